@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Run one fixture (a Go file defining run()) under the leak oracle driver.
+# Prints "live=N leakprofile=M": N goroutines still alive after run() x3,
+# M goroutines the runtime's goroutineleak profile reports as leaked.
+# Also fails if the file is not gofmt-clean or `go vet` rejects it.
+set -euo pipefail
+f=${1:?usage: oracle.sh FILE.go}
+here=$(cd "$(dirname "$0")/.." && pwd)
+d=$(mktemp -d)
+trap 'rm -rf "$d"' EXIT
+cp "$f" "$d/fixture.go"
+cp "$here/tests/oracle/driver.go.tmpl" "$d/driver.go"
+printf 'module oracle\n\ngo 1.26\n' > "$d/go.mod"
+gofmt=$(go env GOROOT)/bin/gofmt
+if [ -n "$("$gofmt" -l "$d/fixture.go")" ]; then echo "not gofmt-clean: $f" >&2; exit 1; fi
+(cd "$d" && go vet . && go run .)

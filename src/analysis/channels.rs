@@ -1,0 +1,313 @@
+//! Channels made in a function and every operation on them: where each is
+//! sent, received, ranged over, closed, and whether the channel escapes
+//! (returned, stored, passed to code that is not analysed).
+
+use tree_sitter::Node;
+
+use super::goroutines::{self, Goroutine, Place};
+use super::scope::BindingId;
+use super::FileFacts;
+use crate::syntax::{ancestors, kinds as k, named_children, walk_preorder};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpKind {
+    Send,
+    Recv,
+    Range,
+    Close,
+}
+
+/// Where an operation runs, seen from the function that made the channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ctx {
+    Parent,
+    Deferred,
+    /// Index into [`Channel::goroutines`].
+    Goroutine(usize),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Op<'t> {
+    pub kind: OpKind,
+    /// `send_statement`, `<-c` unary expression, the ranging `for_statement`,
+    /// or the `close(c)` call.
+    pub node: Node<'t>,
+    pub ctx: Ctx,
+}
+
+/// A channel made by `make(chan T[, n])` and held in one local variable.
+#[derive(Debug)]
+pub struct Channel<'t> {
+    pub name: &'t str,
+    pub binding: BindingId,
+    /// The function (declaration or literal) the channel is made in.
+    pub func: Node<'t>,
+    /// The `make(...)` call.
+    pub make: Node<'t>,
+    /// The capacity argument, if any.
+    pub capacity: Option<Node<'t>>,
+    /// The statement holding the `make` (or the `var` that declares it).
+    pub stmt: Node<'t>,
+    /// The channel variable is declared receive-only (`<-chan T`).
+    pub recv_only: bool,
+    pub goroutines: Vec<Goroutine<'t>>,
+    pub ops: Vec<Op<'t>>,
+    /// Why the channel's operations cannot all be seen, if they cannot.
+    pub escape: Option<(Node<'t>, &'static str)>,
+}
+
+impl<'t> Channel<'t> {
+    /// `make(chan T)` or `make(chan T, 0)`.
+    #[must_use]
+    pub fn unbuffered(&self, facts: &FileFacts<'_>) -> bool {
+        self.capacity.is_none_or(|c| c.kind() == k::INT_LITERAL && facts.text(c) == "0")
+    }
+
+    pub fn ops_of(&self, kind: OpKind) -> impl Iterator<Item = &Op<'t>> {
+        self.ops.iter().filter(move |o| o.kind == kind)
+    }
+
+    /// Goroutines (indices) that send on the channel.
+    #[must_use]
+    pub fn sender_goroutines(&self) -> Vec<usize> {
+        let mut v: Vec<usize> = self
+            .ops_of(OpKind::Send)
+            .filter_map(|o| match o.ctx {
+                Ctx::Goroutine(g) => Some(g),
+                _ => None,
+            })
+            .collect();
+        v.dedup();
+        v
+    }
+}
+
+/// Every channel made in the top-level declaration `decl`.
+#[must_use]
+pub fn channels_in<'t>(facts: &FileFacts<'t>, decl: Node<'t>) -> Vec<Channel<'t>> {
+    let mut makes = Vec::new();
+    walk_preorder(decl, |n| {
+        if n.kind() == k::CALL_EXPRESSION && is_make_chan(facts, n) {
+            makes.push(n);
+        }
+        true
+    });
+    makes.into_iter().filter_map(|m| channel_of(facts, m)).collect()
+}
+
+fn is_make_chan(facts: &FileFacts<'_>, call: Node<'_>) -> bool {
+    let Some(f) = call.child_by_field_name("function") else { return false };
+    if f.kind() != k::IDENTIFIER || facts.text(f) != "make" {
+        return false;
+    }
+    let first = call
+        .child_by_field_name("arguments")
+        .and_then(|a| a.named_child(0));
+    first.is_some_and(|a| a.kind() == k::CHANNEL_TYPE)
+        && facts.scopes_for(f).is_some_and(|(_, s)| s.resolve(f).is_none())
+}
+
+/// The variable a `make` call is stored in, with the statement that does it.
+fn target<'t>(make: Node<'t>) -> Option<(Node<'t>, Node<'t>)> {
+    let list = make.parent().filter(|p| p.kind() == k::EXPRESSION_LIST)?;
+    let index = named_children(list).iter().position(|c| c.id() == make.id())?;
+    let stmt = list.parent()?;
+    let names: Vec<Node> = match stmt.kind() {
+        k::SHORT_VAR_DECLARATION | k::ASSIGNMENT_STATEMENT => {
+            if stmt.kind() == k::ASSIGNMENT_STATEMENT
+                && stmt.child_by_field_name("operator").is_some_and(|o| o.kind() != "=")
+            {
+                return None;
+            }
+            named_children(stmt.child_by_field_name("left")?)
+        }
+        k::VAR_SPEC => {
+            let mut c = stmt.walk();
+            stmt.children_by_field_name("name", &mut c).collect()
+        }
+        _ => return None,
+    };
+    if names.len() != named_children(list).len() {
+        return None;
+    }
+    let ident = names.get(index).copied().filter(|n| n.kind() == k::IDENTIFIER)?;
+    // A `var` spec is anchored by its whole declaration statement.
+    let anchor = if stmt.kind() == k::VAR_SPEC {
+        ancestors(stmt).find(|a| a.kind() == k::VAR_DECLARATION)?
+    } else {
+        stmt
+    };
+    Some((ident, anchor))
+}
+
+fn channel_of<'t>(facts: &FileFacts<'t>, make: Node<'t>) -> Option<Channel<'t>> {
+    let (decl, scopes) = facts.scopes_for(make)?;
+    if scopes.too_deep {
+        return None;
+    }
+    let (ident, stmt) = target(make)?;
+    let binding = scopes.resolve(ident)?;
+    let b = scopes.binding(binding);
+    let func = ancestors(make)
+        .find(|a| matches!(a.kind(), k::FUNC_LITERAL | k::FUNCTION_DECLARATION | k::METHOD_DECLARATION))
+        .unwrap_or(decl);
+    let capacity = make
+        .child_by_field_name("arguments")
+        .and_then(|a| a.named_child(1));
+    let recv_only = b.ty.is_some_and(|t| facts.text(t).starts_with("<-"));
+    let mut ch = Channel {
+        name: facts.text(ident),
+        binding,
+        func,
+        make,
+        capacity,
+        stmt,
+        recv_only,
+        goroutines: Vec::new(),
+        ops: Vec::new(),
+        escape: None,
+    };
+    // The variable must hold this channel and nothing else.
+    let is_decl = b.ident.id() == ident.id();
+    let other_assignments = b.assignments.iter().filter(|a| a.id() != ident.id()).count();
+    if other_assignments > 0 || (!is_decl && b.init.is_some()) {
+        ch.escape = Some((make, "the variable is assigned more than once"));
+        return Some(ch);
+    }
+    if !is_decl && !ancestors(b.ident).any(|a| a.id() == func.id()) {
+        ch.escape = Some((make, "the variable is declared outside the function that makes the channel"));
+        return Some(ch);
+    }
+    let uses = b.uses.clone();
+    for u in uses {
+        if u.id() == ident.id() {
+            continue;
+        }
+        let place = goroutines::place_of(u, func);
+        let ctx = match place {
+            Place::Direct => Ctx::Parent,
+            Place::Deferred => Ctx::Deferred,
+            Place::Go { stmt, func } => Ctx::Goroutine(ch.goroutine(Goroutine { stmt, func })),
+            Place::Unknown => {
+                ch.escape.get_or_insert((u, "used in a closure that is not a goroutine"));
+                continue;
+            }
+        };
+        classify(facts, &mut ch, u, ctx, 0);
+        if ch.escape.is_some() {
+            break;
+        }
+    }
+    Some(ch)
+}
+
+impl<'t> Channel<'t> {
+    fn goroutine(&mut self, g: Goroutine<'t>) -> usize {
+        if let Some(i) = self.goroutines.iter().position(|x| x.stmt.id() == g.stmt.id()) {
+            return i;
+        }
+        self.goroutines.push(g);
+        self.goroutines.len() - 1
+    }
+}
+
+/// Record what the use `u` of the channel does, in context `ctx`.
+fn classify<'t>(facts: &FileFacts<'t>, ch: &mut Channel<'t>, u: Node<'t>, ctx: Ctx, depth: usize) {
+    let Some(p) = u.parent() else { return };
+    let is = |field: &str| p.child_by_field_name(field).is_some_and(|f| f.id() == u.id());
+    let op = |kind| Op { kind, node: p, ctx };
+    match p.kind() {
+        k::SEND_STATEMENT if is("channel") => ch.ops.push(op(OpKind::Send)),
+        k::SEND_STATEMENT => ch.escape = Some((p, "sent on another channel")),
+        k::UNARY_EXPRESSION if p.child_by_field_name("operator").is_some_and(|o| o.kind() == "<-") => {
+            ch.ops.push(op(OpKind::Recv));
+        }
+        k::RANGE_CLAUSE if is("right") => {
+            if let Some(f) = p.parent() {
+                ch.ops.push(Op { kind: OpKind::Range, node: f, ctx });
+            }
+        }
+        k::BINARY_EXPRESSION
+            if p.child_by_field_name("operator").is_some_and(|o| matches!(o.kind(), "==" | "!=")) => {}
+        k::ARGUMENT_LIST => argument(facts, ch, u, p, ctx, depth),
+        k::RETURN_STATEMENT => ch.escape = Some((p, "returned")),
+        k::EXPRESSION_LIST => {
+            let owner = p.parent();
+            let reason = match owner.map(|o| o.kind()) {
+                Some(k::RETURN_STATEMENT) => "returned",
+                Some(k::ASSIGNMENT_STATEMENT | k::SHORT_VAR_DECLARATION | k::VAR_SPEC) => {
+                    if owner.and_then(|o| o.child_by_field_name("left")).is_some_and(|l| l.id() == p.id()) {
+                        "reassigned"
+                    } else {
+                        "assigned to another variable"
+                    }
+                }
+                _ => "used in an expression list",
+            };
+            ch.escape = Some((p, reason));
+        }
+        "literal_element" | "keyed_element" | "literal_value" => ch.escape = Some((p, "stored in a composite literal")),
+        _ => ch.escape = Some((p, "used in a way that is not analysed")),
+    }
+}
+
+/// The channel is an argument of a call.
+fn argument<'t>(facts: &FileFacts<'t>, ch: &mut Channel<'t>, u: Node<'t>, args: Node<'t>, ctx: Ctx, depth: usize) {
+    let Some(call) = args.parent() else { return };
+    let Some(f) = call.child_by_field_name("function") else { return };
+    let builtin = f.kind() == k::IDENTIFIER
+        && facts.scopes_for(f).is_some_and(|(_, s)| s.resolve(f).is_none());
+    if builtin {
+        match facts.text(f) {
+            "close" => return ch.ops.push(Op { kind: OpKind::Close, node: call, ctx }),
+            "len" | "cap" => return,
+            _ => {}
+        }
+    }
+    let is_go = call.parent().is_some_and(|s| s.kind() == k::GO_STATEMENT);
+    if !is_go || ctx != Ctx::Parent || depth > 0 {
+        ch.escape = Some((call, "passed to a function whose body is not analysed"));
+        return;
+    }
+    let all_args = named_children(args);
+    if all_args.iter().any(|a| a.kind() == "variadic_argument") {
+        ch.escape = Some((call, "passed as a variadic argument"));
+        return;
+    }
+    let index = all_args.iter().position(|a| a.id() == u.id()).unwrap_or(usize::MAX);
+    let Some(func) = goroutines::callee(facts, call) else {
+        ch.escape = Some((call, "passed to a function whose body is not analysed"));
+        return;
+    };
+    let Ok(param) = goroutines::param_ident(func, index, facts.src) else {
+        ch.escape = Some((call, "passed as a variadic argument"));
+        return;
+    };
+    let stmt = call.parent().unwrap_or(call);
+    let g = ch.goroutine(Goroutine { stmt, func });
+    let Some(param) = param else { return };
+    let Some((_, scopes)) = facts.scopes_for(param) else { return };
+    if scopes.too_deep {
+        ch.escape = Some((func, "the goroutine's body is too deeply nested"));
+        return;
+    }
+    if func.has_error() {
+        ch.escape = Some((func, "the goroutine's body has a syntax error"));
+        return;
+    }
+    let Some(pb) = scopes.resolve(param) else { return };
+    let pb = scopes.binding(pb);
+    if !pb.assignments.is_empty() {
+        ch.escape = Some((param, "the goroutine reassigns its parameter"));
+        return;
+    }
+    for pu in pb.uses.clone() {
+        match goroutines::place_of(pu, func) {
+            Place::Direct | Place::Deferred => classify(facts, ch, pu, Ctx::Goroutine(g), depth + 1),
+            _ => ch.escape = Some((pu, "used in a closure inside the goroutine")),
+        }
+        if ch.escape.is_some() {
+            return;
+        }
+    }
+}

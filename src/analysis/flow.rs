@@ -1,0 +1,210 @@
+//! Control flow over the syntax tree, structured and conservative: how many
+//! times a body can send on a path, which statements leave a region, which
+//! loops enclose a node.
+
+use tree_sitter::Node;
+
+use crate::syntax::{ancestors, contains, kinds as k, named_children, text, walk_preorder};
+
+/// Saturating count of sends on one path; `MANY` means "unbounded".
+pub const MANY: u32 = u32::MAX;
+
+/// The largest number of sends (nodes for which `is_send` holds) executed
+/// on any single path through `body`. Loops containing a send, `goto`, and
+/// sends in nested functions count as [`MANY`].
+#[must_use]
+pub fn max_sends(body: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> bool) -> u32 {
+    let (ft, term) = stmt_sends(body, src, is_send);
+    ft.unwrap_or(0).max(term.unwrap_or(0))
+}
+
+type Paths = (Option<u32>, Option<u32>);
+
+fn has_send(n: Node<'_>, is_send: &dyn Fn(Node<'_>) -> bool) -> bool {
+    let mut found = false;
+    walk_preorder(n, |x| {
+        found |= is_send(x);
+        !found
+    });
+    found
+}
+
+fn add(a: Option<u32>, b: u32) -> Option<u32> {
+    a.map(|a| a.saturating_add(b))
+}
+
+fn max(a: Option<u32>, b: Option<u32>) -> Option<u32> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.max(y)),
+        (x, None) => x,
+        (None, y) => y,
+    }
+}
+
+/// (sends on paths falling through, sends on paths that return/panic).
+fn stmt_sends(n: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> bool) -> Paths {
+    match n.kind() {
+        k::BLOCK | k::STATEMENT_LIST => {
+            let mut ft = Some(0u32);
+            let mut term: Option<u32> = None;
+            for s in named_children(n) {
+                let Some(cur) = ft else { break };
+                let (f, t) = stmt_sends(s, src, is_send);
+                term = max(term, t.map(|t| cur.saturating_add(t)));
+                ft = f.map(|f| cur.saturating_add(f));
+            }
+            (ft, term)
+        }
+        k::SEND_STATEMENT if is_send(n) => (Some(1), None),
+        k::RETURN_STATEMENT => (None, Some(0)),
+        k::EXPRESSION_STATEMENT if is_panic_call(n, src) => (None, Some(0)),
+        k::LABELED_STATEMENT => named_children(n)
+            .into_iter()
+            .find(|c| c.kind() != k::LABEL_NAME)
+            .map_or((Some(0), None), |c| stmt_sends(c, src, is_send)),
+        k::IF_STATEMENT => {
+            let cons = n.child_by_field_name("consequence").map_or((Some(0), None), |c| stmt_sends(c, src, is_send));
+            let alt = n.child_by_field_name("alternative").map_or((Some(0), None), |c| stmt_sends(c, src, is_send));
+            (max(cons.0, alt.0), max(cons.1, alt.1))
+        }
+        k::EXPRESSION_SWITCH_STATEMENT | k::TYPE_SWITCH_STATEMENT | k::SELECT_STATEMENT => {
+            let mut out: Paths = (None, None);
+            let mut has_default = n.kind() == k::SELECT_STATEMENT;
+            for case in named_children(n) {
+                let (comm, body): (u32, Option<Node>) = match case.kind() {
+                    k::EXPRESSION_CASE | k::TYPE_CASE => (0, case.named_children(&mut case.walk()).find(|c| c.kind() == k::STATEMENT_LIST)),
+                    k::DEFAULT_CASE => {
+                        has_default = true;
+                        (0, named_children(case).into_iter().find(|c| c.kind() == k::STATEMENT_LIST))
+                    }
+                    k::COMMUNICATION_CASE => {
+                        let comm = case.child_by_field_name("communication");
+                        (u32::from(comm.is_some_and(is_send)), named_children(case).into_iter().find(|c| c.kind() == k::STATEMENT_LIST))
+                    }
+                    _ => continue,
+                };
+                if let Some(b) = body {
+                    if has_fallthrough(b) {
+                        return (Some(MANY), Some(MANY));
+                    }
+                }
+                let (f, t) = body.map_or((Some(0), None), |b| stmt_sends(b, src, is_send));
+                out = (max(out.0, add(f, comm)), max(out.1, add(t, comm)));
+            }
+            if !has_default {
+                out.0 = max(out.0, Some(0));
+            }
+            out
+        }
+        k::GOTO_STATEMENT => (Some(MANY), Some(MANY)),
+        _ => {
+            if has_send(n, is_send) {
+                (Some(MANY), Some(MANY))
+            } else {
+                (Some(0), None)
+            }
+        }
+    }
+}
+
+fn has_fallthrough(list: Node<'_>) -> bool {
+    named_children(list).iter().any(|s| s.kind() == "fallthrough_statement")
+}
+
+/// Statements in `region` (not inside nested functions) that transfer
+/// control: `return`, `panic(...)`, `break`, `continue`, `goto`.
+#[must_use]
+pub fn jumps<'t>(region: Node<'t>, src: &[u8]) -> Vec<Node<'t>> {
+    let mut out = Vec::new();
+    walk_preorder(region, |n| match n.kind() {
+        k::FUNC_LITERAL => false,
+        k::RETURN_STATEMENT | k::BREAK_STATEMENT | k::CONTINUE_STATEMENT | k::GOTO_STATEMENT => {
+            out.push(n);
+            true
+        }
+        k::EXPRESSION_STATEMENT => {
+            if is_panic_call(n, src) {
+                out.push(n);
+            }
+            true
+        }
+        _ => true,
+    });
+    out
+}
+
+fn is_panic_call(stmt: Node<'_>, src: &[u8]) -> bool {
+    let call = stmt.named_child(0).filter(|c| c.kind() == k::CALL_EXPRESSION);
+    call.and_then(|c| c.child_by_field_name("function"))
+        .is_some_and(|f| f.kind() == k::IDENTIFIER && text(f, src) == "panic")
+}
+
+/// The statement a `break`/`continue` leaves (a loop, switch or select), or
+/// the labelled statement a `goto` jumps to.
+#[must_use]
+pub fn jump_target<'t>(jump: Node<'t>, src: &[u8]) -> Option<Node<'t>> {
+    let label = named_children(jump).into_iter().find(|c| c.kind() == k::LABEL_NAME).map(|l| text(l, src));
+    if jump.kind() == k::GOTO_STATEMENT {
+        let func = ancestors(jump).find(|a| matches!(a.kind(), k::FUNC_LITERAL | k::FUNCTION_DECLARATION | k::METHOD_DECLARATION))?;
+        let mut found = None;
+        walk_preorder(func, |n| {
+            if n.kind() == k::LABELED_STATEMENT
+                && n.child_by_field_name("label").is_some_and(|l| Some(text(l, src)) == label)
+            {
+                found = Some(n);
+            }
+            found.is_none() && (n.id() == func.id() || n.kind() != k::FUNC_LITERAL)
+        });
+        return found;
+    }
+    let loops_only = jump.kind() == k::CONTINUE_STATEMENT;
+    for a in ancestors(jump) {
+        match a.kind() {
+            k::FUNC_LITERAL | k::FUNCTION_DECLARATION | k::METHOD_DECLARATION => return None,
+            k::LABELED_STATEMENT if label.is_some() => {
+                if a.child_by_field_name("label").map(|l| text(l, src)) == label {
+                    return named_children(a).into_iter().find(|c| c.kind() != k::LABEL_NAME);
+                }
+            }
+            k::FOR_STATEMENT if label.is_none() => return Some(a),
+            k::EXPRESSION_SWITCH_STATEMENT | k::TYPE_SWITCH_STATEMENT | k::SELECT_STATEMENT
+                if label.is_none() && !loops_only =>
+            {
+                return Some(a);
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Does the jump statement `j` (from [`jumps`]) take control out of `region`?
+#[must_use]
+pub fn leaves(j: Node<'_>, region: Node<'_>, src: &[u8]) -> bool {
+    match j.kind() {
+        k::BREAK_STATEMENT => jump_target(j, src).is_none_or(|t| contains(t, region)),
+        k::CONTINUE_STATEMENT => {
+            jump_target(j, src).is_none_or(|t| contains(t, region) && t.id() != region.id())
+        }
+        k::GOTO_STATEMENT => jump_target(j, src).is_none_or(|t| !contains(region, t)),
+        _ => true,
+    }
+}
+
+/// `for` statements enclosing `node`, innermost first, up to (excluding) `root`.
+pub fn loops_between<'t>(node: Node<'t>, root: Node<'t>) -> impl Iterator<Item = Node<'t>> {
+    ancestors(node)
+        .take_while(move |a| a.id() != root.id())
+        .filter(|a| a.kind() == k::FOR_STATEMENT)
+}
+
+/// Are `a` and `b` in different branches of one `if`, `switch` or `select`
+/// (so that no single execution reaches both)?
+#[must_use]
+pub fn exclusive(a: Node<'_>, b: Node<'_>) -> bool {
+    let Some(common) = ancestors(a).find(|x| contains(*x, b)) else { return false };
+    matches!(
+        common.kind(),
+        k::IF_STATEMENT | k::EXPRESSION_SWITCH_STATEMENT | k::TYPE_SWITCH_STATEMENT | k::SELECT_STATEMENT
+    ) && !common.child_by_field_name("condition").is_some_and(|c| contains(c, a) || contains(c, b))
+}

@@ -1,0 +1,97 @@
+//! Facts about a file, computed once and read by every transform:
+//! name resolution ([`scope`]), channels and their operations
+//! ([`channels`]), goroutine bodies ([`goroutines`]) and control flow
+//! ([`flow`]).
+
+pub mod channels;
+pub mod flow;
+pub mod goroutines;
+pub mod scope;
+pub mod types;
+
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
+use tree_sitter::{Node, Tree};
+
+use crate::syntax::{kinds as k, named_children, text};
+pub use channels::{Channel, Ctx, Op, OpKind};
+pub use scope::Scopes;
+
+/// Everything the transforms need to know about one parsed file.
+pub struct FileFacts<'t> {
+    pub src: &'t [u8],
+    pub tree: &'t Tree,
+    /// Top-level functions and methods by name (methods may repeat).
+    funcs: HashMap<&'t str, Node<'t>>,
+    methods: HashMap<&'t str, Vec<Node<'t>>>,
+    decls: Vec<Node<'t>>,
+    scopes: Vec<OnceCell<Scopes<'t>>>,
+}
+
+impl<'t> FileFacts<'t> {
+    #[must_use]
+    pub fn new(tree: &'t Tree, src: &'t [u8]) -> Self {
+        let mut funcs = HashMap::new();
+        let mut methods: HashMap<&str, Vec<Node>> = HashMap::new();
+        let mut decls = Vec::new();
+        for d in named_children(tree.root_node()) {
+            match d.kind() {
+                k::FUNCTION_DECLARATION => {
+                    if let Some(n) = d.child_by_field_name("name") {
+                        funcs.insert(text(n, src), d);
+                    }
+                }
+                k::METHOD_DECLARATION => {
+                    if let Some(n) = d.child_by_field_name("name") {
+                        methods.entry(text(n, src)).or_default().push(d);
+                    }
+                }
+                _ => continue,
+            }
+            decls.push(d);
+        }
+        let scopes = decls.iter().map(|_| OnceCell::new()).collect();
+        FileFacts { src, tree, funcs, methods, decls, scopes }
+    }
+
+    /// Top-level function and method declarations, in source order.
+    #[must_use]
+    pub fn decls(&self) -> &[Node<'t>] {
+        &self.decls
+    }
+
+    /// Name resolution for the top-level declaration containing `node`
+    /// (computed on first use, then shared).
+    #[must_use]
+    pub fn scopes_for(&self, node: Node<'_>) -> Option<(Node<'t>, &Scopes<'t>)> {
+        let i = self
+            .decls
+            .partition_point(|d| d.end_byte() <= node.start_byte());
+        let d = *self.decls.get(i)?;
+        if d.start_byte() > node.start_byte() {
+            return None;
+        }
+        Some((d, self.scopes[i].get_or_init(|| Scopes::of(d, self.src))))
+    }
+
+    /// A top-level function of this file by name.
+    #[must_use]
+    pub fn func(&self, name: &str) -> Option<Node<'t>> {
+        self.funcs.get(name).copied()
+    }
+
+    /// The method of this file with this name, if exactly one type has it.
+    #[must_use]
+    pub fn unique_method(&self, name: &str) -> Option<Node<'t>> {
+        match self.methods.get(name).map(Vec::as_slice) {
+            Some([m]) => Some(*m),
+            _ => None,
+        }
+    }
+
+    #[must_use]
+    pub fn text(&self, node: Node<'_>) -> &'t str {
+        text(node, self.src)
+    }
+}

@@ -1,0 +1,83 @@
+//! What the file itself says about a local's type: enough to know whether
+//! `len(x)` or `x` is a valid, non-negative channel capacity.
+
+use tree_sitter::Node;
+
+use super::scope::{Binding, Scopes};
+use super::FileFacts;
+use crate::syntax::{kinds as k, named_children};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Slice, array, map or string: `len(x)` is defined.
+    Collection,
+    /// An integer that cannot be negative (unsigned, or from `len`/a literal).
+    NonNegInt,
+    /// A signed integer of unknown sign.
+    SignedInt,
+    Unknown,
+}
+
+const SIGNED: &[&str] = &["int", "int8", "int16", "int32", "int64", "rune"];
+const UNSIGNED: &[&str] = &["uint", "uint8", "uint16", "uint32", "uint64", "uintptr", "byte"];
+
+fn shape_of_type(facts: &FileFacts<'_>, ty: Node<'_>) -> Shape {
+    match ty.kind() {
+        k::SLICE_TYPE | k::ARRAY_TYPE | k::MAP_TYPE | "implicit_length_array_type" => Shape::Collection,
+        k::TYPE_IDENTIFIER => match facts.text(ty) {
+            "string" => Shape::Collection,
+            t if SIGNED.contains(&t) => Shape::SignedInt,
+            t if UNSIGNED.contains(&t) => Shape::NonNegInt,
+            _ => Shape::Unknown,
+        },
+        _ => Shape::Unknown,
+    }
+}
+
+/// The shape of an expression, from its syntax alone.
+#[must_use]
+pub fn shape_of_expr(facts: &FileFacts<'_>, scopes: &Scopes<'_>, e: Node<'_>) -> Shape {
+    match e.kind() {
+        k::INT_LITERAL => Shape::NonNegInt,
+        k::INTERPRETED_STRING_LITERAL | k::RAW_STRING_LITERAL => Shape::Collection,
+        k::COMPOSITE_LITERAL => e.child_by_field_name("type").map_or(Shape::Unknown, |t| shape_of_type(facts, t)),
+        k::CALL_EXPRESSION => {
+            let Some(f) = e.child_by_field_name("function") else { return Shape::Unknown };
+            if f.kind() != k::IDENTIFIER || scopes.resolve(f).is_some() {
+                return Shape::Unknown;
+            }
+            let first = e.child_by_field_name("arguments").and_then(|a| a.named_child(0));
+            match facts.text(f) {
+                "len" | "cap" => Shape::NonNegInt,
+                "make" => first.map_or(Shape::Unknown, |t| match shape_of_type(facts, t) {
+                    Shape::Collection => Shape::Collection,
+                    _ => Shape::Unknown,
+                }),
+                _ => Shape::Unknown,
+            }
+        }
+        k::IDENTIFIER => scopes.resolve(e).map_or(Shape::Unknown, |b| shape_of_binding(facts, scopes, scopes.binding(b))),
+        _ => Shape::Unknown,
+    }
+}
+
+/// The shape of a local, from its declared type or its initialiser.
+#[must_use]
+pub fn shape_of_binding(facts: &FileFacts<'_>, scopes: &Scopes<'_>, b: &Binding<'_>) -> Shape {
+    if b.ident.parent().is_some_and(|p| p.kind() == k::VARIADIC_PARAMETER_DECLARATION) {
+        return Shape::Collection;
+    }
+    if let Some(ty) = b.ty {
+        return shape_of_type(facts, ty);
+    }
+    match b.init {
+        // Guard against `x := x` style self-reference loops.
+        Some(init) if !named_children(init).iter().any(|c| c.id() == b.ident.id()) && init.id() != b.ident.id() => {
+            if init.kind() == k::IDENTIFIER {
+                return Shape::Unknown;
+            }
+            shape_of_expr(facts, scopes, init)
+        }
+        _ => Shape::Unknown,
+    }
+}

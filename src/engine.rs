@@ -1,0 +1,136 @@
+//! One file from bytes to findings and fixed text: prefilter, parse, facts,
+//! transforms, then apply the fixes with a re-parse guard.
+
+use crate::analysis::FileFacts;
+use crate::fix::{self, Applicability};
+use crate::syntax;
+use crate::transforms::{self, Context, Finding, Transform};
+
+/// What to run and which fixes to apply.
+pub struct Options<'a> {
+    pub transforms: &'a [&'static dyn Transform],
+    /// Fixes at or above this grade are applied.
+    pub threshold: Applicability,
+    pub go_version: Option<(u32, u32)>,
+}
+
+/// A finding with what became of its fix.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Outcome {
+    #[serde(flatten)]
+    pub finding: Finding,
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "status", content = "reason", rename_all = "kebab-case")]
+pub enum Status {
+    /// The fix is in the fixed text (applied with `--write`, shown in a diff).
+    Fixed,
+    /// No fix, or one below the threshold.
+    Unfixed,
+    /// The fix was dropped, with the reason.
+    Skipped(String),
+}
+
+#[derive(Debug, Default)]
+pub struct FileResult {
+    pub outcomes: Vec<Outcome>,
+    /// The new content, if any fix applied.
+    pub fixed: Option<String>,
+}
+
+/// Has the file the generated-code marker before its package clause?
+#[must_use]
+pub fn is_generated(src: &[u8]) -> bool {
+    for line in src.split(|&b| b == b'\n') {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.starts_with(b"package ") {
+            return false;
+        }
+        if line.starts_with(b"// Code generated ") && line.ends_with(b" DO NOT EDIT.") {
+            return true;
+        }
+    }
+    false
+}
+
+/// Cheap test that a file can hold a finding: every pattern needs a `make`
+/// of a channel, which needs both words.
+#[must_use]
+pub fn may_match(src: &[u8]) -> bool {
+    memchr::memmem::find(src, b"chan").is_some() && memchr::memmem::find(src, b"make").is_some()
+}
+
+/// Analyse one file's text and, when fixes apply, produce the fixed text.
+#[must_use]
+pub fn check_source(src: &str, opts: &Options<'_>) -> FileResult {
+    let mut result = FileResult::default();
+    let Some(findings) = findings(src, opts) else { return result };
+    let fixes: Vec<_> = findings
+        .iter()
+        .filter_map(|f| f.fix.as_ref().filter(|x| x.applicability >= opts.threshold))
+        .collect();
+    let (fixed, applied) = fix::apply(src, &fixes);
+    let mut applied = applied.into_iter();
+    let mut statuses: Vec<Status> = findings
+        .iter()
+        .map(|f| match &f.fix {
+            Some(x) if x.applicability >= opts.threshold => {
+                if applied.next().unwrap_or(false) {
+                    Status::Fixed
+                } else {
+                    Status::Skipped("overlaps another fix".into())
+                }
+            }
+            _ => Status::Unfixed,
+        })
+        .collect();
+    if fixed != src {
+        if introduces_errors(src, &fixed) {
+            for s in &mut statuses {
+                if *s == Status::Fixed {
+                    *s = Status::Skipped("the fixed file would not parse".into());
+                }
+            }
+        } else {
+            result.fixed = Some(fixed);
+        }
+    }
+    result.outcomes = findings
+        .into_iter()
+        .zip(statuses)
+        .map(|(finding, status)| Outcome { finding, status })
+        .collect();
+    result
+}
+
+/// Findings in `src`, or `None` if it cannot hold any.
+fn findings(src: &str, opts: &Options<'_>) -> Option<Vec<Finding>> {
+    if !may_match(src.as_bytes()) {
+        return None;
+    }
+    let tree = syntax::parse(src.as_bytes())?;
+    let facts = FileFacts::new(&tree, src.as_bytes());
+    let cx = Context { facts: &facts, go_version: opts.go_version };
+    Some(transforms::check_file(&cx, opts.transforms))
+}
+
+fn introduces_errors(before: &str, after: &str) -> bool {
+    let errors = |s: &str| syntax::parse(s.as_bytes()).map_or(usize::MAX, |t| count_errors(t.root_node()));
+    errors(after) > errors(before)
+}
+
+fn count_errors(root: tree_sitter::Node<'_>) -> usize {
+    if !root.has_error() {
+        return 0;
+    }
+    let mut n = 0;
+    syntax::walk_preorder(root, |x| {
+        if x.is_error() || x.is_missing() {
+            n += 1;
+        }
+        x.has_error()
+    });
+    n
+}

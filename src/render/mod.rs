@@ -1,0 +1,50 @@
+//! Output formats: git-style unified diff, text lines, JSON.
+
+use serde::Serialize;
+
+use crate::engine::{Outcome, Status};
+
+/// A git-applicable unified diff of one file (empty if unchanged).
+#[must_use]
+pub fn diff(path: &str, old: &str, new: &str, context: usize) -> String {
+    if old == new {
+        return String::new();
+    }
+    let d = similar::TextDiff::from_lines(old, new);
+    let mut u = d.unified_diff();
+    u.context_radius(context).header(&format!("a/{path}"), &format!("b/{path}"));
+    format!("diff --git a/{path} b/{path}\n{u}")
+}
+
+/// 1-based line and column (in bytes) of a byte offset.
+#[must_use]
+pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
+    let before = &src.as_bytes()[..offset.min(src.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let col = offset - before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) + 1;
+    (line, col)
+}
+
+/// `path:line:col: id: message` (plus ` [fix]` when the fix is in the output).
+#[must_use]
+pub fn text_line(path: &str, src: &str, o: &Outcome, mark_fix: bool) -> String {
+    let (l, c) = line_col(src, o.finding.range.start);
+    let mut s = format!("{path}:{l}:{c}: {}: {}", o.finding.transform, o.finding.message);
+    if mark_fix && o.status == Status::Fixed {
+        s.push_str(" [fix]");
+    }
+    if let Status::Skipped(why) = &o.status {
+        s.push_str(&format!(" (fix skipped: {why})"));
+    }
+    s
+}
+
+/// One finding in the JSON output.
+#[derive(Serialize)]
+pub struct JsonFinding<'a> {
+    pub path: &'a str,
+    pub line: usize,
+    pub column: usize,
+    #[serde(flatten)]
+    pub outcome: &'a Outcome,
+}

@@ -1,0 +1,84 @@
+//! tree-sitter-go node kinds and field names used by the analysis. A test
+//! checks every one against the grammar, so a grammar upgrade that renames a
+//! kind fails loudly instead of silently matching nothing.
+
+macro_rules! kinds {
+    ($($name:ident = $s:literal),* $(,)?) => {
+        $(pub const $name: &str = $s;)*
+        /// Every kind above, for the grammar test.
+        pub const ALL: &[&str] = &[$($s),*];
+    };
+}
+
+kinds! {
+    SOURCE_FILE = "source_file",
+    PACKAGE_CLAUSE = "package_clause",
+    FUNCTION_DECLARATION = "function_declaration",
+    METHOD_DECLARATION = "method_declaration",
+    FUNC_LITERAL = "func_literal",
+    BLOCK = "block",
+    STATEMENT_LIST = "statement_list",
+    PARAMETER_LIST = "parameter_list",
+    PARAMETER_DECLARATION = "parameter_declaration",
+    VARIADIC_PARAMETER_DECLARATION = "variadic_parameter_declaration",
+    SHORT_VAR_DECLARATION = "short_var_declaration",
+    VAR_DECLARATION = "var_declaration",
+    VAR_SPEC = "var_spec",
+    VAR_SPEC_LIST = "var_spec_list",
+    CONST_SPEC = "const_spec",
+    ASSIGNMENT_STATEMENT = "assignment_statement",
+    EXPRESSION_LIST = "expression_list",
+    EXPRESSION_STATEMENT = "expression_statement",
+    CALL_EXPRESSION = "call_expression",
+    ARGUMENT_LIST = "argument_list",
+    GO_STATEMENT = "go_statement",
+    DEFER_STATEMENT = "defer_statement",
+    SEND_STATEMENT = "send_statement",
+    RECEIVE_STATEMENT = "receive_statement",
+    UNARY_EXPRESSION = "unary_expression",
+    BINARY_EXPRESSION = "binary_expression",
+    SELECT_STATEMENT = "select_statement",
+    COMMUNICATION_CASE = "communication_case",
+    DEFAULT_CASE = "default_case",
+    EXPRESSION_CASE = "expression_case",
+    TYPE_CASE = "type_case",
+    EXPRESSION_SWITCH_STATEMENT = "expression_switch_statement",
+    TYPE_SWITCH_STATEMENT = "type_switch_statement",
+    FOR_STATEMENT = "for_statement",
+    FOR_CLAUSE = "for_clause",
+    RANGE_CLAUSE = "range_clause",
+    IF_STATEMENT = "if_statement",
+    RETURN_STATEMENT = "return_statement",
+    BREAK_STATEMENT = "break_statement",
+    CONTINUE_STATEMENT = "continue_statement",
+    GOTO_STATEMENT = "goto_statement",
+    LABELED_STATEMENT = "labeled_statement",
+    LABEL_NAME = "label_name",
+    INC_STATEMENT = "inc_statement",
+    IDENTIFIER = "identifier",
+    FIELD_IDENTIFIER = "field_identifier",
+    TYPE_IDENTIFIER = "type_identifier",
+    SELECTOR_EXPRESSION = "selector_expression",
+    PARENTHESIZED_EXPRESSION = "parenthesized_expression",
+    CHANNEL_TYPE = "channel_type",
+    SLICE_TYPE = "slice_type",
+    ARRAY_TYPE = "array_type",
+    MAP_TYPE = "map_type",
+    COMPOSITE_LITERAL = "composite_literal",
+    INT_LITERAL = "int_literal",
+    INTERPRETED_STRING_LITERAL = "interpreted_string_literal",
+    RAW_STRING_LITERAL = "raw_string_literal",
+    COMMENT = "comment",
+    NIL = "nil",
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_kind_exists_in_the_grammar() {
+        let lang: tree_sitter::Language = tree_sitter_go::LANGUAGE.into();
+        for kind in super::ALL {
+            assert_ne!(lang.id_for_node_kind(kind, true), 0, "{kind} is not a tree-sitter-go node kind");
+        }
+    }
+}

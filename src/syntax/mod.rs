@@ -1,0 +1,90 @@
+//! Parsing: one tree-sitter parser per thread, and small node helpers shared
+//! by every later stage.
+
+use std::cell::RefCell;
+use tree_sitter::{Node, Parser, Tree};
+
+pub mod kinds;
+
+thread_local! {
+    static PARSER: RefCell<Parser> = RefCell::new({
+        let mut p = Parser::new();
+        p.set_language(&tree_sitter_go::LANGUAGE.into())
+            .expect("tree-sitter-go grammar matches the tree-sitter ABI");
+        p
+    });
+}
+
+/// Parse Go source. Returns `None` only if tree-sitter gives up (it does not
+/// for any input we have seen; parse errors show up as ERROR nodes instead).
+#[must_use]
+pub fn parse(src: &[u8]) -> Option<Tree> {
+    PARSER.with(|p| p.borrow_mut().parse(src, None))
+}
+
+/// The text of a node (empty if it is not UTF-8).
+#[must_use]
+pub fn text<'a>(node: Node<'_>, src: &'a [u8]) -> &'a str {
+    node.utf8_text(src).unwrap_or("")
+}
+
+/// Named children of a node, collected (tree-sitter's iterator needs a cursor).
+#[must_use]
+pub fn named_children<'t>(node: Node<'t>) -> Vec<Node<'t>> {
+    let mut cursor = node.walk();
+    node.named_children(&mut cursor).collect()
+}
+
+/// Ancestors of a node, innermost first, excluding the node itself.
+pub fn ancestors<'t>(node: Node<'t>) -> impl Iterator<Item = Node<'t>> {
+    std::iter::successors(node.parent(), Node::parent)
+}
+
+/// Is `inner` inside `outer` (or the same node)?
+#[must_use]
+pub fn contains(outer: Node<'_>, inner: Node<'_>) -> bool {
+    outer.start_byte() <= inner.start_byte() && inner.end_byte() <= outer.end_byte()
+}
+
+/// Strip any number of parentheses around an expression.
+#[must_use]
+pub fn unparen(mut node: Node<'_>) -> Node<'_> {
+    while node.kind() == kinds::PARENTHESIZED_EXPRESSION {
+        match node.named_child(0) {
+            Some(n) => node = n,
+            None => break,
+        }
+    }
+    node
+}
+
+/// Does this subtree contain a syntax error (ERROR or MISSING node)?
+#[must_use]
+pub fn has_syntax_error(node: Node<'_>) -> bool {
+    node.has_error()
+}
+
+/// Visit every node of a subtree in pre-order without recursion, so deeply
+/// nested input cannot overflow the stack. `f` returns false to skip children.
+pub fn walk_preorder<'t>(root: Node<'t>, mut f: impl FnMut(Node<'t>) -> bool) {
+    let mut cursor = root.walk();
+    let mut descend = f(root);
+    loop {
+        if descend && cursor.goto_first_child() {
+            descend = f(cursor.node());
+            continue;
+        }
+        loop {
+            if cursor.node().id() == root.id() {
+                return;
+            }
+            if cursor.goto_next_sibling() {
+                descend = f(cursor.node());
+                break;
+            }
+            if !cursor.goto_parent() {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,235 @@
+//! The transforms: one pure function per leak pattern over the shared
+//! channel facts. Adding one is a file here, a line in [`ALL`] and a folder
+//! under `transforms/<id>/` (docs and fixtures); tests fail if one is missing.
+
+mod ncast_leak;
+mod premature_return;
+mod timeout_leak;
+mod unclosed_range;
+
+use std::ops::Range;
+
+use serde::Serialize;
+use tree_sitter::Node;
+
+use crate::analysis::{channels, flow, Channel, Ctx, FileFacts, OpKind};
+use crate::fix::{Edit, Fix};
+use crate::syntax::{ancestors, contains, kinds as k};
+
+/// A leak found in a file, with the fix when one is safe to make.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub transform: &'static str,
+    /// Byte range of the `make` call the finding is about.
+    pub range: Range<usize>,
+    pub message: String,
+    pub fix: Option<Fix>,
+}
+
+/// What every transform sees: the file's facts and the go.mod language
+/// version, when known.
+pub struct Context<'a, 't> {
+    pub facts: &'a FileFacts<'t>,
+    /// `(1, 21)` for `go 1.21`; `None` when there is no go.mod (then the
+    /// toolchain's own, current language version applies).
+    pub go_version: Option<(u32, u32)>,
+}
+
+pub trait Transform: Sync {
+    fn id(&self) -> &'static str;
+    fn summary(&self) -> &'static str;
+    /// Inspect one channel; at most one finding per channel and transform.
+    fn check<'t>(&self, cx: &Context<'_, 't>, ch: &Channel<'t>) -> Option<Finding>;
+}
+
+/// Every transform, in the order their findings are preferred when two
+/// claim the same channel.
+pub static ALL: &[&dyn Transform] = &[
+    &premature_return::PrematureReturn,
+    &timeout_leak::TimeoutLeak,
+    &ncast_leak::NcastLeak,
+    &unclosed_range::UnclosedRange,
+];
+
+#[must_use]
+pub fn by_id(id: &str) -> Option<&'static dyn Transform> {
+    ALL.iter().copied().find(|t| t.id() == id)
+}
+
+/// Run the selected transforms over every channel of a parsed file.
+#[must_use]
+pub fn check_file(cx: &Context<'_, '_>, selected: &[&dyn Transform]) -> Vec<Finding> {
+    let facts = cx.facts;
+    let mut out = Vec::new();
+    for &decl in facts.decls() {
+        if memchr::memmem::find(&facts.src[decl.byte_range()], b"chan").is_none() {
+            continue;
+        }
+        for ch in channels::channels_in(facts, decl) {
+            if ch.func.has_error() {
+                continue;
+            }
+            let ignored = suppressed(facts, ch.make);
+            for t in selected {
+                if ignored.as_ref().is_some_and(|ids| ids.is_empty() || ids.iter().any(|i| i == t.id())) {
+                    continue;
+                }
+                if let Some(f) = t.check(cx, &ch) {
+                    out.push(f);
+                    break;
+                }
+            }
+        }
+    }
+    out.sort_by_key(|f| (f.range.start, f.transform));
+    out
+}
+
+/// `//leakfix:ignore [ids]` on the make's line or the line above: the ids
+/// named (empty = all).
+fn suppressed(facts: &FileFacts<'_>, make: Node<'_>) -> Option<Vec<String>> {
+    let src = facts.src;
+    let line_start = src[..make.start_byte()].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let prev_start = if line_start == 0 {
+        0
+    } else {
+        src[..line_start - 1].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1)
+    };
+    let line_end = memchr::memchr(b'\n', &src[make.start_byte()..]).map_or(src.len(), |i| make.start_byte() + i);
+    let region = std::str::from_utf8(&src[prev_start..line_end]).ok()?;
+    let at = region.find("//leakfix:ignore")?;
+    let rest = &region[at + "//leakfix:ignore".len()..];
+    let rest = rest.lines().next().unwrap_or("");
+    if !(rest.is_empty() || rest.starts_with([' ', '\t', ','])) {
+        return None;
+    }
+    Some(
+        rest.split(|c: char| c == ',' || c.is_whitespace())
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect(),
+    )
+}
+
+// ---- helpers shared by the transforms -------------------------------------
+
+/// Why a channel's single sending goroutine is (or is not) the pattern the
+/// capacity fixes handle.
+pub(crate) struct SoleSender<'t> {
+    pub index: usize,
+    pub go: Node<'t>,
+}
+
+/// The one goroutine sending on `ch`, provided it sends at most once on
+/// every path, unguarded, and nothing else sends, closes or ranges.
+pub(crate) fn sole_sender<'t>(facts: &FileFacts<'_>, ch: &Channel<'t>) -> Option<SoleSender<'t>> {
+    if ch.escape.is_some() || ch.ops_of(OpKind::Close).next().is_some() || ch.ops_of(OpKind::Range).next().is_some() {
+        return None;
+    }
+    let senders = ch.sender_goroutines();
+    let [index] = senders.as_slice() else { return None };
+    let sends: Vec<_> = ch.ops_of(OpKind::Send).map(|o| o.node).collect();
+    if ch.ops_of(OpKind::Send).any(|o| o.ctx != Ctx::Goroutine(*index)) {
+        return None;
+    }
+    // A send that is itself a select case with an alternative is guarded.
+    if sends.iter().any(|s| select_of(*s).is_some_and(|sel| case_count(sel) > 1)) {
+        return None;
+    }
+    let g = ch.goroutines[*index];
+    let body = g.body()?;
+    let n = flow::max_sends(body, facts.src, &|x| sends.iter().any(|s| s.id() == x.id()));
+    // Receiving in the sender itself, or in another goroutine, is not this pattern.
+    if ch.ops_of(OpKind::Recv).any(|o| matches!(o.ctx, Ctx::Goroutine(_))) {
+        return None;
+    }
+    (n == 1).then_some(SoleSender { index: *index, go: g.stmt })
+}
+
+/// The select statement whose case communication is (or contains) `op`.
+pub(crate) fn select_of(op: Node<'_>) -> Option<Node<'_>> {
+    let case = ancestors(op).find(|a| a.kind() == k::COMMUNICATION_CASE)?;
+    let comm = case.child_by_field_name("communication")?;
+    if !contains(comm, op) {
+        return None;
+    }
+    case.parent()
+}
+
+/// Number of cases (communication and default) of a select.
+pub(crate) fn case_count(select: Node<'_>) -> usize {
+    let mut c = select.walk();
+    let n = select
+        .named_children(&mut c)
+        .filter(|n| n.kind() == k::COMMUNICATION_CASE || n.kind() == k::DEFAULT_CASE)
+        .count();
+    n
+}
+
+/// Loops enclosing `node` in the channel's function that do not also
+/// enclose the make (so they repeat `node` for one channel).
+pub(crate) fn loops_after_make<'t>(ch: &Channel<'t>, node: Node<'t>) -> Vec<Node<'t>> {
+    flow::loops_between(node, ch.func).filter(|l| !contains(*l, ch.make)).collect()
+}
+
+/// Jumps in the channel's function, after `from`, that leave the block the
+/// channel lives in and do not receive from it on the way.
+pub(crate) fn exits_after<'t>(facts: &FileFacts<'_>, ch: &Channel<'t>, from: Node<'t>) -> Vec<Node<'t>> {
+    let Some(body) = ch.func.child_by_field_name("body") else { return Vec::new() };
+    let region = ch.stmt.parent().unwrap_or(body);
+    let recvs: Vec<_> = ch.ops_of(OpKind::Recv).map(|o| o.node).collect();
+    flow::jumps(body, facts.src)
+        .into_iter()
+        .filter(|j| j.start_byte() >= from.end_byte())
+        .filter(|j| flow::leaves(*j, region, facts.src))
+        .filter(|j| !flow::exclusive(*j, from))
+        .filter(|j| !recvs.iter().any(|r| contains(*j, *r)))
+        .filter(|j| {
+            // A jump inside the case that received the value is after receiving.
+            !ancestors(*j).filter(|a| a.kind() == k::COMMUNICATION_CASE).any(|case| {
+                case.child_by_field_name("communication").is_some_and(|c| recvs.iter().any(|r| contains(c, *r)))
+            })
+        })
+        .collect()
+}
+
+/// A short description of a jump for messages: "`return` on line 12".
+pub(crate) fn describe(facts: &FileFacts<'_>, jump: Node<'_>) -> String {
+    let what = match jump.kind() {
+        k::RETURN_STATEMENT => "return",
+        k::BREAK_STATEMENT => "break",
+        k::CONTINUE_STATEMENT => "continue",
+        k::GOTO_STATEMENT => "goto",
+        _ => "panic",
+    };
+    let _ = facts;
+    format!("`{what}` on line {}", jump.start_position().row + 1)
+}
+
+/// The fix setting the capacity of `make(chan T)` / `make(chan T, 0)` to
+/// `capacity`, when it can be written as a minimal edit.
+pub(crate) fn set_capacity(facts: &FileFacts<'_>, ch: &Channel<'_>, capacity: &str) -> Option<Vec<Edit>> {
+    if let Some(c) = ch.capacity {
+        return Some(vec![Edit::replacement(c.byte_range(), capacity)]);
+    }
+    let args = ch.make.child_by_field_name("arguments")?;
+    let close = args.child(args.child_count().checked_sub(1)?)?;
+    if close.kind() != ")" {
+        return None;
+    }
+    let before = facts.src[..close.start_byte()].last()?;
+    if matches!(before, b',' | b'\n' | b' ' | b'\t' | b'\r') || close.start_position().row != args.start_position().row {
+        return None;
+    }
+    Some(vec![Edit::insertion(close.start_byte(), format!(", {capacity}"))])
+}
+
+/// The unbuffered channel's capacity fix to 1, as a finding.
+pub(crate) fn capacity_one(t: &dyn Transform, facts: &FileFacts<'_>, ch: &Channel<'_>, message: String) -> Finding {
+    Finding {
+        transform: t.id(),
+        range: ch.make.byte_range(),
+        message,
+        fix: set_capacity(facts, ch, "1").map(Fix::safe),
+    }
+}

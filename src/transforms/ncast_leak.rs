@@ -1,0 +1,185 @@
+use tree_sitter::Node;
+
+use super::{describe, exits_after, loops_after_make, sole_sender, Context, Finding, Transform};
+use crate::analysis::types::{shape_of_binding, shape_of_expr, Shape};
+use crate::analysis::{flow, Channel, Ctx, FileFacts, OpKind, Scopes};
+use crate::fix::Fix;
+use crate::syntax::{contains, kinds as k, named_children};
+
+/// Goroutines started in a loop each send once; the parent receives fewer
+/// times than it started them.
+pub struct NcastLeak;
+
+impl Transform for NcastLeak {
+    fn id(&self) -> &'static str {
+        "ncast-leak"
+    }
+
+    fn summary(&self) -> &'static str {
+        "goroutines started in a loop send on one unbuffered channel and the parent receives fewer times"
+    }
+
+    fn check<'t>(&self, cx: &Context<'_, 't>, ch: &Channel<'t>) -> Option<Finding> {
+        let facts = cx.facts;
+        if !ch.unbuffered(facts) {
+            return None;
+        }
+        let sender = sole_sender(facts, ch)?;
+        let [launch] = loops_after_make(ch, sender.go)[..] else { return None };
+        let recvs: Vec<_> = ch.ops_of(OpKind::Recv).collect();
+        if recvs.iter().any(|r| r.ctx != Ctx::Parent || r.node.start_byte() < launch.end_byte()) {
+            return None;
+        }
+        let first = recvs.iter().map(|r| r.node).min_by_key(Node::start_byte);
+        let reason = match first {
+            None => format!("nothing receives from `{}`", ch.name),
+            Some(first) => {
+                let early = exits_after(facts, ch, launch)
+                    .into_iter()
+                    .find(|j| j.start_byte() < first.start_byte());
+                if let Some(j) = early {
+                    format!("{} leaves before receiving from `{}`", describe(facts, j), ch.name)
+                } else {
+                    receives_fewer(facts, ch, &recvs.iter().map(|r| r.node).collect::<Vec<_>>())?
+                }
+            }
+        };
+        let (_, scopes) = facts.scopes_for(ch.make)?;
+        let message = format!(
+            "goroutines started in the loop on line {} each send on `{}`, but {reason}: the rest block forever",
+            launch.start_position().row + 1,
+            ch.name
+        );
+        let fix = match sender_count(cx, scopes, ch, launch) {
+            Ok(count) => super::set_capacity(facts, ch, &count).map(Fix::safe),
+            Err(why) => {
+                return Some(Finding {
+                    transform: self.id(),
+                    range: ch.make.byte_range(),
+                    message: format!("{message} (no fix: {why})"),
+                    fix: None,
+                });
+            }
+        };
+        Some(Finding { transform: self.id(), range: ch.make.byte_range(), message, fix })
+    }
+}
+
+/// Why the receives cannot drain every sender, or `None` if they may.
+fn receives_fewer(facts: &FileFacts<'_>, ch: &Channel<'_>, recvs: &[Node<'_>]) -> Option<String> {
+    let looped: Vec<_> = recvs.iter().filter_map(|r| loops_after_make(ch, *r).last().copied()).collect();
+    if looped.is_empty() {
+        return Some(if recvs.len() == 1 {
+            "the parent receives once".to_owned()
+        } else {
+            format!("the parent receives {} times", recvs.len())
+        });
+    }
+    if looped.len() != recvs.len() {
+        return None;
+    }
+    // Every receive is in a loop: it leaks only if a loop can end early.
+    looped.iter().find_map(|l| {
+        flow::jumps(*l, facts.src)
+            .into_iter()
+            .find(|j| flow::leaves(*j, *l, facts.src))
+            .map(|j| format!("the receiving loop can end early ({})", describe(facts, j)))
+    })
+}
+
+/// An expression, valid at the make, for the number of goroutines the loop
+/// starts (at most one per iteration).
+fn sender_count(cx: &Context<'_, '_>, scopes: &Scopes<'_>, ch: &Channel<'_>, launch: Node<'_>) -> Result<String, String> {
+    let facts = cx.facts;
+    let body = launch.child_by_field_name("body").ok_or("the loop has no body")?;
+    // The go statement must run at most once per iteration of this loop.
+    if flow::loops_between(ch.goroutines.iter().map(|g| g.stmt).next().ok_or("no goroutine")?, body).next().is_some() {
+        return Err("goroutines are started in a nested loop".into());
+    }
+    let clause = named_children(launch)
+        .into_iter()
+        .find(|c| c.kind() == k::RANGE_CLAUSE || c.kind() == k::FOR_CLAUSE)
+        .ok_or("the loop has no range or counting clause")?;
+    if clause.kind() == k::RANGE_CLAUSE {
+        let over = clause.child_by_field_name("right").ok_or("no range expression")?;
+        return match shape_of_expr(facts, scopes, over) {
+            Shape::Collection if over.kind() == k::IDENTIFIER => stable_name(facts, scopes, ch, over, launch)
+                .map(|n| format!("len({n})")),
+            Shape::NonNegInt if over.kind() == k::IDENTIFIER || over.kind() == k::INT_LITERAL => {
+                count_int(cx, scopes, ch, over, launch, true)
+            }
+            Shape::SignedInt => count_int(cx, scopes, ch, over, launch, true),
+            _ => Err(format!("the number of iterations of `range {}` cannot be written at the make", facts.text(over))),
+        };
+    }
+    // for i := 0; i < n; i++
+    let init = clause.child_by_field_name("initializer").filter(|i| i.kind() == k::SHORT_VAR_DECLARATION);
+    let cond = clause.child_by_field_name("condition").filter(|c| c.kind() == k::BINARY_EXPRESSION);
+    let update = clause.child_by_field_name("update").filter(|u| u.kind() == k::INC_STATEMENT);
+    let (Some(init), Some(cond), Some(update)) = (init, cond, update) else {
+        return Err("the loop is not `for i := 0; i < n; i++`".into());
+    };
+    let lhs = init.child_by_field_name("left").map(named_children).unwrap_or_default();
+    let rhs = init.child_by_field_name("right").map(named_children).unwrap_or_default();
+    let ok_init = matches!((lhs.as_slice(), rhs.as_slice()), ([i], [z]) if z.kind() == k::INT_LITERAL && facts.text(*z) == "0" && i.kind() == k::IDENTIFIER);
+    let var = lhs.first().and_then(|i| scopes.resolve(*i));
+    let op = cond.child_by_field_name("operator").map(|o| o.kind());
+    let left = cond.child_by_field_name("left");
+    let right = cond.child_by_field_name("right").ok_or("no loop bound")?;
+    let counter = update.named_child(0);
+    let same = |n: Option<Node>| n.is_some_and(|n| n.kind() == k::IDENTIFIER && scopes.resolve(n) == var);
+    let only_update = var.is_some_and(|v| scopes.binding(v).assignments.len() == 1);
+    if !(ok_init && op == Some("<") && same(left) && same(counter) && only_update) {
+        return Err("the loop is not `for i := 0; i < n; i++`".into());
+    }
+    count_int(cx, scopes, ch, right, launch, false)
+}
+
+/// A count from an integer bound `n` (`len(x)`, a literal or a local).
+fn count_int(cx: &Context<'_, '_>, scopes: &Scopes<'_>, ch: &Channel<'_>, n: Node<'_>, launch: Node<'_>, range_int: bool) -> Result<String, String> {
+    let facts = cx.facts;
+    match n.kind() {
+        k::INT_LITERAL => return Ok(facts.text(n).to_owned()),
+        k::CALL_EXPRESSION => {
+            let f = n.child_by_field_name("function");
+            let args = n.child_by_field_name("arguments").map(named_children).unwrap_or_default();
+            if f.is_some_and(|f| f.kind() == k::IDENTIFIER && facts.text(f) == "len" && scopes.resolve(f).is_none()) {
+                if let [x] = args.as_slice() {
+                    if x.kind() == k::IDENTIFIER && shape_of_expr(facts, scopes, *x) == Shape::Collection {
+                        return stable_name(facts, scopes, ch, *x, launch).map(|x| format!("len({x})"));
+                    }
+                }
+            }
+            return Err(format!("the loop bound `{}` is a call", facts.text(n)));
+        }
+        k::IDENTIFIER => {}
+        _ => return Err(format!("the loop bound `{}` cannot be written at the make", facts.text(n))),
+    }
+    let name = stable_name(facts, scopes, ch, n, launch)?;
+    let b = scopes.binding(scopes.resolve(n).ok_or("unresolved")?);
+    match shape_of_binding(facts, scopes, b) {
+        Shape::NonNegInt => Ok(name),
+        // `make` panics on a negative size where the loop just ran zero
+        // times: clamp it. `max` is a builtin since Go 1.21; range over an
+        // int needs Go 1.22, so that form implies it.
+        Shape::SignedInt if range_int || cx.go_version.is_none_or(|v| v >= (1, 21)) => Ok(format!("max({name}, 0)")),
+        Shape::SignedInt => Err(format!("`{name}` may be negative and go.mod predates the `max` builtin")),
+        _ => Err(format!("the type of `{name}` is not known from this file")),
+    }
+}
+
+/// `x` names the same variable at the make as at the loop, and is never
+/// assigned after its declaration.
+fn stable_name(facts: &FileFacts<'_>, scopes: &Scopes<'_>, ch: &Channel<'_>, x: Node<'_>, launch: Node<'_>) -> Result<String, String> {
+    let name = facts.text(x);
+    let b = scopes.resolve(x).ok_or_else(|| format!("`{name}` is not a local variable"))?;
+    if scopes.resolve_name_at(name, ch.make.start_byte()) != Some(b) {
+        return Err(format!("`{name}` is not in scope at the make"));
+    }
+    if !scopes.binding(b).assignments.is_empty() {
+        return Err(format!("`{name}` is reassigned"));
+    }
+    let _ = launch;
+    let _ = contains;
+    Ok(name.to_owned())
+}

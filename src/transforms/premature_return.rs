@@ -1,0 +1,53 @@
+use super::{capacity_one, case_count, describe, exits_after, loops_after_make, select_of, sole_sender, Context, Finding, Transform};
+use crate::analysis::{Channel, Ctx, OpKind};
+
+/// A goroutine sends once; the parent can leave before receiving.
+pub struct PrematureReturn;
+
+impl Transform for PrematureReturn {
+    fn id(&self) -> &'static str {
+        "premature-return"
+    }
+
+    fn summary(&self) -> &'static str {
+        "a goroutine sends once on an unbuffered channel and the parent can return before receiving"
+    }
+
+    fn check<'t>(&self, cx: &Context<'_, 't>, ch: &Channel<'t>) -> Option<Finding> {
+        let facts = cx.facts;
+        if !ch.unbuffered(facts) {
+            return None;
+        }
+        let sender = sole_sender(facts, ch)?;
+        if !loops_after_make(ch, sender.go).is_empty() {
+            return None;
+        }
+        let recvs: Vec<_> = ch.ops_of(OpKind::Recv).collect();
+        if recvs.iter().any(|r| r.ctx != Ctx::Parent || r.node.start_byte() < sender.go.end_byte()) {
+            return None;
+        }
+        if recvs.iter().any(|r| !loops_after_make(ch, r.node).is_empty()) {
+            return None;
+        }
+        if !recvs.is_empty() && recvs.iter().all(|r| select_of(r.node).is_some_and(|s| case_count(s) > 1)) {
+            return None; // timeout-leak's shape
+        }
+        let message = match recvs.iter().map(|r| r.node).min_by_key(tree_sitter::Node::start_byte) {
+            None => format!(
+                "nothing receives from `{}`: the goroutine sending on it blocks forever",
+                ch.name
+            ),
+            Some(first) => {
+                let exit = exits_after(facts, ch, sender.go)
+                    .into_iter()
+                    .find(|j| j.start_byte() < first.start_byte())?;
+                format!(
+                    "{} leaves before receiving from `{}`: the goroutine sending on it then blocks forever",
+                    describe(facts, exit),
+                    ch.name
+                )
+            }
+        };
+        Some(capacity_one(self, facts, ch, message))
+    }
+}

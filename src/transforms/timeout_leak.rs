@@ -1,0 +1,60 @@
+use super::{capacity_one, case_count, loops_after_make, select_of, sole_sender, Context, Finding, Transform};
+use crate::analysis::{flow, Channel, Ctx, OpKind};
+use crate::syntax::contains;
+
+/// The parent's only receive is a select case beside a timeout, a
+/// cancellation, a default or another channel.
+pub struct TimeoutLeak;
+
+impl Transform for TimeoutLeak {
+    fn id(&self) -> &'static str {
+        "timeout-leak"
+    }
+
+    fn summary(&self) -> &'static str {
+        "the parent receives in a select with a timeout, ctx.Done() or default case; the sender blocks when it is not chosen"
+    }
+
+    fn check<'t>(&self, cx: &Context<'_, 't>, ch: &Channel<'t>) -> Option<Finding> {
+        let facts = cx.facts;
+        if !ch.unbuffered(facts) {
+            return None;
+        }
+        let sender = sole_sender(facts, ch)?;
+        if !loops_after_make(ch, sender.go).is_empty() {
+            return None;
+        }
+        let recvs: Vec<_> = ch.ops_of(OpKind::Recv).collect();
+        if recvs.is_empty() || recvs.iter().any(|r| r.ctx != Ctx::Parent || r.node.start_byte() < sender.go.end_byte()) {
+            return None;
+        }
+        let mut selects = Vec::new();
+        for r in &recvs {
+            let sel = select_of(r.node).filter(|s| case_count(*s) > 1)?;
+            selects.push((sel, r.node));
+        }
+        // A select repeated in a loop leaks only if a case other than the
+        // result can leave the loop.
+        for (sel, recv) in &selects {
+            let loops = loops_after_make(ch, *sel);
+            let Some(outer) = loops.last() else { continue };
+            let result_case = recv.parent().and_then(|_| crate::syntax::ancestors(*recv).find(|a| a.kind() == "communication_case"));
+            let escapes = flow::jumps(*sel, facts.src).into_iter().any(|j| {
+                !result_case.is_some_and(|c| contains(c, j)) && flow::leaves(j, *outer, facts.src)
+            });
+            if !escapes {
+                return None;
+            }
+        }
+        let line = selects[0].0.start_position().row + 1;
+        Some(capacity_one(
+            self,
+            facts,
+            ch,
+            format!(
+                "when the select on line {line} takes another case, the goroutine sending on `{}` blocks forever",
+                ch.name
+            ),
+        ))
+    }
+}
