@@ -97,6 +97,19 @@ fn stmt_sends(n: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> bool) -> Pa
             out
         }
         k::GOTO_STATEMENT => (Some(MANY), Some(MANY)),
+        // `defer func() { ... }()`: runs once, at exit, on every path that
+        // passes here; counting it here gives the same per-path totals.
+        k::DEFER_STATEMENT => {
+            let lit = n
+                .named_child(0)
+                .and_then(|c| c.child_by_field_name("function"))
+                .filter(|f| f.kind() == k::FUNC_LITERAL);
+            match lit.and_then(|l| l.child_by_field_name("body")) {
+                Some(body) => (Some(max_sends(body, src, is_send)), None),
+                None if has_send(n, is_send) => (Some(MANY), Some(MANY)),
+                None => (Some(0), None),
+            }
+        }
         _ => {
             if has_send(n, is_send) {
                 (Some(MANY), Some(MANY))
@@ -207,4 +220,44 @@ pub fn exclusive(a: Node<'_>, b: Node<'_>) -> bool {
         common.kind(),
         k::IF_STATEMENT | k::EXPRESSION_SWITCH_STATEMENT | k::TYPE_SWITCH_STATEMENT | k::SELECT_STATEMENT
     ) && !common.child_by_field_name("condition").is_some_and(|c| contains(c, a) || contains(c, b))
+}
+
+/// Is `r` executed on every path that reaches `e` (within one function,
+/// ignoring `goto`)? Structured: `r` precedes `e` and nothing between `r`
+/// and the innermost node holding both is a branch, loop body, case, closure
+/// or short-circuit operand.
+#[must_use]
+pub fn dominates(r: Node<'_>, e: Node<'_>) -> bool {
+    if r.end_byte() > e.start_byte() {
+        return false;
+    }
+    let mut child = r;
+    for parent in ancestors(r) {
+        if contains(parent, e) {
+            return true;
+        }
+        if conditional_edge(parent, child) {
+            return false;
+        }
+        child = parent;
+    }
+    false
+}
+
+/// Does running `parent` not always run its child `child`?
+fn conditional_edge(parent: Node<'_>, child: Node<'_>) -> bool {
+    let is = |field: &str| parent.child_by_field_name(field).is_some_and(|c| c.id() == child.id());
+    match parent.kind() {
+        k::IF_STATEMENT => is("consequence") || is("alternative"),
+        k::EXPRESSION_SWITCH_STATEMENT | k::TYPE_SWITCH_STATEMENT | k::SELECT_STATEMENT => {
+            matches!(child.kind(), k::EXPRESSION_CASE | k::TYPE_CASE | k::DEFAULT_CASE | k::COMMUNICATION_CASE)
+        }
+        k::FOR_STATEMENT => child.kind() != k::RANGE_CLAUSE,
+        k::RANGE_CLAUSE => !is("right"),
+        k::FUNC_LITERAL | k::GO_STATEMENT | k::DEFER_STATEMENT => true,
+        k::BINARY_EXPRESSION => {
+            is("right") && parent.child_by_field_name("operator").is_some_and(|o| matches!(o.kind(), "&&" | "||"))
+        }
+        _ => false,
+    }
 }

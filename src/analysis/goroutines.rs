@@ -51,22 +51,42 @@ pub fn place_of<'t>(node: Node<'t>, root: Node<'t>) -> Place<'t> {
             _ => {}
         }
     }
+    // A func literal deferred at the top of a goroutine runs in that goroutine.
+    if let [inner, outer] = lits.as_slice() {
+        if deferred_by(*inner).is_some_and(|d| d.parent().and_then(|l| l.parent()).is_some_and(|b| b.parent() == Some(*outer))) {
+            return go_of(*outer).map_or(Place::Unknown, |stmt| Place::Go { stmt, func: *outer });
+        }
+    }
     match lits.as_slice() {
         [] if deferred => Place::Deferred,
         [] => Place::Direct,
-        [lit] => {
-            let call = lit
-                .parent()
-                .filter(|p| p.kind() == k::CALL_EXPRESSION)
-                .filter(|c| c.child_by_field_name("function").is_some_and(|f| f.id() == lit.id()));
-            match call.and_then(|c| c.parent()) {
-                Some(stmt) if stmt.kind() == k::GO_STATEMENT => Place::Go { stmt, func: *lit },
-                Some(stmt) if stmt.kind() == k::DEFER_STATEMENT => Place::Deferred,
-                _ => Place::Unknown,
-            }
-        }
+        [lit] => match (go_of(*lit), deferred_by(*lit)) {
+            (Some(stmt), _) => Place::Go { stmt, func: *lit },
+            (None, Some(_)) => Place::Deferred,
+            _ => Place::Unknown,
+        },
         _ => Place::Unknown,
     }
+}
+
+/// The statement (`go`, `defer`, ...) whose call runs the func literal `lit`.
+fn calling_stmt(lit: Node<'_>) -> Option<Node<'_>> {
+    lit.parent()
+        .filter(|p| p.kind() == k::CALL_EXPRESSION)
+        .filter(|c| c.child_by_field_name("function").is_some_and(|f| f.id() == lit.id()))?
+        .parent()
+}
+
+/// The `defer` statement calling the func literal `lit`, if it is one.
+#[must_use]
+pub fn deferred_by(lit: Node<'_>) -> Option<Node<'_>> {
+    calling_stmt(lit).filter(|s| s.kind() == k::DEFER_STATEMENT)
+}
+
+/// The `go` statement calling the func literal `lit`, if it is one.
+#[must_use]
+pub fn go_of(lit: Node<'_>) -> Option<Node<'_>> {
+    calling_stmt(lit).filter(|s| s.kind() == k::GO_STATEMENT)
 }
 
 /// For `go f(args)`: the function that runs, if its body is in this file
@@ -86,7 +106,8 @@ pub fn callee<'t>(facts: &FileFacts<'t>, call: Node<'t>) -> Option<Node<'t>> {
         }
         k::SELECTOR_EXPRESSION => {
             let field = f.child_by_field_name("field")?;
-            facts.unique_method(facts.text(field))
+            let recv = receiver_type(facts, f.child_by_field_name("operand")?)?;
+            facts.method(recv, facts.text(field))
         }
         _ => None,
     }
@@ -111,4 +132,39 @@ pub fn param_ident<'t>(func: Node<'t>, index: usize, src: &[u8]) -> Result<Optio
         i += width;
     }
     Err(())
+}
+
+/// The named type of a method call's operand, when the file says it: a
+/// local declared `x T` / `x *T`, or initialised from `T{...}` / `&T{...}`.
+fn receiver_type<'t>(facts: &FileFacts<'t>, operand: Node<'t>) -> Option<&'t str> {
+    if operand.kind() != k::IDENTIFIER {
+        return None;
+    }
+    let (_, scopes) = facts.scopes_for(operand)?;
+    let b = scopes.binding(scopes.resolve(operand)?);
+    if !b.assignments.is_empty() {
+        return None;
+    }
+    let ty = match (b.ty, b.init) {
+        (Some(t), _) => t,
+        (None, Some(init)) => {
+            let lit = if init.kind() == k::UNARY_EXPRESSION { init.child_by_field_name("operand")? } else { init };
+            if lit.kind() != k::COMPOSITE_LITERAL {
+                return None;
+            }
+            lit.child_by_field_name("type")?
+        }
+        _ => return None,
+    };
+    type_name(facts, ty)
+}
+
+/// `T`, `*T` → `T`; anything else (generic, qualified, literal types) → None.
+#[must_use]
+pub fn type_name<'t>(facts: &FileFacts<'t>, ty: Node<'t>) -> Option<&'t str> {
+    match ty.kind() {
+        k::TYPE_IDENTIFIER => Some(facts.text(ty)),
+        "pointer_type" => type_name(facts, ty.named_child(0)?),
+        _ => None,
+    }
 }

@@ -81,13 +81,16 @@ impl<'t> FileFacts<'t> {
         self.funcs.get(name).copied()
     }
 
-    /// The method of this file with this name, if exactly one type has it.
+    /// The method `name` declared in this file on the named type `recv`.
     #[must_use]
-    pub fn unique_method(&self, name: &str) -> Option<Node<'t>> {
-        match self.methods.get(name).map(Vec::as_slice) {
-            Some([m]) => Some(*m),
-            _ => None,
-        }
+    pub fn method(&self, recv: &str, name: &str) -> Option<Node<'t>> {
+        self.methods.get(name)?.iter().copied().find(|m| {
+            let ty = m
+                .child_by_field_name("receiver")
+                .and_then(|r| r.named_child(0))
+                .and_then(|p| p.child_by_field_name("type"));
+            ty.and_then(|t| goroutines::type_name(self, t)) == Some(recv)
+        })
     }
 
     #[must_use]

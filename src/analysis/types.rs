@@ -70,6 +70,9 @@ pub fn shape_of_binding(facts: &FileFacts<'_>, scopes: &Scopes<'_>, b: &Binding<
     if let Some(ty) = b.ty {
         return shape_of_type(facts, ty);
     }
+    if let Some(shape) = range_variable(facts, scopes, b) {
+        return shape;
+    }
     match b.init {
         // Guard against `x := x` style self-reference loops.
         Some(init) if !named_children(init).iter().any(|c| c.id() == b.ident.id()) && init.id() != b.ident.id() => {
@@ -80,4 +83,26 @@ pub fn shape_of_binding(facts: &FileFacts<'_>, scopes: &Scopes<'_>, b: &Binding<
         }
         _ => Shape::Unknown,
     }
+}
+
+/// For `for k, v := range x` with `x` of a declared slice, array or map
+/// type: the shape of `k` or `v`.
+fn range_variable(facts: &FileFacts<'_>, scopes: &Scopes<'_>, b: &Binding<'_>) -> Option<Shape> {
+    let list = b.ident.parent().filter(|p| p.kind() == k::EXPRESSION_LIST)?;
+    let clause = list.parent().filter(|p| p.kind() == k::RANGE_CLAUSE)?;
+    let index = named_children(list).iter().position(|n| n.id() == b.ident.id())?;
+    let over = clause.child_by_field_name("right").filter(|r| r.kind() == k::IDENTIFIER)?;
+    let ob = scopes.binding(scopes.resolve(over)?);
+    if ob.ident.id() == b.ident.id() {
+        return None;
+    }
+    let ty = ob.ty?;
+    let part = match (ty.kind(), index) {
+        (k::SLICE_TYPE | k::ARRAY_TYPE, 0) => return Some(Shape::NonNegInt),
+        (k::SLICE_TYPE | k::ARRAY_TYPE, 1) => ty.child_by_field_name("element")?,
+        (k::MAP_TYPE, 0) => ty.child_by_field_name("key")?,
+        (k::MAP_TYPE, 1) => ty.child_by_field_name("value")?,
+        _ => return None,
+    };
+    Some(shape_of_type(facts, part))
 }

@@ -116,18 +116,22 @@ fn suppressed(facts: &FileFacts<'_>, make: Node<'_>) -> Option<Vec<String>> {
 /// Why a channel's single sending goroutine is (or is not) the pattern the
 /// capacity fixes handle.
 pub(crate) struct SoleSender<'t> {
-    pub index: usize,
     pub go: Node<'t>,
 }
 
 /// The one goroutine sending on `ch`, provided it sends at most once on
 /// every path, unguarded, and nothing else sends, closes or ranges.
 pub(crate) fn sole_sender<'t>(facts: &FileFacts<'_>, ch: &Channel<'t>) -> Option<SoleSender<'t>> {
-    if ch.escape.is_some() || ch.ops_of(OpKind::Close).next().is_some() || ch.ops_of(OpKind::Range).next().is_some() {
+    if ch.escape.is_some() || ch.ops_of(OpKind::Range).next().is_some() {
         return None;
     }
     let senders = ch.sender_goroutines();
     let [index] = senders.as_slice() else { return None };
+    // The sender may close after its send (buffered values are still
+    // delivered before the close is seen); anyone else closing is not this pattern.
+    if ch.ops_of(OpKind::Close).any(|o| o.ctx != Ctx::Goroutine(*index)) {
+        return None;
+    }
     let sends: Vec<_> = ch.ops_of(OpKind::Send).map(|o| o.node).collect();
     if ch.ops_of(OpKind::Send).any(|o| o.ctx != Ctx::Goroutine(*index)) {
         return None;
@@ -143,7 +147,7 @@ pub(crate) fn sole_sender<'t>(facts: &FileFacts<'_>, ch: &Channel<'t>) -> Option
     if ch.ops_of(OpKind::Recv).any(|o| matches!(o.ctx, Ctx::Goroutine(_))) {
         return None;
     }
-    (n == 1).then_some(SoleSender { index: *index, go: g.stmt })
+    (n == 1).then_some(SoleSender { go: g.stmt })
 }
 
 /// The select statement whose case communication is (or contains) `op`.
@@ -172,18 +176,34 @@ pub(crate) fn loops_after_make<'t>(ch: &Channel<'t>, node: Node<'t>) -> Vec<Node
     flow::loops_between(node, ch.func).filter(|l| !contains(*l, ch.make)).collect()
 }
 
-/// Jumps in the channel's function, after `from`, that leave the block the
-/// channel lives in and do not receive from it on the way.
-pub(crate) fn exits_after<'t>(facts: &FileFacts<'_>, ch: &Channel<'t>, from: Node<'t>) -> Vec<Node<'t>> {
+/// Jumps in the channel's function after `from` that leave the block the
+/// channel lives in (or jump past a receive) before any receive from it has
+/// certainly happened.
+///
+/// A receive inside a loop counts as happening where its outermost loop
+/// (after the make) starts only when `whole_loops` is set (ncast: the
+/// receiving loop as a whole is what must be reached).
+pub(crate) fn exits_after<'t>(facts: &FileFacts<'_>, ch: &Channel<'t>, from: Node<'t>, whole_loops: bool) -> Vec<Node<'t>> {
     let Some(body) = ch.func.child_by_field_name("body") else { return Vec::new() };
     let region = ch.stmt.parent().unwrap_or(body);
-    let recvs: Vec<_> = ch.ops_of(OpKind::Recv).map(|o| o.node).collect();
+    let recvs: Vec<_> = ch
+        .ops_of(OpKind::Recv)
+        .map(|o| if whole_loops { loops_after_make(ch, o.node).last().copied().unwrap_or(o.node) } else { o.node })
+        .collect();
+    let first_recv = recvs.iter().map(|r| r.start_byte()).min().unwrap_or(usize::MAX);
     flow::jumps(body, facts.src)
         .into_iter()
-        .filter(|j| j.start_byte() >= from.end_byte())
-        .filter(|j| flow::leaves(*j, region, facts.src))
+        .filter(|j| j.start_byte() >= from.end_byte() && contains(region, *j))
+        .filter(|j| {
+            if j.kind() == k::GOTO_STATEMENT {
+                return flow::jump_target(*j, facts.src).is_none_or(|t| {
+                    !contains(region, t) || t.start_byte() > first_recv || t.start_byte() < from.start_byte()
+                });
+            }
+            flow::leaves(*j, region, facts.src)
+        })
         .filter(|j| !flow::exclusive(*j, from))
-        .filter(|j| !recvs.iter().any(|r| contains(*j, *r)))
+        .filter(|j| !recvs.iter().any(|r| contains(*j, *r) || flow::dominates(*r, *j)))
         .filter(|j| {
             // A jump inside the case that received the value is after receiving.
             !ancestors(*j).filter(|a| a.kind() == k::COMMUNICATION_CASE).any(|case| {

@@ -30,13 +30,12 @@ impl Transform for NcastLeak {
         if recvs.iter().any(|r| r.ctx != Ctx::Parent || r.node.start_byte() < launch.end_byte()) {
             return None;
         }
-        let first = recvs.iter().map(|r| r.node).min_by_key(Node::start_byte);
-        let reason = match first {
+        let reason = match recvs.first() {
             None => format!("nothing receives from `{}`", ch.name),
-            Some(first) => {
-                let early = exits_after(facts, ch, launch)
+            Some(_) => {
+                let early = exits_after(facts, ch, launch, true)
                     .into_iter()
-                    .find(|j| j.start_byte() < first.start_byte());
+                    .next();
                 if let Some(j) = early {
                     format!("{} leaves before receiving from `{}`", describe(facts, j), ch.name)
                 } else {

@@ -26,9 +26,6 @@ impl Transform for PrematureReturn {
         if recvs.iter().any(|r| r.ctx != Ctx::Parent || r.node.start_byte() < sender.go.end_byte()) {
             return None;
         }
-        if recvs.iter().any(|r| !loops_after_make(ch, r.node).is_empty()) {
-            return None;
-        }
         if !recvs.is_empty() && recvs.iter().all(|r| select_of(r.node).is_some_and(|s| case_count(s) > 1)) {
             return None; // timeout-leak's shape
         }
@@ -37,10 +34,10 @@ impl Transform for PrematureReturn {
                 "nothing receives from `{}`: the goroutine sending on it blocks forever",
                 ch.name
             ),
-            Some(first) => {
-                let exit = exits_after(facts, ch, sender.go)
+            Some(_) => {
+                let exit = exits_after(facts, ch, sender.go, false)
                     .into_iter()
-                    .find(|j| j.start_byte() < first.start_byte())?;
+                    .next()?;
                 format!(
                     "{} leaves before receiving from `{}`: the goroutine sending on it then blocks forever",
                     describe(facts, exit),
