@@ -1,0 +1,47 @@
+//! Shared by the test binaries: the fixtures and how leakfix sees them.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use leakfix::engine::{self, FileResult, Options, Status};
+use leakfix::fix::Applicability;
+use leakfix::transforms;
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every fixture: (transform id from its folder, path).
+pub fn fixtures() -> Vec<(String, PathBuf)> {
+    let mut out = Vec::new();
+    for dir in std::fs::read_dir(root().join("transforms")).unwrap() {
+        let dir = dir.unwrap().path();
+        if !dir.is_dir() {
+            continue;
+        }
+        let id = dir.file_name().unwrap().to_string_lossy().into_owned();
+        for f in std::fs::read_dir(&dir).unwrap() {
+            let f = f.unwrap().path();
+            if f.extension().is_some_and(|e| e == "go") {
+                out.push((id.clone(), f));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+pub fn is_ok_fixture(p: &Path) -> bool {
+    p.file_name().unwrap().to_string_lossy().starts_with("ok_")
+}
+
+/// leakfix over one source text with every transform and default settings.
+pub fn check(src: &str) -> FileResult {
+    let opts = Options { transforms: transforms::ALL, threshold: Applicability::Safe, go_version: None };
+    engine::check_source(src, &opts)
+}
+
+/// Ids of transforms whose fix is in the fixed text.
+pub fn fixed_ids(r: &FileResult) -> Vec<&'static str> {
+    r.outcomes.iter().filter(|o| o.status == Status::Fixed).map(|o| o.finding.transform).collect()
+}

@@ -1,0 +1,82 @@
+//! One harness over every fixture in transforms/<id>/: a reviewed insta
+//! snapshot of findings and diff, plus invariants checked in code so that
+//! accepting a snapshot cannot hide a regression.
+
+mod common;
+
+use common::{check, fixed_ids, fixtures, is_ok_fixture, root};
+use leakfix::render;
+use leakfix::transforms;
+
+fn report(path: &str, src: &str) -> String {
+    let r = check(src);
+    let mut s = String::new();
+    for o in &r.outcomes {
+        s.push_str(&render::text_line(path, src, o, true));
+        s.push('\n');
+    }
+    if let Some(fixed) = &r.fixed {
+        s.push_str(&render::diff(path, src, fixed, 3));
+    }
+    s
+}
+
+#[test]
+fn snapshots() {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(root().join("snapshots"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        for (id, path) in fixtures() {
+            let name = format!("{id}__{}", path.file_stem().unwrap().to_string_lossy());
+            let src = std::fs::read_to_string(&path).unwrap();
+            let shown = format!("transforms/{id}/{}", path.file_name().unwrap().to_string_lossy());
+            insta::assert_snapshot!(name, report(&shown, &src));
+        }
+    });
+}
+
+#[test]
+fn ok_fixtures_get_no_edit_from_their_transform() {
+    for (id, path) in fixtures().into_iter().filter(|(_, p)| is_ok_fixture(p)) {
+        let r = check(&std::fs::read_to_string(&path).unwrap());
+        assert!(!fixed_ids(&r).contains(&id.as_str()), "{} was edited by {id}", path.display());
+    }
+}
+
+#[test]
+fn positive_fixtures_get_exactly_one_fix_from_their_transform() {
+    for (id, path) in fixtures().into_iter().filter(|(_, p)| !is_ok_fixture(p)) {
+        let r = check(&std::fs::read_to_string(&path).unwrap());
+        assert_eq!(fixed_ids(&r), vec![id.as_str()], "{}", path.display());
+    }
+}
+
+#[test]
+fn fixes_are_idempotent_and_parse() {
+    for (_, path) in fixtures() {
+        let src = std::fs::read_to_string(&path).unwrap();
+        let Some(fixed) = check(&src).fixed else { continue };
+        let tree = leakfix::syntax::parse(fixed.as_bytes()).unwrap();
+        assert!(!tree.root_node().has_error(), "{} does not parse after the fix", path.display());
+        let again = check(&fixed);
+        assert!(again.fixed.is_none(), "second run on fixed {} proposes more", path.display());
+        assert!(again.outcomes.is_empty(), "second run on fixed {} still finds {:?}", path.display(), again.outcomes);
+    }
+}
+
+#[test]
+fn every_transform_has_docs_and_enough_fixtures() {
+    let all = fixtures();
+    for t in transforms::ALL {
+        let dir = root().join("transforms").join(t.id());
+        let readme = std::fs::read_to_string(dir.join("README.md")).unwrap_or_default();
+        assert!(readme.contains(t.id()), "transforms/{}/README.md missing or does not name the transform", t.id());
+        let (ok, pos): (Vec<_>, Vec<_>) = all.iter().filter(|(id, _)| id == t.id()).partition(|(_, p)| is_ok_fixture(p));
+        assert!(pos.len() >= 10 && ok.len() >= 10, "{}: {} positive, {} ok fixtures", t.id(), pos.len(), ok.len());
+    }
+    // And every folder is a registered transform.
+    for (id, _) in &all {
+        assert!(transforms::by_id(id).is_some(), "transforms/{id}/ is not in transforms::ALL");
+    }
+}
