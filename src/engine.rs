@@ -15,15 +15,13 @@ pub struct Options<'a> {
 }
 
 /// A finding with what became of its fix.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct Outcome {
-    #[serde(flatten)]
     pub finding: Finding,
     pub status: Status,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-#[serde(tag = "status", content = "reason", rename_all = "kebab-case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Status {
     /// The fix is in the fixed text (applied with `--write`, shown in a diff).
     Fixed,

@@ -236,8 +236,7 @@ pub fn run(args: Args) -> Result<i32> {
             }
             Format::Json => {
                 for o in &r.result.outcomes {
-                    let (line, column) = render::line_col(&r.src, o.finding.range.start);
-                    json.push(serde_json::to_value(render::JsonFinding { path: &r.path, line, column, outcome: o })?);
+                    json.push(serde_json::to_value(render::JsonFinding::new(&r.path, &r.src, o))?);
                 }
             }
         }

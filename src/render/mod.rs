@@ -42,9 +42,39 @@ pub fn text_line(path: &str, src: &str, o: &Outcome, mark_fix: bool) -> String {
 /// One finding in the JSON output.
 #[derive(Serialize)]
 pub struct JsonFinding<'a> {
+    pub transform: &'a str,
     pub path: &'a str,
     pub line: usize,
     pub column: usize,
-    #[serde(flatten)]
-    pub outcome: &'a Outcome,
+    /// Byte range of the `make` call.
+    pub range: std::ops::Range<usize>,
+    pub message: &'a str,
+    pub fix: Option<&'a crate::fix::Fix>,
+    /// `fixed` (in the diff, or written), `unfixed`, or `skipped`.
+    pub status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<&'a str>,
+}
+
+impl<'a> JsonFinding<'a> {
+    #[must_use]
+    pub fn new(path: &'a str, src: &str, o: &'a Outcome) -> Self {
+        let (line, column) = line_col(src, o.finding.range.start);
+        let (status, reason) = match &o.status {
+            Status::Fixed => ("fixed", None),
+            Status::Unfixed => ("unfixed", None),
+            Status::Skipped(r) => ("skipped", Some(r.as_str())),
+        };
+        JsonFinding {
+            transform: o.finding.transform,
+            path,
+            line,
+            column,
+            range: o.finding.range.clone(),
+            message: &o.finding.message,
+            fix: o.finding.fix.as_ref(),
+            status,
+            reason,
+        }
+    }
 }
