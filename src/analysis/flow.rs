@@ -261,3 +261,95 @@ fn conditional_edge(parent: Node<'_>, child: Node<'_>) -> bool {
         _ => false,
     }
 }
+
+/// The smallest number of sends on any path through `body` that ends
+/// normally (falls off the end or returns); paths that panic are ignored.
+#[must_use]
+pub fn min_sends(body: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> bool) -> u32 {
+    let (ft, term) = stmt_min(body, src, is_send);
+    match (ft, term) {
+        (Some(a), Some(b)) => a.min(b),
+        (Some(a), None) | (None, Some(a)) => a,
+        (None, None) => 0,
+    }
+}
+
+fn min_opt(a: Option<u32>, b: Option<u32>) -> Option<u32> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, None) => x,
+        (None, y) => y,
+    }
+}
+
+/// (fewest sends on paths falling through, fewest on paths that return).
+fn stmt_min(n: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> bool) -> Paths {
+    let list = |n: Node<'_>| -> Paths {
+        let mut ft = Some(0u32);
+        let mut term: Option<u32> = None;
+        for s in named_children(n) {
+            let Some(cur) = ft else { break };
+            let (f, t) = stmt_min(s, src, is_send);
+            term = min_opt(term, t.map(|t| cur.saturating_add(t)));
+            ft = f.map(|f| cur.saturating_add(f));
+        }
+        (ft, term)
+    };
+    match n.kind() {
+        k::BLOCK | k::STATEMENT_LIST => list(n),
+        k::SEND_STATEMENT if is_send(n) => (Some(1), None),
+        k::RETURN_STATEMENT => (None, Some(0)),
+        k::EXPRESSION_STATEMENT if is_panic_call(n, src) => (None, None),
+        k::LABELED_STATEMENT => named_children(n)
+            .into_iter()
+            .find(|c| c.kind() != k::LABEL_NAME)
+            .map_or((Some(0), None), |c| stmt_min(c, src, is_send)),
+        k::IF_STATEMENT => {
+            let cons = n.child_by_field_name("consequence").map_or((Some(0), None), |c| stmt_min(c, src, is_send));
+            let alt = n.child_by_field_name("alternative").map_or((Some(0), None), |c| stmt_min(c, src, is_send));
+            (min_opt(cons.0, alt.0), min_opt(cons.1, alt.1))
+        }
+        k::EXPRESSION_SWITCH_STATEMENT | k::TYPE_SWITCH_STATEMENT | k::SELECT_STATEMENT => {
+            let mut out: Paths = (None, None);
+            let mut has_default = n.kind() == k::SELECT_STATEMENT;
+            for case in named_children(n) {
+                let comm = match case.kind() {
+                    k::EXPRESSION_CASE | k::TYPE_CASE => 0,
+                    k::DEFAULT_CASE => {
+                        has_default = true;
+                        0
+                    }
+                    k::COMMUNICATION_CASE => u32::from(case.child_by_field_name("communication").is_some_and(is_send)),
+                    _ => continue,
+                };
+                let (f, t) = named_children(case)
+                    .into_iter()
+                    .find(|c| c.kind() == k::STATEMENT_LIST)
+                    .map_or((Some(0), None), |b| stmt_min(b, src, is_send));
+                out = (min_opt(out.0, add(f, comm)), min_opt(out.1, add(t, comm)));
+            }
+            if !has_default {
+                out.0 = min_opt(out.0, Some(0));
+            }
+            out
+        }
+        k::DEFER_STATEMENT => {
+            let lit = n
+                .named_child(0)
+                .and_then(|c| c.child_by_field_name("function"))
+                .filter(|f| f.kind() == k::FUNC_LITERAL);
+            (Some(lit.and_then(|l| l.child_by_field_name("body")).map_or(0, |b| min_sends(b, src, is_send))), None)
+        }
+        // Loops may run zero times; anything else sends nothing for sure.
+        _ => (Some(0), has_return(n).then_some(0)),
+    }
+}
+
+fn has_return(n: Node<'_>) -> bool {
+    let mut found = false;
+    walk_preorder(n, |x| {
+        found |= x.kind() == k::RETURN_STATEMENT;
+        !found && x.kind() != k::FUNC_LITERAL
+    });
+    found
+}

@@ -116,6 +116,8 @@ fn suppressed(facts: &FileFacts<'_>, make: Node<'_>) -> Option<Vec<String>> {
 /// Why a channel's single sending goroutine is (or is not) the pattern the
 /// capacity fixes handle.
 pub(crate) struct SoleSender<'t> {
+    /// The goroutine sends on every path that ends normally (not only "at most once").
+    pub every_path: bool,
     pub go: Node<'t>,
 }
 
@@ -147,7 +149,8 @@ pub(crate) fn sole_sender<'t>(facts: &FileFacts<'_>, ch: &Channel<'t>) -> Option
     if ch.ops_of(OpKind::Recv).any(|o| matches!(o.ctx, Ctx::Goroutine(_))) {
         return None;
     }
-    (n == 1).then_some(SoleSender { go: g.stmt })
+    let every_path = flow::min_sends(body, facts.src, &|x| sends.iter().any(|s| s.id() == x.id())) == 1;
+    (n == 1).then_some(SoleSender { go: g.stmt, every_path })
 }
 
 /// The select statement whose case communication is (or contains) `op`.
@@ -194,6 +197,8 @@ pub(crate) fn exits_after<'t>(facts: &FileFacts<'_>, ch: &Channel<'t>, from: Nod
     flow::jumps(body, facts.src)
         .into_iter()
         .filter(|j| j.start_byte() >= from.end_byte() && contains(region, *j))
+        // With whole loops, jumps inside a receiving loop are the loop's business.
+        .filter(|j| !whole_loops || !recvs.iter().any(|r| contains(*r, *j)))
         .filter(|j| {
             if j.kind() == k::GOTO_STATEMENT {
                 return flow::jump_target(*j, facts.src).is_none_or(|t| {

@@ -25,6 +25,10 @@ impl Transform for NcastLeak {
             return None;
         }
         let sender = sole_sender(facts, ch)?;
+        // If some goroutines may not send at all, fewer receives can be right.
+        if !sender.every_path {
+            return None;
+        }
         let [launch] = loops_after_make(ch, sender.go)[..] else { return None };
         let recvs: Vec<_> = ch.ops_of(OpKind::Recv).collect();
         if recvs.iter().any(|r| r.ctx != Ctx::Parent || r.node.start_byte() < launch.end_byte()) {
@@ -68,17 +72,18 @@ impl Transform for NcastLeak {
 fn receives_fewer(facts: &FileFacts<'_>, ch: &Channel<'_>, recvs: &[Node<'_>]) -> Option<String> {
     let looped: Vec<_> = recvs.iter().filter_map(|r| loops_after_make(ch, *r).last().copied()).collect();
     if looped.is_empty() {
-        return Some(if recvs.len() == 1 {
-            "the parent receives once".to_owned()
-        } else {
-            format!("the parent receives {} times", recvs.len())
-        });
+        // Several straight-line receives mean the author counted the senders.
+        return (recvs.len() == 1).then(|| "the parent receives once".to_owned());
     }
     if looped.len() != recvs.len() {
         return None;
     }
-    // Every receive is in a loop: it leaks only if a loop can end early.
+    // Every receive is in a loop: it leaks only if a loop bounded like the
+    // launch (a range or counting clause, not `for {}`) can end early.
     looped.iter().find_map(|l| {
+        if !named_children(*l).iter().any(|c| c.kind() == k::RANGE_CLAUSE || c.kind() == k::FOR_CLAUSE) {
+            return None;
+        }
         flow::jumps(*l, facts.src)
             .into_iter()
             .find(|j| flow::leaves(*j, *l, facts.src))
