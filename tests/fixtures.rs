@@ -80,3 +80,15 @@ fn every_transform_has_docs_and_enough_fixtures() {
         assert!(transforms::by_id(id).is_some(), "transforms/{id}/ is not in transforms::ALL");
     }
 }
+
+#[test]
+fn every_snapshot_has_its_fixture() {
+    let names: Vec<String> = fixtures()
+        .iter()
+        .map(|(id, p)| format!("{id}__{}.snap", p.file_stem().unwrap().to_string_lossy()))
+        .collect();
+    for e in std::fs::read_dir(root().join("snapshots")).unwrap() {
+        let name = e.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(names.contains(&name), "snapshots/{name} has no fixture (renamed or deleted?)");
+    }
+}

@@ -353,3 +353,155 @@ fn has_return(n: Node<'_>) -> bool {
     });
     found
 }
+
+/// Is `send` the last thing its goroutine does on its path (within `body`)?
+/// Only `return` without calls, `close(...)`, `break` and empty statements
+/// may follow. Buffering a channel lets a sender run on past its send, so
+/// anything more after it would start running where it used to block.
+#[must_use]
+pub fn is_last_action(send: Node<'_>, body: Node<'_>, src: &[u8]) -> bool {
+    let mut cur = send;
+    while cur.id() != body.id() {
+        let Some(parent) = cur.parent() else { return false };
+        let rest: Vec<Node> = match parent.kind() {
+            k::STATEMENT_LIST => named_children(parent).into_iter().filter(|s| s.start_byte() >= cur.end_byte()).collect(),
+            k::COMMUNICATION_CASE => named_children(parent)
+                .into_iter()
+                .filter(|s| s.kind() == k::STATEMENT_LIST && s.start_byte() >= cur.end_byte())
+                .flat_map(named_children)
+                .collect(),
+            k::FOR_STATEMENT => return false,
+            k::IF_STATEMENT if parent.child_by_field_name("condition").is_some_and(|c| c.id() == cur.id()) => return false,
+            // A func literal deferred by the goroutine runs as it exits.
+            k::FUNC_LITERAL => return super::goroutines::deferred_by(parent).is_some(),
+            _ => Vec::new(),
+        };
+        for s in rest {
+            match s.kind() {
+                // The path ends here (a return), or leaves this list (break).
+                k::RETURN_STATEMENT if quiet(s, src) => return true,
+                k::BREAK_STATEMENT => break,
+                _ if quiet(s, src) => {}
+                _ => return false,
+            }
+        }
+        cur = parent;
+    }
+    true
+}
+
+fn quiet(stmt: Node<'_>, src: &[u8]) -> bool {
+    match stmt.kind() {
+        k::COMMENT | "empty_statement" | k::BREAK_STATEMENT => true,
+        k::RETURN_STATEMENT => {
+            let mut calls = false;
+            walk_preorder(stmt, |n| {
+                calls |= n.kind() == k::CALL_EXPRESSION || n.kind() == k::FUNC_LITERAL;
+                !calls
+            });
+            !calls
+        }
+        k::EXPRESSION_STATEMENT => {
+            let call = stmt.named_child(0).filter(|c| c.kind() == k::CALL_EXPRESSION);
+            call.and_then(|c| c.child_by_field_name("function"))
+                .is_some_and(|f| f.kind() == k::IDENTIFIER && text(f, src) == "close")
+        }
+        _ => false,
+    }
+}
+
+/// Has every path reaching `e` executed one of `ops` (receives, say)?
+/// True when one op dominates `e`, or when a statement before `e` (in `e`'s
+/// own or an enclosing statement list) runs one of them on every path
+/// through it — e.g. a select whose every case receives.
+#[must_use]
+pub fn always_before(ops: &[Node<'_>], e: Node<'_>) -> bool {
+    if ops.iter().any(|r| dominates(*r, e)) {
+        return true;
+    }
+    let mut cur = e;
+    for parent in ancestors(e) {
+        if matches!(parent.kind(), k::FUNC_LITERAL | k::FUNCTION_DECLARATION | k::METHOD_DECLARATION) {
+            return false;
+        }
+        if parent.kind() == k::STATEMENT_LIST {
+            for s in named_children(parent).into_iter().take_while(|s| s.end_byte() <= cur.start_byte()) {
+                if is_jump(s) {
+                    return false;
+                }
+                if surely(ops, s) {
+                    return true;
+                }
+            }
+        }
+        cur = parent;
+    }
+    false
+}
+
+fn is_jump(s: Node<'_>) -> bool {
+    matches!(s.kind(), k::BREAK_STATEMENT | k::CONTINUE_STATEMENT | k::GOTO_STATEMENT | k::RETURN_STATEMENT)
+}
+
+/// Does every normal path through statement `s` run one of `ops`?
+fn surely(ops: &[Node<'_>], s: Node<'_>) -> bool {
+    let inside: Vec<Node> = ops.iter().copied().filter(|o| contains(s, *o)).collect();
+    if inside.is_empty() {
+        return false;
+    }
+    // An op reached without passing a branch, loop body or closure.
+    let unconditional = inside.iter().any(|o| {
+        let mut child = *o;
+        for p in ancestors(*o) {
+            if conditional_edge(p, child) {
+                return false;
+            }
+            if p.id() == s.id() {
+                return true;
+            }
+            child = p;
+        }
+        false
+    });
+    if unconditional {
+        return true;
+    }
+    let list_surely = |list: Option<Node<'_>>| {
+        list.is_some_and(|l| {
+            for st in named_children(l) {
+                if is_jump(st) {
+                    return false;
+                }
+                if surely(ops, st) {
+                    return true;
+                }
+            }
+            false
+        })
+    };
+    match s.kind() {
+        k::BLOCK => list_surely(s.named_child(0)),
+        k::LABELED_STATEMENT => named_children(s).into_iter().any(|c| c.kind() != k::LABEL_NAME && surely(ops, c)),
+        k::IF_STATEMENT => {
+            let cons = s.child_by_field_name("consequence");
+            let alt = s.child_by_field_name("alternative");
+            cons.is_some_and(|c| surely(ops, c)) && alt.is_some_and(|a| surely(ops, a))
+        }
+        k::SELECT_STATEMENT | k::EXPRESSION_SWITCH_STATEMENT | k::TYPE_SWITCH_STATEMENT => {
+            let cases: Vec<Node> = named_children(s)
+                .into_iter()
+                .filter(|c| matches!(c.kind(), k::COMMUNICATION_CASE | k::DEFAULT_CASE | k::EXPRESSION_CASE | k::TYPE_CASE))
+                .collect();
+            let has_default = cases.iter().any(|c| c.kind() == k::DEFAULT_CASE);
+            if s.kind() != k::SELECT_STATEMENT && !has_default {
+                return false;
+            }
+            !cases.is_empty()
+                && cases.iter().all(|c| {
+                    let comm = c.child_by_field_name("communication");
+                    comm.is_some_and(|m| ops.iter().any(|o| contains(m, *o))) || list_surely(named_children(*c).into_iter().find(|x| x.kind() == k::STATEMENT_LIST))
+                })
+        }
+        _ => false,
+    }
+}

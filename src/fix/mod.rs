@@ -107,7 +107,7 @@ mod tests {
         let b = Fix::safe(vec![Edit::insertion(28, ", 1")]);
         let c = Fix::safe(vec![Edit::replacement(10..13, "bool")]);
         let (out, applied) = apply(src, &[&b, &a, &c]);
-        assert_eq!(out, "make(chan int, 1)\nmake(chan int, 1)\n");
+        assert_eq!(out, "make(chan bool, 1)\nmake(chan int, 1)\n");
         assert_eq!(applied, vec![true, true, true]);
         let d = Fix::safe(vec![Edit::insertion(13, ", 2")]);
         let (_, applied) = apply(src, &[&a, &d]);

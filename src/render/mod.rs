@@ -10,6 +10,7 @@ pub fn diff(path: &str, old: &str, new: &str, context: usize) -> String {
     if old == new {
         return String::new();
     }
+    let path = path.trim_start_matches('/');
     let d = similar::TextDiff::from_lines(old, new);
     let mut u = d.unified_diff();
     u.context_radius(context).header(&format!("a/{path}"), &format!("b/{path}"));

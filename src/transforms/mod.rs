@@ -118,6 +118,8 @@ fn suppressed(facts: &FileFacts<'_>, make: Node<'_>) -> Option<Vec<String>> {
 pub(crate) struct SoleSender<'t> {
     /// The goroutine sends on every path that ends normally (not only "at most once").
     pub every_path: bool,
+    /// Every send is the goroutine's last action, so a buffer only unblocks it.
+    pub last: bool,
     pub go: Node<'t>,
 }
 
@@ -150,7 +152,8 @@ pub(crate) fn sole_sender<'t>(facts: &FileFacts<'_>, ch: &Channel<'t>) -> Option
         return None;
     }
     let every_path = flow::min_sends(body, facts.src, &|x| sends.iter().any(|s| s.id() == x.id())) == 1;
-    (n == 1).then_some(SoleSender { go: g.stmt, every_path })
+    let last = sends.iter().all(|s| flow::is_last_action(*s, body, facts.src));
+    (n == 1).then_some(SoleSender { go: g.stmt, every_path, last })
 }
 
 /// The select statement whose case communication is (or contains) `op`.
@@ -208,7 +211,7 @@ pub(crate) fn exits_after<'t>(facts: &FileFacts<'_>, ch: &Channel<'t>, from: Nod
             flow::leaves(*j, region, facts.src)
         })
         .filter(|j| !flow::exclusive(*j, from))
-        .filter(|j| !recvs.iter().any(|r| contains(*j, *r) || flow::dominates(*r, *j)))
+        .filter(|j| !recvs.iter().any(|r| contains(*j, *r)) && !flow::always_before(&recvs, *j))
         .filter(|j| {
             // A jump inside the case that received the value is after receiving.
             !ancestors(*j).filter(|a| a.kind() == k::COMMUNICATION_CASE).any(|case| {
@@ -249,12 +252,17 @@ pub(crate) fn set_capacity(facts: &FileFacts<'_>, ch: &Channel<'_>, capacity: &s
     Some(vec![Edit::insertion(close.start_byte(), format!(", {capacity}"))])
 }
 
-/// The unbuffered channel's capacity fix to 1, as a finding.
-pub(crate) fn capacity_one(t: &dyn Transform, facts: &FileFacts<'_>, ch: &Channel<'_>, message: String) -> Finding {
-    Finding {
-        transform: t.id(),
-        range: ch.make.byte_range(),
-        message,
-        fix: set_capacity(facts, ch, "1").map(Fix::safe),
-    }
+/// Why a capacity fix is withheld although the leak is real.
+pub(crate) const NOT_LAST: &str =
+    "no fix: the goroutine does more after its send, and a buffer would let it run on where it now blocks";
+
+/// A finding that sets the capacity (when the sender's send is its last
+/// action and the edit can be written), or reports without a fix.
+pub(crate) fn capacity_finding(t: &dyn Transform, facts: &FileFacts<'_>, ch: &Channel<'_>, sender: &SoleSender<'_>, capacity: &str, message: String) -> Finding {
+    let (fix, message) = if sender.last {
+        (set_capacity(facts, ch, capacity).map(Fix::safe), message)
+    } else {
+        (None, format!("{message} ({NOT_LAST})"))
+    };
+    Finding { transform: t.id(), range: ch.make.byte_range(), message, fix }
 }

@@ -1,9 +1,8 @@
 use tree_sitter::Node;
 
-use super::{describe, exits_after, loops_after_make, sole_sender, Context, Finding, Transform};
+use super::{capacity_finding, describe, exits_after, loops_after_make, sole_sender, Context, Finding, Transform};
 use crate::analysis::types::{shape_of_binding, shape_of_expr, Shape};
 use crate::analysis::{flow, Channel, Ctx, FileFacts, OpKind, Scopes};
-use crate::fix::Fix;
 use crate::syntax::{contains, kinds as k, named_children};
 
 /// Goroutines started in a loop each send once; the parent receives fewer
@@ -53,18 +52,15 @@ impl Transform for NcastLeak {
             launch.start_position().row + 1,
             ch.name
         );
-        let fix = match sender_count(cx, scopes, ch, launch) {
-            Ok(count) => super::set_capacity(facts, ch, &count).map(Fix::safe),
-            Err(why) => {
-                return Some(Finding {
-                    transform: self.id(),
-                    range: ch.make.byte_range(),
-                    message: format!("{message} (no fix: {why})"),
-                    fix: None,
-                });
-            }
-        };
-        Some(Finding { transform: self.id(), range: ch.make.byte_range(), message, fix })
+        match sender_count(cx, scopes, ch, launch) {
+            Ok(count) => Some(capacity_finding(self, facts, ch, &sender, &count, message)),
+            Err(why) => Some(Finding {
+                transform: self.id(),
+                range: ch.make.byte_range(),
+                message: format!("{message} (no fix: {why})"),
+                fix: None,
+            }),
+        }
     }
 }
 

@@ -1,4 +1,4 @@
-use super::{capacity_one, case_count, describe, exits_after, loops_after_make, select_of, sole_sender, Context, Finding, Transform};
+use super::{capacity_finding, case_count, describe, exits_after, loops_after_make, select_of, sole_sender, Context, Finding, Transform};
 use crate::analysis::{Channel, Ctx, OpKind};
 
 /// A goroutine sends once; the parent can leave before receiving.
@@ -45,6 +45,6 @@ impl Transform for PrematureReturn {
                 )
             }
         };
-        Some(capacity_one(self, facts, ch, message))
+        Some(capacity_finding(self, facts, ch, &sender, "1", message))
     }
 }

@@ -1,4 +1,4 @@
-use super::{capacity_one, case_count, loops_after_make, select_of, sole_sender, Context, Finding, Transform};
+use super::{capacity_finding, case_count, loops_after_make, select_of, sole_sender, Context, Finding, Transform};
 use crate::analysis::{flow, Channel, Ctx, OpKind};
 use crate::syntax::contains;
 
@@ -47,10 +47,12 @@ impl Transform for TimeoutLeak {
             }
         }
         let line = selects[0].0.start_position().row + 1;
-        Some(capacity_one(
+        Some(capacity_finding(
             self,
             facts,
             ch,
+            &sender,
+            "1",
             format!(
                 "when the select on line {line} takes another case, the goroutine sending on `{}` blocks forever",
                 ch.name

@@ -1,7 +1,7 @@
-// Positive: `for range n` starts n speculative workers; each publishes its
-// own future (element type chan int) on an unbuffered channel. The parent
-// waits on the first future only, so the other workers block while
-// publishing. The futures themselves are buffered and never block.
+// ok (leaks, reported without a fix): each goroutine sends its future and
+// then goes on computing into it. A buffer on `futures` would let every
+// goroutine run on and do that work where it now blocks, which is more than
+// buffering; leakfix reports the leak and edits nothing.
 package main
 
 func estimate(k int) int {
