@@ -12,6 +12,9 @@ pub struct Options<'a> {
     /// Fixes at or above this grade are applied.
     pub threshold: Applicability,
     pub go_version: Option<(u32, u32)>,
+    /// The file's path, to find goroutine bodies declared in sibling files
+    /// of the same package (none when reading a bare text).
+    pub path: Option<&'a std::path::Path>,
 }
 
 /// A finding with what became of its fix.
@@ -109,7 +112,17 @@ fn findings(src: &str, opts: &Options<'_>) -> Option<Vec<Finding>> {
         return None;
     }
     let tree = syntax::parse(src.as_bytes())?;
-    let facts = FileFacts::new(&tree, src.as_bytes());
+    let probe = FileFacts::new(&tree, src.as_bytes(), Vec::new());
+    let loaded = match opts.path {
+        Some(path) => {
+            let missing = probe.missing_go_callees();
+            if missing.is_empty() { Vec::new() } else { load_siblings(path, probe.package(), &missing) }
+        }
+        None => Vec::new(),
+    };
+    drop(probe);
+    let siblings = loaded.iter().map(|(s, t)| FileFacts::new(t, s.as_bytes(), Vec::new())).collect();
+    let facts = FileFacts::new(&tree, src.as_bytes(), siblings);
     let cx = Context { facts: &facts, go_version: opts.go_version };
     Some(transforms::check_file(&cx, opts.transforms))
 }
@@ -131,4 +144,44 @@ fn count_errors(root: tree_sitter::Node<'_>) -> usize {
         x.has_error()
     });
     n
+}
+
+/// Parse the other files of `path`'s package in its directory that may
+/// declare one of `names` (a cheap text test first). Test files are seen
+/// only from test files, as the go tool builds them.
+fn load_siblings(path: &std::path::Path, package: Option<&str>, names: &[&str]) -> Vec<(String, tree_sitter::Tree)> {
+    let Some(package) = package else { return Vec::new() };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => std::path::Path::new("."),
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let own_name = path.file_name();
+    let is_test = |n: &str| n.ends_with("_test.go");
+    let from_test = own_name.is_some_and(|n| is_test(&n.to_string_lossy()));
+    let mut files: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "go") && p.file_name() != own_name)
+        .filter(|p| from_test || !is_test(&p.file_name().unwrap_or_default().to_string_lossy()))
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for p in files {
+        let Ok(text) = std::fs::read_to_string(&p) else { continue };
+        let declares = names.iter().any(|n| {
+            [format!("func {n}("), format!("func {n}["), format!(") {n}(")]
+                .iter()
+                .any(|pat| memchr::memmem::find(text.as_bytes(), pat.as_bytes()).is_some())
+        });
+        if !declares || is_generated(text.as_bytes()) {
+            continue;
+        }
+        let Some(tree) = syntax::parse(text.as_bytes()) else { continue };
+        let same_package = FileFacts::new(&tree, text.as_bytes(), Vec::new()).package() == Some(package);
+        if same_package {
+            out.push((text, tree));
+        }
+    }
+    out
 }

@@ -141,3 +141,36 @@ fn select_and_ignore_pick_transforms() {
     let o = leakfix(t.path(), &["--select", "no-such-id"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// `go worker(c)` where worker is declared in another file of the package.
+const PARENT: &str = "package p\n\nfunc f(fail bool) error {\n\tc := make(chan error)\n\tgo worker(c)\n\tif fail {\n\t\treturn nil\n\t}\n\treturn <-c\n}\n";
+const WORKER: &str = "package p\n\nfunc worker(out chan<- error) {\n\tout <- nil\n}\n";
+const WORKER_TWICE: &str = "package p\n\nfunc worker(out chan<- error) {\n\tout <- nil\n\tout <- nil\n}\n";
+
+#[test]
+fn goroutine_bodies_in_sibling_files_of_the_package_are_analysed() {
+    let t = tempfile::tempdir().unwrap();
+    let d = t.path();
+    write(d, "a.go", PARENT);
+    write(d, "worker.go", WORKER);
+    let o = leakfix(d, &["a.go"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stdout(&o).contains("+\tc := make(chan error, 1)"), "{}", stdout(&o));
+
+    // A sibling that sends twice: no edit.
+    write(d, "worker.go", WORKER_TWICE);
+    let o = leakfix(d, &["a.go"]);
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+
+    // Two build-tagged variants of the worker: ambiguous, no edit.
+    write(d, "worker.go", WORKER);
+    write(d, "worker_other.go", &WORKER.replace("package p", "//go:build windows\n\npackage p"));
+    let o = leakfix(d, &["a.go"]);
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+
+    // A worker in another package (external test package): not analysed.
+    std::fs::remove_file(d.join("worker_other.go")).unwrap();
+    write(d, "worker.go", &WORKER.replace("package p", "package q"));
+    let o = leakfix(d, &["a.go"]);
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+}

@@ -187,7 +187,7 @@ fn channel_of<'t>(facts: &FileFacts<'t>, make: Node<'t>) -> Option<Channel<'t>> 
         let ctx = match place {
             Place::Direct => Ctx::Parent,
             Place::Deferred => Ctx::Deferred,
-            Place::Go { stmt, func } => Ctx::Goroutine(ch.goroutine(Goroutine { stmt, func })),
+            Place::Go { stmt, func } => Ctx::Goroutine(ch.goroutine(Goroutine { stmt, src: facts.src, func })),
             Place::Unknown => {
                 ch.escape.get_or_insert((u, "used in a closure that is not a goroutine"));
                 continue;
@@ -275,24 +275,24 @@ fn argument<'t>(facts: &FileFacts<'t>, ch: &mut Channel<'t>, u: Node<'t>, args: 
         return;
     }
     let index = all_args.iter().position(|a| a.id() == u.id()).unwrap_or(usize::MAX);
-    let Some(func) = goroutines::callee(facts, call) else {
+    let Some((unit, func)) = goroutines::callee(facts, call) else {
         ch.escape = Some((call, "passed to a function whose body is not analysed"));
         return;
     };
-    let Ok(param) = goroutines::param_ident(func, index, facts.src) else {
+    let Ok(param) = goroutines::param_ident(func, index, unit.src) else {
         ch.escape = Some((call, "passed as a variadic argument"));
         return;
     };
     let stmt = call.parent().unwrap_or(call);
-    let g = ch.goroutine(Goroutine { stmt, func });
+    let g = ch.goroutine(Goroutine { stmt, src: unit.src, func });
     let Some(param) = param else { return };
-    let Some((_, scopes)) = facts.scopes_for(param) else { return };
+    let Some((_, scopes)) = unit.scopes_for(param) else { return };
     if scopes.too_deep {
-        ch.escape = Some((func, "the goroutine's body is too deeply nested"));
+        ch.escape = Some((call, "the goroutine's body is too deeply nested"));
         return;
     }
     if func.has_error() {
-        ch.escape = Some((func, "the goroutine's body has a syntax error"));
+        ch.escape = Some((call, "the goroutine's body has a syntax error"));
         return;
     }
     let Some(pb) = scopes.resolve(param) else { return };
@@ -303,8 +303,8 @@ fn argument<'t>(facts: &FileFacts<'t>, ch: &mut Channel<'t>, u: Node<'t>, args: 
     }
     for pu in pb.uses.clone() {
         match goroutines::place_of(pu, func) {
-            Place::Direct | Place::Deferred => classify(facts, ch, pu, Ctx::Goroutine(g), depth + 1),
-            _ => ch.escape = Some((pu, "used in a closure inside the goroutine")),
+            Place::Direct | Place::Deferred => classify(unit, ch, pu, Ctx::Goroutine(g), depth + 1),
+            _ => ch.escape = Some((call, "used in a closure inside the goroutine")),
         }
         if ch.escape.is_some() {
             return;

@@ -11,6 +11,8 @@ use crate::syntax::{ancestors, kinds as k, named_children};
 #[derive(Debug, Clone, Copy)]
 pub struct Goroutine<'t> {
     pub stmt: Node<'t>,
+    /// The source the body is in (a sibling file's for a function declared there).
+    pub src: &'t [u8],
     /// The function that runs: a func literal or a same-file declaration.
     pub func: Node<'t>,
 }
@@ -92,25 +94,37 @@ pub fn go_of(lit: Node<'_>) -> Option<Node<'_>> {
 /// For `go f(args)`: the function that runs, if its body is in this file
 /// (a func literal, a top-level function, or a method no other type shares).
 #[must_use]
-pub fn callee<'t>(facts: &FileFacts<'t>, call: Node<'t>) -> Option<Node<'t>> {
+pub fn callee<'a, 't>(facts: &'a FileFacts<'t>, call: Node<'t>) -> Option<(&'a FileFacts<'t>, Node<'t>)> {
     let f = call.child_by_field_name("function")?;
     match f.kind() {
-        k::FUNC_LITERAL => Some(f),
+        k::FUNC_LITERAL => Some((facts, f)),
         k::IDENTIFIER => {
             // A local variable holding a func value is not analysable.
             let (_, scopes) = facts.scopes_for(f)?;
             if scopes.resolve(f).is_some() {
                 return None;
             }
-            facts.func(facts.text(f))
+            let name = facts.text(f);
+            in_package(facts, |unit| unit.func(name))
         }
         k::SELECTOR_EXPRESSION => {
-            let field = f.child_by_field_name("field")?;
+            let field = facts.text(f.child_by_field_name("field")?);
             let recv = receiver_type(facts, f.child_by_field_name("operand")?)?;
-            facts.method(recv, facts.text(field))
+            in_package(facts, |unit| unit.method(recv, field))
         }
         _ => None,
     }
+}
+
+/// The declaration `find` gives in this file, or else in exactly one sibling
+/// file (two would mean build-tagged variants: not analysable).
+fn in_package<'a, 't>(facts: &'a FileFacts<'t>, find: impl Fn(&FileFacts<'t>) -> Option<Node<'t>>) -> Option<(&'a FileFacts<'t>, Node<'t>)> {
+    if let Some(n) = find(facts) {
+        return Some((facts, n));
+    }
+    let mut found = facts.siblings.iter().filter_map(|u| find(u).map(|n| (u, n)));
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
 }
 
 /// The declaring identifier of parameter number `index` of `func`, `Ok(None)`

@@ -27,11 +27,14 @@ pub struct FileFacts<'t> {
     methods: HashMap<&'t str, Vec<Node<'t>>>,
     decls: Vec<Node<'t>>,
     scopes: Vec<OnceCell<Scopes<'t>>>,
+    /// Other files of the same package in the same directory, parsed only
+    /// when a `go` statement here names a function this file does not declare.
+    pub siblings: Vec<FileFacts<'t>>,
 }
 
 impl<'t> FileFacts<'t> {
     #[must_use]
-    pub fn new(tree: &'t Tree, src: &'t [u8]) -> Self {
+    pub fn new(tree: &'t Tree, src: &'t [u8], siblings: Vec<FileFacts<'t>>) -> Self {
         let mut funcs = HashMap::new();
         let mut methods: HashMap<&str, Vec<Node>> = HashMap::new();
         let mut decls = Vec::new();
@@ -52,7 +55,7 @@ impl<'t> FileFacts<'t> {
             decls.push(d);
         }
         let scopes = decls.iter().map(|_| OnceCell::new()).collect();
-        FileFacts { src, tree, funcs, methods, decls, scopes }
+        FileFacts { src, tree, funcs, methods, decls, scopes, siblings }
     }
 
     /// Top-level function and method declarations, in source order.
@@ -73,6 +76,51 @@ impl<'t> FileFacts<'t> {
             return None;
         }
         Some((d, self.scopes[i].get_or_init(|| Scopes::of(d, self.src))))
+    }
+
+    /// The package name of this file.
+    #[must_use]
+    pub fn package(&self) -> Option<&'t str> {
+        let clause = named_children(self.tree.root_node()).into_iter().find(|n| n.kind() == k::PACKAGE_CLAUSE)?;
+        Some(self.text(clause.named_child(0)?))
+    }
+
+    /// Names called by `go name(...)` or `go x.name(...)` that this file
+    /// does not declare: the bodies a sibling file may hold.
+    #[must_use]
+    pub fn missing_go_callees(&self) -> Vec<&'t str> {
+        let mut out = Vec::new();
+        for decl in &self.decls {
+            // Only where a channel is made can one be handed to a goroutine.
+            if memchr::memmem::find(&self.src[decl.byte_range()], b"make(chan").is_none() {
+                continue;
+            }
+            self.missing_in(*decl, &mut out);
+        }
+        out
+    }
+
+    fn missing_in(&self, decl: Node<'t>, out: &mut Vec<&'t str>) {
+        crate::syntax::walk_preorder(decl, |n| {
+            let has_args = n
+                .named_child(0)
+                .and_then(|c| c.child_by_field_name("arguments"))
+                .is_some_and(|a| a.named_child_count() > 0);
+            if n.kind() == k::GO_STATEMENT && has_args {
+                let f = n.named_child(0).and_then(|c| c.child_by_field_name("function"));
+                let name = match f.map(|f| (f.kind(), f)) {
+                    Some((k::IDENTIFIER, f)) => Some(self.text(f)),
+                    Some((k::SELECTOR_EXPRESSION, f)) => f.child_by_field_name("field").map(|x| self.text(x)),
+                    _ => None,
+                };
+                if let Some(name) = name {
+                    if !self.funcs.contains_key(name) && !self.methods.contains_key(name) && !out.contains(&name) {
+                        out.push(name);
+                    }
+                }
+            }
+            true
+        });
     }
 
     /// A top-level function of this file by name.

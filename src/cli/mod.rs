@@ -157,7 +157,7 @@ fn process(c: &Candidate, s: &Settings) -> Option<Report> {
     let Ok(src) = String::from_utf8(bytes) else {
         return Some(Report { path, src: String::new(), result: FileResult::default(), error: Some("not valid UTF-8; skipped".into()) });
     };
-    let opts = Options { transforms: &s.transforms, threshold: s.threshold, go_version: walk::go_version_for(&c.path) };
+    let opts = Options { transforms: &s.transforms, threshold: s.threshold, go_version: walk::go_version_for(&c.path), path: Some(&c.path) };
     let result = engine::check_source(&src, &opts);
     if result.outcomes.is_empty() {
         return None;

@@ -125,7 +125,7 @@ pub(crate) struct SoleSender<'t> {
 
 /// The one goroutine sending on `ch`, provided it sends at most once on
 /// every path, unguarded, and nothing else sends, closes or ranges.
-pub(crate) fn sole_sender<'t>(facts: &FileFacts<'_>, ch: &Channel<'t>) -> Option<SoleSender<'t>> {
+pub(crate) fn sole_sender<'t>(ch: &Channel<'t>) -> Option<SoleSender<'t>> {
     if ch.escape.is_some() || ch.ops_of(OpKind::Range).next().is_some() {
         return None;
     }
@@ -146,13 +146,13 @@ pub(crate) fn sole_sender<'t>(facts: &FileFacts<'_>, ch: &Channel<'t>) -> Option
     }
     let g = ch.goroutines[*index];
     let body = g.body()?;
-    let n = flow::max_sends(body, facts.src, &|x| sends.iter().any(|s| s.id() == x.id()));
+    let n = flow::max_sends(body, g.src, &|x| sends.iter().any(|s| s.id() == x.id()));
     // Receiving in the sender itself, or in another goroutine, is not this pattern.
     if ch.ops_of(OpKind::Recv).any(|o| matches!(o.ctx, Ctx::Goroutine(_))) {
         return None;
     }
-    let every_path = flow::min_sends(body, facts.src, &|x| sends.iter().any(|s| s.id() == x.id())) == 1;
-    let last = sends.iter().all(|s| flow::is_last_action(*s, body, facts.src));
+    let every_path = flow::min_sends(body, g.src, &|x| sends.iter().any(|s| s.id() == x.id())) == 1;
+    let last = sends.iter().all(|s| flow::is_last_action(*s, body, g.src));
     (n == 1).then_some(SoleSender { go: g.stmt, every_path, last })
 }
 

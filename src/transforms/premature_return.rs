@@ -18,7 +18,7 @@ impl Transform for PrematureReturn {
         if !ch.unbuffered(facts) {
             return None;
         }
-        let sender = sole_sender(facts, ch)?;
+        let sender = sole_sender(ch)?;
         if !loops_after_make(ch, sender.go).is_empty() {
             return None;
         }

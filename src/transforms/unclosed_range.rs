@@ -28,7 +28,11 @@ impl Transform for UnclosedRange {
         }
         // The range must be unable to end any other way than by a close.
         for r in &ranges {
-            if flow::jumps(r.node, facts.src).iter().any(|j| flow::leaves(*j, r.node, facts.src)) {
+            let src = match r.ctx {
+                Ctx::Goroutine(g) => ch.goroutines[g].src,
+                _ => facts.src,
+            };
+            if flow::jumps(r.node, src).iter().any(|j| flow::leaves(*j, r.node, src)) {
                 return None;
             }
         }

@@ -37,7 +37,7 @@ pub fn is_ok_fixture(p: &Path) -> bool {
 
 /// leakfix over one source text with every transform and default settings.
 pub fn check(src: &str) -> FileResult {
-    let opts = Options { transforms: transforms::ALL, threshold: Applicability::Safe, go_version: None };
+    let opts = Options { transforms: transforms::ALL, threshold: Applicability::Safe, go_version: None, path: None };
     engine::check_source(src, &opts)
 }
 
