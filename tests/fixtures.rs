@@ -92,3 +92,15 @@ fn every_snapshot_has_its_fixture() {
         assert!(names.contains(&name), "snapshots/{name} has no fixture (renamed or deleted?)");
     }
 }
+
+#[test]
+fn a_function_with_a_syntax_error_is_left_alone() {
+    let leak = "func f(fail bool) error {\n\tc := make(chan error)\n\tgo func() { c <- nil }()\n\tif fail {\n\t\treturn nil\n\t}\n\treturn <-c\n}\n";
+    let broken = leak.replace("if fail {", "if fail {{ )");
+    let src = format!("package p\n\n{broken}");
+    let r = check(&src);
+    assert!(r.outcomes.is_empty() && r.fixed.is_none(), "{:?}", r.outcomes);
+    // A syntax error in another function does not stop this one.
+    let src = format!("package p\n\n{leak}\nfunc g() {{ x := }}\n");
+    assert_eq!(fixed_ids(&check(&src)), vec!["premature-return"]);
+}
