@@ -56,11 +56,10 @@ pub fn is_generated(src: &[u8]) -> bool {
     false
 }
 
-/// Cheap test that a file can hold a finding: every pattern needs a `make`
-/// of a channel, which needs both words.
+/// Cheap test that a file can hold a finding: see [`syntax::has_make_chan`].
 #[must_use]
 pub fn may_match(src: &[u8]) -> bool {
-    memchr::memmem::find(src, b"chan").is_some() && memchr::memmem::find(src, b"make").is_some()
+    syntax::has_make_chan(src)
 }
 
 /// Analyse one file's text and, when fixes apply, produce the fixed text.
@@ -185,3 +184,4 @@ fn load_siblings(path: &std::path::Path, package: Option<&str>, names: &[&str]) 
     }
     out
 }
+

@@ -174,6 +174,10 @@ fn channel_of<'t>(facts: &FileFacts<'t>, make: Node<'t>) -> Option<Channel<'t>> 
         ch.escape = Some((make, "the variable is assigned more than once"));
         return Some(ch);
     }
+    if !is_decl && b.kind == super::scope::BindingKind::Param {
+        ch.escape = Some((make, "the variable is a parameter or named result"));
+        return Some(ch);
+    }
     if !is_decl && !ancestors(b.ident).any(|a| a.id() == func.id()) {
         ch.escape = Some((make, "the variable is declared outside the function that makes the channel"));
         return Some(ch);

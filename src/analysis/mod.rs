@@ -92,7 +92,7 @@ impl<'t> FileFacts<'t> {
         let mut out = Vec::new();
         for decl in &self.decls {
             // Only where a channel is made can one be handed to a goroutine.
-            if memchr::memmem::find(&self.src[decl.byte_range()], b"make(chan").is_none() {
+            if !crate::syntax::has_make_chan(&self.src[decl.byte_range()]) {
                 continue;
             }
             self.missing_in(*decl, &mut out);

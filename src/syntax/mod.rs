@@ -88,3 +88,41 @@ pub fn walk_preorder<'t>(root: Node<'t>, mut f: impl FnMut(Node<'t>) -> bool) {
         }
     }
 }
+
+/// Does `src` contain `make(chan` as Go tokens? Exact at the token level: `make`, then `(` and `chan`
+/// with any whitespace or comments between them, so it never hides a file
+/// the parser would find something in.
+#[must_use]
+pub fn has_make_chan(src: &[u8]) -> bool {
+    memchr::memmem::find_iter(src, b"make").any(|at| {
+        let rest = skip_blank(&src[at + 4..]);
+        rest.first() == Some(&b'(') && skip_blank(&rest[1..]).starts_with(b"chan")
+    })
+}
+
+/// Skip whitespace and comments.
+fn skip_blank(mut s: &[u8]) -> &[u8] {
+    loop {
+        match s {
+            [b' ' | b'\t' | b'\r' | b'\n', rest @ ..] => s = rest,
+            [b'/', b'/', rest @ ..] => s = memchr::memchr(b'\n', rest).map_or(&[][..], |i| &rest[i..]),
+            [b'/', b'*', rest @ ..] => s = memchr::memmem::find(rest, b"*/").map_or(&[][..], |i| &rest[i + 2..]),
+            _ => return s,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_make_chan as may_match;
+
+    #[test]
+    fn prefilter_matches_every_spelling_of_make_chan() {
+        for yes in ["make(chan int)", "make (chan int)", "make( chan int)", "make(\n\tchan int)", "make(/* x */chan int)", "make // c\n(chan int)"] {
+            assert!(may_match(yes.as_bytes()), "{yes:?}");
+        }
+        for no in ["make([]int, 3)", "chan int", "make", "make(", "var c chan int; make(m)"] {
+            assert!(!may_match(no.as_bytes()), "{no:?}");
+        }
+    }
+}

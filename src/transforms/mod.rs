@@ -62,7 +62,7 @@ pub fn check_file(cx: &Context<'_, '_>, selected: &[&dyn Transform]) -> Vec<Find
     let facts = cx.facts;
     let mut out = Vec::new();
     for &decl in facts.decls() {
-        if memchr::memmem::find(&facts.src[decl.byte_range()], b"chan").is_none() {
+        if !crate::syntax::has_make_chan(&facts.src[decl.byte_range()]) {
             continue;
         }
         for ch in channels::channels_in(facts, decl) {

@@ -19,6 +19,10 @@ impl Transform for PrematureReturn {
             return None;
         }
         let sender = sole_sender(ch)?;
+        // A sender that may not send can be correlated with the early exit.
+        if !sender.every_path {
+            return None;
+        }
         if !loops_after_make(ch, sender.go).is_empty() {
             return None;
         }

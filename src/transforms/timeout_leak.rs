@@ -1,6 +1,9 @@
 use super::{capacity_finding, case_count, loops_after_make, select_of, sole_sender, Context, Finding, Transform};
-use crate::analysis::{flow, Channel, Ctx, OpKind};
-use crate::syntax::contains;
+use tree_sitter::Node;
+
+use crate::analysis::scope::BindingKind;
+use crate::analysis::{flow, Channel, Ctx, FileFacts, OpKind, Scopes};
+use crate::syntax::{contains, kinds as k, named_children};
 
 /// The parent's only receive is a select case beside a timeout, a
 /// cancellation, a default or another channel.
@@ -33,6 +36,10 @@ impl Transform for TimeoutLeak {
             let sel = select_of(r.node).filter(|s| case_count(*s) > 1)?;
             selects.push((sel, r.node));
         }
+        // A select whose other cases can never fire always receives.
+        if selects.iter().all(|(sel, _)| !other_case_can_fire(facts, *sel, ch)) {
+            return None;
+        }
         // A select repeated in a loop leaks only if a case other than the
         // result can leave the loop.
         for (sel, recv) in &selects {
@@ -58,5 +65,60 @@ impl Transform for TimeoutLeak {
                 ch.name
             ),
         ))
+    }
+}
+
+/// Can a case of `sel` other than the ones receiving from `ch` be chosen?
+/// Not when it waits on a nil channel: a `var c chan T` never assigned, or
+/// `ctx.Done()` of `context.Background()` / `context.TODO()`.
+fn other_case_can_fire(facts: &FileFacts<'_>, sel: Node<'_>, ch: &Channel<'_>) -> bool {
+    let Some((_, scopes)) = facts.scopes_for(sel) else { return true };
+    let recvs: Vec<_> = ch.ops_of(OpKind::Recv).map(|o| o.node).collect();
+    named_children(sel).into_iter().any(|case| match case.kind() {
+        k::DEFAULT_CASE => true,
+        k::COMMUNICATION_CASE => {
+            let Some(comm) = case.child_by_field_name("communication") else { return true };
+            if recvs.iter().any(|r| contains(comm, *r)) {
+                return false;
+            }
+            let target = match comm.kind() {
+                k::SEND_STATEMENT => comm.child_by_field_name("channel"),
+                _ => {
+                    let mut op = None;
+                    crate::syntax::walk_preorder(comm, |n| {
+                        if op.is_none() && n.kind() == k::UNARY_EXPRESSION {
+                            op = n.child_by_field_name("operand");
+                        }
+                        op.is_none()
+                    });
+                    op
+                }
+            };
+            !target.is_some_and(|t| is_nil_channel(facts, scopes, t))
+        }
+        _ => false,
+    })
+}
+
+fn is_nil_channel(facts: &FileFacts<'_>, scopes: &Scopes<'_>, e: Node<'_>) -> bool {
+    let unchanged = |ident: Node<'_>| {
+        (ident.kind() == k::IDENTIFIER)
+            .then(|| scopes.resolve(ident))
+            .flatten()
+            .map(|b| scopes.binding(b))
+            .filter(|b| b.assignments.is_empty() && b.kind == BindingKind::Local)
+    };
+    match e.kind() {
+        // `var never chan T`: receiving from it blocks forever.
+        k::IDENTIFIER => unchanged(e).is_some_and(|b| b.init.is_none() && b.ty.is_some_and(|t| t.kind() == k::CHANNEL_TYPE)),
+        // `ctx.Done()` of a background context is nil.
+        k::CALL_EXPRESSION => {
+            let f = e.child_by_field_name("function").filter(|f| f.kind() == k::SELECTOR_EXPRESSION);
+            let Some(f) = f else { return false };
+            let is_done = f.child_by_field_name("field").is_some_and(|x| facts.text(x) == "Done");
+            let init = f.child_by_field_name("operand").and_then(|o| unchanged(o)).and_then(|b| b.init);
+            is_done && init.is_some_and(|i| matches!(facts.text(i), "context.Background()" | "context.TODO()"))
+        }
+        _ => false,
     }
 }

@@ -3,7 +3,7 @@ use tree_sitter::Node;
 use super::{Context, Finding, Transform};
 use crate::analysis::{flow, Channel, Ctx, FileFacts, OpKind};
 use crate::fix::{Edit, Fix};
-use crate::syntax::{contains, kinds as k, named_children};
+use crate::syntax::{ancestors, contains, kinds as k, named_children};
 
 /// A goroutine ranges over a channel that nothing closes.
 pub struct UnclosedRange;
@@ -47,22 +47,37 @@ impl Transform for UnclosedRange {
             message: why.map_or_else(|| message.clone(), |w| format!("{message} (no fix: {w})")),
             fix,
         };
-        if let Err(why) = safe_to_close(facts, ch, &ranges.iter().map(|r| r.ctx).collect::<Vec<_>>()) {
-            return Some(finding(None, Some(why)));
-        }
+        let place = match where_to_close(facts, ch, &ranges.iter().map(|r| r.ctx).collect::<Vec<_>>()) {
+            Ok(place) => place,
+            Err(why) => return Some(finding(None, Some(why))),
+        };
         if ch.recv_only {
             return Some(finding(None, Some("the variable is receive-only")));
         }
-        match defer_close(facts, ch) {
+        let edit = match place {
+            Close::DeferAfterMake => line_after(facts, ch, ch.stmt, &format!("defer close({})", ch.name)),
+            Close::AfterWait(wait) => line_after(facts, ch, wait, &format!("close({})", ch.name)),
+        };
+        match edit {
             Some(edit) => Some(finding(Some(Fix::safe(vec![edit])), None)),
-            None => Some(finding(None, Some("the make is not a statement of its own line in the function body"))),
+            None => Some(finding(None, Some("the statement to insert after does not end its line"))),
         }
     }
 }
 
-/// `defer close(c)` at return is safe when every send has completed by then.
-fn safe_to_close<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, range_ctx: &[Ctx]) -> Result<(), &'static str> {
-    if !flow::loops_between(ch.stmt, ch.func).next().is_none() {
+/// Where the close goes.
+enum Close<'t> {
+    /// All sends are the function's own: `defer close(c)` after the make.
+    DeferAfterMake,
+    /// Goroutines send: `close(c)` right after the `wg.Wait()` that joins
+    /// them, so a panic before the Wait leaves the leak rather than making
+    /// a joined sender panic on a closed channel.
+    AfterWait(Node<'t>),
+}
+
+/// Where closing the channel is safe: after every send has completed.
+fn where_to_close<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, range_ctx: &[Ctx]) -> Result<Close<'t>, &'static str> {
+    if flow::loops_between(ch.stmt, ch.func).next().is_some() {
         return Err("the channel is made inside a loop");
     }
     for ctx in range_ctx {
@@ -70,7 +85,7 @@ fn safe_to_close<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, range_ctx: &[Ctx])
             return Err("the range is not in a goroutine");
         }
     }
-    let mut wait_after = 0usize;
+    let mut last_wait: Option<Node> = None;
     let mut first_go: Option<Node> = None;
     for s in ch.ops_of(OpKind::Send) {
         match s.ctx {
@@ -81,24 +96,35 @@ fn safe_to_close<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, range_ctx: &[Ctx])
                     return Err("the ranging goroutine also sends");
                 }
                 let go = ch.goroutines[g];
-                let wait = joined_by(facts, ch, go.func, go.stmt).ok_or("a goroutine sending on it is not joined by a WaitGroup Wait before return")?;
-                wait_after = wait_after.max(wait.start_byte());
-                first_go = Some(first_go.map_or(go.stmt, |f: Node| if go.stmt.start_byte() < f.start_byte() { go.stmt } else { f }));
+                // A deferred send may run after the goroutine's `wg.Done()`.
+                if ancestors(s.node).take_while(|a| a.id() != go.func.id()).any(|a| a.kind() == k::DEFER_STATEMENT) {
+                    return Err("a goroutine sends from a deferred function, possibly after it is joined");
+                }
+                let wait = joined_by(facts, ch, go.func, go.stmt)
+                    .ok_or("a goroutine sending on it is not joined by a WaitGroup Wait before return")?;
+                if last_wait.is_none_or(|w| wait.start_byte() > w.start_byte()) {
+                    last_wait = Some(wait);
+                }
+                if first_go.is_none_or(|f| go.stmt.start_byte() < f.start_byte()) {
+                    first_go = Some(go.stmt);
+                }
             }
         }
     }
-    if let Some(first) = first_go {
-        // Nothing may leave between starting the senders and waiting for them.
-        let body = ch.func.child_by_field_name("body").ok_or("no body")?;
-        let region = ch.stmt.parent().unwrap_or(body);
-        let early = flow::jumps(body, facts.src).into_iter().any(|j| {
-            j.start_byte() > first.start_byte() && j.start_byte() < wait_after && flow::leaves(j, region, facts.src)
-        });
-        if early {
-            return Err("the function can return before waiting for the goroutines that send");
-        }
+    let (Some(first), Some(wait)) = (first_go, last_wait) else { return Ok(Close::DeferAfterMake) };
+    // Nothing may leave between starting the senders and waiting for them.
+    let body = ch.func.child_by_field_name("body").ok_or("no body")?;
+    let region = ch.stmt.parent().unwrap_or(body);
+    let early = flow::jumps(body, facts.src).into_iter().any(|j| {
+        j.start_byte() > first.start_byte() && j.start_byte() < wait.start_byte() && flow::leaves(j, region, facts.src)
+    });
+    if early {
+        return Err("the function can return before waiting for the goroutines that send");
     }
-    Ok(())
+    if ch.ops_of(OpKind::Send).any(|s| s.ctx == Ctx::Parent && s.node.start_byte() > wait.start_byte()) {
+        return Err("the function sends again after waiting for the goroutines");
+    }
+    Ok(Close::AfterWait(wait))
 }
 
 /// The `wg.Wait()` statement that joins goroutine `func` (started by `go`):
@@ -137,25 +163,25 @@ fn method_call_on<'t>(facts: &FileFacts<'_>, call: Node<'t>, method: &str) -> Op
     (facts.text(field) == method).then_some(operand)
 }
 
-/// `defer close(c)` on the line after the make's statement, with the same
-/// indentation and line ending, if the statement ends its line.
-fn defer_close(facts: &FileFacts<'_>, ch: &Channel<'_>) -> Option<Edit> {
+/// A new line `text` after statement `anchor` (the make's, or the Wait's),
+/// with the same indentation and line ending, if the statement ends its line.
+fn line_after(facts: &FileFacts<'_>, ch: &Channel<'_>, anchor: Node<'_>, text: &str) -> Option<Edit> {
     let src = facts.src;
-    let parent = ch.stmt.parent()?;
+    let parent = anchor.parent()?;
     if parent.kind() != k::STATEMENT_LIST || ch.func.child_by_field_name("body").is_none() {
         return None;
     }
-    let end = ch.stmt.end_byte();
+    let end = anchor.end_byte();
     let nl = end + memchr::memchr(b'\n', &src[end..])?;
     let rest = std::str::from_utf8(&src[end..nl]).ok()?.trim_end_matches('\r').trim();
     if !(rest.is_empty() || rest.starts_with("//")) {
         return None;
     }
-    let line_start = src[..ch.stmt.start_byte()].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let indent: String = std::str::from_utf8(&src[line_start..ch.stmt.start_byte()]).ok()?.to_owned();
+    let line_start = src[..anchor.start_byte()].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let indent = std::str::from_utf8(&src[line_start..anchor.start_byte()]).ok()?;
     if !indent.chars().all(|c| c == ' ' || c == '\t') {
         return None;
     }
     let eol = if nl > 0 && src[nl - 1] == b'\r' { "\r\n" } else { "\n" };
-    Some(Edit::insertion(nl + 1, format!("{indent}defer close({}){eol}", ch.name)))
+    Some(Edit::insertion(nl + 1, format!("{indent}{text}{eol}")))
 }
