@@ -45,6 +45,10 @@ pub fn text_line(path: &str, src: &str, o: &Outcome, mark_fix: bool) -> String {
 pub struct JsonFinding<'a> {
     pub transform: &'a str,
     pub path: &'a str,
+    /// Enclosing top-level function (`Type.Method` for methods).
+    pub function: &'a str,
+    /// The channel variable.
+    pub channel: &'a str,
     pub line: usize,
     pub column: usize,
     /// Byte range of the `make` call.
@@ -69,6 +73,8 @@ impl<'a> JsonFinding<'a> {
         JsonFinding {
             transform: o.finding.transform,
             path,
+            function: &o.finding.function,
+            channel: &o.finding.channel,
             line,
             column,
             range: o.finding.range.clone(),

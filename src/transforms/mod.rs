@@ -22,8 +22,28 @@ pub struct Finding {
     pub transform: &'static str,
     /// Byte range of the `make` call the finding is about.
     pub range: Range<usize>,
+    /// The channel variable.
+    pub channel: String,
+    /// The top-level function or method (`Type.Method`) holding the make.
+    pub function: String,
     pub message: String,
     pub fix: Option<Fix>,
+}
+
+impl Finding {
+    /// A finding of transform `t` about channel `ch` (the function is filled
+    /// in by [`check_file`]).
+    #[must_use]
+    pub fn about(t: &dyn Transform, ch: &Channel<'_>, message: String, fix: Option<Fix>) -> Self {
+        Finding {
+            transform: t.id(),
+            range: ch.make.byte_range(),
+            channel: ch.name.to_owned(),
+            function: String::new(),
+            message,
+            fix,
+        }
+    }
 }
 
 /// What every transform sees: the file's facts and the go.mod language
@@ -74,7 +94,8 @@ pub fn check_file(cx: &Context<'_, '_>, selected: &[&dyn Transform]) -> Vec<Find
                 if ignored.as_ref().is_some_and(|ids| ids.is_empty() || ids.iter().any(|i| i == t.id())) {
                     continue;
                 }
-                if let Some(f) = t.check(cx, &ch) {
+                if let Some(mut f) = t.check(cx, &ch) {
+                    f.function = decl_name(facts, decl);
                     out.push(f);
                     break;
                 }
@@ -83,6 +104,17 @@ pub fn check_file(cx: &Context<'_, '_>, selected: &[&dyn Transform]) -> Vec<Find
     }
     out.sort_by_key(|f| (f.range.start, f.transform));
     out
+}
+
+/// `name`, or `Type.name` for a method.
+fn decl_name<'t>(facts: &FileFacts<'t>, decl: Node<'t>) -> String {
+    let name = decl.child_by_field_name("name").map_or("", |n| facts.text(n));
+    let recv = decl
+        .child_by_field_name("receiver")
+        .and_then(|r| r.named_child(0))
+        .and_then(|p| p.child_by_field_name("type"))
+        .and_then(|t| crate::analysis::goroutines::type_name(facts, t));
+    recv.map_or_else(|| name.to_owned(), |r| format!("{r}.{name}"))
 }
 
 /// `//leakfix:ignore [ids]` on the make's line or the line above: the ids
@@ -264,5 +296,5 @@ pub(crate) fn capacity_finding(t: &dyn Transform, facts: &FileFacts<'_>, ch: &Ch
     } else {
         (None, format!("{message} ({NOT_LAST})"))
     };
-    Finding { transform: t.id(), range: ch.make.byte_range(), message, fix }
+    Finding::about(t, ch, message, fix)
 }

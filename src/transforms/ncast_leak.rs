@@ -54,12 +54,7 @@ impl Transform for NcastLeak {
         );
         match sender_count(cx, scopes, ch, launch) {
             Ok(count) => Some(capacity_finding(self, facts, ch, &sender, &count, message)),
-            Err(why) => Some(Finding {
-                transform: self.id(),
-                range: ch.make.byte_range(),
-                message: format!("{message} (no fix: {why})"),
-                fix: None,
-            }),
+            Err(why) => Some(Finding::about(self, ch, format!("{message} (no fix: {why})"), None)),
         }
     }
 }

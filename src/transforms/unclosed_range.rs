@@ -41,11 +41,9 @@ impl Transform for UnclosedRange {
             "the goroutine ranging over `{}` on line {range_line} never ends: nothing closes the channel",
             ch.name
         );
-        let finding = |fix: Option<Fix>, why: Option<&str>| Finding {
-            transform: self.id(),
-            range: ch.make.byte_range(),
-            message: why.map_or_else(|| message.clone(), |w| format!("{message} (no fix: {w})")),
-            fix,
+        let finding = |fix: Option<Fix>, why: Option<&str>| {
+            let message = why.map_or_else(|| message.clone(), |w| format!("{message} (no fix: {w})"));
+            Finding::about(self, ch, message, fix)
         };
         let place = match where_to_close(facts, ch, &ranges.iter().map(|r| r.ctx).collect::<Vec<_>>()) {
             Ok(place) => place,
