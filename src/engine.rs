@@ -11,10 +11,12 @@ pub struct Options<'a> {
     pub transforms: &'a [&'static dyn Transform],
     /// Fixes at or above this grade are applied.
     pub threshold: Applicability,
-    pub go_version: Option<(u32, u32)>,
     /// The file's path, to find goroutine bodies declared in sibling files
     /// of the same package (none when reading a bare text).
     pub path: Option<&'a std::path::Path>,
+    /// Parse only the functions that can matter (see [`syntax::outline`]);
+    /// off, every file is parsed whole. Findings must not differ.
+    pub shortcuts: bool,
 }
 
 /// A finding with what became of its fix.
@@ -56,10 +58,10 @@ pub fn is_generated(src: &[u8]) -> bool {
     false
 }
 
-/// Cheap test that a file can hold a finding: see [`syntax::has_make_chan`].
+/// Cheap test that a file can hold a finding: see [`syntax::outline::may_leak`].
 #[must_use]
 pub fn may_match(src: &[u8]) -> bool {
-    syntax::has_make_chan(src)
+    syntax::outline::may_leak(src)
 }
 
 /// Analyse one file's text and, when fixes apply, produce the fixed text.
@@ -87,7 +89,7 @@ pub fn check_source(src: &str, opts: &Options<'_>) -> FileResult {
         })
         .collect();
     if fixed != src {
-        if introduces_errors(src, &fixed) {
+        if introduces_errors(src, &fixed, opts.shortcuts) {
             for s in &mut statuses {
                 if *s == Status::Fixed {
                     *s = Status::Skipped("the fixed file would not parse".into());
@@ -107,10 +109,10 @@ pub fn check_source(src: &str, opts: &Options<'_>) -> FileResult {
 
 /// Findings in `src`, or `None` if it cannot hold any.
 fn findings(src: &str, opts: &Options<'_>) -> Option<Vec<Finding>> {
-    if !may_match(src.as_bytes()) {
+    if opts.shortcuts && !may_match(src.as_bytes()) {
         return None;
     }
-    let tree = syntax::parse(src.as_bytes())?;
+    let tree = parse(src, opts.shortcuts)?;
     let probe = FileFacts::new(&tree, src.as_bytes(), Vec::new());
     let loaded = match opts.path {
         Some(path) => {
@@ -122,12 +124,39 @@ fn findings(src: &str, opts: &Options<'_>) -> Option<Vec<Finding>> {
     drop(probe);
     let siblings = loaded.iter().map(|(s, t)| FileFacts::new(t, s.as_bytes(), Vec::new())).collect();
     let facts = FileFacts::new(&tree, src.as_bytes(), siblings);
-    let cx = Context { facts: &facts, go_version: opts.go_version };
+    let cx = Context::new(&facts, opts.path);
     Some(transforms::check_file(&cx, opts.transforms))
 }
 
-fn introduces_errors(before: &str, after: &str) -> bool {
-    let errors = |s: &str| syntax::parse(s.as_bytes()).map_or(usize::MAX, |t| count_errors(t.root_node()));
+/// Parse `src`, or with shortcuts only its relevant functions. Top-level
+/// functions parse independently, so a kept function's tree is the same
+/// either way (a test compares both paths on every fixture, and
+/// `scripts/bench.sh` on whole trees).
+fn parse(src: &str, shortcuts: bool) -> Option<tree_sitter::Tree> {
+    if shortcuts {
+        if let Some(ranges) = syntax::outline::relevant_ranges(src.as_bytes()) {
+            return syntax::parse_ranges(src.as_bytes(), &ranges);
+        }
+    }
+    syntax::parse(src.as_bytes())
+}
+
+/// Parse the parts of a sibling file that declare one of `names` (the
+/// whole file if it cannot be outlined or that shows a syntax error).
+fn parse_declaring(text: &str, names: &[&str]) -> Option<tree_sitter::Tree> {
+    if let Some(ranges) = syntax::outline::declaring(text.as_bytes(), names) {
+        let tree = syntax::parse_ranges(text.as_bytes(), &ranges)?;
+        if !tree.root_node().has_error() {
+            return Some(tree);
+        }
+    }
+    syntax::parse(text.as_bytes())
+}
+
+/// Would the fixed text have more syntax errors than the original? (Edits
+/// are only ever in the functions the shortcut parses.)
+fn introduces_errors(before: &str, after: &str, shortcuts: bool) -> bool {
+    let errors = |s: &str| parse(s, shortcuts).map_or(usize::MAX, |t| count_errors(t.root_node()));
     errors(after) > errors(before)
 }
 
@@ -176,7 +205,7 @@ fn load_siblings(path: &std::path::Path, package: Option<&str>, names: &[&str]) 
         if !declares || is_generated(text.as_bytes()) {
             continue;
         }
-        let Some(tree) = syntax::parse(text.as_bytes()) else { continue };
+        let Some(tree) = parse_declaring(&text, names) else { continue };
         let same_package = FileFacts::new(&tree, text.as_bytes(), Vec::new()).package() == Some(package);
         if same_package {
             out.push((text, tree));

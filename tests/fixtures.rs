@@ -104,3 +104,14 @@ fn a_function_with_a_syntax_error_is_left_alone() {
     let src = format!("package p\n\n{leak}\nfunc g() {{ x := }}\n");
     assert_eq!(fixed_ids(&check(&src)), vec!["premature-return"]);
 }
+
+#[test]
+fn the_parse_shortcut_changes_no_finding() {
+    for (_, path) in fixtures() {
+        let src = std::fs::read_to_string(&path).unwrap();
+        let fast = common::check_with(&src, true);
+        let full = common::check_with(&src, false);
+        let show = |r: &leakfix::engine::FileResult| format!("{:?} {:?}", r.outcomes, r.fixed);
+        assert_eq!(show(&fast), show(&full), "{}", path.display());
+    }
+}

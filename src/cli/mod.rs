@@ -68,6 +68,10 @@ pub struct Args {
     /// Skip walked files matching this glob (repeatable).
     #[arg(long)]
     pub exclude: Vec<String>,
+    /// Parse every file whole, without the shortcut that skips functions
+    /// that cannot matter (for checking that the shortcut changes nothing).
+    #[arg(long, hide = true)]
+    pub no_shortcuts: bool,
     /// Worker threads (default: number of cores).
     #[arg(short = 'j', long)]
     pub threads: Option<usize>,
@@ -84,6 +88,7 @@ pub struct Settings {
     pub walk: WalkOptions,
     pub include_generated: bool,
     pub threads: usize,
+    pub shortcuts: bool,
 }
 
 fn globs(patterns: &[String]) -> Result<Option<globset::GlobSet>> {
@@ -126,6 +131,7 @@ impl Settings {
             },
             include_generated: a.include_generated,
             threads: a.threads.unwrap_or(0),
+            shortcuts: !a.no_shortcuts,
         })
     }
 }
@@ -148,7 +154,7 @@ fn process(c: &Candidate, s: &Settings) -> Option<Report> {
         Ok(b) => b,
         Err(e) => return Some(Report { path, src: String::new(), result: FileResult::default(), error: Some(e.to_string()) }),
     };
-    if !engine::may_match(&bytes) {
+    if s.shortcuts && !engine::may_match(&bytes) {
         return None;
     }
     if !c.explicit && !s.include_generated && engine::is_generated(&bytes) {
@@ -157,7 +163,7 @@ fn process(c: &Candidate, s: &Settings) -> Option<Report> {
     let Ok(src) = String::from_utf8(bytes) else {
         return Some(Report { path, src: String::new(), result: FileResult::default(), error: Some("not valid UTF-8; skipped".into()) });
     };
-    let opts = Options { transforms: &s.transforms, threshold: s.threshold, go_version: walk::go_version_for(&c.path), path: Some(&c.path) };
+    let opts = Options { transforms: &s.transforms, threshold: s.threshold, path: Some(&c.path), shortcuts: s.shortcuts };
     let result = engine::check_source(&src, &opts);
     if result.outcomes.is_empty() {
         return None;

@@ -5,6 +5,7 @@ use std::cell::RefCell;
 use tree_sitter::{Node, Parser, Tree};
 
 pub mod kinds;
+pub mod outline;
 
 thread_local! {
     static PARSER: RefCell<Parser> = RefCell::new({
@@ -20,6 +21,34 @@ thread_local! {
 #[must_use]
 pub fn parse(src: &[u8]) -> Option<Tree> {
     PARSER.with(|p| p.borrow_mut().parse(src, None))
+}
+
+/// Parse only `ranges` of `src` (sorted, disjoint); nodes keep their
+/// offsets in `src`.
+#[must_use]
+pub fn parse_ranges(src: &[u8], ranges: &[std::ops::Range<usize>]) -> Option<Tree> {
+    let mut ts_ranges = Vec::with_capacity(ranges.len());
+    let (mut row, mut line_start, mut pos) = (0usize, 0usize, 0usize);
+    let mut point = |at: usize| {
+        for i in memchr::memchr_iter(b'\n', &src[pos..at]) {
+            row += 1;
+            line_start = pos + i + 1;
+        }
+        pos = at;
+        tree_sitter::Point { row, column: at - line_start }
+    };
+    for r in ranges {
+        let start_point = point(r.start);
+        let end_point = point(r.end);
+        ts_ranges.push(tree_sitter::Range { start_byte: r.start, end_byte: r.end, start_point, end_point });
+    }
+    PARSER.with(|p| {
+        let mut p = p.borrow_mut();
+        p.set_included_ranges(&ts_ranges).ok()?;
+        let tree = p.parse(src, None);
+        p.set_included_ranges(&[]).ok()?;
+        tree
+    })
 }
 
 /// The text of a node (empty if it is not UTF-8).

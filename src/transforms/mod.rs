@@ -46,13 +46,26 @@ impl Finding {
     }
 }
 
-/// What every transform sees: the file's facts and the go.mod language
-/// version, when known.
+/// What every transform sees: the file's facts and, on demand, the go.mod
+/// language version.
 pub struct Context<'a, 't> {
     pub facts: &'a FileFacts<'t>,
-    /// `(1, 21)` for `go 1.21`; `None` when there is no go.mod (then the
-    /// toolchain's own, current language version applies).
-    pub go_version: Option<(u32, u32)>,
+    /// The file's path, to find its go.mod (none for a bare text).
+    pub path: Option<&'a std::path::Path>,
+    go_version: std::cell::OnceCell<Option<(u32, u32)>>,
+}
+
+impl<'a, 't> Context<'a, 't> {
+    #[must_use]
+    pub fn new(facts: &'a FileFacts<'t>, path: Option<&'a std::path::Path>) -> Self {
+        Context { facts, path, go_version: std::cell::OnceCell::new() }
+    }
+
+    /// `(1, 21)` for `go 1.21` in the nearest go.mod; `None` when there is
+    /// none (then the toolchain's own, current language version applies).
+    pub fn go_version(&self) -> Option<(u32, u32)> {
+        *self.go_version.get_or_init(|| self.path.and_then(crate::walk::go_version_for))
+    }
 }
 
 pub trait Transform: Sync {

@@ -157,7 +157,7 @@ fn count_int(cx: &Context<'_, '_>, scopes: &Scopes<'_>, ch: &Channel<'_>, n: Nod
         // `make` panics on a negative size where the loop just ran zero
         // times: clamp it. `max` is a builtin since Go 1.21; range over an
         // int needs Go 1.22, so that form implies it.
-        Shape::SignedInt if range_int || cx.go_version.is_none_or(|v| v >= (1, 21)) => Ok(format!("max({name}, 0)")),
+        Shape::SignedInt if range_int || cx.go_version().is_none_or(|v| v >= (1, 21)) => Ok(format!("max({name}, 0)")),
         Shape::SignedInt => Err(format!("`{name}` may be negative and go.mod predates the `max` builtin")),
         _ => Err(format!("the type of `{name}` is not known from this file")),
     }

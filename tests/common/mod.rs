@@ -37,7 +37,12 @@ pub fn is_ok_fixture(p: &Path) -> bool {
 
 /// leakfix over one source text with every transform and default settings.
 pub fn check(src: &str) -> FileResult {
-    let opts = Options { transforms: transforms::ALL, threshold: Applicability::Safe, go_version: None, path: None };
+    check_with(src, true)
+}
+
+/// Same, choosing whether the parse shortcut is used.
+pub fn check_with(src: &str, shortcuts: bool) -> FileResult {
+    let opts = Options { transforms: transforms::ALL, threshold: Applicability::Safe, path: None, shortcuts };
     engine::check_source(src, &opts)
 }
 
