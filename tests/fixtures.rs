@@ -115,3 +115,18 @@ fn the_parse_shortcut_changes_no_finding() {
         assert_eq!(show(&fast), show(&full), "{}", path.display());
     }
 }
+
+#[test]
+fn testing_fatal_ends_the_test_goroutine() {
+    let test = |recv: &str, ty: &str| {
+        format!(
+            "package p\n\nimport \"testing\"\n\nfunc TestX(t {ty}) {{\n\terrc := make(chan error)\n\tgo func() {{\n\t\terrc <- nil\n\t}}()\n\tif testing.Short() {{\n\t\t{recv}.Fatal(\"short\")\n\t}}\n\t<-errc\n}}\n"
+        )
+    };
+    for ty in ["*testing.T", "*testing.B", "testing.TB"] {
+        assert_eq!(fixed_ids(&check(&test("t", ty))), vec!["premature-return"], "{ty}");
+    }
+    // Fatal on something that is not a testing parameter is not an exit.
+    assert!(check(&test("t", "*logger")).outcomes.is_empty());
+    assert!(check(&test("log", "*testing.T")).outcomes.is_empty());
+}

@@ -57,7 +57,7 @@ fn stmt_sends(n: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> bool) -> Pa
         }
         k::SEND_STATEMENT if is_send(n) => (Some(1), None),
         k::RETURN_STATEMENT => (None, Some(0)),
-        k::EXPRESSION_STATEMENT if is_panic_call(n, src) => (None, Some(0)),
+        k::EXPRESSION_STATEMENT if is_panic_call(n, src) || is_goexit_call(n, src) => (None, Some(0)),
         k::LABELED_STATEMENT => named_children(n)
             .into_iter()
             .find(|c| c.kind() != k::LABEL_NAME)
@@ -97,6 +97,9 @@ fn stmt_sends(n: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> bool) -> Pa
             out
         }
         k::GOTO_STATEMENT => (Some(MANY), Some(MANY)),
+        // A loop whose every send ends the goroutine right after (`c <- v;
+        // return`) sends at most once, on the path that leaves by that return.
+        k::FOR_STATEMENT if sends_then_returns(n, src, is_send) => (Some(0), Some(1)),
         // `defer func() { ... }()`: runs once, at exit, on every path that
         // passes here; counting it here gives the same per-path totals.
         k::DEFER_STATEMENT => {
@@ -120,6 +123,41 @@ fn stmt_sends(n: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> bool) -> Pa
     }
 }
 
+/// Every send inside `n` (none in nested functions) is directly followed by
+/// a `return` (or a call ending the goroutine) in its statement list, or is
+/// a select case whose body starts with one.
+fn sends_then_returns(n: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> bool) -> bool {
+    let mut sends = Vec::new();
+    let mut in_closure = false;
+    walk_preorder(n, |x| {
+        if x.kind() == k::FUNC_LITERAL {
+            in_closure |= has_send(x, is_send);
+            return false;
+        }
+        if is_send(x) {
+            sends.push(x);
+        }
+        true
+    });
+    let ends = |s: Node<'_>| {
+        s.kind() == k::RETURN_STATEMENT
+            || (s.kind() == k::EXPRESSION_STATEMENT && (is_panic_call(s, src) || is_goexit_call(s, src)))
+    };
+    !in_closure
+        && !sends.is_empty()
+        && sends.iter().all(|send| {
+            let next = match send.parent() {
+                Some(p) if p.kind() == k::COMMUNICATION_CASE => named_children(p)
+                    .into_iter()
+                    .find(|c| c.kind() == k::STATEMENT_LIST)
+                    .and_then(|l| l.named_child(0)),
+                Some(p) if p.kind() == k::STATEMENT_LIST => send.next_named_sibling(),
+                _ => None,
+            };
+            next.is_some_and(ends)
+        })
+}
+
 fn has_fallthrough(list: Node<'_>) -> bool {
     named_children(list).iter().any(|s| s.kind() == "fallthrough_statement")
 }
@@ -136,7 +174,7 @@ pub fn jumps<'t>(region: Node<'t>, src: &[u8]) -> Vec<Node<'t>> {
             true
         }
         k::EXPRESSION_STATEMENT => {
-            if is_panic_call(n, src) {
+            if is_panic_call(n, src) || is_goexit_call(n, src) {
                 out.push(n);
             }
             true
@@ -144,6 +182,45 @@ pub fn jumps<'t>(region: Node<'t>, src: &[u8]) -> Vec<Node<'t>> {
         _ => true,
     });
     out
+}
+
+/// A statement that ends the goroutine running it, deferred calls run:
+/// `runtime.Goexit()`, or `t.Fatal`/`Fatalf`/`FailNow`/`Skip`/`Skipf`/
+/// `SkipNow` on a parameter declared `*testing.T`, `*testing.B`,
+/// `*testing.F`, `testing.TB` or gocheck's `*check.C`.
+#[must_use]
+pub fn is_goexit_call(stmt: Node<'_>, src: &[u8]) -> bool {
+    let Some(f) = stmt
+        .named_child(0)
+        .filter(|c| c.kind() == k::CALL_EXPRESSION)
+        .and_then(|c| c.child_by_field_name("function"))
+        .filter(|f| f.kind() == k::SELECTOR_EXPRESSION)
+    else {
+        return false;
+    };
+    let (Some(x), Some(m)) = (f.child_by_field_name("operand"), f.child_by_field_name("field")) else { return false };
+    if x.kind() != k::IDENTIFIER {
+        return false;
+    }
+    let (x, m) = (text(x, src), text(m, src));
+    if x == "runtime" && m == "Goexit" {
+        return true;
+    }
+    if !matches!(m, "Fatal" | "Fatalf" | "FailNow" | "Skip" | "Skipf" | "SkipNow") {
+        return false;
+    }
+    // The receiver is a parameter of an enclosing function with a testing type.
+    ancestors(stmt)
+        .filter(|a| matches!(a.kind(), k::FUNC_LITERAL | k::FUNCTION_DECLARATION | k::METHOD_DECLARATION))
+        .find_map(|func| {
+            let params = func.child_by_field_name("parameters")?;
+            named_children(params).into_iter().find_map(|p| {
+                let mut c = p.walk();
+                let named = p.children_by_field_name("name", &mut c).any(|n| text(n, src) == x);
+                named.then(|| p.child_by_field_name("type").map(|t| text(t, src)))?
+            })
+        })
+        .is_some_and(|ty| matches!(ty, "*testing.T" | "*testing.B" | "*testing.F" | "testing.TB" | "*check.C"))
 }
 
 fn is_panic_call(stmt: Node<'_>, src: &[u8]) -> bool {
@@ -300,6 +377,7 @@ fn stmt_min(n: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> bool) -> Path
         k::SEND_STATEMENT if is_send(n) => (Some(1), None),
         k::RETURN_STATEMENT => (None, Some(0)),
         k::EXPRESSION_STATEMENT if is_panic_call(n, src) => (None, None),
+        k::EXPRESSION_STATEMENT if is_goexit_call(n, src) => (None, Some(0)),
         k::LABELED_STATEMENT => named_children(n)
             .into_iter()
             .find(|c| c.kind() != k::LABEL_NAME)

@@ -273,9 +273,12 @@ pub(crate) fn describe(facts: &FileFacts<'_>, jump: Node<'_>) -> String {
         k::BREAK_STATEMENT => "break",
         k::CONTINUE_STATEMENT => "continue",
         k::GOTO_STATEMENT => "goto",
-        _ => "panic",
+        // panic(...), t.Fatal(...), runtime.Goexit(): name the call.
+        _ => jump
+            .named_child(0)
+            .and_then(|c| c.child_by_field_name("function"))
+            .map_or("panic", |f| facts.text(f)),
     };
-    let _ = facts;
     format!("`{what}` on line {}", jump.start_position().row + 1)
 }
 
