@@ -108,6 +108,26 @@ fn is_nil_channel(facts: &FileFacts<'_>, scopes: &Scopes<'_>, e: Node<'_>) -> bo
             .map(|b| scopes.binding(b))
             .filter(|b| b.assignments.is_empty() && b.kind == BindingKind::Local)
     };
+    // An unbuffered local channel that nothing ever receives from: a send
+    // on it cannot complete.
+    let send_only = |b: &crate::analysis::scope::Binding<'_>| {
+        let unbuffered = b.init.is_some_and(|i| {
+            let args = i.child_by_field_name("arguments").map(named_children).unwrap_or_default();
+            i.kind() == k::CALL_EXPRESSION
+                && i.child_by_field_name("function").is_some_and(|f| facts.text(f) == "make")
+                && args.first().is_some_and(|t| t.kind() == k::CHANNEL_TYPE)
+                && (args.len() == 1 || args.get(1).is_some_and(|c| facts.text(*c) == "0"))
+        });
+        unbuffered
+            && b.uses.iter().all(|u| {
+                u.parent().is_some_and(|p| {
+                    p.kind() == k::SEND_STATEMENT && p.child_by_field_name("channel").is_some_and(|c| c.id() == u.id())
+                })
+            })
+    };
+    if e.parent().is_some_and(|p| p.kind() == k::SEND_STATEMENT) && unchanged(e).is_some_and(send_only) {
+        return true;
+    }
     match e.kind() {
         // `var never chan T`: receiving from it blocks forever.
         k::IDENTIFIER => unchanged(e).is_some_and(|b| b.init.is_none() && b.ty.is_some_and(|t| t.kind() == k::CHANNEL_TYPE)),
