@@ -6,10 +6,16 @@ usage: scripts/real-world.py CORPUS_DIR [--leakfix BIN] [--check]
 
 CORPUS_DIR is what ../shared/corpus/fetch.sh unpacked (it holds usr/share/gocode/src).
 Verdicts live in docs/verdicts.tsv, keyed by path, function, channel and
-transform: one line per finding, verdict one of real-fixed (a real leak the
-edit fixes), real-unfixed (a real leak reported without an edit) or
-false-positive. With --check, exit 1 if a finding has no verdict or a verdict
-is stale, or any edit is judged wrong (an edit on a finding not real-fixed).
+transform: one line per finding, verdict one of
+  real-fixed        a real leak the edit removes;
+  real-partial      a real leak; the edit is safe and removes it on some paths,
+                    while on others the goroutine blocks earlier on something else;
+  real-unfixed      a real leak reported without an edit;
+  ineffective-edit  an edit that is safe but removes no leak (the goroutine
+                    always blocks earlier on something else);
+  false-positive    no leak.
+With --check, exit 1 if a finding has no verdict or a verdict is stale, or an
+edit is judged wrong (an edit whose verdict is not real-fixed/real-partial).
 """
 import argparse, datetime, json, os, re, subprocess, sys
 
@@ -56,7 +62,7 @@ def main():
             v, reason = verdicts.get(key(f), ("UNREVIEWED", ""))
             if v == "UNREVIEWED":
                 problems.append(f"no verdict: {f['path']}:{f['line']} {f['function']} {f['channel']} {f['transform']}")
-            if f["status"] == "fixed" and v != "real-fixed":
+            if f["status"] == "fixed" and v not in ("real-fixed", "real-partial"):
                 problems.append(f"edit judged {v}: {f['path']}:{f['line']}")
             counts[v] = counts.get(v, 0) + 1
             rows.append((name, f, v, reason))
@@ -78,8 +84,10 @@ def main():
     out.append(f"- Shared corpus (`../shared/corpus/fetch.sh`, Debian source packages): {summary(cor)}")
     out.append(f"- Verdicts: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
     out.append("- Command: `leakfix --format json --include-testdata .` in each tree\n")
-    out.append("Verdicts: **real-fixed**, a real leak that the edit removes without other change; **real-unfixed**, a")
-    out.append("real leak leakfix reports without an edit (the reason is in its message); **false-positive**, no leak.\n")
+    out.append("Verdicts: **real-fixed**, a real leak that the edit removes without other change; **real-partial**, a")
+    out.append("real leak that the (safe) edit removes on some paths, while on others the goroutine blocks earlier on")
+    out.append("something else; **real-unfixed**, a real leak leakfix reports without an edit (the reason is in its")
+    out.append("message); **ineffective-edit**, a safe edit that removes no leak; **false-positive**, no leak.\n")
     out.append("| tree | path | function | transform | status | verdict | reason |")
     out.append("| --- | --- | --- | --- | --- | --- | --- |")
     for name, f, v, reason in rows:

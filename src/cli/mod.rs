@@ -21,6 +21,28 @@ pub enum Format {
     Text,
     /// One JSON document with every finding.
     Json,
+    /// SARIF 2.1.0 (GitHub code scanning), fixes as replacements.
+    Sarif,
+    /// A pull-request description in Markdown.
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// List the transforms with a one-line summary each.
+    List,
+    /// Show a transform's documentation, with a before/after example.
+    Explain {
+        /// Transform id, e.g. premature-return.
+        id: String,
+    },
 }
 
 /// Find goroutine leaks in Go code and fix them with minimal edits.
@@ -28,13 +50,25 @@ pub enum Format {
 /// Without --write, prints the fixes as a unified diff (dry run).
 /// Exit status: 0 nothing pending, 1 findings pending, 2 error.
 #[derive(Debug, Parser)]
-#[command(name = "leakfix", version)]
+#[command(name = "leakfix", version, args_conflicts_with_subcommands = true)]
 pub struct Args {
-    /// Files or directories (walked recursively for *.go). Default: `.`
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Files or directories (walked recursively for *.go); `-` reads stdin.
+    /// Default: `.`
     pub paths: Vec<PathBuf>,
-    /// Apply the fixes in place.
+    /// Apply the fixes in place (with `-`, print the fixed source).
     #[arg(short, long)]
     pub write: bool,
+    /// Print only the paths of files that would change (or, with --write, did).
+    #[arg(short, long)]
+    pub list: bool,
+    /// The file name to show for input read from stdin (`-`).
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<String>,
+    /// Colour the diff and text output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Diff)]
     pub format: Format,
@@ -81,6 +115,7 @@ pub struct Args {
 pub struct Settings {
     pub paths: Vec<PathBuf>,
     pub write: bool,
+    pub list: bool,
     pub format: Format,
     pub context: usize,
     pub transforms: Vec<&'static dyn Transform>,
@@ -89,6 +124,8 @@ pub struct Settings {
     pub include_generated: bool,
     pub threads: usize,
     pub shortcuts: bool,
+    pub stdin_filename: Option<String>,
+    pub color: bool,
 }
 
 fn globs(patterns: &[String]) -> Result<Option<globset::GlobSet>> {
@@ -100,6 +137,16 @@ fn globs(patterns: &[String]) -> Result<Option<globset::GlobSet>> {
         b.add(globset::Glob::new(p).with_context(|| format!("bad glob {p:?}"))?);
     }
     Ok(Some(b.build()?))
+}
+
+/// Colour on a terminal unless `NO_COLOR` is set, or when forced.
+fn use_color(choice: ColorChoice) -> bool {
+    use std::io::IsTerminal;
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal(),
+    }
 }
 
 impl Settings {
@@ -115,9 +162,14 @@ impl Settings {
             .filter(|t| a.select.is_empty() || a.select.iter().any(|s| s == t.id()))
             .filter(|t| !a.ignore.iter().any(|s| s == t.id()))
             .collect();
+        let paths = if a.paths.is_empty() { vec![PathBuf::from(".")] } else { a.paths };
+        if paths.iter().any(|p| p.as_os_str() == "-") && paths.len() > 1 {
+            bail!("`-` (stdin) cannot be combined with other paths");
+        }
         Ok(Settings {
-            paths: if a.paths.is_empty() { vec![PathBuf::from(".")] } else { a.paths },
+            paths,
             write: a.write,
+            list: a.list,
             format: a.format,
             context: a.context,
             transforms,
@@ -132,7 +184,17 @@ impl Settings {
             include_generated: a.include_generated,
             threads: a.threads.unwrap_or(0),
             shortcuts: !a.no_shortcuts,
+            stdin_filename: a.stdin_filename,
+            color: use_color(a.color),
         })
+    }
+
+    fn options<'a>(&'a self, path: Option<&'a std::path::Path>) -> Options<'a> {
+        Options { transforms: &self.transforms, threshold: self.threshold, path, shortcuts: self.shortcuts }
+    }
+
+    fn is_stdin(&self) -> bool {
+        self.paths.len() == 1 && self.paths[0].as_os_str() == "-"
     }
 }
 
@@ -148,11 +210,26 @@ struct Report {
     error: Option<String>,
 }
 
+impl Report {
+    fn failed(path: String, error: String) -> Self {
+        Report { path, src: String::new(), result: FileResult::default(), error: Some(error) }
+    }
+
+    fn view(&self) -> render::FileReport<'_> {
+        render::FileReport {
+            path: &self.path,
+            src: &self.src,
+            outcomes: &self.result.outcomes,
+            fixed: self.result.fixed.as_deref(),
+        }
+    }
+}
+
 fn process(c: &Candidate, s: &Settings) -> Option<Report> {
     let path = walk::display_path(&c.path);
     let bytes = match std::fs::read(&c.path) {
         Ok(b) => b,
-        Err(e) => return Some(Report { path, src: String::new(), result: FileResult::default(), error: Some(e.to_string()) }),
+        Err(e) => return Some(Report::failed(path, e.to_string())),
     };
     if s.shortcuts && !engine::may_match(&bytes) {
         return None;
@@ -161,10 +238,9 @@ fn process(c: &Candidate, s: &Settings) -> Option<Report> {
         return None;
     }
     let Ok(src) = String::from_utf8(bytes) else {
-        return Some(Report { path, src: String::new(), result: FileResult::default(), error: Some("not valid UTF-8; skipped".into()) });
+        return Some(Report::failed(path, "not valid UTF-8; skipped".into()));
     };
-    let opts = Options { transforms: &s.transforms, threshold: s.threshold, path: Some(&c.path), shortcuts: s.shortcuts };
-    let result = engine::check_source(&src, &opts);
+    let result = engine::check_source(&src, &s.options(Some(&c.path)));
     if result.outcomes.is_empty() {
         return None;
     }
@@ -195,77 +271,113 @@ fn write_atomic(path: &std::path::Path, read: &str, content: &str) -> Result<()>
     Ok(())
 }
 
+/// `leakfix list` / `leakfix explain ID`.
+fn subcommand(c: Command) -> Result<i32> {
+    let mut out = std::io::stdout().lock();
+    match c {
+        Command::List => {
+            for t in transforms::ALL {
+                writeln!(out, "{:<18} {}", t.id(), t.summary())?;
+            }
+        }
+        Command::Explain { id } => {
+            let Some(t) = transforms::by_id(&id) else {
+                bail!("unknown transform id {id:?} (known: {})", ids().join(", "));
+            };
+            out.write_all(t.docs().as_bytes())?;
+        }
+    }
+    Ok(0)
+}
+
+/// Read stdin as one file named `--stdin-filename`.
+fn process_stdin(s: &Settings) -> Result<Report> {
+    let mut src = String::new();
+    std::io::Read::read_to_string(&mut std::io::stdin(), &mut src).context("cannot read stdin")?;
+    let name = s.stdin_filename.clone().unwrap_or_else(|| "<stdin>".into());
+    let path = s.stdin_filename.as_ref().map(PathBuf::from);
+    let result = engine::check_source(&src, &s.options(path.as_deref()));
+    Ok(Report { path: name, src, result, error: None })
+}
+
+/// A progress bar on stderr, only for long runs on a terminal outside CI.
+fn progress(files: usize) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    let interactive = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+    (interactive && files >= 2_000).then(|| {
+        let bar = indicatif::ProgressBar::new(files as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {pos}/{len} files {wide_bar}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    })
+}
+
 /// Run the command line; returns the exit code.
 pub fn run(args: Args) -> Result<i32> {
-    let s = Settings::from_args(args)?;
-    let (files, walk_errors) = walk::collect(&s.paths, &s.walk);
-    let mut errors = walk_errors.len();
-    for (p, e) in &walk_errors {
-        eprintln!("leakfix: {}: {e}", p.display());
+    if let Some(c) = args.command {
+        return subcommand(c);
     }
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(s.threads)
-        .stack_size(16 << 20)
-        .build()?;
-    let reports: Vec<Report> = pool.install(|| files.par_iter().filter_map(|c| process(c, &s)).collect());
-
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let (mut pending, mut fixed, mut unfixed) = (0usize, 0usize, 0usize);
-    let mut json = Vec::new();
+    let s = Settings::from_args(args)?;
+    let mut errors = 0usize;
+    let (reports, files) = if s.is_stdin() {
+        (vec![process_stdin(&s)?], 1)
+    } else {
+        let (files, walk_errors) = walk::collect(&s.paths, &s.walk);
+        errors += walk_errors.len();
+        for (p, e) in &walk_errors {
+            eprintln!("leakfix: {}: {e}", p.display());
+        }
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(s.threads).stack_size(16 << 20).build()?;
+        let bar = progress(files.len());
+        let reports: Vec<Report> = pool.install(|| {
+            files
+                .par_iter()
+                .filter_map(|c| {
+                    let r = process(c, &s);
+                    if let Some(b) = &bar {
+                        b.inc(1);
+                    }
+                    r
+                })
+                .collect()
+        });
+        if let Some(b) = bar {
+            b.finish_and_clear();
+        }
+        (reports, files.len())
+    };
     for r in &reports {
         if let Some(e) = &r.error {
             errors += 1;
             eprintln!("leakfix: {}: {e}", r.path);
         }
-        for o in &r.result.outcomes {
-            match o.status {
-                Status::Fixed => fixed += 1,
-                _ => unfixed += 1,
-            }
-        }
-        match s.format {
-            Format::Diff => {
-                if !s.write {
-                    if let Some(new) = &r.result.fixed {
-                        write!(out, "{}", render::diff(&r.path, &r.src, new, s.context))?;
-                    }
-                }
-                for o in r.result.outcomes.iter().filter(|o| o.status != Status::Fixed) {
-                    eprintln!("{}", render::text_line(&r.path, &r.src, o, false));
-                }
-            }
-            Format::Text => {
-                for o in &r.result.outcomes {
-                    writeln!(out, "{}", render::text_line(&r.path, &r.src, o, true))?;
-                }
-            }
-            Format::Json => {
-                for o in &r.result.outcomes {
-                    json.push(serde_json::to_value(render::JsonFinding::new(&r.path, &r.src, o))?);
-                }
-            }
-        }
     }
-    if !s.write {
-        pending = fixed;
-    }
-    if s.format == Format::Json {
-        let doc = serde_json::json!({
-            "tool": "leakfix",
-            "version": env!("CARGO_PKG_VERSION"),
-            "findings": json,
-            "summary": { "files": files.len(), "findings": fixed + unfixed, "fixable": fixed, "unfixed": unfixed, "written": s.write, "errors": errors },
-        });
-        serde_json::to_writer_pretty(&mut out, &doc)?;
-        writeln!(out)?;
-    }
+    let count = |pred: &dyn Fn(&Status) -> bool| reports.iter().flat_map(|r| &r.result.outcomes).filter(|o| pred(&o.status)).count();
+    let fixed = count(&|st| *st == Status::Fixed);
+    let unfixed = count(&|st| *st != Status::Fixed);
+    let held_back = reports
+        .iter()
+        .flat_map(|r| &r.result.outcomes)
+        .filter(|o| o.status != Status::Fixed && o.finding.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Unsafe))
+        .count();
+
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    print(&mut out, &s, &reports, files, errors)?;
     out.flush()?;
+    drop(out);
+
+    let files_word = if files == 1 { "file" } else { "files" };
     if s.write {
-        eprintln!("leakfix: {fixed} fixed, {unfixed} left without a fix, in {} files checked", files.len());
+        eprintln!("leakfix: {fixed} fixed, {unfixed} left without a fix, in {files} {files_word} checked");
     } else if fixed + unfixed > 0 {
-        eprintln!("leakfix: {fixed} fixable, {unfixed} without a fix, in {} files checked", files.len());
+        eprintln!("leakfix: {fixed} fixable, {unfixed} without a fix, in {files} {files_word} checked");
     }
+    if held_back > 0 {
+        eprintln!("leakfix: {held_back} unsafe fixes held back; apply them with --unsafe-fixes");
+    }
+    let pending = if s.write { 0 } else { fixed };
     Ok(if errors > 0 {
         2
     } else if pending + unfixed > 0 {
@@ -273,4 +385,90 @@ pub fn run(args: Args) -> Result<i32> {
     } else {
         0
     })
+}
+
+/// Write the chosen output format to stdout (findings without a fix go to
+/// stderr in the diff and list formats).
+fn print(out: &mut impl Write, s: &Settings, reports: &[Report], files: usize, errors: usize) -> Result<()> {
+    let unfixed_to_stderr = || {
+        for r in reports {
+            for o in r.result.outcomes.iter().filter(|o| o.status != Status::Fixed) {
+                eprintln!("{}", render::text_line(&r.path, &r.src, o, false));
+            }
+        }
+    };
+    if s.list {
+        for r in reports.iter().filter(|r| r.result.fixed.is_some()) {
+            writeln!(out, "{}", r.path)?;
+        }
+        unfixed_to_stderr();
+        return Ok(());
+    }
+    if s.is_stdin() && s.write {
+        // Like gofmt: the fixed source (or the unchanged one) on stdout.
+        let r = &reports[0];
+        out.write_all(r.result.fixed.as_deref().unwrap_or(&r.src).as_bytes())?;
+        unfixed_to_stderr();
+        return Ok(());
+    }
+    match s.format {
+        Format::Diff => {
+            if !s.write {
+                for r in reports {
+                    if let Some(new) = &r.result.fixed {
+                        let d = render::diff(&r.path, &r.src, new, s.context);
+                        out.write_all(if s.color { render::color_diff(&d) } else { d }.as_bytes())?;
+                    }
+                }
+            }
+            unfixed_to_stderr();
+        }
+        Format::Text => {
+            let mut n = 0;
+            for r in reports {
+                for o in &r.result.outcomes {
+                    n += 1;
+                    let line = render::text_line(&r.path, &r.src, o, true);
+                    writeln!(out, "{}", if s.color { render::color_text(&line) } else { line })?;
+                }
+            }
+            let fixable = reports.iter().flat_map(|r| &r.result.outcomes).filter(|o| o.status == Status::Fixed).count();
+            let verb = if s.write { "fixed" } else { "fixable" };
+            writeln!(out, "Found {n} goroutine leak{} ({fixable} {verb}) in {files} files checked.", if n == 1 { "" } else { "s" })?;
+        }
+        Format::Json => {
+            let mut json = Vec::new();
+            for r in reports {
+                for o in &r.result.outcomes {
+                    json.push(serde_json::to_value(render::JsonFinding::new(&r.path, &r.src, o))?);
+                }
+            }
+            let count = |st: &str| json.iter().filter(|f| f["status"] == st).count();
+            let doc = serde_json::json!({
+                "tool": "leakfix",
+                "version": env!("CARGO_PKG_VERSION"),
+                "findings": json,
+                "summary": {
+                    "files": files,
+                    "findings": json.len(),
+                    "fixable": count("fixed"),
+                    "unfixed": count("unfixed") + count("skipped"),
+                    "written": s.write,
+                    "errors": errors,
+                },
+            });
+            serde_json::to_writer_pretty(&mut *out, &doc)?;
+            writeln!(out)?;
+        }
+        Format::Sarif => {
+            let views: Vec<_> = reports.iter().map(Report::view).collect();
+            serde_json::to_writer_pretty(&mut *out, &render::sarif::document(&views))?;
+            writeln!(out)?;
+        }
+        Format::Markdown => {
+            let views: Vec<_> = reports.iter().map(Report::view).collect();
+            out.write_all(render::markdown::document(&views, s.write).as_bytes())?;
+        }
+    }
+    Ok(())
 }

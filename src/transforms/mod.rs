@@ -71,6 +71,8 @@ impl<'a, 't> Context<'a, 't> {
 pub trait Transform: Sync {
     fn id(&self) -> &'static str;
     fn summary(&self) -> &'static str;
+    /// The user docs, `transforms/<id>/README.md` (shown by `leakfix explain`).
+    fn docs(&self) -> &'static str;
     /// Inspect one channel; at most one finding per channel and transform.
     fn check<'t>(&self, cx: &Context<'_, 't>, ch: &Channel<'t>) -> Option<Finding>;
 }

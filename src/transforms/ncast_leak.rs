@@ -18,6 +18,10 @@ impl Transform for NcastLeak {
         "goroutines started in a loop send on one unbuffered channel and the parent receives fewer times"
     }
 
+    fn docs(&self) -> &'static str {
+        include_str!("../../transforms/ncast-leak/README.md")
+    }
+
     fn check<'t>(&self, cx: &Context<'_, 't>, ch: &Channel<'t>) -> Option<Finding> {
         let facts = cx.facts;
         if !ch.unbuffered(facts) {

@@ -13,6 +13,10 @@ impl Transform for PrematureReturn {
         "a goroutine sends once on an unbuffered channel and the parent can return before receiving"
     }
 
+    fn docs(&self) -> &'static str {
+        include_str!("../../transforms/premature-return/README.md")
+    }
+
     fn check<'t>(&self, cx: &Context<'_, 't>, ch: &Channel<'t>) -> Option<Finding> {
         let facts = cx.facts;
         if !ch.unbuffered(facts) {

@@ -18,6 +18,10 @@ impl Transform for TimeoutLeak {
         "the parent receives in a select with a timeout, ctx.Done() or default case; the sender blocks when it is not chosen"
     }
 
+    fn docs(&self) -> &'static str {
+        include_str!("../../transforms/timeout-leak/README.md")
+    }
+
     fn check<'t>(&self, cx: &Context<'_, 't>, ch: &Channel<'t>) -> Option<Finding> {
         let facts = cx.facts;
         if !ch.unbuffered(facts) {

@@ -17,6 +17,10 @@ impl Transform for UnclosedRange {
         "a goroutine ranges over a channel that is never closed"
     }
 
+    fn docs(&self) -> &'static str {
+        include_str!("../../transforms/unclosed-range/README.md")
+    }
+
     fn check<'t>(&self, cx: &Context<'_, 't>, ch: &Channel<'t>) -> Option<Finding> {
         let facts = cx.facts;
         if ch.escape.is_some() || ch.ops_of(OpKind::Close).next().is_some() {

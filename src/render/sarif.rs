@@ -1,0 +1,95 @@
+//! SARIF 2.1.0, as GitHub code scanning accepts it: one run, the
+//! transforms as rules, a result per finding with its fix as replacements.
+
+use serde_json::{json, Value};
+
+use super::{line_col, FileReport};
+use crate::transforms::ALL;
+
+fn region(src: &str, start: usize, end: usize) -> Value {
+    let (sl, sc) = line_col_chars(src, start);
+    let (el, ec) = line_col_chars(src, end);
+    json!({ "startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec })
+}
+
+/// 1-based line and column counted in Unicode code points (the run says so
+/// with `columnKind`).
+fn line_col_chars(src: &str, offset: usize) -> (usize, usize) {
+    let (line, _) = line_col(src, offset);
+    let line_start = src[..offset].rfind('\n').map_or(0, |i| i + 1);
+    (line, src[line_start..offset].chars().count() + 1)
+}
+
+/// The SARIF document for these reports.
+#[must_use]
+pub fn document(reports: &[FileReport<'_>]) -> Value {
+    let rules: Vec<Value> = ALL
+        .iter()
+        .map(|t| {
+            json!({
+                "id": t.id(),
+                "name": t.id(),
+                "shortDescription": { "text": t.summary() },
+                "fullDescription": { "text": t.summary() },
+                "help": { "text": t.docs(), "markdown": t.docs() },
+                "defaultConfiguration": { "level": "warning" },
+            })
+        })
+        .collect();
+    let mut results = Vec::new();
+    for r in reports {
+        for o in r.outcomes {
+            let f = &o.finding;
+            let rule_index = ALL.iter().position(|t| t.id() == f.transform).unwrap_or(0);
+            let location = json!({
+                "physicalLocation": {
+                    "artifactLocation": { "uri": r.path, "uriBaseId": "%SRCROOT%" },
+                    "region": region(r.src, f.range.start, f.range.end),
+                }
+            });
+            let mut result = json!({
+                "ruleId": f.transform,
+                "ruleIndex": rule_index,
+                "level": "warning",
+                "message": { "text": f.message },
+                "locations": [location],
+            });
+            if let Some(fix) = &f.fix {
+                let replacements: Vec<Value> = fix
+                    .edits
+                    .iter()
+                    .map(|e| {
+                        json!({
+                            "deletedRegion": region(r.src, e.range.start, e.range.end),
+                            "insertedContent": { "text": e.content },
+                        })
+                    })
+                    .collect();
+                result["fixes"] = json!([{
+                    "description": { "text": format!("{} ({:?})", f.transform, fix.applicability) },
+                    "artifactChanges": [{
+                        "artifactLocation": { "uri": r.path, "uriBaseId": "%SRCROOT%" },
+                        "replacements": replacements,
+                    }],
+                }]);
+            }
+            results.push(result);
+        }
+    }
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "leakfix",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "informationUri": "https://github.com/leakfix/leakfix",
+                    "rules": rules,
+                }
+            },
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }]
+    })
+}

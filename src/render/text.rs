@@ -1,0 +1,123 @@
+//! Diff, text lines and JSON findings.
+
+use serde::Serialize;
+
+use crate::engine::{Outcome, Status};
+
+/// A git-applicable unified diff of one file (empty if unchanged).
+#[must_use]
+pub fn diff(path: &str, old: &str, new: &str, context: usize) -> String {
+    if old == new {
+        return String::new();
+    }
+    let path = path.trim_start_matches('/');
+    let d = similar::TextDiff::from_lines(old, new);
+    let mut u = d.unified_diff();
+    u.context_radius(context).header(&format!("a/{path}"), &format!("b/{path}"));
+    format!("diff --git a/{path} b/{path}\n{u}")
+}
+
+/// 1-based line and column (in bytes) of a byte offset.
+#[must_use]
+pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
+    let before = &src.as_bytes()[..offset.min(src.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let col = offset - before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) + 1;
+    (line, col)
+}
+
+/// `path:line:col: id: message` (plus ` [fix]` when the fix is in the output).
+#[must_use]
+pub fn text_line(path: &str, src: &str, o: &Outcome, mark_fix: bool) -> String {
+    let (l, c) = line_col(src, o.finding.range.start);
+    let mut s = format!("{path}:{l}:{c}: {}: {}", o.finding.transform, o.finding.message);
+    if mark_fix && o.status == Status::Fixed {
+        s.push_str(" [fix]");
+    }
+    if let Status::Skipped(why) = &o.status {
+        s.push_str(&format!(" (fix skipped: {why})"));
+    }
+    s
+}
+
+/// One finding in the JSON output.
+#[derive(Serialize)]
+pub struct JsonFinding<'a> {
+    pub transform: &'a str,
+    pub path: &'a str,
+    /// Enclosing top-level function (`Type.Method` for methods).
+    pub function: &'a str,
+    /// The channel variable.
+    pub channel: &'a str,
+    pub line: usize,
+    pub column: usize,
+    /// Byte range of the `make` call.
+    pub range: std::ops::Range<usize>,
+    pub message: &'a str,
+    pub fix: Option<&'a crate::fix::Fix>,
+    /// `fixed` (in the diff, or written), `unfixed`, or `skipped`.
+    pub status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<&'a str>,
+}
+
+impl<'a> JsonFinding<'a> {
+    #[must_use]
+    pub fn new(path: &'a str, src: &str, o: &'a Outcome) -> Self {
+        let (line, column) = line_col(src, o.finding.range.start);
+        let (status, reason) = match &o.status {
+            Status::Fixed => ("fixed", None),
+            Status::Unfixed => ("unfixed", None),
+            Status::Skipped(r) => ("skipped", Some(r.as_str())),
+        };
+        JsonFinding {
+            transform: o.finding.transform,
+            path,
+            function: &o.finding.function,
+            channel: &o.finding.channel,
+            line,
+            column,
+            range: o.finding.range.clone(),
+            message: &o.finding.message,
+            fix: o.finding.fix.as_ref(),
+            status,
+            reason,
+        }
+    }
+}
+
+/// ANSI colours for a unified diff (headers bold, hunks cyan, -/+ red/green).
+#[must_use]
+pub fn color_diff(diff: &str) -> String {
+    let mut out = String::with_capacity(diff.len() + 64);
+    for line in diff.split_inclusive('\n') {
+        let (body, nl) = line.strip_suffix('\n').map_or((line, ""), |b| (b, "\n"));
+        let code = if body.starts_with("diff ") || body.starts_with("--- ") || body.starts_with("+++ ") {
+            "1"
+        } else if body.starts_with("@@") {
+            "36"
+        } else if body.starts_with('-') {
+            "31"
+        } else if body.starts_with('+') {
+            "32"
+        } else {
+            ""
+        };
+        if code.is_empty() {
+            out.push_str(line);
+        } else {
+            out.push_str(&format!("\x1b[{code}m{body}\x1b[0m{nl}"));
+        }
+    }
+    out
+}
+
+/// ANSI colours for a text finding: the location bold, the id yellow.
+#[must_use]
+pub fn color_text(line: &str) -> String {
+    let mut parts = line.splitn(3, ": ");
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(loc), Some(id), Some(rest)) => format!("\x1b[1m{loc}\x1b[0m: \x1b[33m{id}\x1b[0m: {rest}"),
+        _ => line.to_owned(),
+    }
+}
