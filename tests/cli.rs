@@ -337,3 +337,21 @@ fn unsafe_fixes_flag_is_accepted_and_errors_exit_2_not_1() {
     let o = leakfix(t.path(), &["--no-such-flag"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn every_flag_in_help_is_documented_in_the_readme() {
+    let t = tempfile::tempdir().unwrap();
+    let help = stdout(&leakfix(t.path(), &["--help"]));
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let flags: Vec<&str> = help
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '[' || c == ']' || c == '=' || c == '<')
+        .filter(|w| w.starts_with("--") && w.len() > 2)
+        .collect();
+    assert!(flags.len() >= 18, "{flags:?}");
+    for f in flags {
+        if f == "--help" || f == "--version" {
+            continue;
+        }
+        assert!(readme.contains(&format!("`{f}")) || readme.contains(&format!(" {f}")), "{f} is not in README.md");
+    }
+}
