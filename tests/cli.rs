@@ -355,3 +355,22 @@ fn every_flag_in_help_is_documented_in_the_readme() {
         assert!(readme.contains(&format!("`{f}")) || readme.contains(&format!(" {f}")), "{f} is not in README.md");
     }
 }
+
+/// The sender goes on working after its send: the buffer fix is graded unsafe.
+const NOT_LAST: &str = "package p\n\nfunc f(fail bool, work func()) error {\n\tc := make(chan error)\n\tgo func() {\n\t\tc <- nil\n\t\twork()\n\t}()\n\tif fail {\n\t\treturn nil\n\t}\n\treturn <-c\n}\n";
+
+#[test]
+fn unsafe_fixes_are_held_back_unless_asked_for() {
+    let t = tempfile::tempdir().unwrap();
+    write(t.path(), "n.go", NOT_LAST);
+    let o = leakfix(t.path(), &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+    assert!(stderr(&o).contains("1 unsafe fixes held back; apply them with --unsafe-fixes"), "{}", stderr(&o));
+    let o = leakfix(t.path(), &["--unsafe-fixes"]);
+    assert!(stdout(&o).contains("+\tc := make(chan error, 1)"), "{}", stdout(&o));
+    let o = leakfix(t.path(), &["--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["findings"][0]["fix"]["applicability"], "unsafe");
+    assert_eq!(v["findings"][0]["status"], "unfixed");
+}

@@ -47,6 +47,7 @@ impl Fix {
 
     #[must_use]
     pub fn is_unsafe(edits: Vec<Edit>) -> Self {
+        // (named so because `unsafe` is a keyword)
         Fix { edits, applicability: Applicability::Unsafe }
     }
 

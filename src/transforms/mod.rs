@@ -302,17 +302,19 @@ pub(crate) fn set_capacity(facts: &FileFacts<'_>, ch: &Channel<'_>, capacity: &s
     Some(vec![Edit::insertion(close.start_byte(), format!(", {capacity}"))])
 }
 
-/// Why a capacity fix is withheld although the leak is real.
+/// Why a capacity fix is only graded unsafe although the leak is real.
 pub(crate) const NOT_LAST: &str =
-    "no fix: the goroutine does more after its send, and a buffer would let it run on where it now blocks";
+    "unsafe fix: the goroutine does more after its send, and a buffer would let it run on where it now blocks";
 
-/// A finding that sets the capacity (when the sender's send is its last
-/// action and the edit can be written), or reports without a fix.
+/// A finding that sets the capacity: a safe fix when the sender's send is
+/// its last action, an unsafe one (applied only with `--unsafe-fixes`) when
+/// the sender would go on to do more.
 pub(crate) fn capacity_finding(t: &dyn Transform, facts: &FileFacts<'_>, ch: &Channel<'_>, sender: &SoleSender<'_>, capacity: &str, message: String) -> Finding {
+    let edits = set_capacity(facts, ch, capacity);
     let (fix, message) = if sender.last {
-        (set_capacity(facts, ch, capacity).map(Fix::safe), message)
+        (edits.map(Fix::safe), message)
     } else {
-        (None, format!("{message} ({NOT_LAST})"))
+        (edits.map(Fix::is_unsafe), format!("{message} ({NOT_LAST})"))
     };
     Finding::about(t, ch, message, fix)
 }

@@ -1,7 +1,7 @@
-// ok (leaks, reported without a fix): each goroutine sends its future and
+// ok (leaks; the fix is graded unsafe, not applied by default): each goroutine sends its future and
 // then goes on computing into it. A buffer on `futures` would let every
 // goroutine run on and do that work where it now blocks, which is more than
-// buffering; leakfix reports the leak and edits nothing.
+// buffering; leakfix reports the leak and edits nothing unless --unsafe-fixes.
 package main
 
 func estimate(k int) int {

@@ -1,7 +1,7 @@
-// ok (leaks, reported without a fix): the goroutine signals that it started
+// ok (leaks; fix graded unsafe, not applied by default): the goroutine signals it started
 // and then keeps working with state the parent tears down on timeout. A
 // buffer would let it run on past the signal after the parent gave up, where
-// it now stays blocked; that is more than buffering, so no edit.
+// it now stays blocked; that is more than buffering, so no edit by default.
 package main
 
 import (
