@@ -41,6 +41,8 @@ pub struct FileResult {
     pub outcomes: Vec<Outcome>,
     /// The new content, if any fix applied.
     pub fixed: Option<String>,
+    /// What could not be analysed, for the user (stderr).
+    pub notes: Vec<String>,
 }
 
 /// Has the file the generated-code marker before its package clause?
@@ -68,7 +70,7 @@ pub fn may_match(src: &[u8]) -> bool {
 #[must_use]
 pub fn check_source(src: &str, opts: &Options<'_>) -> FileResult {
     let mut result = FileResult::default();
-    let Some(findings) = findings(src, opts) else { return result };
+    let Some(findings) = findings(src, opts, &mut result.notes) else { return result };
     let fixes: Vec<_> = findings
         .iter()
         .filter_map(|f| f.fix.as_ref().filter(|x| x.applicability >= opts.threshold))
@@ -108,7 +110,7 @@ pub fn check_source(src: &str, opts: &Options<'_>) -> FileResult {
 }
 
 /// Findings in `src`, or `None` if it cannot hold any.
-fn findings(src: &str, opts: &Options<'_>) -> Option<Vec<Finding>> {
+fn findings(src: &str, opts: &Options<'_>, notes: &mut Vec<String>) -> Option<Vec<Finding>> {
     if opts.shortcuts && !may_match(src.as_bytes()) {
         return None;
     }
@@ -125,7 +127,7 @@ fn findings(src: &str, opts: &Options<'_>) -> Option<Vec<Finding>> {
     let siblings = loaded.iter().map(|(s, t)| FileFacts::new(t, s.as_bytes(), Vec::new())).collect();
     let facts = FileFacts::new(&tree, src.as_bytes(), siblings);
     let cx = Context::new(&facts, opts.path);
-    Some(transforms::check_file(&cx, opts.transforms))
+    Some(transforms::check_file(&cx, opts.transforms, notes))
 }
 
 /// Parse `src`, or with shortcuts only its relevant functions. Top-level

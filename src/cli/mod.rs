@@ -241,7 +241,7 @@ fn process(c: &Candidate, s: &Settings) -> Option<Report> {
         return Some(Report::failed(path, "not valid UTF-8; skipped".into()));
     };
     let result = engine::check_source(&src, &s.options(Some(&c.path)));
-    if result.outcomes.is_empty() {
+    if result.outcomes.is_empty() && result.notes.is_empty() {
         return None;
     }
     let mut error = None;
@@ -258,6 +258,19 @@ fn process(c: &Candidate, s: &Settings) -> Option<Report> {
 /// Replace `path` with `content` via a temporary file in the same directory,
 /// keeping permissions; refuse if the file changed since it was read.
 fn write_atomic(path: &std::path::Path, read: &str, content: &str) -> Result<()> {
+    // Write through a symlink to its target (renaming over the link would
+    // replace it), and say so when the target is outside this tree.
+    let resolved;
+    let path = if std::fs::symlink_metadata(path)?.file_type().is_symlink() {
+        resolved = std::fs::canonicalize(path)?;
+        let inside = std::env::current_dir().ok().and_then(|d| std::fs::canonicalize(d).ok()).is_some_and(|d| resolved.starts_with(d));
+        if !inside {
+            eprintln!("leakfix: {} is a symlink to {}, outside this tree; writing the target", path.display(), resolved.display());
+        }
+        resolved.as_path()
+    } else {
+        path
+    };
     let now = std::fs::read(path)?;
     if now != read.as_bytes() {
         bail!("the file changed while leakfix ran");
@@ -352,6 +365,9 @@ pub fn run(args: Args) -> Result<i32> {
         if let Some(e) = &r.error {
             errors += 1;
             eprintln!("leakfix: {}: {e}", r.path);
+        }
+        for n in &r.result.notes {
+            eprintln!("leakfix: {}: {n}", r.path);
         }
     }
     let count = |pred: &dyn Fn(&Status) -> bool| reports.iter().flat_map(|r| &r.result.outcomes).filter(|o| pred(&o.status)).count();

@@ -91,17 +91,25 @@ pub fn by_id(id: &str) -> Option<&'static dyn Transform> {
     ALL.iter().copied().find(|t| t.id() == id)
 }
 
-/// Run the selected transforms over every channel of a parsed file.
+/// Run the selected transforms over every channel of a parsed file. Parts
+/// that cannot be analysed (syntax errors, extreme nesting) are skipped with
+/// a note for the user in `notes`.
 #[must_use]
-pub fn check_file(cx: &Context<'_, '_>, selected: &[&dyn Transform]) -> Vec<Finding> {
+pub fn check_file(cx: &Context<'_, '_>, selected: &[&dyn Transform], notes: &mut Vec<String>) -> Vec<Finding> {
     let facts = cx.facts;
     let mut out = Vec::new();
     for &decl in facts.decls() {
         if !crate::syntax::has_make_chan(&facts.src[decl.byte_range()]) {
             continue;
         }
+        if facts.scopes_for(decl).is_some_and(|(_, s)| s.too_deep) {
+            notes.push(format!("`{}` on line {} is nested too deeply to analyse; skipped", decl_name(facts, decl), decl.start_position().row + 1));
+            continue;
+        }
+        let mut broken = false;
         for ch in channels::channels_in(facts, decl) {
             if ch.func.has_error() {
+                broken = true;
                 continue;
             }
             let ignored = suppressed(facts, ch.make);
@@ -115,6 +123,13 @@ pub fn check_file(cx: &Context<'_, '_>, selected: &[&dyn Transform]) -> Vec<Find
                     break;
                 }
             }
+        }
+        if broken {
+            notes.push(format!(
+                "`{}` on line {} has a syntax error (as tree-sitter-go reads it); its channels are not analysed",
+                decl_name(facts, decl),
+                decl.start_position().row + 1
+            ));
         }
     }
     out.sort_by_key(|f| (f.range.start, f.transform));

@@ -1,0 +1,11 @@
+﻿package p
+
+func f(x bool) {
+	c := make(chan int)
+	go func() {
+		for v := range c {
+			_ = v
+		}
+	}()
+	c <- 1
+}
