@@ -7,7 +7,7 @@ use tree_sitter::Node;
 use super::goroutines::{self, Goroutine, Place};
 use super::scope::BindingId;
 use super::FileFacts;
-use crate::syntax::{ancestors, kinds as k, named_children, walk_preorder};
+use crate::syntax::{ancestors, kinds as k, named_children};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OpKind {
@@ -85,14 +85,12 @@ impl<'t> Channel<'t> {
 /// Every channel made in the top-level declaration `decl`.
 #[must_use]
 pub fn channels_in<'t>(facts: &FileFacts<'t>, decl: Node<'t>) -> Vec<Channel<'t>> {
-    let mut makes = Vec::new();
-    walk_preorder(decl, |n| {
-        if n.kind() == k::CALL_EXPRESSION && is_make_chan(facts, n) {
-            makes.push(n);
-        }
-        true
-    });
-    makes.into_iter().filter_map(|m| channel_of(facts, m)).collect()
+    crate::syntax::token_nodes(decl, facts.src, b"make")
+        .into_iter()
+        .filter_map(|ident| ident.parent())
+        .filter(|call| call.kind() == k::CALL_EXPRESSION && is_make_chan(facts, *call))
+        .filter_map(|m| channel_of(facts, m))
+        .collect()
 }
 
 fn is_make_chan(facts: &FileFacts<'_>, call: Node<'_>) -> bool {

@@ -101,26 +101,28 @@ impl<'t> FileFacts<'t> {
     }
 
     fn missing_in(&self, decl: Node<'t>, out: &mut Vec<&'t str>) {
-        crate::syntax::walk_preorder(decl, |n| {
-            let has_args = n
-                .named_child(0)
-                .and_then(|c| c.child_by_field_name("arguments"))
-                .is_some_and(|a| a.named_child_count() > 0);
-            if n.kind() == k::GO_STATEMENT && has_args {
-                let f = n.named_child(0).and_then(|c| c.child_by_field_name("function"));
-                let name = match f.map(|f| (f.kind(), f)) {
-                    Some((k::IDENTIFIER, f)) => Some(self.text(f)),
-                    Some((k::SELECTOR_EXPRESSION, f)) => f.child_by_field_name("field").map(|x| self.text(x)),
-                    _ => None,
-                };
-                if let Some(name) = name {
-                    if !self.funcs.contains_key(name) && !self.methods.contains_key(name) && !out.contains(&name) {
-                        out.push(name);
-                    }
+        for go in crate::syntax::token_nodes(decl, self.src, b"go") {
+            let n = if go.kind() == k::GO_STATEMENT { go } else { match go.parent() { Some(p) => p, None => continue } };
+            if n.kind() != k::GO_STATEMENT {
+                continue;
+            }
+            let call = n.named_child(0);
+            let has_args = call.and_then(|c| c.child_by_field_name("arguments")).is_some_and(|a| a.named_child_count() > 0);
+            if !has_args {
+                continue;
+            }
+            let f = call.and_then(|c| c.child_by_field_name("function"));
+            let name = match f.map(|f| (f.kind(), f)) {
+                Some((k::IDENTIFIER, f)) => Some(self.text(f)),
+                Some((k::SELECTOR_EXPRESSION, f)) => f.child_by_field_name("field").map(|x| self.text(x)),
+                _ => None,
+            };
+            if let Some(name) = name {
+                if !self.funcs.contains_key(name) && !self.methods.contains_key(name) && !out.contains(&name) {
+                    out.push(name);
                 }
             }
-            true
-        });
+        }
     }
 
     /// A top-level function of this file by name.

@@ -51,6 +51,19 @@ pub fn parse_ranges(src: &[u8], ranges: &[std::ops::Range<usize>]) -> Option<Tre
     })
 }
 
+/// The smallest nodes of `root` spanning each occurrence of the token
+/// `word` in its text (a quick way to the few nodes that matter, instead of
+/// visiting every node). Occurrences inside identifiers are skipped.
+pub fn token_nodes<'t>(root: Node<'t>, src: &[u8], word: &[u8]) -> Vec<Node<'t>> {
+    let start = root.start_byte();
+    let text = &src[root.byte_range()];
+    let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    memchr::memmem::find_iter(text, word)
+        .filter(|&at| (at == 0 || !ident(text[at - 1])) && text.get(at + word.len()).is_none_or(|b| !ident(*b)))
+        .filter_map(|at| root.descendant_for_byte_range(start + at, start + at + word.len()))
+        .collect()
+}
+
 /// The text of a node (empty if it is not UTF-8).
 #[must_use]
 pub fn text<'a>(node: Node<'_>, src: &'a [u8]) -> &'a str {
