@@ -70,7 +70,7 @@ pub fn may_match(src: &[u8]) -> bool {
 #[must_use]
 pub fn check_source(src: &str, opts: &Options<'_>) -> FileResult {
     let mut result = FileResult::default();
-    let Some(findings) = findings(src, opts, &mut result.notes) else { return result };
+    let Some((findings, errors_before)) = findings(src, opts, &mut result.notes) else { return result };
     let fixes: Vec<_> = findings
         .iter()
         .filter_map(|f| f.fix.as_ref().filter(|x| x.applicability >= opts.threshold))
@@ -91,7 +91,7 @@ pub fn check_source(src: &str, opts: &Options<'_>) -> FileResult {
         })
         .collect();
     if fixed != src {
-        if introduces_errors(src, &fixed, opts.shortcuts) {
+        if introduces_errors(errors_before, &fixed, opts.shortcuts) {
             for s in &mut statuses {
                 if *s == Status::Fixed {
                     *s = Status::Skipped("the fixed file would not parse".into());
@@ -110,7 +110,9 @@ pub fn check_source(src: &str, opts: &Options<'_>) -> FileResult {
 }
 
 /// Findings in `src`, or `None` if it cannot hold any.
-fn findings(src: &str, opts: &Options<'_>, notes: &mut Vec<String>) -> Option<Vec<Finding>> {
+/// Findings in `src` and the number of syntax errors its parse showed, or
+/// `None` if it cannot hold any finding.
+fn findings(src: &str, opts: &Options<'_>, notes: &mut Vec<String>) -> Option<(Vec<Finding>, usize)> {
     if opts.shortcuts && !may_match(src.as_bytes()) {
         return None;
     }
@@ -127,7 +129,7 @@ fn findings(src: &str, opts: &Options<'_>, notes: &mut Vec<String>) -> Option<Ve
     let siblings = loaded.iter().map(|(s, t)| FileFacts::new(t, s.as_bytes(), Vec::new())).collect();
     let facts = FileFacts::new(&tree, src.as_bytes(), siblings);
     let cx = Context::new(&facts, opts.path);
-    Some(transforms::check_file(&cx, opts.transforms, notes))
+    Some((transforms::check_file(&cx, opts.transforms, notes), count_errors(tree.root_node())))
 }
 
 /// Parse `src`, or with shortcuts only its relevant functions. Top-level
@@ -157,9 +159,8 @@ fn parse_declaring(text: &str, names: &[&str]) -> Option<tree_sitter::Tree> {
 
 /// Would the fixed text have more syntax errors than the original? (Edits
 /// are only ever in the functions the shortcut parses.)
-fn introduces_errors(before: &str, after: &str, shortcuts: bool) -> bool {
-    let errors = |s: &str| parse(s, shortcuts).map_or(usize::MAX, |t| count_errors(t.root_node()));
-    errors(after) > errors(before)
+fn introduces_errors(errors_before: usize, after: &str, shortcuts: bool) -> bool {
+    parse(after, shortcuts).is_none_or(|t| count_errors(t.root_node()) > errors_before)
 }
 
 fn count_errors(root: tree_sitter::Node<'_>) -> usize {

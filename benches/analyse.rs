@@ -1,0 +1,58 @@
+//! In-process benchmarks (divan): the stages of one file, over the fixtures.
+//! Run with `cargo bench`; `scripts/bench.sh` times the whole binary against
+//! ripgrep on real trees.
+
+use leakfix::engine::{check_source, Options};
+use leakfix::fix::Applicability;
+use leakfix::syntax;
+use leakfix::transforms::ALL;
+
+fn main() {
+    divan::main();
+}
+
+fn fixtures() -> Vec<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("transforms");
+    let mut out = Vec::new();
+    for dir in std::fs::read_dir(root).unwrap() {
+        let dir = dir.unwrap().path();
+        if dir.is_dir() {
+            for f in std::fs::read_dir(dir).unwrap() {
+                let f = f.unwrap().path();
+                if f.extension().is_some_and(|e| e == "go") {
+                    out.push(std::fs::read_to_string(f).unwrap());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The byte prefilter over every fixture.
+#[divan::bench]
+fn prefilter(b: divan::Bencher) {
+    let files = fixtures();
+    b.bench(|| files.iter().filter(|s| syntax::outline::may_leak(s.as_bytes())).count());
+}
+
+/// The lexer outline (which functions to parse).
+#[divan::bench]
+fn outline(b: divan::Bencher) {
+    let files = fixtures();
+    b.bench(|| files.iter().filter_map(|s| syntax::outline::relevant_ranges(s.as_bytes())).count());
+}
+
+/// A whole-file tree-sitter parse of every fixture.
+#[divan::bench]
+fn parse_whole(b: divan::Bencher) {
+    let files = fixtures();
+    b.bench(|| files.iter().filter_map(|s| syntax::parse(s.as_bytes())).count());
+}
+
+/// Analyse and fix every fixture, with and without the parse shortcut.
+#[divan::bench(args = [true, false])]
+fn check(b: divan::Bencher, shortcuts: bool) {
+    let files = fixtures();
+    let opts = Options { transforms: ALL, threshold: Applicability::Safe, path: None, shortcuts };
+    b.bench(|| files.iter().map(|s| check_source(s, &opts).outcomes.len()).sum::<usize>());
+}
