@@ -137,11 +137,10 @@ fn findings(src: &str, opts: &Options<'_>, notes: &mut Vec<String>) -> Option<(V
 /// either way (a test compares both paths on every fixture, and
 /// `scripts/bench.sh` on whole trees).
 fn parse(src: &str, shortcuts: bool) -> Option<tree_sitter::Tree> {
-    if shortcuts {
-        if let Some(ranges) = syntax::outline::relevant_ranges(src.as_bytes()) {
+    if shortcuts
+        && let Some(ranges) = syntax::outline::relevant_ranges(src.as_bytes()) {
             return syntax::parse_ranges(src.as_bytes(), &ranges);
         }
-    }
     syntax::parse(src.as_bytes())
 }
 

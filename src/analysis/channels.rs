@@ -281,7 +281,7 @@ fn argument<'t>(facts: &FileFacts<'t>, ch: &mut Channel<'t>, u: Node<'t>, args: 
         ch.escape = Some((call, "passed to a function whose body is not analysed"));
         return;
     };
-    let Ok(param) = goroutines::param_ident(func, index, unit.src) else {
+    let Some(param) = goroutines::param_ident(func, index, unit.src) else {
         ch.escape = Some((call, "passed as a variadic argument"));
         return;
     };

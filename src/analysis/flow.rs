@@ -83,11 +83,10 @@ fn stmt_sends(n: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> bool) -> Pa
                     }
                     _ => continue,
                 };
-                if let Some(b) = body {
-                    if has_fallthrough(b) {
+                if let Some(b) = body
+                    && has_fallthrough(b) {
                         return (Some(MANY), Some(MANY));
                     }
-                }
                 let (f, t) = body.map_or((Some(0), None), |b| stmt_sends(b, src, is_send));
                 out = (max(out.0, add(f, comm)), max(out.1, add(t, comm)));
             }
@@ -251,11 +250,10 @@ pub fn jump_target<'t>(jump: Node<'t>, src: &[u8]) -> Option<Node<'t>> {
     for a in ancestors(jump) {
         match a.kind() {
             k::FUNC_LITERAL | k::FUNCTION_DECLARATION | k::METHOD_DECLARATION => return None,
-            k::LABELED_STATEMENT if label.is_some() => {
-                if a.child_by_field_name("label").map(|l| text(l, src)) == label {
+            k::LABELED_STATEMENT if label.is_some()
+                && a.child_by_field_name("label").map(|l| text(l, src)) == label => {
                     return named_children(a).into_iter().find(|c| c.kind() != k::LABEL_NAME);
                 }
-            }
             k::FOR_STATEMENT if label.is_none() => return Some(a),
             k::EXPRESSION_SWITCH_STATEMENT | k::TYPE_SWITCH_STATEMENT | k::SELECT_STATEMENT
                 if label.is_none() && !loops_only =>

@@ -54,11 +54,10 @@ pub fn place_of<'t>(node: Node<'t>, root: Node<'t>) -> Place<'t> {
         }
     }
     // A func literal deferred at the top of a goroutine runs in that goroutine.
-    if let [inner, outer] = lits.as_slice() {
-        if deferred_by(*inner).is_some_and(|d| d.parent().and_then(|l| l.parent()).is_some_and(|b| b.parent() == Some(*outer))) {
+    if let [inner, outer] = lits.as_slice()
+        && deferred_by(*inner).is_some_and(|d| d.parent().and_then(|l| l.parent()).is_some_and(|b| b.parent() == Some(*outer))) {
             return go_of(*outer).map_or(Place::Unknown, |stmt| Place::Go { stmt, func: *outer });
         }
-    }
     match lits.as_slice() {
         [] if deferred => Place::Deferred,
         [] => Place::Direct,
@@ -128,9 +127,10 @@ fn in_package<'a, 't>(facts: &'a FileFacts<'t>, find: impl Fn(&FileFacts<'t>) ->
 }
 
 /// The declaring identifier of parameter number `index` of `func`, `Ok(None)`
-/// if that parameter is unnamed or `_`, `Err` if variadic or out of range.
-pub fn param_ident<'t>(func: Node<'t>, index: usize, src: &[u8]) -> Result<Option<Node<'t>>, ()> {
-    let list = func.child_by_field_name("parameters").ok_or(())?;
+/// if that parameter is unnamed or `_`, `None` if variadic or out of range.
+#[must_use]
+pub fn param_ident<'t>(func: Node<'t>, index: usize, src: &[u8]) -> Option<Option<Node<'t>>> {
+    let list = func.child_by_field_name("parameters")?;
     let mut i = 0;
     for p in named_children(list) {
         let variadic = p.kind() == k::VARIADIC_PARAMETER_DECLARATION;
@@ -139,13 +139,13 @@ pub fn param_ident<'t>(func: Node<'t>, index: usize, src: &[u8]) -> Result<Optio
         let width = names.len().max(1);
         if index < i + width {
             if variadic {
-                return Err(());
+                return None;
             }
-            return Ok(names.get(index - i).copied().filter(|n| n.utf8_text(src) != Ok("_")));
+            return Some(names.get(index - i).copied().filter(|n| n.utf8_text(src) != Ok("_")));
         }
         i += width;
     }
-    Err(())
+    None
 }
 
 /// The named type of a method call's operand, when the file says it: a

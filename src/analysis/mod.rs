@@ -117,11 +117,10 @@ impl<'t> FileFacts<'t> {
                 Some((k::SELECTOR_EXPRESSION, f)) => f.child_by_field_name("field").map(|x| self.text(x)),
                 _ => None,
             };
-            if let Some(name) = name {
-                if !self.funcs.contains_key(name) && !self.methods.contains_key(name) && !out.contains(&name) {
+            if let Some(name) = name
+                && !self.funcs.contains_key(name) && !self.methods.contains_key(name) && !out.contains(&name) {
                     out.push(name);
                 }
-            }
         }
     }
 

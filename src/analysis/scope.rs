@@ -190,8 +190,8 @@ impl<'t> Resolver<'_, 't> {
 
     fn is_define(node: Node<'_>) -> bool {
         let mut c = node.walk();
-        let found = node.children(&mut c).any(|ch| ch.kind() == ":=");
-        found
+        
+        node.children(&mut c).any(|ch| ch.kind() == ":=")
     }
 
     #[allow(clippy::too_many_lines)]
@@ -205,11 +205,10 @@ impl<'t> Resolver<'_, 't> {
                 self.push(node.byte_range());
                 self.params(node.child_by_field_name("receiver"));
                 self.params(node.child_by_field_name("parameters"));
-                if let Some(r) = node.child_by_field_name("result") {
-                    if r.kind() == k::PARAMETER_LIST {
+                if let Some(r) = node.child_by_field_name("result")
+                    && r.kind() == k::PARAMETER_LIST {
                         self.params(Some(r));
                     }
-                }
                 if let Some(body) = node.child_by_field_name("body") {
                     // The body's top level shares the parameters' scope.
                     for c in named_children(body) {

@@ -245,13 +245,11 @@ fn process(c: &Candidate, s: &Settings) -> Option<Report> {
         return None;
     }
     let mut error = None;
-    if s.write {
-        if let Some(fixed) = &result.fixed {
-            if let Err(e) = write_atomic(&c.path, &src, fixed) {
+    if s.write
+        && let Some(fixed) = &result.fixed
+            && let Err(e) = write_atomic(&c.path, &src, fixed) {
                 error = Some(format!("cannot write: {e:#}"));
             }
-        }
-    }
     Some(Report { path, src, result, error })
 }
 

@@ -231,11 +231,11 @@ pub(crate) fn select_of(op: Node<'_>) -> Option<Node<'_>> {
 /// Number of cases (communication and default) of a select.
 pub(crate) fn case_count(select: Node<'_>) -> usize {
     let mut c = select.walk();
-    let n = select
+    
+    select
         .named_children(&mut c)
         .filter(|n| n.kind() == k::COMMUNICATION_CASE || n.kind() == k::DEFAULT_CASE)
-        .count();
-    n
+        .count()
 }
 
 /// Loops enclosing `node` in the channel's function that do not also

@@ -142,13 +142,11 @@ fn count_int(cx: &Context<'_, '_>, scopes: &Scopes<'_>, ch: &Channel<'_>, n: Nod
         k::CALL_EXPRESSION => {
             let f = n.child_by_field_name("function");
             let args = n.child_by_field_name("arguments").map(named_children).unwrap_or_default();
-            if f.is_some_and(|f| f.kind() == k::IDENTIFIER && facts.text(f) == "len" && scopes.resolve(f).is_none()) {
-                if let [x] = args.as_slice() {
-                    if x.kind() == k::IDENTIFIER && shape_of_expr(facts, scopes, *x) == Shape::Collection {
+            if f.is_some_and(|f| f.kind() == k::IDENTIFIER && facts.text(f) == "len" && scopes.resolve(f).is_none())
+                && let [x] = args.as_slice()
+                    && x.kind() == k::IDENTIFIER && shape_of_expr(facts, scopes, *x) == Shape::Collection {
                         return stable_name(facts, scopes, ch, *x, launch).map(|x| format!("len({x})"));
                     }
-                }
-            }
             return Err(format!("the loop bound `{}` is a call", facts.text(n)));
         }
         k::IDENTIFIER => {}

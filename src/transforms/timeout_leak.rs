@@ -140,7 +140,7 @@ fn is_nil_channel(facts: &FileFacts<'_>, scopes: &Scopes<'_>, e: Node<'_>) -> bo
             let f = e.child_by_field_name("function").filter(|f| f.kind() == k::SELECTOR_EXPRESSION);
             let Some(f) = f else { return false };
             let is_done = f.child_by_field_name("field").is_some_and(|x| facts.text(x) == "Done");
-            let init = f.child_by_field_name("operand").and_then(|o| unchanged(o)).and_then(|b| b.init);
+            let init = f.child_by_field_name("operand").and_then(unchanged).and_then(|b| b.init);
             is_done && init.is_some_and(|i| matches!(facts.text(i), "context.Background()" | "context.TODO()"))
         }
         _ => false,
