@@ -486,3 +486,27 @@ fn print(out: &mut impl Write, s: &Settings, reports: &[Report], files: usize, e
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_changed_since_it_was_read_is_not_written() {
+        let t = tempfile::tempdir().unwrap();
+        let p = t.path().join("a.go");
+        std::fs::write(&p, "package p // edited by someone else meanwhile\n").unwrap();
+        let err = write_atomic(&p, "package p\n", "package p // fixed\n").unwrap_err();
+        assert!(err.to_string().contains("changed while leakfix ran"), "{err}");
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "package p // edited by someone else meanwhile\n");
+    }
+
+    #[test]
+    fn a_path_that_vanished_after_the_walk_is_an_error_report() {
+        let t = tempfile::tempdir().unwrap();
+        let s = Settings::from_args(Args::parse_from(["leakfix", "."])).unwrap();
+        let gone = Candidate { path: t.path().join("gone.go"), explicit: false };
+        let r = process(&gone, &s).expect("a report");
+        assert!(r.error.is_some_and(|e| e.contains("No such file")));
+    }
+}
