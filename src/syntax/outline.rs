@@ -102,6 +102,7 @@ fn outline(src: &[u8]) -> Option<(std::ops::Range<usize>, Vec<Chunk<'_>>)> {
     let mut depth = 0i64;
     let mut i = 0;
     let mut starts = Vec::new();
+    let mut ends: Vec<usize> = Vec::new();
     let mut package = None;
     while i < src.len() {
         let b = src[i];
@@ -134,6 +135,11 @@ fn outline(src: &[u8]) -> Option<(std::ops::Range<usize>, Vec<Chunk<'_>>)> {
                 if depth < 0 {
                     return None;
                 }
+                // A `}` at column 0 closing to depth 0 ends a gofmt'd function
+                // body: what follows (tables, types) is not part of it.
+                if b == b'}' && depth == 0 && (i == 0 || src[i - 1] == b'\n') && ends.len() < starts.len() {
+                    ends.push(i + 1);
+                }
                 i += 1;
             }
             _ if is_ident(b) => {
@@ -144,7 +150,13 @@ fn outline(src: &[u8]) -> Option<(std::ops::Range<usize>, Vec<Chunk<'_>>)> {
                 if depth == 0 && (start == 0 || !is_ident(src[start - 1])) {
                     let line_start = start == 0 || src[start - 1] == b'\n';
                     match &src[start..i] {
-                        b"func" if line_start => starts.push(start),
+                        b"func" if line_start => {
+                            // The previous function had no column-0 `}`: it runs to here.
+                            if ends.len() < starts.len() {
+                                ends.push(start);
+                            }
+                            starts.push(start);
+                        }
                         b"package" if package.is_none() => {
                             // Through the newline: the clause needs its terminator.
                             let end = memchr::memchr(b'\n', &src[i..]).map_or(src.len(), |n| i + n + 1);
@@ -165,7 +177,7 @@ fn outline(src: &[u8]) -> Option<(std::ops::Range<usize>, Vec<Chunk<'_>>)> {
         .iter()
         .enumerate()
         .map(|(n, &s)| {
-            let end = starts.get(n + 1).copied().unwrap_or(src.len());
+            let end = ends.get(n).copied().unwrap_or(src.len());
             Chunk { range: s..end, name: func_name(&src[s..end]) }
         })
         .collect();
