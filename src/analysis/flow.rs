@@ -10,15 +10,53 @@ use crate::syntax::{ancestors, contains, kinds as k, named_children, text, walk_
 pub const MANY: u32 = u32::MAX;
 
 /// The largest number of sends (nodes for which `is_send` holds) executed
-/// on any single path through `body`. Loops containing a send, `goto`, and
-/// sends in nested functions count as [`MANY`].
+/// on any single path through `body`. Loops containing a send (unless each
+/// send ends the goroutine), `goto`, and sends in nested functions count as
+/// [`MANY`].
 #[must_use]
 pub fn max_sends(body: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> bool) -> u32 {
-    let (ft, term) = stmt_sends(body, src, is_send);
+    let (ft, term) = paths(body, src, is_send, Bound::Most);
     ft.unwrap_or(0).max(term.unwrap_or(0))
 }
 
+/// The smallest number of sends on any path through `body` that ends
+/// normally (falls off the end or returns); paths that panic are ignored.
+#[must_use]
+pub fn min_sends(body: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> bool) -> u32 {
+    let (ft, term) = paths(body, src, is_send, Bound::Least);
+    Bound::Least.pick(ft, term).unwrap_or(0)
+}
+
+/// Sends counted on (paths falling through, paths that return or end the
+/// goroutine); `None` when there is no such path.
 type Paths = (Option<u32>, Option<u32>);
+
+/// Which bound [`paths`] computes; every choice it makes is conservative
+/// for that bound (more sends for `Most`, fewer for `Least`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Bound {
+    Most,
+    Least,
+}
+
+impl Bound {
+    fn pick(self, a: Option<u32>, b: Option<u32>) -> Option<u32> {
+        match (a, b) {
+            (Some(x), Some(y)) => Some(if self == Bound::Most { x.max(y) } else { x.min(y) }),
+            (x, None) => x,
+            (None, y) => y,
+        }
+    }
+
+    /// What a construct the count does not follow contributes.
+    fn unknown(self, n: Node<'_>, is_send: &dyn Fn(Node<'_>) -> bool) -> Paths {
+        match self {
+            Bound::Most if has_send(n, is_send) => (Some(MANY), Some(MANY)),
+            Bound::Most => (Some(0), None),
+            Bound::Least => (Some(0), has_return(n).then_some(0)),
+        }
+    }
+}
 
 fn has_send(n: Node<'_>, is_send: &dyn Fn(Node<'_>) -> bool) -> bool {
     let mut found = false;
@@ -29,76 +67,80 @@ fn has_send(n: Node<'_>, is_send: &dyn Fn(Node<'_>) -> bool) -> bool {
     found
 }
 
+fn has_return(n: Node<'_>) -> bool {
+    let mut found = false;
+    walk_preorder(n, |x| {
+        found |= x.kind() == k::RETURN_STATEMENT;
+        !found && x.kind() != k::FUNC_LITERAL
+    });
+    found
+}
+
 fn add(a: Option<u32>, b: u32) -> Option<u32> {
     a.map(|a| a.saturating_add(b))
 }
 
-fn max(a: Option<u32>, b: Option<u32>) -> Option<u32> {
-    match (a, b) {
-        (Some(x), Some(y)) => Some(x.max(y)),
-        (x, None) => x,
-        (None, y) => y,
-    }
-}
-
-/// (sends on paths falling through, sends on paths that return/panic).
-fn stmt_sends(n: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> bool) -> Paths {
+/// Sends per path through statement `n`, bounded by `bound`.
+fn paths(n: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> bool, bound: Bound) -> Paths {
+    let rec = |c: Node<'_>| paths(c, src, is_send, bound);
     match n.kind() {
         k::BLOCK | k::STATEMENT_LIST => {
             let mut ft = Some(0u32);
             let mut term: Option<u32> = None;
             for s in named_children(n) {
                 let Some(cur) = ft else { break };
-                let (f, t) = stmt_sends(s, src, is_send);
-                term = max(term, t.map(|t| cur.saturating_add(t)));
-                ft = f.map(|f| cur.saturating_add(f));
+                let (f, t) = rec(s);
+                term = bound.pick(term, add(t, cur));
+                ft = add(f, cur);
             }
             (ft, term)
         }
         k::SEND_STATEMENT if is_send(n) => (Some(1), None),
         k::RETURN_STATEMENT => (None, Some(0)),
-        k::EXPRESSION_STATEMENT if is_panic_call(n, src) || is_goexit_call(n, src) => (None, Some(0)),
+        k::EXPRESSION_STATEMENT if is_goexit_call(n, src) => (None, Some(0)),
+        // A panic ends the path; the fewest-sends bound ignores such paths.
+        k::EXPRESSION_STATEMENT if is_panic_call(n, src) => (None, (bound == Bound::Most).then_some(0)),
         k::LABELED_STATEMENT => named_children(n)
             .into_iter()
             .find(|c| c.kind() != k::LABEL_NAME)
-            .map_or((Some(0), None), |c| stmt_sends(c, src, is_send)),
+            .map_or((Some(0), None), rec),
         k::IF_STATEMENT => {
-            let cons = n.child_by_field_name("consequence").map_or((Some(0), None), |c| stmt_sends(c, src, is_send));
-            let alt = n.child_by_field_name("alternative").map_or((Some(0), None), |c| stmt_sends(c, src, is_send));
-            (max(cons.0, alt.0), max(cons.1, alt.1))
+            let cons = n.child_by_field_name("consequence").map_or((Some(0), None), rec);
+            let alt = n.child_by_field_name("alternative").map_or((Some(0), None), rec);
+            (bound.pick(cons.0, alt.0), bound.pick(cons.1, alt.1))
         }
         k::EXPRESSION_SWITCH_STATEMENT | k::TYPE_SWITCH_STATEMENT | k::SELECT_STATEMENT => {
             let mut out: Paths = (None, None);
             let mut has_default = n.kind() == k::SELECT_STATEMENT;
             for case in named_children(n) {
-                let (comm, body): (u32, Option<Node>) = match case.kind() {
-                    k::EXPRESSION_CASE | k::TYPE_CASE => (0, case.named_children(&mut case.walk()).find(|c| c.kind() == k::STATEMENT_LIST)),
+                let comm = match case.kind() {
+                    k::EXPRESSION_CASE | k::TYPE_CASE => 0,
                     k::DEFAULT_CASE => {
                         has_default = true;
-                        (0, named_children(case).into_iter().find(|c| c.kind() == k::STATEMENT_LIST))
+                        0
                     }
-                    k::COMMUNICATION_CASE => {
-                        let comm = case.child_by_field_name("communication");
-                        (u32::from(comm.is_some_and(is_send)), named_children(case).into_iter().find(|c| c.kind() == k::STATEMENT_LIST))
-                    }
+                    k::COMMUNICATION_CASE => u32::from(case.child_by_field_name("communication").is_some_and(is_send)),
                     _ => continue,
                 };
-                if let Some(b) = body
-                    && has_fallthrough(b) {
-                        return (Some(MANY), Some(MANY));
-                    }
-                let (f, t) = body.map_or((Some(0), None), |b| stmt_sends(b, src, is_send));
-                out = (max(out.0, add(f, comm)), max(out.1, add(t, comm)));
+                let body = named_children(case).into_iter().find(|c| c.kind() == k::STATEMENT_LIST);
+                if body.is_some_and(has_fallthrough) {
+                    return bound.unknown(n, is_send);
+                }
+                let (f, t) = body.map_or((Some(0), None), rec);
+                out = (bound.pick(out.0, add(f, comm)), bound.pick(out.1, add(t, comm)));
             }
             if !has_default {
-                out.0 = max(out.0, Some(0));
+                out.0 = bound.pick(out.0, Some(0));
             }
             out
         }
-        k::GOTO_STATEMENT => (Some(MANY), Some(MANY)),
+        k::GOTO_STATEMENT => match bound {
+            Bound::Most => (Some(MANY), Some(MANY)),
+            Bound::Least => (Some(0), Some(0)),
+        },
         // A loop whose every send ends the goroutine right after (`c <- v;
         // return`) sends at most once, on the path that leaves by that return.
-        k::FOR_STATEMENT if sends_then_returns(n, src, is_send) => (Some(0), Some(1)),
+        k::FOR_STATEMENT if bound == Bound::Most && sends_then_returns(n, src, is_send) => (Some(0), Some(1)),
         // `defer func() { ... }()`: runs once, at exit, on every path that
         // passes here; counting it here gives the same per-path totals.
         k::DEFER_STATEMENT => {
@@ -107,18 +149,14 @@ fn stmt_sends(n: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> bool) -> Pa
                 .and_then(|c| c.child_by_field_name("function"))
                 .filter(|f| f.kind() == k::FUNC_LITERAL);
             match lit.and_then(|l| l.child_by_field_name("body")) {
-                Some(body) => (Some(max_sends(body, src, is_send)), None),
-                None if has_send(n, is_send) => (Some(MANY), Some(MANY)),
-                None => (Some(0), None),
+                Some(body) => {
+                    let (f, t) = rec(body);
+                    (Some(bound.pick(f, t).unwrap_or(0)), None)
+                }
+                None => bound.unknown(n, is_send),
             }
         }
-        _ => {
-            if has_send(n, is_send) {
-                (Some(MANY), Some(MANY))
-            } else {
-                (Some(0), None)
-            }
-        }
+        _ => bound.unknown(n, is_send),
     }
 }
 
@@ -335,99 +373,6 @@ fn conditional_edge(parent: Node<'_>, child: Node<'_>) -> bool {
         }
         _ => false,
     }
-}
-
-/// The smallest number of sends on any path through `body` that ends
-/// normally (falls off the end or returns); paths that panic are ignored.
-#[must_use]
-pub fn min_sends(body: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> bool) -> u32 {
-    let (ft, term) = stmt_min(body, src, is_send);
-    match (ft, term) {
-        (Some(a), Some(b)) => a.min(b),
-        (Some(a), None) | (None, Some(a)) => a,
-        (None, None) => 0,
-    }
-}
-
-fn min_opt(a: Option<u32>, b: Option<u32>) -> Option<u32> {
-    match (a, b) {
-        (Some(x), Some(y)) => Some(x.min(y)),
-        (x, None) => x,
-        (None, y) => y,
-    }
-}
-
-/// (fewest sends on paths falling through, fewest on paths that return).
-fn stmt_min(n: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> bool) -> Paths {
-    let list = |n: Node<'_>| -> Paths {
-        let mut ft = Some(0u32);
-        let mut term: Option<u32> = None;
-        for s in named_children(n) {
-            let Some(cur) = ft else { break };
-            let (f, t) = stmt_min(s, src, is_send);
-            term = min_opt(term, t.map(|t| cur.saturating_add(t)));
-            ft = f.map(|f| cur.saturating_add(f));
-        }
-        (ft, term)
-    };
-    match n.kind() {
-        k::BLOCK | k::STATEMENT_LIST => list(n),
-        k::SEND_STATEMENT if is_send(n) => (Some(1), None),
-        k::RETURN_STATEMENT => (None, Some(0)),
-        k::EXPRESSION_STATEMENT if is_panic_call(n, src) => (None, None),
-        k::EXPRESSION_STATEMENT if is_goexit_call(n, src) => (None, Some(0)),
-        k::LABELED_STATEMENT => named_children(n)
-            .into_iter()
-            .find(|c| c.kind() != k::LABEL_NAME)
-            .map_or((Some(0), None), |c| stmt_min(c, src, is_send)),
-        k::IF_STATEMENT => {
-            let cons = n.child_by_field_name("consequence").map_or((Some(0), None), |c| stmt_min(c, src, is_send));
-            let alt = n.child_by_field_name("alternative").map_or((Some(0), None), |c| stmt_min(c, src, is_send));
-            (min_opt(cons.0, alt.0), min_opt(cons.1, alt.1))
-        }
-        k::EXPRESSION_SWITCH_STATEMENT | k::TYPE_SWITCH_STATEMENT | k::SELECT_STATEMENT => {
-            let mut out: Paths = (None, None);
-            let mut has_default = n.kind() == k::SELECT_STATEMENT;
-            for case in named_children(n) {
-                let comm = match case.kind() {
-                    k::EXPRESSION_CASE | k::TYPE_CASE => 0,
-                    k::DEFAULT_CASE => {
-                        has_default = true;
-                        0
-                    }
-                    k::COMMUNICATION_CASE => u32::from(case.child_by_field_name("communication").is_some_and(is_send)),
-                    _ => continue,
-                };
-                let (f, t) = named_children(case)
-                    .into_iter()
-                    .find(|c| c.kind() == k::STATEMENT_LIST)
-                    .map_or((Some(0), None), |b| stmt_min(b, src, is_send));
-                out = (min_opt(out.0, add(f, comm)), min_opt(out.1, add(t, comm)));
-            }
-            if !has_default {
-                out.0 = min_opt(out.0, Some(0));
-            }
-            out
-        }
-        k::DEFER_STATEMENT => {
-            let lit = n
-                .named_child(0)
-                .and_then(|c| c.child_by_field_name("function"))
-                .filter(|f| f.kind() == k::FUNC_LITERAL);
-            (Some(lit.and_then(|l| l.child_by_field_name("body")).map_or(0, |b| min_sends(b, src, is_send))), None)
-        }
-        // Loops may run zero times; anything else sends nothing for sure.
-        _ => (Some(0), has_return(n).then_some(0)),
-    }
-}
-
-fn has_return(n: Node<'_>) -> bool {
-    let mut found = false;
-    walk_preorder(n, |x| {
-        found |= x.kind() == k::RETURN_STATEMENT;
-        !found && x.kind() != k::FUNC_LITERAL
-    });
-    found
 }
 
 /// Is `send` the last thing its goroutine does on its path (within `body`)?
