@@ -204,8 +204,17 @@ fn load_siblings(path: &std::path::Path, package: Option<&str>, names: &[&str]) 
                 .iter()
                 .any(|pat| memchr::memmem::find(text.as_bytes(), pat.as_bytes()).is_some())
         });
-        if !declares || is_generated(text.as_bytes()) {
+        if !declares {
             continue;
+        }
+        let name = p.file_name().unwrap_or_default().to_string_lossy();
+        if name.starts_with('_') || name.starts_with('.') {
+            continue; // the go tool ignores these files
+        }
+        if constrained(&name, &text) {
+            // Built only for some platforms or tags: which body runs is not
+            // known, so the call stays unanalysed.
+            return Vec::new();
         }
         let Some(tree) = parse_declaring(&text, names) else { continue };
         let same_package = FileFacts::new(&tree, text.as_bytes(), Vec::new()).package() == Some(package);
@@ -216,3 +225,34 @@ fn load_siblings(path: &std::path::Path, package: Option<&str>, names: &[&str]) 
     out
 }
 
+
+const GOOS: &[&str] = &[
+    "aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "ios", "js", "linux", "nacl", "netbsd",
+    "openbsd", "plan9", "solaris", "wasip1", "windows", "zos",
+];
+const GOARCH: &[&str] = &[
+    "386", "amd64", "amd64p32", "arm", "arm64", "arm64be", "armbe", "loong64", "mips", "mipsle", "mips64", "mips64le",
+    "mips64p32", "mips64p32le", "ppc", "ppc64", "ppc64le", "riscv", "riscv64", "s390", "s390x", "sparc", "sparc64", "wasm",
+];
+
+/// Is this file built only under some constraint: a `//go:build` (or
+/// `// +build`) line before the package clause, or a `_GOOS`/`_GOARCH`
+/// file-name suffix?
+fn constrained(name: &str, text: &str) -> bool {
+    let stem = name.trim_end_matches(".go").trim_end_matches("_test");
+    let parts: Vec<&str> = stem.split('_').collect();
+    let suffix = |i: usize| parts.len() > i && parts.get(parts.len() - 1 - i).is_some_and(|p| GOOS.contains(p) || GOARCH.contains(p));
+    if suffix(0) || (suffix(1) && parts.len() > 2) {
+        return true;
+    }
+    for line in text.lines() {
+        let l = line.trim();
+        if l.starts_with("package ") {
+            break;
+        }
+        if l.starts_with("//go:build") || l.starts_with("// +build") {
+            return true;
+        }
+    }
+    false
+}

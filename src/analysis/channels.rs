@@ -180,6 +180,11 @@ fn channel_of<'t>(facts: &FileFacts<'t>, make: Node<'t>) -> Option<Channel<'t>> 
         ch.escape = Some((make, "the variable is declared outside the function that makes the channel"));
         return Some(ch);
     }
+    // A backward `goto` can repeat any statement, go statements included.
+    if let Some(g) = backward_goto(facts, func) {
+        ch.escape = Some((g, "the function loops with goto"));
+        return Some(ch);
+    }
     let uses = b.uses.clone();
     for u in uses {
         if u.id() == ident.id() {
@@ -312,4 +317,13 @@ fn argument<'t>(facts: &FileFacts<'t>, ch: &mut Channel<'t>, u: Node<'t>, args: 
             return;
         }
     }
+}
+
+/// A `goto` in `func` (not in nested functions) to a label before it.
+fn backward_goto<'t>(facts: &FileFacts<'t>, func: Node<'t>) -> Option<Node<'t>> {
+    let body = func.child_by_field_name("body")?;
+    super::flow::jumps(body, facts.src).into_iter().find(|j| {
+        j.kind() == k::GOTO_STATEMENT
+            && super::flow::jump_target(*j, facts.src).is_none_or(|t| t.start_byte() < j.start_byte())
+    })
 }

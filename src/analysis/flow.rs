@@ -83,6 +83,16 @@ fn add(a: Option<u32>, b: u32) -> Option<u32> {
 /// Sends per path through statement `n`, bounded by `bound`.
 fn paths(n: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> bool, bound: Bound) -> Paths {
     let rec = |c: Node<'_>| paths(c, src, is_send, bound);
+    // Sends in an initializer, condition or switch value are not followed.
+    let header_sends = ["initializer", "condition", "value"]
+        .iter()
+        .any(|f| n.child_by_field_name(f).is_some_and(|h| has_send(h, is_send)));
+    if header_sends && matches!(n.kind(), k::IF_STATEMENT | k::EXPRESSION_SWITCH_STATEMENT | k::TYPE_SWITCH_STATEMENT) {
+        return match bound {
+            Bound::Most => (Some(MANY), Some(MANY)),
+            Bound::Least => (Some(0), Some(0)),
+        };
+    }
     match n.kind() {
         k::BLOCK | k::STATEMENT_LIST => {
             let mut ft = Some(0u32);

@@ -170,7 +170,18 @@ fn receiver_type<'t>(facts: &FileFacts<'t>, operand: Node<'t>) -> Option<&'t str
         }
         _ => return None,
     };
-    type_name(facts, ty)
+    let name = type_name(facts, ty)?;
+    // A local type or a type parameter of that name is not the package's type.
+    let (decl, _) = facts.scopes_for(operand)?;
+    let mut shadowed = false;
+    crate::syntax::walk_preorder(decl, |n| {
+        if matches!(n.kind(), "type_spec" | "type_alias" | "type_parameter_declaration") {
+            let mut c = n.walk();
+            shadowed |= n.children_by_field_name("name", &mut c).any(|x| facts.text(x) == name);
+        }
+        !shadowed
+    });
+    (!shadowed).then_some(name)
 }
 
 /// `T`, `*T` → `T`; anything else (generic, qualified, literal types) → None.

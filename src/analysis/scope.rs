@@ -329,6 +329,16 @@ impl<'t> Resolver<'_, 't> {
                     self.assign(n);
                 }
             }
+            k::UNARY_EXPRESSION
+                if node.child_by_field_name("operator").is_some_and(|o| o.kind() == "&")
+                    && node.child_by_field_name("operand").is_some_and(|o| o.kind() == k::IDENTIFIER) =>
+            {
+                // `&x` lets anything change x: count it as an assignment.
+                self.visit_children(node, depth);
+                if let Some(o) = node.child_by_field_name("operand") {
+                    self.assign(o);
+                }
+            }
             k::IDENTIFIER => {
                 if let Some(id) = self.lookup(text(node, self.src)) {
                     self.out.by_use.insert(node.id(), id);

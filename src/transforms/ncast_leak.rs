@@ -174,7 +174,21 @@ fn stable_name(facts: &FileFacts<'_>, scopes: &Scopes<'_>, ch: &Channel<'_>, x: 
         return Err(format!("`{name}` is not in scope at the make"));
     }
     if !scopes.binding(b).assignments.is_empty() {
-        return Err(format!("`{name}` is reassigned"));
+        return Err(format!("`{name}` is reassigned or its address is taken"));
+    }
+    // `m[k] = v` can add map entries while the loop ranges over m.
+    let stored_into = scopes.binding(b).uses.iter().any(|u| {
+        u.parent().is_some_and(|ix| {
+            ix.kind() == "index_expression"
+                && ix.child_by_field_name("operand").is_some_and(|o| o.id() == u.id())
+                && crate::syntax::ancestors(ix).any(|a| {
+                    a.kind() == k::ASSIGNMENT_STATEMENT
+                        && a.child_by_field_name("left").is_some_and(|l| crate::syntax::contains(l, ix))
+                })
+        })
+    });
+    if stored_into {
+        return Err(format!("elements of `{name}` are assigned in the function"));
     }
     let _ = launch;
     let _ = contains;

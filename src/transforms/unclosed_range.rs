@@ -27,6 +27,7 @@ impl Transform for UnclosedRange {
             return None;
         }
         let ranges: Vec<_> = ch.ops_of(OpKind::Range).collect();
+        let plain_recv = ch.ops_of(OpKind::Recv).next().is_some();
         if ranges.is_empty() || ranges.iter().any(|r| !matches!(r.ctx, Ctx::Goroutine(_))) {
             return None;
         }
@@ -49,6 +50,11 @@ impl Transform for UnclosedRange {
             let message = why.map_or_else(|| message.clone(), |w| format!("{message} (no fix: {w})"));
             Finding::about(self, ch, message, fix)
         };
+        // A receive that is not a range would see the close as an endless
+        // stream of zero values (or a drain loop would never end).
+        if plain_recv {
+            return Some(finding(None, Some("the channel is also received from outside a range, which a close would change")));
+        }
         let place = match where_to_close(facts, ch, &ranges.iter().map(|r| r.ctx).collect::<Vec<_>>()) {
             Ok(place) => place,
             Err(why) => return Some(finding(None, Some(why))),
@@ -143,6 +149,28 @@ fn joined_by<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, func: Node<'t>, go: No
         method_call_on(facts, call, "Done")
     })?;
     let wg = scopes.resolve(wg)?;
+    // Every `wg.Add` must run in the parent itself, one before this go
+    // statement: an Add inside a goroutine can come after the Wait returned.
+    let adds: Vec<Node> = scopes
+        .binding(wg)
+        .uses
+        .iter()
+        .filter_map(|u| u.parent().and_then(|sel| sel.parent().map(|call| (sel, call))))
+        .filter(|(sel, call)| {
+            sel.kind() == k::SELECTOR_EXPRESSION
+                && sel.child_by_field_name("field").is_some_and(|f| facts.text(f) == "Add")
+                && call.kind() == k::CALL_EXPRESSION
+        })
+        .map(|(_, call)| call)
+        .collect();
+    let in_parent = |n: Node<'_>| {
+        crate::syntax::ancestors(n)
+            .find(|a| matches!(a.kind(), k::FUNC_LITERAL | k::FUNCTION_DECLARATION | k::METHOD_DECLARATION))
+            .is_some_and(|f| f.id() == ch.func.id())
+    };
+    if adds.is_empty() || !adds.iter().all(|a| in_parent(*a)) || !adds.iter().any(|a| a.start_byte() < go.start_byte()) {
+        return None;
+    }
     let block = ch.stmt.parent()?;
     named_children(block).into_iter().find(|s| {
         s.start_byte() > go.end_byte()
