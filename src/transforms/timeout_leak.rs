@@ -140,8 +140,14 @@ fn is_nil_channel(facts: &FileFacts<'_>, scopes: &Scopes<'_>, e: Node<'_>) -> bo
             let f = e.child_by_field_name("function").filter(|f| f.kind() == k::SELECTOR_EXPRESSION);
             let Some(f) = f else { return false };
             let is_done = f.child_by_field_name("field").is_some_and(|x| facts.text(x) == "Done");
-            let init = f.child_by_field_name("operand").and_then(unchanged).and_then(|b| b.init);
-            is_done && init.is_some_and(|i| matches!(facts.text(i), "context.Background()" | "context.TODO()"))
+            let Some(operand) = f.child_by_field_name("operand") else { return false };
+            // The context, written in place or held in an unchanged local.
+            let ctx = if operand.kind() == k::CALL_EXPRESSION { Some(operand) } else { unchanged(operand).and_then(|b| b.init) };
+            let never_done = |c: Node<'_>| {
+                let t = facts.text(c);
+                matches!(t, "context.Background()" | "context.TODO()") || t.starts_with("context.WithoutCancel(")
+            };
+            is_done && ctx.is_some_and(never_done)
         }
         _ => false,
     }
