@@ -129,4 +129,7 @@ fn testing_fatal_ends_the_test_goroutine() {
     // Fatal on something that is not a testing parameter is not an exit.
     assert!(check(&test("t", "*logger")).outcomes.is_empty());
     assert!(check(&test("log", "*testing.T")).outcomes.is_empty());
+    // A `t` re-declared in the function is not the test's t.
+    let shadowed = test("t", "*testing.T").replace("\tif testing.Short() {", "\tt := &lenient{}\n\tif testing.Short() {");
+    assert!(check(&shadowed).outcomes.is_empty(), "{shadowed}");
 }

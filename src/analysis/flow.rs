@@ -256,7 +256,8 @@ pub fn is_goexit_call(stmt: Node<'_>, src: &[u8]) -> bool {
     if !matches!(m, "Fatal" | "Fatalf" | "FailNow" | "Skip" | "Skipf" | "SkipNow") {
         return false;
     }
-    // The receiver is a parameter of an enclosing function with a testing type.
+    // The receiver is a parameter of an enclosing function with a testing
+    // type, not re-declared on the way (a textual check: it only refuses more).
     ancestors(stmt)
         .filter(|a| matches!(a.kind(), k::FUNC_LITERAL | k::FUNCTION_DECLARATION | k::METHOD_DECLARATION))
         .find_map(|func| {
@@ -264,10 +265,21 @@ pub fn is_goexit_call(stmt: Node<'_>, src: &[u8]) -> bool {
             named_children(params).into_iter().find_map(|p| {
                 let mut c = p.walk();
                 let named = p.children_by_field_name("name", &mut c).any(|n| text(n, src) == x);
-                named.then(|| p.child_by_field_name("type").map(|t| text(t, src)))?
+                named.then(|| (func, p.child_by_field_name("type").map(|t| text(t, src))))
             })
         })
-        .is_some_and(|ty| matches!(ty, "*testing.T" | "*testing.B" | "*testing.F" | "testing.TB" | "*check.C"))
+        .is_some_and(|(func, ty)| {
+            let between = &src[func.start_byte()..stmt.start_byte()];
+            let word_start = |at: usize| at == 0 || !(between[at - 1].is_ascii_alphanumeric() || between[at - 1] == b'_');
+            let redeclared = [format!("{x} :="), format!("var {x} ")]
+                .iter()
+                .any(|pat| memchr::memmem::find_iter(between, pat.as_bytes()).any(word_start));
+            let imports_testing = memchr::memmem::find(src, b"\"testing\"").is_some()
+                || memchr::memmem::find(src, b"check.v1\"").is_some();
+            !redeclared
+                && imports_testing
+                && ty.is_some_and(|ty| matches!(ty, "*testing.T" | "*testing.B" | "*testing.F" | "testing.TB" | "*check.C"))
+        })
 }
 
 fn is_panic_call(stmt: Node<'_>, src: &[u8]) -> bool {
