@@ -374,3 +374,15 @@ fn unsafe_fixes_are_held_back_unless_asked_for() {
     assert_eq!(v["findings"][0]["fix"]["applicability"], "unsafe");
     assert_eq!(v["findings"][0]["status"], "unfixed");
 }
+
+#[test]
+fn output_is_the_same_whatever_the_thread_count() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let one = leakfix(root, &["-j1", "--format", "json", "transforms"]);
+    let four = leakfix(root, &["-j4", "--format", "json", "transforms"]);
+    assert!(!one.stdout.is_empty());
+    assert_eq!(stdout(&one), stdout(&four));
+    let one = leakfix(root, &["-j1", "transforms"]);
+    let four = leakfix(root, &["-j4", "transforms"]);
+    assert_eq!(stdout(&one), stdout(&four));
+}
