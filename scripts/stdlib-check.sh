@@ -8,6 +8,8 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 leakfix=${1:-$here/target/release/leakfix}
+[ -x "$leakfix" ] || { echo "no leakfix binary at $leakfix (build it first)" >&2; exit 1; }
+leakfix=$(realpath "$leakfix")
 src_root=$(go env GOROOT)
 work=$(mktemp -d)
 trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
@@ -20,12 +22,14 @@ gofmt=$goroot/bin/gofmt
 cd "$goroot/src"
 rc=0
 "$leakfix" --write --include-testdata --format json . > "$work/write.json" || rc=$?
-if [ "$rc" -eq 2 ]; then echo "leakfix reported an error" >&2; exit 1; fi
-mapfile -t edited < <(python3 -c '
+# 0: all written; 1: findings without a fix remain. Anything else is a failure.
+if [ "$rc" -ne 0 ] && [ "$rc" -ne 1 ]; then echo "leakfix failed with exit status $rc" >&2; exit 1; fi
+python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1]))
 print("\n".join(sorted({f["path"] for f in d["findings"] if f["status"] == "fixed"})))
-' "$work/write.json")
+' "$work/write.json" > "$work/edited.txt"
+mapfile -t edited < "$work/edited.txt"
 echo "edited ${#edited[@]} files"
 for f in "${edited[@]}"; do echo "  $f"; done
 
