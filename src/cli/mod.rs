@@ -226,10 +226,9 @@ impl Report {
 }
 
 fn process(c: &Candidate, s: &Settings) -> Option<Report> {
-    let path = walk::display_path(&c.path);
     let bytes = match std::fs::read(&c.path) {
         Ok(b) => b,
-        Err(e) => return Some(Report::failed(path, e.to_string())),
+        Err(e) => return Some(Report::failed(walk::display_path(&c.path), e.to_string())),
     };
     if s.shortcuts && !engine::may_match(&bytes) {
         return None;
@@ -237,6 +236,7 @@ fn process(c: &Candidate, s: &Settings) -> Option<Report> {
     if !c.explicit && !s.include_generated && engine::is_generated(&bytes) {
         return None;
     }
+    let path = walk::display_path(&c.path);
     let Ok(src) = String::from_utf8(bytes) else {
         return Some(Report::failed(path, "not valid UTF-8; skipped".into()));
     };

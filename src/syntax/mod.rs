@@ -100,12 +100,6 @@ pub fn unparen(mut node: Node<'_>) -> Node<'_> {
     node
 }
 
-/// Does this subtree contain a syntax error (ERROR or MISSING node)?
-#[must_use]
-pub fn has_syntax_error(node: Node<'_>) -> bool {
-    node.has_error()
-}
-
 /// Visit every node of a subtree in pre-order without recursion, so deeply
 /// nested input cannot overflow the stack. `f` returns false to skip children.
 pub fn walk_preorder<'t>(root: Node<'t>, mut f: impl FnMut(Node<'t>) -> bool) {

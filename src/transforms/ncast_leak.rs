@@ -3,7 +3,7 @@ use tree_sitter::Node;
 use super::{capacity_finding, describe, exits_after, loops_after_make, sole_sender, Context, Finding, Transform};
 use crate::analysis::types::{shape_of_binding, shape_of_expr, Shape};
 use crate::analysis::{flow, Channel, Ctx, FileFacts, OpKind, Scopes};
-use crate::syntax::{contains, kinds as k, named_children};
+use crate::syntax::{kinds as k, named_children};
 
 /// Goroutines started in a loop each send once; the parent receives fewer
 /// times than it started them.
@@ -102,12 +102,12 @@ fn sender_count(cx: &Context<'_, '_>, scopes: &Scopes<'_>, ch: &Channel<'_>, lau
     if clause.kind() == k::RANGE_CLAUSE {
         let over = clause.child_by_field_name("right").ok_or("no range expression")?;
         return match shape_of_expr(facts, scopes, over) {
-            Shape::Collection if over.kind() == k::IDENTIFIER => stable_name(facts, scopes, ch, over, launch)
+            Shape::Collection if over.kind() == k::IDENTIFIER => stable_name(facts, scopes, ch, over)
                 .map(|n| format!("len({n})")),
             Shape::NonNegInt if over.kind() == k::IDENTIFIER || over.kind() == k::INT_LITERAL => {
-                count_int(cx, scopes, ch, over, launch, true)
+                count_int(cx, scopes, ch, over, true)
             }
-            Shape::SignedInt => count_int(cx, scopes, ch, over, launch, true),
+            Shape::SignedInt => count_int(cx, scopes, ch, over, true),
             _ => Err(format!("the number of iterations of `range {}` cannot be written at the make", facts.text(over))),
         };
     }
@@ -131,11 +131,11 @@ fn sender_count(cx: &Context<'_, '_>, scopes: &Scopes<'_>, ch: &Channel<'_>, lau
     if !(ok_init && op == Some("<") && same(left) && same(counter) && only_update) {
         return Err("the loop is not `for i := 0; i < n; i++`".into());
     }
-    count_int(cx, scopes, ch, right, launch, false)
+    count_int(cx, scopes, ch, right, false)
 }
 
 /// A count from an integer bound `n` (`len(x)`, a literal or a local).
-fn count_int(cx: &Context<'_, '_>, scopes: &Scopes<'_>, ch: &Channel<'_>, n: Node<'_>, launch: Node<'_>, range_int: bool) -> Result<String, String> {
+fn count_int(cx: &Context<'_, '_>, scopes: &Scopes<'_>, ch: &Channel<'_>, n: Node<'_>, range_int: bool) -> Result<String, String> {
     let facts = cx.facts;
     match n.kind() {
         k::INT_LITERAL => return Ok(facts.text(n).to_owned()),
@@ -145,14 +145,14 @@ fn count_int(cx: &Context<'_, '_>, scopes: &Scopes<'_>, ch: &Channel<'_>, n: Nod
             if f.is_some_and(|f| f.kind() == k::IDENTIFIER && facts.text(f) == "len" && scopes.resolve(f).is_none())
                 && let [x] = args.as_slice()
                     && x.kind() == k::IDENTIFIER && shape_of_expr(facts, scopes, *x) == Shape::Collection {
-                        return stable_name(facts, scopes, ch, *x, launch).map(|x| format!("len({x})"));
+                        return stable_name(facts, scopes, ch, *x).map(|x| format!("len({x})"));
                     }
             return Err(format!("the loop bound `{}` is a call", facts.text(n)));
         }
         k::IDENTIFIER => {}
         _ => return Err(format!("the loop bound `{}` cannot be written at the make", facts.text(n))),
     }
-    let name = stable_name(facts, scopes, ch, n, launch)?;
+    let name = stable_name(facts, scopes, ch, n)?;
     let b = scopes.binding(scopes.resolve(n).ok_or("unresolved")?);
     match shape_of_binding(facts, scopes, b) {
         Shape::NonNegInt => Ok(name),
@@ -167,7 +167,7 @@ fn count_int(cx: &Context<'_, '_>, scopes: &Scopes<'_>, ch: &Channel<'_>, n: Nod
 
 /// `x` names the same variable at the make as at the loop, and is never
 /// assigned after its declaration.
-fn stable_name(facts: &FileFacts<'_>, scopes: &Scopes<'_>, ch: &Channel<'_>, x: Node<'_>, launch: Node<'_>) -> Result<String, String> {
+fn stable_name(facts: &FileFacts<'_>, scopes: &Scopes<'_>, ch: &Channel<'_>, x: Node<'_>) -> Result<String, String> {
     let name = facts.text(x);
     let b = scopes.resolve(x).ok_or_else(|| format!("`{name}` is not a local variable"))?;
     if scopes.resolve_name_at(name, ch.make.start_byte()) != Some(b) {
@@ -190,7 +190,5 @@ fn stable_name(facts: &FileFacts<'_>, scopes: &Scopes<'_>, ch: &Channel<'_>, x: 
     if stored_into {
         return Err(format!("elements of `{name}` are assigned in the function"));
     }
-    let _ = launch;
-    let _ = contains;
     Ok(name.to_owned())
 }
