@@ -37,20 +37,32 @@ pub fn skipped_dir(name: &str, opts: &WalkOptions) -> bool {
 #[must_use]
 pub fn collect(roots: &[PathBuf], opts: &WalkOptions) -> (Vec<Candidate>, Vec<(PathBuf, String)>) {
     let mut files = Vec::new();
-    let mut errors = Vec::new();
-    for root in roots {
-        match std::fs::metadata(root) {
-            Err(e) => errors.push((root.clone(), e.to_string())),
-            Ok(m) if m.is_file() => files.push(Candidate { path: root.clone(), explicit: true }),
-            Ok(_) => walk_dir(root, opts, &mut files, &mut errors),
-        }
-    }
+    let errors = stream(roots, opts, |c| files.push(c));
     files.sort();
-    files.dedup_by(|a, b| a.path == b.path);
     (files, errors)
 }
 
-fn walk_dir(root: &Path, opts: &WalkOptions, files: &mut Vec<Candidate>, errors: &mut Vec<(PathBuf, String)>) {
+/// Hand each file to check to `emit` as the walk finds it (each path once,
+/// in walk order), and return the roots or entries that cannot be read.
+pub fn stream(roots: &[PathBuf], opts: &WalkOptions, mut emit: impl FnMut(Candidate)) -> Vec<(PathBuf, String)> {
+    let mut errors = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut once = |c: Candidate| {
+        if seen.insert(c.path.clone()) {
+            emit(c);
+        }
+    };
+    for root in roots {
+        match std::fs::metadata(root) {
+            Err(e) => errors.push((root.clone(), e.to_string())),
+            Ok(m) if m.is_file() => once(Candidate { path: root.clone(), explicit: true }),
+            Ok(_) => walk_dir(root, opts, &mut once, &mut errors),
+        }
+    }
+    errors
+}
+
+fn walk_dir(root: &Path, opts: &WalkOptions, emit: &mut impl FnMut(Candidate), errors: &mut Vec<(PathBuf, String)>) {
     let o = opts.clone();
     let walker = ignore::WalkBuilder::new(root)
         .hidden(false)
@@ -83,7 +95,7 @@ fn walk_dir(root: &Path, opts: &WalkOptions, files: &mut Vec<Candidate>, errors:
                 if opts.exclude.as_ref().is_some_and(|g| g.is_match(rel) || g.is_match(p)) {
                     continue;
                 }
-                files.push(Candidate { path: clean(p), explicit: false });
+                emit(Candidate { path: clean(p), explicit: false });
             }
         }
     }

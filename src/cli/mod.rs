@@ -311,15 +311,16 @@ fn process_stdin(s: &Settings) -> Result<Report> {
     Ok(Report { path: name, src, result, error: None })
 }
 
-/// A progress bar on stderr, only for long runs on a terminal outside CI.
-fn progress(files: usize) -> Option<indicatif::ProgressBar> {
+/// A progress counter on stderr, only on a terminal outside CI, and only
+/// once the run has lasted long enough to be worth one.
+fn progress() -> Option<indicatif::ProgressBar> {
     use std::io::IsTerminal;
     let interactive = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
-    (interactive && files >= 2_000).then(|| {
-        let bar = indicatif::ProgressBar::new(files as u64);
+    interactive.then(|| {
+        let bar = indicatif::ProgressBar::hidden();
         bar.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} {pos}/{len} files {wide_bar}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template("{spinner} {pos} files checked")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
         );
         bar
     })
@@ -335,29 +336,50 @@ pub fn run(args: Args) -> Result<i32> {
     let (reports, files) = if s.is_stdin() {
         (vec![process_stdin(&s)?], 1)
     } else {
-        let (files, walk_errors) = walk::collect(&s.paths, &s.walk);
-        errors += walk_errors.len();
-        for (p, e) in &walk_errors {
-            eprintln!("leakfix: {}: {e}", p.display());
-        }
+        // The walk runs on its own thread and streams files to the workers,
+        // so reading and parsing start with the first file found.
         let pool = rayon::ThreadPoolBuilder::new().num_threads(s.threads).stack_size(16 << 20).build()?;
-        let bar = progress(files.len());
-        let reports: Vec<Report> = pool.install(|| {
-            files
-                .par_iter()
-                .filter_map(|c| {
-                    let r = process(c, &s);
-                    if let Some(b) = &bar {
-                        b.inc(1);
-                    }
-                    r
-                })
-                .collect()
+        let bar = progress();
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Candidate>(1024);
+        let (walk_errors, files, mut reports) = std::thread::scope(|scope| {
+            let walker = scope.spawn(|| {
+                let mut n = 0usize;
+                let errors = walk::stream(&s.paths, &s.walk, |c| {
+                    n += 1;
+                    // The receiver lives until the walk ends.
+                    let _ = tx.send(c);
+                });
+                drop(tx);
+                (errors, n)
+            });
+            let reports: Vec<(PathBuf, Report)> = pool.install(|| {
+                rx.into_iter()
+                    .par_bridge()
+                    .filter_map(|c| {
+                        let r = process(&c, &s);
+                        if let Some(b) = &bar {
+                            b.inc(1);
+                            if b.is_hidden() && b.position() % 256 == 0 && b.elapsed() > std::time::Duration::from_secs(1) {
+                                b.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                            }
+                        }
+                        r.map(|r| (c.path, r))
+                    })
+                    .collect()
+            });
+            let (errors, n) = walker.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+            (errors, n, reports)
         });
         if let Some(b) = bar {
             b.finish_and_clear();
         }
-        (reports, files.len())
+        errors += walk_errors.len();
+        for (p, e) in &walk_errors {
+            eprintln!("leakfix: {}: {e}", p.display());
+        }
+        // Workers finish in any order; output is in path order.
+        reports.sort_by(|a, b| a.0.cmp(&b.0));
+        (reports.into_iter().map(|(_, r)| r).collect(), files)
     };
     for r in &reports {
         if let Some(e) = &r.error {

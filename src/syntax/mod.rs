@@ -6,6 +6,7 @@ use tree_sitter::{Node, Parser, Tree};
 
 pub mod kinds;
 pub mod outline;
+pub mod tokens;
 
 thread_local! {
     static PARSER: RefCell<Parser> = RefCell::new({

@@ -3,6 +3,7 @@
 //! ranges that can matter (tree-sitter's included ranges keep every offset).
 
 use crate::syntax::has_make_chan;
+use crate::syntax::tokens::{closing, tokenize, Tok};
 
 /// A top-level `func` declaration (with whatever follows it up to the next one).
 #[derive(Debug, Clone)]
@@ -17,7 +18,7 @@ struct Chunk<'s> {
 #[must_use]
 pub fn relevant_ranges(src: &[u8]) -> Option<Vec<std::ops::Range<usize>>> {
     let (package, chunks) = outline(src)?;
-    let mut keep: Vec<bool> = chunks.iter().map(|c| may_leak(&src[c.range.clone()])).collect();
+    let mut keep: Vec<bool> = chunks.iter().map(|c| may_hold_finding(&src[c.range.clone()])).collect();
     let mut names: Vec<&[u8]> = Vec::new();
     for (c, _) in chunks.iter().zip(&keep).filter(|(_, k)| **k) {
         go_callees(&src[c.range.clone()], &mut names);
@@ -54,6 +55,130 @@ pub fn declaring(src: &[u8], names: &[&str]) -> Option<Vec<std::ops::Range<usize
 #[must_use]
 pub fn may_leak(text: &[u8]) -> bool {
     has_make_chan(text) && has_go(text)
+}
+
+/// Can a function with this text hold a finding? Every transform needs a
+/// channel made by `make(chan ...)` into a variable that a goroutine uses:
+/// it sends on it (for the capacity fixes, which also need the channel
+/// unbuffered), ranges over it, or is handed it as an argument. A token
+/// scan answers that without parsing; it only ever answers "no" when the
+/// text shows none of these (unlexable text answers "yes"), so skipping a
+/// "no" cannot change a finding (`--no-shortcuts` checks that).
+#[must_use]
+pub fn may_hold_finding(text: &[u8]) -> bool {
+    if !may_leak(text) {
+        return false;
+    }
+    let Some(toks) = tokenize(text) else { return true };
+    let gos: Vec<GoStmt> = toks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| **t == Tok::Ident(b"go"))
+        .map(|(at, _)| go_stmt(&toks, at))
+        .collect();
+    for (at, w) in toks.windows(3).enumerate() {
+        if w != [Tok::Ident(b"make"), Tok::Op(b"("), Tok::Ident(b"chan")] {
+            continue;
+        }
+        let Some(close) = closing(&toks, at + 1) else { return true };
+        let unbuffered = unbuffered(&toks[at + 2..close]);
+        for name in assigned_names(&toks[..at]) {
+            if gos.iter().any(|g| g.uses(&toks, name, unbuffered)) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// A `go` statement's token span, and its last argument list.
+struct GoStmt {
+    span: std::ops::Range<usize>,
+    args: std::ops::Range<usize>,
+}
+
+/// The `go` statement starting at token `at`: up to a `;` or an unmatched
+/// closing bracket.
+fn go_stmt(toks: &[Tok<'_>], at: usize) -> GoStmt {
+    let mut depth = 0usize;
+    let mut args = at..at;
+    let mut end = at + 1;
+    while end < toks.len() {
+        match toks[end] {
+            Tok::Op(b"(" | b"[" | b"{") => {
+                if depth == 0 && toks[end] == Tok::Op(b"(") {
+                    args = end..closing(toks, end).map_or(toks.len(), |c| c + 1);
+                }
+                depth += 1;
+            }
+            Tok::Op(b")" | b"]" | b"}") => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => break,
+            },
+            Tok::Op(b";") if depth == 0 => break,
+            _ => {}
+        }
+        end += 1;
+    }
+    GoStmt { span: at..end, args }
+}
+
+impl GoStmt {
+    /// Could this goroutine send on, range over, or be handed the variable `name`?
+    fn uses(&self, toks: &[Tok<'_>], name: &[u8], unbuffered: bool) -> bool {
+        let span = &toks[self.span.clone()];
+        let ident = Tok::Ident(name);
+        if !span.contains(&ident) {
+            return false;
+        }
+        // `go f(c)`, `go x.m(c)`, `go func(p chan T) {...}(c)`: the body is elsewhere or renames it.
+        if span.get(1) != Some(&Tok::Ident(b"func")) || toks[self.args.clone()].contains(&ident) {
+            return true;
+        }
+        span.windows(2).any(|w| {
+            (unbuffered && w == [ident, Tok::Op(b"<-")]) || w == [Tok::Ident(b"range"), ident]
+        })
+    }
+}
+
+/// The arguments of `make(` after `chan`: unbuffered unless a capacity
+/// other than a literal `0` follows a top-level comma.
+fn unbuffered(args: &[Tok<'_>]) -> bool {
+    let mut depth = 0usize;
+    for (i, t) in args.iter().enumerate() {
+        match t {
+            Tok::Op(b"(" | b"[" | b"{") => depth += 1,
+            Tok::Op(b")" | b"]" | b"}") => depth = depth.saturating_sub(1),
+            Tok::Op(b",") if depth == 0 => {
+                let cap = &args[i + 1..];
+                let cap = cap.strip_suffix(&[Tok::Op(b",")]).unwrap_or(cap);
+                return cap.is_empty() || cap == [Tok::Number(b"0")];
+            }
+            _ => {}
+        }
+    }
+    true
+}
+
+/// Identifiers of the statement before a `make` (the variables it may be
+/// assigned to, and more): back to the statement's start, skipping
+/// bracketed groups.
+fn assigned_names<'s>(before: &[Tok<'s>]) -> Vec<&'s [u8]> {
+    let mut names = Vec::new();
+    let mut depth = 0usize;
+    for t in before.iter().rev() {
+        match t {
+            Tok::Op(b")" | b"]" | b"}") => depth += 1,
+            Tok::Op(b"(" | b"[" | b"{") => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => break,
+            },
+            Tok::Op(b";") if depth == 0 => break,
+            Tok::Ident(n) if depth == 0 => names.push(*n),
+            _ => {}
+        }
+    }
+    names
 }
 
 /// A `go` token followed by a blank (text scan: over-inclusive is fine).
@@ -231,6 +356,34 @@ mod tests {
         assert!(kept.contains("func a() {\n\tc := make(chan int)"));
         assert!(kept.contains("func (x *T) work(c chan int)"));
         assert!(!kept.contains("fake") && !kept.contains("other") && !kept.contains("big"));
+    }
+
+    #[test]
+    fn a_function_may_hold_a_finding_only_if_a_goroutine_uses_a_made_channel() {
+        let holds = |body: &str| may_hold_finding(format!("func f() {{\n{body}\n}}\n").as_bytes());
+        for yes in [
+            "c := make(chan int)\ngo func() { c <- 1 }()",
+            "c := make(chan int, 0)\ngo func() {\n\tselect {\n\tcase c /* x */ <- 1:\n\t}\n}()",
+            "var c = make(chan int, 4)\ngo func() { for v := range c { _ = v } }()",
+            "a, c := 1, make(chan int, n)\ngo work(c)",
+            "c := make(chan int, n)\ngo s.work(ctx, c)",
+            "c := make(chan int, n)\ngo func(in chan int) { for range in {} }(c)",
+            "c :=\n\tmake(chan int)\ngo func() { c<-1 }()",
+            "c = make(chan int)\ngo func() {\n\tdefer wg.Done()\n\tc <- f(x,\n\t\ty)\n}()",
+            "c := make(chan int, 1) // then an unlexable byte:\n\u{1}\ngo func() {}()",
+        ] {
+            assert!(holds(yes), "{yes:?}");
+        }
+        for no in [
+            "c := make(chan int)\nc <- 1\ngo func() { <-c }()",
+            "c := make(chan int, 1)\ngo func() { c <- 1 }()",
+            "done := make(chan struct{})\ngo func() { close(done) }()",
+            "m := map[int]chan int{1: make(chan int)}\ngo func() { x <- 1 }()",
+            "go func() { c <- 1 }()\ns := \"c := make(chan int)\"",
+            "c := make(chan int)\ngo func() { d <- c }()",
+        ] {
+            assert!(!holds(no), "{no:?}");
+        }
     }
 
     #[test]
