@@ -117,19 +117,25 @@ fn findings(src: &str, opts: &Options<'_>, notes: &mut Vec<String>) -> Option<(V
         return None;
     }
     let tree = parse(src, opts.shortcuts)?;
-    let probe = FileFacts::new(&tree, src.as_bytes(), Vec::new());
+    let errors = count_errors(tree.root_node());
+    let facts = FileFacts::new(&tree, src.as_bytes(), Vec::new());
+    let mut own_notes = Vec::new();
+    let found = transforms::check_file(&Context::new(&facts, opts.path), opts.transforms, &mut own_notes);
+    // Goroutine bodies declared in other files of the package: load the
+    // ones asked for, and look again.
+    let wanted = facts.wanted();
     let loaded = match opts.path {
-        Some(path) => {
-            let missing = probe.missing_go_callees();
-            if missing.is_empty() { Vec::new() } else { load_siblings(path, probe.package(), &missing) }
-        }
-        None => Vec::new(),
+        Some(path) if !wanted.is_empty() => load_siblings(path, facts.package(), &wanted),
+        _ => Vec::new(),
     };
-    drop(probe);
+    if loaded.is_empty() {
+        notes.append(&mut own_notes);
+        return Some((found, errors));
+    }
+    drop(facts);
     let siblings = loaded.iter().map(|(s, t)| FileFacts::new(t, s.as_bytes(), Vec::new())).collect();
     let facts = FileFacts::new(&tree, src.as_bytes(), siblings);
-    let cx = Context::new(&facts, opts.path);
-    Some((transforms::check_file(&cx, opts.transforms, notes), count_errors(tree.root_node())))
+    Some((transforms::check_file(&Context::new(&facts, opts.path), opts.transforms, notes), errors))
 }
 
 /// Parse `src`, or with shortcuts only its relevant functions. Top-level

@@ -104,23 +104,26 @@ pub fn callee<'a, 't>(facts: &'a FileFacts<'t>, call: Node<'t>) -> Option<(&'a F
                 return None;
             }
             let name = facts.text(f);
-            in_package(facts, |unit| unit.func(name))
+            in_package(facts, name, |unit| unit.func(name))
         }
         k::SELECTOR_EXPRESSION => {
             let field = facts.text(f.child_by_field_name("field")?);
             let recv = receiver_type(facts, f.child_by_field_name("operand")?)?;
-            in_package(facts, |unit| unit.method(recv, field))
+            in_package(facts, field, |unit| unit.method(recv, field))
         }
         _ => None,
     }
 }
 
-/// The declaration `find` gives in this file, or else in exactly one sibling
-/// file (two would mean build-tagged variants: not analysable).
-fn in_package<'a, 't>(facts: &'a FileFacts<'t>, find: impl Fn(&FileFacts<'t>) -> Option<Node<'t>>) -> Option<(&'a FileFacts<'t>, Node<'t>)> {
+/// The declaration of `name` that `find` gives in this file, or else in
+/// exactly one sibling file (two would mean build-tagged variants: not
+/// analysable). A name this file does not declare is recorded, so the
+/// caller can load the siblings that may and ask again.
+fn in_package<'a, 't>(facts: &'a FileFacts<'t>, name: &'t str, find: impl Fn(&FileFacts<'t>) -> Option<Node<'t>>) -> Option<(&'a FileFacts<'t>, Node<'t>)> {
     if let Some(n) = find(facts) {
         return Some((facts, n));
     }
+    facts.want(name);
     let mut found = facts.siblings.iter().filter_map(|u| find(u).map(|n| (u, n)));
     let first = found.next()?;
     found.next().is_none().then_some(first)

@@ -28,8 +28,10 @@ pub struct FileFacts<'t> {
     decls: Vec<Node<'t>>,
     scopes: Vec<OnceCell<Scopes<'t>>>,
     /// Other files of the same package in the same directory, parsed only
-    /// when a `go` statement here names a function this file does not declare.
+    /// when a channel is handed to a `go` statement calling a function this
+    /// file does not declare.
     pub siblings: Vec<FileFacts<'t>>,
+    wanted: std::cell::RefCell<Vec<&'t str>>,
 }
 
 impl<'t> FileFacts<'t> {
@@ -55,7 +57,7 @@ impl<'t> FileFacts<'t> {
             decls.push(d);
         }
         let scopes = decls.iter().map(|_| OnceCell::new()).collect();
-        FileFacts { src, tree, funcs, methods, decls, scopes, siblings }
+        FileFacts { src, tree, funcs, methods, decls, scopes, siblings, wanted: std::cell::RefCell::default() }
     }
 
     /// Top-level function and method declarations, in source order.
@@ -85,43 +87,20 @@ impl<'t> FileFacts<'t> {
         Some(self.text(clause.named_child(0)?))
     }
 
-    /// Names called by `go name(...)` or `go x.name(...)` that this file
-    /// does not declare: the bodies a sibling file may hold.
-    #[must_use]
-    pub fn missing_go_callees(&self) -> Vec<&'t str> {
-        let mut out = Vec::new();
-        for decl in &self.decls {
-            // Only where a channel is made can one be handed to a goroutine.
-            if !crate::syntax::has_make_chan(&self.src[decl.byte_range()]) {
-                continue;
-            }
-            self.missing_in(*decl, &mut out);
+    /// Note that a `go` statement needs the body of `name`, which this file
+    /// does not declare.
+    pub(crate) fn want(&self, name: &'t str) {
+        let mut wanted = self.wanted.borrow_mut();
+        if !wanted.contains(&name) {
+            wanted.push(name);
         }
-        out
     }
 
-    fn missing_in(&self, decl: Node<'t>, out: &mut Vec<&'t str>) {
-        for go in crate::syntax::token_nodes(decl, self.src, b"go") {
-            let n = if go.kind() == k::GO_STATEMENT { go } else { match go.parent() { Some(p) => p, None => continue } };
-            if n.kind() != k::GO_STATEMENT {
-                continue;
-            }
-            let call = n.named_child(0);
-            let has_args = call.and_then(|c| c.child_by_field_name("arguments")).is_some_and(|a| a.named_child_count() > 0);
-            if !has_args {
-                continue;
-            }
-            let f = call.and_then(|c| c.child_by_field_name("function"));
-            let name = match f.map(|f| (f.kind(), f)) {
-                Some((k::IDENTIFIER, f)) => Some(self.text(f)),
-                Some((k::SELECTOR_EXPRESSION, f)) => f.child_by_field_name("field").map(|x| self.text(x)),
-                _ => None,
-            };
-            if let Some(name) = name
-                && !self.funcs.contains_key(name) && !self.methods.contains_key(name) && !out.contains(&name) {
-                    out.push(name);
-                }
-        }
+    /// The goroutine bodies asked for that this file does not declare: the
+    /// functions a sibling file may hold.
+    #[must_use]
+    pub fn wanted(&self) -> Vec<&'t str> {
+        self.wanted.borrow().clone()
     }
 
     /// A top-level function of this file by name.
