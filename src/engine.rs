@@ -91,7 +91,8 @@ pub fn check_source(src: &str, opts: &Options<'_>) -> FileResult {
         })
         .collect();
     if fixed != src {
-        if introduces_errors(errors_before, &fixed, opts.shortcuts) {
+        let at: Vec<usize> = fixes.iter().flat_map(|f| &f.edits).map(|e| e.range.start).collect();
+        if introduces_errors(src, errors_before, &fixed, &at, opts.shortcuts) {
             for s in &mut statuses {
                 if *s == Status::Fixed {
                     *s = Status::Skipped("the fixed file would not parse".into());
@@ -124,9 +125,9 @@ fn findings(src: &str, opts: &Options<'_>, notes: &mut Vec<String>) -> Option<(V
     // Goroutine bodies declared in other files of the package: load the
     // ones asked for, and look again.
     let wanted = facts.wanted();
-    let loaded = match opts.path {
+    let (loaded, refused) = match opts.path {
         Some(path) if !wanted.is_empty() => load_siblings(path, facts.package(), &wanted),
-        _ => Vec::new(),
+        _ => Siblings::default(),
     };
     if loaded.is_empty() {
         notes.append(&mut own_notes);
@@ -134,20 +135,29 @@ fn findings(src: &str, opts: &Options<'_>, notes: &mut Vec<String>) -> Option<(V
     }
     drop(facts);
     let siblings = loaded.iter().map(|(s, t)| FileFacts::new(t, s.as_bytes(), Vec::new())).collect();
-    let facts = FileFacts::new(&tree, src.as_bytes(), siblings);
+    let mut facts = FileFacts::new(&tree, src.as_bytes(), siblings);
+    facts.refused = refused;
     Some((transforms::check_file(&Context::new(&facts, opts.path), opts.transforms, notes), errors))
 }
 
-/// Parse `src`, or with shortcuts only its relevant functions. Top-level
-/// functions parse independently, so a kept function's tree is the same
-/// either way (a test compares both paths on every fixture, and
-/// `scripts/bench.sh` on whole trees).
+/// Parse `src`, or with shortcuts only its relevant functions (`None` when
+/// none is). Top-level functions parse independently, so a kept function's
+/// tree is the same either way (a test compares both paths on every
+/// fixture, and `scripts/bench.sh` and `scripts/stdlib-check.sh` on whole trees).
 fn parse(src: &str, shortcuts: bool) -> Option<tree_sitter::Tree> {
-    if shortcuts
-        && let Some(ranges) = syntax::outline::relevant_ranges(src.as_bytes()) {
-            return syntax::parse_ranges(src.as_bytes(), &ranges);
-        }
+    if shortcuts {
+        return parse_where(src, syntax::outline::relevant_ranges(src.as_bytes()));
+    }
     syntax::parse(src.as_bytes())
+}
+
+/// Parse `ranges` of `src` (all of it for `None`); `None` for no range.
+fn parse_where(src: &str, ranges: Option<Vec<std::ops::Range<usize>>>) -> Option<tree_sitter::Tree> {
+    match ranges {
+        Some(r) if r.is_empty() => None,
+        Some(r) => syntax::parse_ranges(src.as_bytes(), &r),
+        None => syntax::parse(src.as_bytes()),
+    }
 }
 
 /// Parse the parts of a sibling file that declare one of `names` (the
@@ -162,10 +172,16 @@ fn parse_declaring(text: &str, names: &[&str]) -> Option<tree_sitter::Tree> {
     syntax::parse(text.as_bytes())
 }
 
-/// Would the fixed text have more syntax errors than the original? (Edits
-/// are only ever in the functions the shortcut parses.)
-fn introduces_errors(errors_before: usize, after: &str, shortcuts: bool) -> bool {
-    parse(after, shortcuts).is_none_or(|t| count_errors(t.root_node()) > errors_before)
+/// Would the fixed text have more syntax errors than the original? With
+/// shortcuts, both are compared over the functions the edits (starting at
+/// `at`) are in.
+fn introduces_errors(before: &str, errors_before: usize, after: &str, at: &[usize], shortcuts: bool) -> bool {
+    let errors = |t: Option<tree_sitter::Tree>| t.map(|t| count_errors(t.root_node()));
+    let (b, a) = match syntax::outline::edited(before.as_bytes(), after.as_bytes(), at).filter(|_| shortcuts) {
+        Some([rb, ra]) => (errors(parse_where(before, Some(rb))), errors(parse_where(after, Some(ra)))),
+        None => (Some(errors_before), errors(syntax::parse(after.as_bytes()))),
+    };
+    !matches!((b, a), (Some(b), Some(a)) if a <= b)
 }
 
 fn count_errors(root: tree_sitter::Node<'_>) -> usize {
@@ -182,16 +198,20 @@ fn count_errors(root: tree_sitter::Node<'_>) -> usize {
     n
 }
 
+/// Sibling files' texts and trees, and the names declared in a file built
+/// only under some constraint (which body runs is not known).
+type Siblings = (Vec<(String, tree_sitter::Tree)>, Vec<String>);
+
 /// Parse the other files of `path`'s package in its directory that may
 /// declare one of `names` (a cheap text test first). Test files are seen
 /// only from test files, as the go tool builds them.
-fn load_siblings(path: &std::path::Path, package: Option<&str>, names: &[&str]) -> Vec<(String, tree_sitter::Tree)> {
-    let Some(package) = package else { return Vec::new() };
+fn load_siblings(path: &std::path::Path, package: Option<&str>, names: &[&str]) -> Siblings {
+    let Some(package) = package else { return Siblings::default() };
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => std::path::Path::new("."),
     };
-    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let Ok(entries) = std::fs::read_dir(dir) else { return Siblings::default() };
     let own_name = path.file_name();
     let is_test = |n: &str| n.ends_with("_test.go");
     let from_test = own_name.is_some_and(|n| is_test(&n.to_string_lossy()));
@@ -203,14 +223,19 @@ fn load_siblings(path: &std::path::Path, package: Option<&str>, names: &[&str]) 
         .collect();
     files.sort();
     let mut out = Vec::new();
+    let mut refused = Vec::new();
     for p in files {
         let Ok(text) = std::fs::read_to_string(&p) else { continue };
-        let declares = names.iter().any(|n| {
-            [format!("func {n}("), format!("func {n}["), format!(") {n}(")]
-                .iter()
-                .any(|pat| memchr::memmem::find(text.as_bytes(), pat.as_bytes()).is_some())
-        });
-        if !declares {
+        let declared: Vec<&str> = names
+            .iter()
+            .copied()
+            .filter(|n| {
+                [format!("func {n}("), format!("func {n}["), format!(") {n}(")]
+                    .iter()
+                    .any(|pat| memchr::memmem::find(text.as_bytes(), pat.as_bytes()).is_some())
+            })
+            .collect();
+        if declared.is_empty() {
             continue;
         }
         let name = p.file_name().unwrap_or_default().to_string_lossy();
@@ -219,18 +244,18 @@ fn load_siblings(path: &std::path::Path, package: Option<&str>, names: &[&str]) 
         }
         if constrained(&name, &text) {
             // Built only for some platforms or tags: which body runs is not
-            // known, so the call stays unanalysed.
-            return Vec::new();
+            // known, so calls to these names stay unanalysed.
+            refused.extend(declared.iter().map(|n| (*n).to_owned()));
+            continue;
         }
-        let Some(tree) = parse_declaring(&text, names) else { continue };
+        let Some(tree) = parse_declaring(&text, &declared) else { continue };
         let same_package = FileFacts::new(&tree, text.as_bytes(), Vec::new()).package() == Some(package);
         if same_package {
             out.push((text, tree));
         }
     }
-    out
+    (out, refused)
 }
-
 
 const GOOS: &[&str] = &[
     "aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "ios", "js", "linux", "nacl", "netbsd",
@@ -261,4 +286,28 @@ fn constrained(name: &str, text: &str) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::introduces_errors;
+
+    #[test]
+    fn the_parse_guard_sees_an_edit_that_breaks_the_edited_function() {
+        let before = "package p\n\nfunc f() {\n\tc := make(chan int)\n\tgo func() { c <- 1 }()\n}\n";
+        let good = before.replace("make(chan int)", "make(chan int, 1)");
+        let bad = before.replace("make(chan int)", "make(chan int, 1")
+            .replace("go func() { c <- 1 }()", "go func() { c <- 1 }");
+        let at = [before.find("make").unwrap() + 13];
+        for shortcuts in [true, false] {
+            assert!(!introduces_errors(before, 0, &good, &at, shortcuts));
+            assert!(introduces_errors(before, 0, &bad, &at, shortcuts), "shortcuts: {shortcuts}");
+            // Balanced, so the outline still works, but not Go.
+            let bad = before.replace("make(chan int)", "make(chan int, 1 1)");
+            assert!(introduces_errors(before, 0, &bad, &at, shortcuts), "shortcuts: {shortcuts}");
+        }
+        // The buffered channel no longer needs the analysis' parse; the
+        // guard still checks the function.
+        assert!(super::parse(&good, true).is_none());
+    }
 }

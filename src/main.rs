@@ -1,6 +1,13 @@
 use clap::Parser;
 
 fn main() {
+    // The walking threads also parse and analyse; deeply nested (hostile)
+    // input needs more than the default 2 MiB of stack. Set before any
+    // thread exists, and only if the user has not chosen.
+    if std::env::var_os("RUST_MIN_STACK").is_none() {
+        // SAFETY: no other thread runs yet, so nothing reads the environment concurrently.
+        unsafe { std::env::set_var("RUST_MIN_STACK", (16usize << 20).to_string()) };
+    }
     let args = leakfix::cli::Args::parse();
     let code = match leakfix::cli::run(args) {
         Ok(code) => code,

@@ -2,7 +2,9 @@
 //! `*.go`, honouring .gitignore and skipping vendor/, testdata/, and
 //! directories starting with `.` or `_` (the go tool's own rules).
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use globset::GlobSet;
 
@@ -36,33 +38,42 @@ pub fn skipped_dir(name: &str, opts: &WalkOptions) -> bool {
 /// entries that cannot be read.
 #[must_use]
 pub fn collect(roots: &[PathBuf], opts: &WalkOptions) -> (Vec<Candidate>, Vec<(PathBuf, String)>) {
-    let mut files = Vec::new();
-    let errors = stream(roots, opts, |c| files.push(c));
+    let files = Mutex::new(Vec::new());
+    let errors = parallel(roots, opts, 1, &|c| lock(&files).push(c));
+    let mut files = files.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
     files.sort();
     (files, errors)
 }
 
-/// Hand each file to check to `emit` as the walk finds it (each path once,
-/// in walk order), and return the roots or entries that cannot be read.
-pub fn stream(roots: &[PathBuf], opts: &WalkOptions, mut emit: impl FnMut(Candidate)) -> Vec<(PathBuf, String)> {
-    let mut errors = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    let mut once = |c: Candidate| {
-        if seen.insert(c.path.clone()) {
-            emit(c);
+/// Hand each file to check to `visit`, once, from `threads` walking
+/// threads (0: one per core), as the walk finds it; return the roots or
+/// entries that cannot be read, sorted.
+pub fn parallel(roots: &[PathBuf], opts: &WalkOptions, threads: usize, visit: &(dyn Fn(Candidate) + Sync)) -> Vec<(PathBuf, String)> {
+    let errors = Mutex::new(Vec::new());
+    // Overlapping roots must not check (or fix) a file twice.
+    let seen = (roots.len() > 1).then(|| Mutex::new(HashSet::new()));
+    let emit = |c: Candidate| {
+        if seen.as_ref().is_none_or(|s| lock(s).insert(c.path.clone())) {
+            visit(c);
         }
     };
     for root in roots {
         match std::fs::metadata(root) {
-            Err(e) => errors.push((root.clone(), e.to_string())),
-            Ok(m) if m.is_file() => once(Candidate { path: root.clone(), explicit: true }),
-            Ok(_) => walk_dir(root, opts, &mut once, &mut errors),
+            Err(e) => lock(&errors).push((root.clone(), e.to_string())),
+            Ok(m) if m.is_file() => emit(Candidate { path: root.clone(), explicit: true }),
+            Ok(_) => walk_dir(root, opts, threads, &emit, &errors),
         }
     }
+    let mut errors = errors.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    errors.sort();
     errors
 }
 
-fn walk_dir(root: &Path, opts: &WalkOptions, emit: &mut impl FnMut(Candidate), errors: &mut Vec<(PathBuf, String)>) {
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn walk_dir(root: &Path, opts: &WalkOptions, threads: usize, emit: &(dyn Fn(Candidate) + Sync), errors: &Mutex<Vec<(PathBuf, String)>>) {
     let o = opts.clone();
     let walker = ignore::WalkBuilder::new(root)
         .hidden(false)
@@ -73,32 +84,31 @@ fn walk_dir(root: &Path, opts: &WalkOptions, emit: &mut impl FnMut(Candidate), e
         .parents(!opts.no_ignore)
         .require_git(false)
         .follow_links(false)
+        .threads(threads)
         .filter_entry(move |e| {
             e.depth() == 0
                 || !e.file_type().is_some_and(|t| t.is_dir())
                 || !skipped_dir(&e.file_name().to_string_lossy(), &o)
         })
-        .build();
-    for entry in walker {
-        match entry {
-            Err(e) => errors.push((root.to_path_buf(), e.to_string())),
-            Ok(e) => {
-                let p = e.path();
-                let is_file = e.file_type().is_some_and(|t| t.is_file());
-                if !is_file || p.extension().is_none_or(|x| x != "go") {
-                    continue;
+        .build_parallel();
+    walker.run(|| {
+        Box::new(|entry| {
+            match entry {
+                Err(e) => lock(errors).push((root.to_path_buf(), e.to_string())),
+                Ok(e) => {
+                    let p = e.path();
+                    let is_go_file = e.file_type().is_some_and(|t| t.is_file()) && p.extension().is_some_and(|x| x == "go");
+                    let rel = p.strip_prefix(root).unwrap_or(p);
+                    let included = opts.include.as_ref().is_none_or(|g| g.is_match(rel) || g.is_match(p));
+                    let excluded = opts.exclude.as_ref().is_some_and(|g| g.is_match(rel) || g.is_match(p));
+                    if is_go_file && included && !excluded {
+                        emit(Candidate { path: clean(p), explicit: false });
+                    }
                 }
-                let rel = p.strip_prefix(root).unwrap_or(p);
-                if opts.include.as_ref().is_some_and(|g| !g.is_match(rel) && !g.is_match(p)) {
-                    continue;
-                }
-                if opts.exclude.as_ref().is_some_and(|g| g.is_match(rel) || g.is_match(p)) {
-                    continue;
-                }
-                emit(Candidate { path: clean(p), explicit: false });
             }
-        }
-    }
+            ignore::WalkState::Continue
+        })
+    });
 }
 
 /// `./a/b.go` → `a/b.go`.

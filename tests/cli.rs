@@ -168,8 +168,19 @@ fn goroutine_bodies_in_sibling_files_of_the_package_are_analysed() {
     let o = leakfix(d, &["a.go"]);
     assert!(stdout(&o).is_empty(), "{}", stdout(&o));
 
-    // A worker in another package (external test package): not analysed.
+    // A build-tagged file declaring another function this file's goroutines
+    // run leaves `worker` analysable, with or without the parse shortcuts.
     std::fs::remove_file(d.join("worker_other.go")).unwrap();
+    let g = "\nfunc g() int {\n\td := make(chan int)\n\tgo other(d)\n\treturn <-d\n}\n";
+    write(d, "a.go", &format!("{PARENT}{g}"));
+    write(d, "other_windows.go", "package p\n\nfunc other(d chan int) {\n\td <- 1\n}\n");
+    let o = leakfix(d, &["a.go"]);
+    assert!(stdout(&o).contains("+\tc := make(chan error, 1)"), "{}", stdout(&o));
+    assert_eq!(stdout(&o), stdout(&leakfix(d, &["--no-shortcuts", "a.go"])));
+    std::fs::remove_file(d.join("other_windows.go")).unwrap();
+    write(d, "a.go", PARENT);
+
+    // A worker in another package (external test package): not analysed.
     write(d, "worker.go", &WORKER.replace("package p", "package q"));
     let o = leakfix(d, &["a.go"]);
     assert!(stdout(&o).is_empty(), "{}", stdout(&o));

@@ -124,6 +124,9 @@ fn in_package<'a, 't>(facts: &'a FileFacts<'t>, name: &'t str, find: impl Fn(&Fi
         return Some((facts, n));
     }
     facts.want(name);
+    if facts.refused.iter().any(|r| r == name) {
+        return None;
+    }
     let mut found = facts.siblings.iter().filter_map(|u| find(u).map(|n| (u, n)));
     let first = found.next()?;
     found.next().is_none().then_some(first)

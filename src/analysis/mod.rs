@@ -32,6 +32,9 @@ pub struct FileFacts<'t> {
     /// file does not declare.
     pub siblings: Vec<FileFacts<'t>>,
     wanted: std::cell::RefCell<Vec<&'t str>>,
+    /// Names whose declaration sits in a sibling built only under some
+    /// constraint: calls to them are not analysed.
+    pub refused: Vec<String>,
 }
 
 impl<'t> FileFacts<'t> {
@@ -57,7 +60,7 @@ impl<'t> FileFacts<'t> {
             decls.push(d);
         }
         let scopes = decls.iter().map(|_| OnceCell::new()).collect();
-        FileFacts { src, tree, funcs, methods, decls, scopes, siblings, wanted: std::cell::RefCell::default() }
+        FileFacts { src, tree, funcs, methods, decls, scopes, siblings, wanted: std::cell::RefCell::default(), refused: Vec::new() }
     }
 
     /// Top-level function and method declarations, in source order.

@@ -5,7 +5,6 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context as _, Result};
 use clap::{Parser, ValueEnum};
-use rayon::prelude::*;
 
 use crate::engine::{self, FileResult, Options, Status};
 use crate::fix::Applicability;
@@ -225,14 +224,17 @@ impl Report {
     }
 }
 
+/// Check one file: read it, test it, analyse it; with --write, fix it.
 fn process(c: &Candidate, s: &Settings) -> Option<Report> {
-    let bytes = match std::fs::read(&c.path) {
-        Ok(b) => b,
-        Err(e) => return Some(Report::failed(walk::display_path(&c.path), e.to_string())),
-    };
-    if s.shortcuts && !engine::may_match(&bytes) {
-        return None;
+    match read(&c.path, s.shortcuts) {
+        Ok(None) => None,
+        Ok(Some(bytes)) => analyse(c, bytes, s),
+        Err(e) => Some(Report::failed(walk::display_path(&c.path), e.to_string())),
     }
+}
+
+/// Analyse one file's bytes and, with --write, apply the fixes.
+fn analyse(c: &Candidate, bytes: Vec<u8>, s: &Settings) -> Option<Report> {
     if !c.explicit && !s.include_generated && engine::is_generated(&bytes) {
         return None;
     }
@@ -251,6 +253,32 @@ fn process(c: &Candidate, s: &Settings) -> Option<Report> {
                 error = Some(format!("cannot write: {e:#}"));
             }
     Some(Report { path, src, result, error })
+}
+
+/// The bytes of `path`; with shortcuts, `None` for a file that cannot hold
+/// a finding (tested in a per-thread buffer, so most files cost no allocation).
+fn read(path: &std::path::Path, shortcuts: bool) -> std::io::Result<Option<Vec<u8>>> {
+    thread_local! {
+        static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    // The buffer stays initialised at its full length; `filled` is the file.
+    BUF.with_borrow_mut(|buf| {
+        let mut file = std::fs::File::open(path)?;
+        let mut filled = 0;
+        loop {
+            if buf.len() - filled < 16 << 10 {
+                buf.resize((buf.len() * 2).max(64 << 10), 0);
+            }
+            match std::io::Read::read(&mut file, &mut buf[filled..]) {
+                Ok(0) => break,
+                Ok(n) => filled += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        let bytes = &buf[..filled];
+        Ok((!shortcuts || engine::may_match(bytes)).then(|| bytes.to_vec()))
+    })
 }
 
 /// Replace `path` with `content` via a temporary file in the same directory,
@@ -336,39 +364,23 @@ pub fn run(args: Args) -> Result<i32> {
     let (reports, files) = if s.is_stdin() {
         (vec![process_stdin(&s)?], 1)
     } else {
-        // The walk runs on its own thread and streams files to the workers,
-        // so reading and parsing start with the first file found.
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(s.threads).stack_size(16 << 20).build()?;
+        // Each walking thread reads the files it finds, tests them, and
+        // analyses the few that may hold a finding: reading and parsing
+        // overlap from the first file found, and no thread waits on another.
         let bar = progress();
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Candidate>(1024);
-        let (walk_errors, files, mut reports) = std::thread::scope(|scope| {
-            let walker = scope.spawn(|| {
-                let mut n = 0usize;
-                let errors = walk::stream(&s.paths, &s.walk, |c| {
-                    n += 1;
-                    // The receiver lives until the walk ends.
-                    let _ = tx.send(c);
-                });
-                drop(tx);
-                (errors, n)
-            });
-            let reports: Vec<(PathBuf, Report)> = pool.install(|| {
-                rx.into_iter()
-                    .par_bridge()
-                    .filter_map(|c| {
-                        let r = process(&c, &s);
-                        if let Some(b) = &bar {
-                            b.inc(1);
-                            if b.is_hidden() && b.position() % 256 == 0 && b.elapsed() > std::time::Duration::from_secs(1) {
-                                b.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-                            }
-                        }
-                        r.map(|r| (c.path, r))
-                    })
-                    .collect()
-            });
-            let (errors, n) = walker.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
-            (errors, n, reports)
+        let files = std::sync::atomic::AtomicUsize::new(0);
+        let reports = std::sync::Mutex::new(Vec::new());
+        let walk_errors = walk::parallel(&s.paths, &s.walk, s.threads, &|c: Candidate| {
+            let n = files.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            if let Some(b) = &bar {
+                b.set_position(n as u64);
+                if b.is_hidden() && n.is_multiple_of(256) && b.elapsed() > std::time::Duration::from_secs(1) {
+                    b.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                }
+            }
+            if let Some(r) = process(&c, &s) {
+                reports.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((c.path, r));
+            }
         });
         if let Some(b) = bar {
             b.finish_and_clear();
@@ -377,9 +389,10 @@ pub fn run(args: Args) -> Result<i32> {
         for (p, e) in &walk_errors {
             eprintln!("leakfix: {}: {e}", p.display());
         }
-        // Workers finish in any order; output is in path order.
+        // Files finish in any order; output is in path order.
+        let mut reports = reports.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
         reports.sort_by(|a, b| a.0.cmp(&b.0));
-        (reports.into_iter().map(|(_, r)| r).collect(), files)
+        (reports.into_iter().map(|(_, r)| r).collect(), files.into_inner())
     };
     for r in &reports {
         if let Some(e) = &r.error {

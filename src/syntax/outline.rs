@@ -13,41 +13,65 @@ struct Chunk<'s> {
 }
 
 /// The byte ranges worth parsing: the package clause, the top-level
-/// functions that make a channel, and the functions their `go` statements
-/// name. `None` when the lexer cannot outline the file (then parse it all).
+/// functions that may hold a finding ([`may_hold_finding`]), and the
+/// functions their goroutines may run with one of their channels. Empty
+/// when no function qualifies; `None` when the lexer cannot outline the
+/// file (then parse it all).
 #[must_use]
 pub fn relevant_ranges(src: &[u8]) -> Option<Vec<std::ops::Range<usize>>> {
     let (package, chunks) = outline(src)?;
-    let mut keep: Vec<bool> = chunks.iter().map(|c| may_hold_finding(&src[c.range.clone()])).collect();
-    let mut names: Vec<&[u8]> = Vec::new();
-    for (c, _) in chunks.iter().zip(&keep).filter(|(_, k)| **k) {
-        go_callees(&src[c.range.clone()], &mut names);
-    }
-    for (c, k) in chunks.iter().zip(keep.iter_mut()) {
-        *k |= names.contains(&c.name);
-    }
-    let mut out = vec![package];
-    for (c, _) in chunks.iter().zip(&keep).filter(|(_, k)| **k) {
-        match out.last_mut() {
-            Some(last) if last.end >= c.range.start => last.end = c.range.end,
-            _ => out.push(c.range.clone()),
+    let mut kept = vec![false; chunks.len()];
+    let mut callees: Vec<&[u8]> = Vec::new();
+    for (c, k) in chunks.iter().zip(kept.iter_mut()) {
+        if let Some(names) = needs(&src[c.range.clone()]) {
+            *k = true;
+            callees.extend(names);
         }
     }
-    Some(out)
+    if !kept.contains(&true) {
+        return Some(Vec::new());
+    }
+    for (c, k) in chunks.iter().zip(kept.iter_mut()) {
+        *k |= callees.contains(&c.name);
+    }
+    Some(merge(package, chunks.iter().zip(&kept).filter(|(_, k)| **k).map(|(c, _)| c.range.clone())))
+}
+
+/// The package clause and the top-level functions holding one of the
+/// offsets `at`, in `before` and in `after` (the same text with edits inside
+/// those functions). `None` if either cannot be outlined, the edits changed
+/// the functions' outline, or an offset is outside every function.
+#[must_use]
+pub fn edited(before: &[u8], after: &[u8], at: &[usize]) -> Option<[Vec<std::ops::Range<usize>>; 2]> {
+    let (package_b, chunks_b) = outline(before)?;
+    let (package_a, chunks_a) = outline(after)?;
+    if chunks_b.len() != chunks_a.len() || at.iter().any(|a| !chunks_b.iter().any(|c| c.range.contains(a))) {
+        return None;
+    }
+    let touched = |c: &Chunk<'_>| at.iter().any(|a| c.range.contains(a));
+    let select = |package: std::ops::Range<usize>, chunks: &[Chunk<'_>]| {
+        merge(package, chunks_b.iter().zip(chunks).filter(|(b, _)| touched(b)).map(|(_, c)| c.range.clone()))
+    };
+    Some([select(package_b, &chunks_b), select(package_a, &chunks_a)])
+}
+
+/// `first` and then `ranges` (in order), adjacent ones joined.
+fn merge(first: std::ops::Range<usize>, ranges: impl Iterator<Item = std::ops::Range<usize>>) -> Vec<std::ops::Range<usize>> {
+    let mut out = vec![first];
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if last.end >= r.start => last.end = r.end,
+            _ => out.push(r),
+        }
+    }
+    out
 }
 
 /// The package clause and the top-level functions named in `names`.
 #[must_use]
 pub fn declaring(src: &[u8], names: &[&str]) -> Option<Vec<std::ops::Range<usize>>> {
     let (package, chunks) = outline(src)?;
-    let mut out = vec![package];
-    for c in chunks.iter().filter(|c| names.iter().any(|n| n.as_bytes() == c.name)) {
-        match out.last_mut() {
-            Some(last) if last.end >= c.range.start => last.end = c.range.end,
-            _ => out.push(c.range.clone()),
-        }
-    }
-    Some(out)
+    Some(merge(package, chunks.iter().filter(|c| names.iter().any(|n| n.as_bytes() == c.name)).map(|c| c.range.clone())))
 }
 
 /// Every pattern needs a channel made and a goroutine started in the same
@@ -66,29 +90,50 @@ pub fn may_leak(text: &[u8]) -> bool {
 /// "no" cannot change a finding (`--no-shortcuts` checks that).
 #[must_use]
 pub fn may_hold_finding(text: &[u8]) -> bool {
+    needs(text).is_some()
+}
+
+/// `None` if a function with this text cannot hold a finding (see
+/// [`may_hold_finding`]); else the names of the functions its goroutines
+/// may run with one of its channels (their bodies are analysed too).
+fn needs(text: &[u8]) -> Option<Vec<&[u8]>> {
     if !may_leak(text) {
-        return false;
+        return None;
     }
-    let Some(toks) = tokenize(text) else { return true };
+    let Some(toks) = tokenize(text) else {
+        let mut names = Vec::new();
+        go_callees(text, &mut names);
+        return Some(names);
+    };
     let gos: Vec<GoStmt> = toks
         .iter()
         .enumerate()
         .filter(|(_, t)| **t == Tok::Ident(b"go"))
         .map(|(at, _)| go_stmt(&toks, at))
         .collect();
+    let mut callees = Vec::new();
+    let mut holds = false;
     for (at, w) in toks.windows(3).enumerate() {
         if w != [Tok::Ident(b"make"), Tok::Op(b"("), Tok::Ident(b"chan")] {
             continue;
         }
-        let Some(close) = closing(&toks, at + 1) else { return true };
+        let Some(close) = closing(&toks, at + 1) else {
+            let mut names = Vec::new();
+            go_callees(text, &mut names);
+            return Some(names);
+        };
         let unbuffered = unbuffered(&toks[at + 2..close]);
         for name in assigned_names(&toks[..at]) {
-            if gos.iter().any(|g| g.uses(&toks, name, unbuffered)) {
-                return true;
+            for g in gos.iter().filter(|g| g.uses(&toks, name, unbuffered)) {
+                holds = true;
+                if let Some(callee) = g.callee(&toks)
+                    && !callees.contains(&callee) {
+                        callees.push(callee);
+                    }
             }
         }
     }
-    false
+    holds.then_some(callees)
 }
 
 /// A `go` statement's token span, and its last argument list.
@@ -138,6 +183,23 @@ impl GoStmt {
         span.windows(2).any(|w| {
             (unbuffered && w == [ident, Tok::Op(b"<-")]) || w == [Tok::Ident(b"range"), ident]
         })
+    }
+}
+
+impl GoStmt {
+    /// The name a named call resolves through: `f` in `go f(...)`, `m` in
+    /// `go x.y.m(...)` (the last name before the arguments).
+    fn callee<'s>(&self, toks: &[Tok<'s>]) -> Option<&'s [u8]> {
+        let mut last = None;
+        for t in &toks[self.span.start + 1..] {
+            match t {
+                Tok::Ident(b"func") => return None,
+                Tok::Ident(n) => last = Some(*n),
+                Tok::Op(b".") => {}
+                _ => break,
+            }
+        }
+        last
     }
 }
 
@@ -221,17 +283,55 @@ fn is_ident(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
 }
 
+/// Bytes the outline lexer stops at; it skips every other byte.
+static SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    let special = b"/\"'`()[]{}\n";
+    while i < special.len() {
+        t[special[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// The `package` clause's range and the top-level `func` chunks, or `None`
 /// if the lexer meets something it does not expect (then parse everything).
 fn outline(src: &[u8]) -> Option<(std::ops::Range<usize>, Vec<Chunk<'_>>)> {
     let mut depth = 0i64;
-    let mut i = 0;
     let mut starts = Vec::new();
     let mut ends: Vec<usize> = Vec::new();
     let mut package = None;
+    // A line starting at depth 0 may start a function or the package clause.
+    let mut line = |i: usize, starts: &mut Vec<usize>, ends: &mut Vec<usize>| {
+        let word = |w: &[u8]| src[i..].starts_with(w) && src.get(i + w.len()).is_none_or(|b| !is_ident(*b));
+        if word(b"func") {
+            // The previous function had no column-0 `}`: it runs to here.
+            if ends.len() < starts.len() {
+                ends.push(i);
+            }
+            starts.push(i);
+        } else if package.is_none() && word(b"package") {
+            // Through the newline: the clause needs its terminator.
+            let end = memchr::memchr(b'\n', &src[i..]).map_or(src.len(), |n| i + n + 1);
+            package = Some(i..end);
+        }
+    };
+    line(0, &mut starts, &mut ends);
+    let mut i = 0;
     while i < src.len() {
         let b = src[i];
+        if !SPECIAL[b as usize] {
+            i += 1;
+            continue;
+        }
         match b {
+            b'\n' => {
+                i += 1;
+                if depth == 0 {
+                    line(i, &mut starts, &mut ends);
+                }
+            }
             b'/' if src.get(i + 1) == Some(&b'/') => {
                 i = memchr::memchr(b'\n', &src[i..]).map_or(src.len(), |n| i + n);
             }
@@ -266,30 +366,6 @@ fn outline(src: &[u8]) -> Option<(std::ops::Range<usize>, Vec<Chunk<'_>>)> {
                     ends.push(i + 1);
                 }
                 i += 1;
-            }
-            _ if is_ident(b) => {
-                let start = i;
-                while i < src.len() && is_ident(src[i]) {
-                    i += 1;
-                }
-                if depth == 0 && (start == 0 || !is_ident(src[start - 1])) {
-                    let line_start = start == 0 || src[start - 1] == b'\n';
-                    match &src[start..i] {
-                        b"func" if line_start => {
-                            // The previous function had no column-0 `}`: it runs to here.
-                            if ends.len() < starts.len() {
-                                ends.push(start);
-                            }
-                            starts.push(start);
-                        }
-                        b"package" if package.is_none() => {
-                            // Through the newline: the clause needs its terminator.
-                            let end = memchr::memchr(b'\n', &src[i..]).map_or(src.len(), |n| i + n + 1);
-                            package = Some(start..end);
-                        }
-                        _ => {}
-                    }
-                }
             }
             _ => i += 1,
         }
@@ -356,6 +432,7 @@ mod tests {
         assert!(kept.contains("func a() {\n\tc := make(chan int)"));
         assert!(kept.contains("func (x *T) work(c chan int)"));
         assert!(!kept.contains("fake") && !kept.contains("other") && !kept.contains("big"));
+        assert_eq!(relevant_ranges(b"package p\n\nfunc a() {\n\tc := make(chan int, 1)\n\tgo f()\n}\n"), Some(vec![]));
     }
 
     #[test]
