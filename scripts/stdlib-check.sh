@@ -3,7 +3,8 @@
 #   copy GOROOT, run leakfix --write over its src (testdata included),
 #   then `go build std cmd` with that GOROOT, `go vet` every edited package,
 #   check every edited file is gofmt-clean (when the original was), and that
-#   a second leakfix run proposes nothing.
+#   a second leakfix run proposes nothing. First, the parse shortcuts must
+#   change no finding: the JSON output equals that of --no-shortcuts.
 # usage: scripts/stdlib-check.sh [path/to/leakfix]
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -20,6 +21,15 @@ export GOROOT=$goroot PATH=$goroot/bin:$PATH GOFLAGS= GOTOOLCHAIN=local
 gofmt=$goroot/bin/gofmt
 
 cd "$goroot/src"
+echo "shortcuts change no finding"
+"$leakfix" --include-testdata --format json . > "$work/short.json" 2>/dev/null || true
+"$leakfix" --no-shortcuts --include-testdata --format json . > "$work/full.json" 2>/dev/null || true
+if ! cmp -s "$work/short.json" "$work/full.json"; then
+  echo "the parse shortcuts change the findings:" >&2
+  diff <(python3 -m json.tool "$work/short.json") <(python3 -m json.tool "$work/full.json") >&2 || true
+  exit 1
+fi
+python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["findings"]), "findings, identical with --no-shortcuts")' "$work/short.json"
 rc=0
 "$leakfix" --write --include-testdata --format json . > "$work/write.json" || rc=$?
 # 0: all written; 1: findings without a fix remain. Anything else is a failure.

@@ -19,6 +19,15 @@ const LEAK: &str = "package p\n\nfunc f(fail bool) error {\n\tc := make(chan err
 /// bounds and on char boundaries, and applying the fixes twice equals once.
 fn invariants(src: &str) {
     let r = check(src);
+    // The parse shortcuts never change a finding of a file tree-sitter-go
+    // reads without error. (In a broken file, tree-sitter's error recovery
+    // can swallow a function whole when it parses everything; the shortcut
+    // parses the functions apart.)
+    if leakfix::syntax::parse(src.as_bytes()).is_some_and(|t| !t.root_node().has_error()) {
+        let full = common::check_with(src, false);
+        let show = |r: &leakfix::engine::FileResult| format!("{:?} {:?}", r.outcomes, r.fixed);
+        assert_eq!(show(&r), show(&full), "the shortcuts change the findings of:\n{src}");
+    }
     for o in &r.outcomes {
         if let Some(fix) = &o.finding.fix {
             for e in &fix.edits {
@@ -52,10 +61,70 @@ proptest! {
         invariants(&src);
     }
 
+    /// Fixtures re-spelled the ways Go allows (the code stays valid Go):
+    /// comments between tokens, tabs for spaces, blank lines, comments at
+    /// line ends. The token scan behind the parse shortcut must see through
+    /// them all.
+    #[test]
+    fn respelled_fixtures_keep_the_invariants(pick in 0usize..1000, edits in proptest::collection::vec((0usize..100_000, 0usize..3), 1..12)) {
+        let all = fixtures();
+        let (_, path) = &all[pick % all.len()];
+        let mut src = std::fs::read_to_string(path).unwrap();
+        for (at, how) in edits {
+            // Blanks on lines of plain code (no comment, string or rune).
+            let mut blanks = Vec::new();
+            let mut line_start = 0;
+            for (i, c) in src.char_indices() {
+                if c == ' ' || c == '\n' {
+                    let line_end = src[i..].find('\n').map_or(src.len(), |n| i + n);
+                    let line = &src[line_start..line_end];
+                    if !line.contains(['"', '\'', '`']) && !["//", "/*", "*/"].iter().any(|c| line.contains(c)) {
+                        blanks.push(i);
+                    }
+                }
+                if c == '\n' {
+                    line_start = i + 1;
+                }
+            }
+            if blanks.is_empty() {
+                break;
+            }
+            let i = blanks[at % blanks.len()];
+            let put = match (how, &src[i..=i]) {
+                (0, " ") => " /* c */ ",
+                (_, " ") => "\t",
+                (0, _) => " /* a\nb */ ",
+                (1, _) => " // c\n",
+                _ => "\n\n",
+            };
+            src.replace_range(i..=i, put);
+        }
+        invariants(&src);
+    }
+
     #[test]
     fn arbitrary_text_keeps_the_invariants(s in "(package p\n)?(func f\\(\\) \\{\n)?[ -~\n\t{}()<>-]{0,400}") {
         invariants(&s);
     }
+}
+
+/// Valid Go that once fooled the outline or the token scan behind the parse
+/// shortcut (found by an adversarial probe): each leaks once, and the
+/// shortcut finds exactly what a whole parse finds.
+#[test]
+fn the_parse_shortcut_sees_through_odd_spellings() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/shortcut");
+    let mut n = 0;
+    for case in std::fs::read_dir(&dir).unwrap() {
+        let case = case.unwrap().path();
+        let fast = leakfix(&case, &["--format", "json", "a.go"]);
+        let full = leakfix(&case, &["--no-shortcuts", "--format", "json", "a.go"]);
+        let v: serde_json::Value = serde_json::from_slice(&fast.stdout).unwrap();
+        assert_eq!(v["findings"].as_array().map(Vec::len), Some(1), "{}", case.display());
+        assert_eq!(fast.stdout, full.stdout, "{}", case.display());
+        n += 1;
+    }
+    assert!(n >= 9);
 }
 
 #[test]

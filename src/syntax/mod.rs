@@ -138,7 +138,7 @@ pub fn has_make_chan(src: &[u8]) -> bool {
 }
 
 /// Skip whitespace and comments.
-fn skip_blank(mut s: &[u8]) -> &[u8] {
+pub(crate) fn skip_blank(mut s: &[u8]) -> &[u8] {
     loop {
         match s {
             [b' ' | b'\t' | b'\r' | b'\n', rest @ ..] => s = rest,

@@ -2,7 +2,7 @@
 //! function declarations, so that the parser can be given only the byte
 //! ranges that can matter (tree-sitter's included ranges keep every offset).
 
-use crate::syntax::has_make_chan;
+use crate::syntax::{has_make_chan, skip_blank};
 use crate::syntax::tokens::{closing, tokenize, Tok};
 
 /// A top-level `func` declaration (with whatever follows it up to the next one).
@@ -302,41 +302,43 @@ fn outline(src: &[u8]) -> Option<(std::ops::Range<usize>, Vec<Chunk<'_>>)> {
     let mut starts = Vec::new();
     let mut ends: Vec<usize> = Vec::new();
     let mut package = None;
-    // A line starting at depth 0 may start a function or the package clause.
-    let mut line = |i: usize, starts: &mut Vec<usize>, ends: &mut Vec<usize>| {
-        let word = |w: &[u8]| src[i..].starts_with(w) && src.get(i + w.len()).is_none_or(|b| !is_ident(*b));
-        if word(b"func") {
-            // The previous function had no column-0 `}`: it runs to here.
-            if ends.len() < starts.len() {
-                ends.push(i);
-            }
-            starts.push(i);
-        } else if package.is_none() && word(b"package") {
-            // Through the newline: the clause needs its terminator.
-            let end = memchr::memchr(b'\n', &src[i..]).map_or(src.len(), |n| i + n + 1);
-            package = Some(i..end);
-        }
-    };
-    line(0, &mut starts, &mut ends);
+    // At depth 0: the last two significant bytes, and whether a line ended
+    // since (Go's semicolon insertion decides if a `func` starts a declaration).
+    let mut last = [0u8; 2];
+    let mut newline = false;
     let mut i = 0;
     while i < src.len() {
         let b = src[i];
-        if !SPECIAL[b as usize] {
+        // Inside brackets only brackets, quotes and comments matter.
+        if depth > 0 && !SPECIAL[b as usize] {
             i += 1;
             continue;
         }
+        let start = i;
         match b {
             b'\n' => {
+                newline = true;
                 i += 1;
-                if depth == 0 {
-                    line(i, &mut starts, &mut ends);
-                }
+                continue;
+            }
+            b' ' | b'\t' | b'\r' | b'\x0c' => {
+                i += 1;
+                continue;
+            }
+            // Not Go, but tree-sitter-go reads a NUL as a statement end.
+            b'\0' if depth == 0 => {
+                last = [last[1], b';'];
+                i += 1;
+                continue;
             }
             b'/' if src.get(i + 1) == Some(&b'/') => {
                 i = memchr::memchr(b'\n', &src[i..]).map_or(src.len(), |n| i + n);
+                continue;
             }
             b'/' if src.get(i + 1) == Some(&b'*') => {
                 i = memchr::memmem::find(&src[i + 2..], b"*/").map(|n| i + 2 + n + 2)?;
+                newline |= memchr::memchr(b'\n', &src[start..i]).is_some();
+                continue;
             }
             b'"' | b'\'' => {
                 i += 1;
@@ -367,7 +369,27 @@ fn outline(src: &[u8]) -> Option<(std::ops::Range<usize>, Vec<Chunk<'_>>)> {
                 }
                 i += 1;
             }
+            _ if is_ident(b) => {
+                while i < src.len() && is_ident(src[i]) {
+                    i += 1;
+                }
+                match &src[start..i] {
+                    b"package" if last == [0, 0] => package = Some(start..clause_end(src, i)),
+                    b"func" if declaration_starts(last, newline) => {
+                        // The previous function had no column-0 `}`: it runs to here.
+                        if ends.len() < starts.len() {
+                            ends.push(start);
+                        }
+                        starts.push(start);
+                    }
+                    _ => {}
+                }
+            }
             _ => i += 1,
+        }
+        if depth == 0 || b == b'(' || b == b'[' || b == b'{' {
+            last = [last[1], src[i - 1]];
+            newline = false;
         }
     }
     if depth != 0 {
@@ -385,38 +407,70 @@ fn outline(src: &[u8]) -> Option<(std::ops::Range<usize>, Vec<Chunk<'_>>)> {
     Some((package, chunks))
 }
 
+/// Does a top-level `func` start a declaration, after the significant bytes
+/// `last` and a line end if `newline`? Only after a semicolon, written or
+/// inserted by Go at a line end (not after `=`, `,`, `type T`, ...).
+fn declaration_starts(last: [u8; 2], newline: bool) -> bool {
+    let [before, end] = last;
+    let ends_statement = is_ident(end)
+        || matches!(end, b')' | b']' | b'}' | b'"' | b'\'' | b'`')
+        || (matches!(end, b'+' | b'-') && before == end);
+    end == b';' || (newline && ends_statement)
+}
+
+/// Where the package clause whose name starts after `at` ends: through the
+/// newline that terminates it, comments included (or at the end of the
+/// text, so that a broken clause shows up as a parse error).
+fn clause_end(src: &[u8], mut at: usize) -> usize {
+    let mut named = false;
+    while at < src.len() {
+        match src[at] {
+            b'\n' | b'\0' if named => return at + 1,
+            b'/' if src.get(at + 1) == Some(&b'/') => {
+                at = memchr::memchr(b'\n', &src[at..]).map_or(src.len(), |n| at + n);
+            }
+            b'/' if src.get(at + 1) == Some(&b'*') => {
+                at = memchr::memmem::find(&src[at + 2..], b"*/").map_or(src.len(), |n| at + 2 + n + 2);
+            }
+            b if b.is_ascii_whitespace() => at += 1,
+            _ if named => return src.len(),
+            _ => {
+                named = true;
+                while at < src.len() && is_ident(src[at]) {
+                    at += 1;
+                }
+                if src.get(at) == Some(&b';') {
+                    at += 1;
+                }
+            }
+        }
+    }
+    src.len()
+}
+
 /// The name declared by `func name(` or `func (recv) name(`.
 fn func_name(decl: &[u8]) -> &[u8] {
-    let mut i = 4;
-    let skip_ws = |i: &mut usize| {
-        while *i < decl.len() && decl[*i].is_ascii_whitespace() {
-            *i += 1;
-        }
-    };
-    skip_ws(&mut i);
-    if decl.get(i) == Some(&b'(') {
-        let mut d = 0;
-        while i < decl.len() {
-            match decl[i] {
-                b'(' => d += 1,
-                b')' => {
-                    d -= 1;
-                    if d == 0 {
-                        i += 1;
-                        break;
-                    }
-                }
+    let mut s = skip_blank(decl.get(4..).unwrap_or_default());
+    if s.first() == Some(&b'(') {
+        // The receiver, comments and all.
+        let mut depth = 0;
+        loop {
+            s = skip_blank(s);
+            match s.first() {
+                None => return &[],
+                Some(b'(') => depth += 1,
+                Some(b')') => depth -= 1,
                 _ => {}
             }
-            i += 1;
+            s = &s[1..];
+            if depth == 0 {
+                break;
+            }
         }
-        skip_ws(&mut i);
+        s = skip_blank(s);
     }
-    let start = i;
-    while i < decl.len() && is_ident(decl[i]) {
-        i += 1;
-    }
-    &decl[start..i]
+    let n = s.iter().take_while(|b| is_ident(**b)).count();
+    &s[..n]
 }
 
 #[cfg(test)]

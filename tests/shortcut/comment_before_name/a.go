@@ -1,0 +1,12 @@
+package main
+
+func /* w */ work(out chan<- int) { out <- 1 }
+
+func f(ok bool) int {
+	c := make(chan int)
+	go work(c)
+	if ok {
+		return 0
+	}
+	return <-c
+}

@@ -1,0 +1,11 @@
+package main /* a
+b */
+
+func f(ok bool) int {
+	c := make(chan int)
+	go func() { c <- 1 }()
+	if ok {
+		return 0 /* x */
+	}
+	return <-c
+}

@@ -1,0 +1,3 @@
+package main
+
+func work(out chan<- int) { out <- 1 }

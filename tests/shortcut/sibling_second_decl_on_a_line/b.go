@@ -1,0 +1,3 @@
+package main
+
+func g() {}; func work(out chan<- int) { out <- 1 }
