@@ -126,7 +126,7 @@ fn findings(src: &str, opts: &Options<'_>, notes: &mut Vec<String>) -> Option<(V
     // ones asked for, and look again.
     let wanted = facts.wanted();
     let (loaded, refused) = match opts.path {
-        Some(path) if !wanted.is_empty() => load_siblings(path, facts.package(), &wanted),
+        Some(path) if !wanted.is_empty() => load_siblings(path, facts.package(), &wanted, opts.shortcuts),
         _ => Siblings::default(),
     };
     if loaded.is_empty() {
@@ -205,7 +205,7 @@ type Siblings = (Vec<(String, tree_sitter::Tree)>, Vec<String>);
 /// Parse the other files of `path`'s package in its directory that may
 /// declare one of `names` (a cheap text test first). Test files are seen
 /// only from test files, as the go tool builds them.
-fn load_siblings(path: &std::path::Path, package: Option<&str>, names: &[&str]) -> Siblings {
+fn load_siblings(path: &std::path::Path, package: Option<&str>, names: &[&str], shortcuts: bool) -> Siblings {
     let Some(package) = package else { return Siblings::default() };
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -226,21 +226,27 @@ fn load_siblings(path: &std::path::Path, package: Option<&str>, names: &[&str]) 
     let mut refused = Vec::new();
     for p in files {
         let Ok(text) = std::fs::read_to_string(&p) else { continue };
-        let declared: Vec<&str> = names
-            .iter()
-            .copied()
-            .filter(|n| {
-                [format!("func {n}("), format!("func {n}["), format!(") {n}(")]
-                    .iter()
-                    .any(|pat| memchr::memmem::find(text.as_bytes(), pat.as_bytes()).is_some())
-            })
-            .collect();
-        if declared.is_empty() {
-            continue;
-        }
         let name = p.file_name().unwrap_or_default().to_string_lossy();
         if name.starts_with('_') || name.starts_with('.') {
             continue; // the go tool ignores these files
+        }
+        // With shortcuts, only files that mention a name, and only the
+        // functions the outline says declare one, are parsed.
+        let tree = if shortcuts {
+            let mentioned: Vec<&str> =
+                names.iter().copied().filter(|n| memchr::memmem::find(text.as_bytes(), n.as_bytes()).is_some()).collect();
+            if mentioned.is_empty() {
+                continue;
+            }
+            parse_declaring(&text, &mentioned)
+        } else {
+            syntax::parse(text.as_bytes())
+        };
+        let Some(tree) = tree else { continue };
+        let facts = FileFacts::new(&tree, text.as_bytes(), Vec::new());
+        let declared: Vec<&str> = names.iter().copied().filter(|n| facts.declares(n)).collect();
+        if declared.is_empty() {
+            continue;
         }
         if constrained(&name, &text) {
             // Built only for some platforms or tags: which body runs is not
@@ -248,9 +254,8 @@ fn load_siblings(path: &std::path::Path, package: Option<&str>, names: &[&str]) 
             refused.extend(declared.iter().map(|n| (*n).to_owned()));
             continue;
         }
-        let Some(tree) = parse_declaring(&text, &declared) else { continue };
-        let same_package = FileFacts::new(&tree, text.as_bytes(), Vec::new()).package() == Some(package);
-        if same_package {
+        if facts.package() == Some(package) {
+            drop(facts);
             out.push((text, tree));
         }
     }

@@ -8,6 +8,7 @@ use super::goroutines::{self, Goroutine, Place};
 use super::scope::BindingId;
 use super::FileFacts;
 use crate::syntax::{ancestors, kinds as k, named_children};
+use crate::syntax::Named as _;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OpKind {
@@ -100,7 +101,7 @@ fn is_make_chan(facts: &FileFacts<'_>, call: Node<'_>) -> bool {
     }
     let first = call
         .child_by_field_name("arguments")
-        .and_then(|a| a.named_child(0));
+        .and_then(|a| a.named(0));
     first.is_some_and(|a| a.kind() == k::CHANNEL_TYPE)
         && facts.scopes_for(f).is_some_and(|(_, s)| s.resolve(f).is_none())
 }
@@ -151,7 +152,7 @@ fn channel_of<'t>(facts: &FileFacts<'t>, make: Node<'t>) -> Option<Channel<'t>> 
         .unwrap_or(decl);
     let capacity = make
         .child_by_field_name("arguments")
-        .and_then(|a| a.named_child(1));
+        .and_then(|a| a.named(1));
     let recv_only = b.ty.is_some_and(|t| facts.text(t).starts_with("<-"));
     let mut ch = Channel {
         name: facts.text(ident),

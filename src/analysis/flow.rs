@@ -5,6 +5,7 @@
 use tree_sitter::Node;
 
 use crate::syntax::{ancestors, contains, kinds as k, named_children, text, walk_preorder};
+use crate::syntax::Named as _;
 
 /// Saturating count of sends on one path; `MANY` means "unbounded".
 pub const MANY: u32 = u32::MAX;
@@ -155,7 +156,7 @@ fn paths(n: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> bool, bound: Bou
         // passes here; counting it here gives the same per-path totals.
         k::DEFER_STATEMENT => {
             let lit = n
-                .named_child(0)
+                .named(0)
                 .and_then(|c| c.child_by_field_name("function"))
                 .filter(|f| f.kind() == k::FUNC_LITERAL);
             match lit.and_then(|l| l.child_by_field_name("body")) {
@@ -197,8 +198,10 @@ fn sends_then_returns(n: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> boo
                 Some(p) if p.kind() == k::COMMUNICATION_CASE => named_children(p)
                     .into_iter()
                     .find(|c| c.kind() == k::STATEMENT_LIST)
-                    .and_then(|l| l.named_child(0)),
-                Some(p) if p.kind() == k::STATEMENT_LIST => send.next_named_sibling(),
+                    .and_then(|l| l.named(0)),
+                Some(p) if p.kind() == k::STATEMENT_LIST => {
+                    std::iter::successors(send.next_named_sibling(), Node::next_named_sibling).find(|n| n.kind() != k::COMMENT)
+                }
                 _ => None,
             };
             next.is_some_and(ends)
@@ -238,7 +241,7 @@ pub fn jumps<'t>(region: Node<'t>, src: &[u8]) -> Vec<Node<'t>> {
 #[must_use]
 pub fn is_goexit_call(stmt: Node<'_>, src: &[u8]) -> bool {
     let Some(f) = stmt
-        .named_child(0)
+        .named(0)
         .filter(|c| c.kind() == k::CALL_EXPRESSION)
         .and_then(|c| c.child_by_field_name("function"))
         .filter(|f| f.kind() == k::SELECTOR_EXPRESSION)
@@ -283,7 +286,7 @@ pub fn is_goexit_call(stmt: Node<'_>, src: &[u8]) -> bool {
 }
 
 fn is_panic_call(stmt: Node<'_>, src: &[u8]) -> bool {
-    let call = stmt.named_child(0).filter(|c| c.kind() == k::CALL_EXPRESSION);
+    let call = stmt.named(0).filter(|c| c.kind() == k::CALL_EXPRESSION);
     call.and_then(|c| c.child_by_field_name("function"))
         .is_some_and(|f| f.kind() == k::IDENTIFIER && text(f, src) == "panic")
 }
@@ -445,7 +448,7 @@ fn quiet(stmt: Node<'_>, src: &[u8]) -> bool {
             !calls
         }
         k::EXPRESSION_STATEMENT => {
-            let call = stmt.named_child(0).filter(|c| c.kind() == k::CALL_EXPRESSION);
+            let call = stmt.named(0).filter(|c| c.kind() == k::CALL_EXPRESSION);
             call.and_then(|c| c.child_by_field_name("function"))
                 .is_some_and(|f| f.kind() == k::IDENTIFIER && text(f, src) == "close")
         }
@@ -523,7 +526,7 @@ fn surely(ops: &[Node<'_>], s: Node<'_>) -> bool {
         })
     };
     match s.kind() {
-        k::BLOCK => list_surely(s.named_child(0)),
+        k::BLOCK => list_surely(s.named(0)),
         k::LABELED_STATEMENT => named_children(s).into_iter().any(|c| c.kind() != k::LABEL_NAME && surely(ops, c)),
         k::IF_STATEMENT => {
             let cons = s.child_by_field_name("consequence");

@@ -6,6 +6,7 @@ use tree_sitter::Node;
 
 use super::FileFacts;
 use crate::syntax::{ancestors, kinds as k, named_children};
+use crate::syntax::Named as _;
 
 /// A `go` statement whose body is analysed.
 #[derive(Debug, Clone, Copy)]
@@ -195,7 +196,7 @@ fn receiver_type<'t>(facts: &FileFacts<'t>, operand: Node<'t>) -> Option<&'t str
 pub fn type_name<'t>(facts: &FileFacts<'t>, ty: Node<'t>) -> Option<&'t str> {
     match ty.kind() {
         k::TYPE_IDENTIFIER => Some(facts.text(ty)),
-        "pointer_type" => type_name(facts, ty.named_child(0)?),
+        "pointer_type" => type_name(facts, ty.named(0)?),
         _ => None,
     }
 }

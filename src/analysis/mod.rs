@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use tree_sitter::{Node, Tree};
 
 use crate::syntax::{kinds as k, named_children, text};
+use crate::syntax::Named as _;
 pub use channels::{Channel, Ctx, Op, OpKind};
 pub use scope::Scopes;
 
@@ -87,7 +88,7 @@ impl<'t> FileFacts<'t> {
     #[must_use]
     pub fn package(&self) -> Option<&'t str> {
         let clause = named_children(self.tree.root_node()).into_iter().find(|n| n.kind() == k::PACKAGE_CLAUSE)?;
-        Some(self.text(clause.named_child(0)?))
+        Some(self.text(clause.named(0)?))
     }
 
     /// Note that a `go` statement needs the body of `name`, which this file
@@ -106,6 +107,12 @@ impl<'t> FileFacts<'t> {
         self.wanted.borrow().clone()
     }
 
+    /// Does this file declare a function or a method called `name`?
+    #[must_use]
+    pub fn declares(&self, name: &str) -> bool {
+        self.funcs.contains_key(name) || self.methods.contains_key(name)
+    }
+
     /// A top-level function of this file by name.
     #[must_use]
     pub fn func(&self, name: &str) -> Option<Node<'t>> {
@@ -118,7 +125,7 @@ impl<'t> FileFacts<'t> {
         self.methods.get(name)?.iter().copied().find(|m| {
             let ty = m
                 .child_by_field_name("receiver")
-                .and_then(|r| r.named_child(0))
+                .and_then(|r| r.named(0))
                 .and_then(|p| p.child_by_field_name("type"));
             ty.and_then(|t| goroutines::type_name(self, t)) == Some(recv)
         })

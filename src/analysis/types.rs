@@ -6,6 +6,7 @@ use tree_sitter::Node;
 use super::scope::{Binding, Scopes};
 use super::FileFacts;
 use crate::syntax::{kinds as k, named_children};
+use crate::syntax::Named as _;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
@@ -46,7 +47,7 @@ pub fn shape_of_expr(facts: &FileFacts<'_>, scopes: &Scopes<'_>, e: Node<'_>) ->
             if f.kind() != k::IDENTIFIER || scopes.resolve(f).is_some() {
                 return Shape::Unknown;
             }
-            let first = e.child_by_field_name("arguments").and_then(|a| a.named_child(0));
+            let first = e.child_by_field_name("arguments").and_then(|a| a.named(0));
             match facts.text(f) {
                 "len" | "cap" => Shape::NonNegInt,
                 "make" => first.map_or(Shape::Unknown, |t| match shape_of_type(facts, t) {

@@ -71,11 +71,25 @@ pub fn text<'a>(node: Node<'_>, src: &'a [u8]) -> &'a str {
     node.utf8_text(src).unwrap_or("")
 }
 
-/// Named children of a node, collected (tree-sitter's iterator needs a cursor).
+/// Named children of a node other than comments, collected (tree-sitter
+/// puts comments anywhere, e.g. among a call's arguments).
 #[must_use]
 pub fn named_children<'t>(node: Node<'t>) -> Vec<Node<'t>> {
     let mut cursor = node.walk();
-    node.named_children(&mut cursor).collect()
+    node.named_children(&mut cursor).filter(|n| n.kind() != kinds::COMMENT).collect()
+}
+
+/// Positional access to named children that skips comments: use
+/// `node.named(i)`, never tree-sitter's `named_child(i)`, which counts them.
+pub trait Named<'t> {
+    fn named(&self, i: usize) -> Option<Node<'t>>;
+}
+
+impl<'t> Named<'t> for Node<'t> {
+    fn named(&self, i: usize) -> Option<Node<'t>> {
+        let mut cursor = self.walk();
+        self.named_children(&mut cursor).filter(|n| n.kind() != kinds::COMMENT).nth(i)
+    }
 }
 
 /// Ancestors of a node, innermost first, excluding the node itself.
@@ -93,7 +107,7 @@ pub fn contains(outer: Node<'_>, inner: Node<'_>) -> bool {
 #[must_use]
 pub fn unparen(mut node: Node<'_>) -> Node<'_> {
     while node.kind() == kinds::PARENTHESIZED_EXPRESSION {
-        match node.named_child(0) {
+        match node.named(0) {
             Some(n) => node = n,
             None => break,
         }

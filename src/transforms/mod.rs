@@ -15,6 +15,7 @@ use tree_sitter::Node;
 use crate::analysis::{channels, flow, Channel, Ctx, FileFacts, OpKind};
 use crate::fix::{Edit, Fix};
 use crate::syntax::{ancestors, contains, kinds as k};
+use crate::syntax::Named as _;
 
 /// A leak found in a file, with the fix when one is safe to make.
 #[derive(Debug, Clone, Serialize)]
@@ -141,7 +142,7 @@ fn decl_name<'t>(facts: &FileFacts<'t>, decl: Node<'t>) -> String {
     let name = decl.child_by_field_name("name").map_or("", |n| facts.text(n));
     let recv = decl
         .child_by_field_name("receiver")
-        .and_then(|r| r.named_child(0))
+        .and_then(|r| r.named(0))
         .and_then(|p| p.child_by_field_name("type"))
         .and_then(|t| crate::analysis::goroutines::type_name(facts, t));
     recv.map_or_else(|| name.to_owned(), |r| format!("{r}.{name}"))
@@ -292,7 +293,7 @@ pub(crate) fn describe(facts: &FileFacts<'_>, jump: Node<'_>) -> String {
         k::GOTO_STATEMENT => "goto",
         // panic(...), t.Fatal(...), runtime.Goexit(): name the call.
         _ => jump
-            .named_child(0)
+            .named(0)
             .and_then(|c| c.child_by_field_name("function"))
             .map_or("panic", |f| facts.text(f)),
     };

@@ -4,6 +4,7 @@ use super::{capacity_finding, describe, exits_after, loops_after_make, sole_send
 use crate::analysis::types::{shape_of_binding, shape_of_expr, Shape};
 use crate::analysis::{flow, Channel, Ctx, FileFacts, OpKind, Scopes};
 use crate::syntax::{kinds as k, named_children};
+use crate::syntax::Named as _;
 
 /// Goroutines started in a loop each send once; the parent receives fewer
 /// times than it started them.
@@ -125,7 +126,7 @@ fn sender_count(cx: &Context<'_, '_>, scopes: &Scopes<'_>, ch: &Channel<'_>, lau
     let op = cond.child_by_field_name("operator").map(|o| o.kind());
     let left = cond.child_by_field_name("left");
     let right = cond.child_by_field_name("right").ok_or("no loop bound")?;
-    let counter = update.named_child(0);
+    let counter = update.named(0);
     let same = |n: Option<Node>| n.is_some_and(|n| n.kind() == k::IDENTIFIER && scopes.resolve(n) == var);
     let only_update = var.is_some_and(|v| scopes.binding(v).assignments.len() == 1);
     if !(ok_init && op == Some("<") && same(left) && same(counter) && only_update) {

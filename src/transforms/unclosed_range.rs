@@ -4,6 +4,7 @@ use super::{Context, Finding, Transform};
 use crate::analysis::{flow, Channel, Ctx, FileFacts, OpKind};
 use crate::fix::{Edit, Fix};
 use crate::syntax::{ancestors, contains, kinds as k, named_children};
+use crate::syntax::Named as _;
 
 /// A goroutine ranges over a channel that nothing closes.
 pub struct UnclosedRange;
@@ -143,9 +144,9 @@ fn joined_by<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, func: Node<'t>, go: No
         return None;
     }
     let (_, scopes) = facts.scopes_for(func)?;
-    let body = func.child_by_field_name("body")?.named_child(0)?;
+    let body = func.child_by_field_name("body")?.named(0)?;
     let wg = named_children(body).into_iter().find_map(|s| {
-        let call = (s.kind() == k::DEFER_STATEMENT).then(|| s.named_child(0))??;
+        let call = (s.kind() == k::DEFER_STATEMENT).then(|| s.named(0))??;
         method_call_on(facts, call, "Done")
     })?;
     let wg = scopes.resolve(wg)?;
@@ -175,7 +176,7 @@ fn joined_by<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, func: Node<'t>, go: No
     named_children(block).into_iter().find(|s| {
         s.start_byte() > go.end_byte()
             && s.kind() == k::EXPRESSION_STATEMENT
-            && s.named_child(0)
+            && s.named(0)
                 .and_then(|c| method_call_on(facts, c, "Wait"))
                 .is_some_and(|w| scopes.resolve(w) == Some(wg))
             && !contains(go, *s)
