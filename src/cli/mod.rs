@@ -226,38 +226,35 @@ impl Report {
 
 /// Check one file: read it, test it, analyse it; with --write, fix it.
 fn process(c: &Candidate, s: &Settings) -> Option<Report> {
-    match read(&c.path, s.shortcuts) {
-        Ok(None) => None,
-        Ok(Some(bytes)) => analyse(c, bytes, s),
-        Err(e) => Some(Report::failed(walk::display_path(&c.path), e.to_string())),
-    }
+    with_file(&c.path, |bytes| if s.shortcuts && !engine::may_match(bytes) { None } else { analyse(c, bytes, s) })
+        .unwrap_or_else(|e| Some(Report::failed(walk::display_path(&c.path), e.to_string())))
 }
 
-/// Analyse one file's bytes and, with --write, apply the fixes.
-fn analyse(c: &Candidate, bytes: Vec<u8>, s: &Settings) -> Option<Report> {
-    if !c.explicit && !s.include_generated && engine::is_generated(&bytes) {
+/// Analyse one file's bytes and, with --write, apply the fixes. The text is
+/// copied into the report only when there is something to show.
+fn analyse(c: &Candidate, bytes: &[u8], s: &Settings) -> Option<Report> {
+    if !c.explicit && !s.include_generated && engine::is_generated(bytes) {
         return None;
     }
-    let path = walk::display_path(&c.path);
-    let Ok(src) = String::from_utf8(bytes) else {
-        return Some(Report::failed(path, "not valid UTF-8; skipped".into()));
+    let Ok(src) = std::str::from_utf8(bytes) else {
+        return Some(Report::failed(walk::display_path(&c.path), "not valid UTF-8; skipped".into()));
     };
-    let result = engine::check_source(&src, &s.options(Some(&c.path)));
+    let result = engine::check_source(src, &s.options(Some(&c.path)));
     if result.outcomes.is_empty() && result.notes.is_empty() {
         return None;
     }
     let mut error = None;
     if s.write
         && let Some(fixed) = &result.fixed
-            && let Err(e) = write_atomic(&c.path, &src, fixed) {
+            && let Err(e) = write_atomic(&c.path, src, fixed) {
                 error = Some(format!("cannot write: {e:#}"));
             }
-    Some(Report { path, src, result, error })
+    Some(Report { path: walk::display_path(&c.path), src: src.to_owned(), result, error })
 }
 
-/// The bytes of `path`; with shortcuts, `None` for a file that cannot hold
-/// a finding (tested in a per-thread buffer, so most files cost no allocation).
-fn read(path: &std::path::Path, shortcuts: bool) -> std::io::Result<Option<Vec<u8>>> {
+/// Run `f` on the bytes of `path`, read into a per-thread buffer (most
+/// files are dropped by a byte test and cost no allocation).
+fn with_file<R>(path: &std::path::Path, f: impl FnOnce(&[u8]) -> R) -> std::io::Result<R> {
     thread_local! {
         static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
@@ -276,8 +273,7 @@ fn read(path: &std::path::Path, shortcuts: bool) -> std::io::Result<Option<Vec<u
                 Err(e) => return Err(e),
             }
         }
-        let bytes = &buf[..filled];
-        Ok((!shortcuts || engine::may_match(bytes)).then(|| bytes.to_vec()))
+        Ok(f(&buf[..filled]))
     })
 }
 
