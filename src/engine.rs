@@ -177,11 +177,16 @@ fn parse_declaring(text: &str, names: &[&str]) -> Option<tree_sitter::Tree> {
 /// `at`) are in.
 fn introduces_errors(before: &str, errors_before: usize, after: &str, at: &[usize], shortcuts: bool) -> bool {
     let errors = |t: Option<tree_sitter::Tree>| t.map(|t| count_errors(t.root_node()));
-    let (b, a) = match syntax::outline::edited(before.as_bytes(), after.as_bytes(), at).filter(|_| shortcuts) {
-        Some([rb, ra]) => (errors(parse_where(before, Some(rb))), errors(parse_where(after, Some(ra)))),
-        None => (Some(errors_before), errors(syntax::parse(after.as_bytes()))),
-    };
-    !matches!((b, a), (Some(b), Some(a)) if a <= b)
+    match syntax::outline::edited(before.as_bytes(), after.as_bytes(), at).filter(|_| shortcuts) {
+        // Almost always the edited functions parse cleanly: then the
+        // original need not be parsed again.
+        Some([rb, ra]) => match errors(parse_where(after, Some(ra))) {
+            Some(0) => false,
+            Some(a) => errors(parse_where(before, Some(rb))).is_none_or(|b| a > b),
+            None => true,
+        },
+        None => errors(syntax::parse(after.as_bytes())).is_none_or(|a| a > errors_before),
+    }
 }
 
 fn count_errors(root: tree_sitter::Node<'_>) -> usize {

@@ -71,12 +71,13 @@ pub fn text<'a>(node: Node<'_>, src: &'a [u8]) -> &'a str {
     node.utf8_text(src).unwrap_or("")
 }
 
-/// Named children of a node other than comments, collected (tree-sitter
-/// puts comments anywhere, e.g. among a call's arguments).
+/// Named children of a node other than comments (tree-sitter-go's only
+/// named extras), collected: tree-sitter puts comments anywhere, e.g.
+/// among a call's arguments.
 #[must_use]
 pub fn named_children<'t>(node: Node<'t>) -> Vec<Node<'t>> {
     let mut cursor = node.walk();
-    node.named_children(&mut cursor).filter(|n| n.kind() != kinds::COMMENT).collect()
+    node.named_children(&mut cursor).filter(|n| !n.is_extra()).collect()
 }
 
 /// Positional access to named children that skips comments: use
@@ -88,7 +89,7 @@ pub trait Named<'t> {
 impl<'t> Named<'t> for Node<'t> {
     fn named(&self, i: usize) -> Option<Node<'t>> {
         let mut cursor = self.walk();
-        self.named_children(&mut cursor).filter(|n| n.kind() != kinds::COMMENT).nth(i)
+        self.named_children(&mut cursor).filter(|n| !n.is_extra()).nth(i)
     }
 }
 
