@@ -4,7 +4,8 @@
 # on the Go standard library and on the shared corpus.
 #   usage: scripts/bench.sh CORPUS_DIR     (what ../shared/corpus/fetch.sh unpacked)
 # Needs hyperfine and ripgrep (apt-get install hyperfine ripgrep) and Go.
-# Prints a Markdown table (the one in README.md) on stdout.
+# Prints a Markdown table (the one in README.md) on stdout: medians of 30
+# runs per command, in three interleaved rounds.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 corpus=${1:?usage: scripts/bench.sh CORPUS_DIR}/usr/share/gocode/src
@@ -26,22 +27,31 @@ for tree in "$std" "$corpus"; do
   cmp -s "$tmp/j1.json" "$tmp/j2.json" || { echo "OUTPUT DIFFERS BY THREAD COUNT" >&2; exit 1; }
   cmp -s "$tmp/j1.json" "$tmp/full.json" || { echo "OUTPUT DIFFERS WITHOUT SHORTCUTS" >&2; exit 1; }
   echo "identical JSON with -j1, -j2 and --no-shortcuts" >&2
-  # leakfix exits 1 when it has findings: not a failure here.
-  hyperfine --warmup 3 --runs 20 --ignore-failure --style none --export-json "$tmp/times.json" \
-    -n rg "rg -l --no-ignore -t go 'make\(chan' $tree" \
-    -n j2 "$bin -j2 --format json $tree" \
-    -n j1 "$bin -j1 --format json $tree" > /dev/null 2>&1
+  # leakfix exits 1 when it has findings: not a failure here. Three rounds
+  # of 10 runs each, so that a burst of load on a shared machine does not
+  # fall on one command only; medians over all 30 runs.
+  for round in 1 2 3; do
+    hyperfine --warmup 2 --runs 10 --ignore-failure --style none --export-json "$tmp/times$round.json" \
+      -n rg "rg -l --no-ignore -t go 'make\(chan' $tree" \
+      -n j2 "$bin -j2 --format json $tree" \
+      -n j1 "$bin -j1 --format json $tree" > /dev/null 2>&1
+  done
   rss=()
   for j in 1 2; do
     /usr/bin/time -f "%M" -o "$tmp/rss" "$bin" -j$j --format json "$tree" > /dev/null 2>&1 || true
     rss+=("$(tail -1 "$tmp/rss")")
   done
-  rows+=("$(python3 - "$tmp/times.json" "$label" "${rss[@]}" <<'EOF'
-import json, sys
-times = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
-ms = lambda n: times[n]["median"] * 1000
-rss = max(int(k) for k in sys.argv[3:]) / 1024
-print(f"| {sys.argv[2]} | {ms('rg'):,.0f} ms | {ms('j2'):,.0f} ms | {ms('j2') / ms('rg'):.1f}× "
+  rows+=("$(python3 - "$label" "${rss[@]}" "$tmp"/times?.json <<'EOF'
+import json, statistics, sys
+label, rss, files = sys.argv[1], sys.argv[2:4], sys.argv[4:]
+times = {}
+for f in files:
+    for r in json.load(open(f))["results"]:
+        times.setdefault(r["command"], []).extend(r["times"])
+ms = lambda n: statistics.median(times[n]) * 1000
+rss = max(int(k) for k in rss) / 1024
+
+print(f"| {label} | {ms('rg'):,.0f} ms | {ms('j2'):,.0f} ms | {ms('j2') / ms('rg'):.1f}× "
       f"| {ms('j1'):,.0f} ms | {ms('j1') / ms('j2'):.2f}× | {rss:.0f} MB |")
 EOF
 )")
