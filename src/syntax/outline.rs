@@ -3,7 +3,7 @@
 //! ranges that can matter (tree-sitter's included ranges keep every offset).
 
 use crate::syntax::{has_make_chan, skip_blank};
-use crate::syntax::tokens::{closing, tokenize, Tok};
+use crate::syntax::tokens::{closing, is_ident, tokenize, Tok};
 
 /// A top-level `func` declaration (with whatever follows it up to the next one).
 #[derive(Debug, Clone)]
@@ -277,10 +277,6 @@ fn go_callees<'s>(text: &'s [u8], names: &mut Vec<&'s [u8]>) {
             names.push(last);
         }
     }
-}
-
-fn is_ident(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
 }
 
 /// Bytes the outline lexer stops at; it skips every other byte.
