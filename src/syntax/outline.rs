@@ -3,7 +3,7 @@
 //! ranges that can matter (tree-sitter's included ranges keep every offset).
 
 use crate::syntax::{has_make_chan, skip_blank};
-use crate::syntax::tokens::{closing, is_ident, tokenize, Tok};
+use crate::syntax::tokens::{closing, is_ident, literal_end, tokenize, Tok};
 
 /// A top-level `func` declaration (with whatever follows it up to the next one).
 #[derive(Debug, Clone)]
@@ -336,19 +336,7 @@ fn outline(src: &[u8]) -> Option<(std::ops::Range<usize>, Vec<Chunk<'_>>)> {
                 newline |= memchr::memchr(b'\n', &src[start..i]).is_some();
                 continue;
             }
-            b'"' | b'\'' => {
-                i += 1;
-                loop {
-                    match *src.get(i)? {
-                        b'\\' => i += 2,
-                        b'\n' => return None,
-                        c if c == b => break,
-                        _ => i += 1,
-                    }
-                }
-                i += 1;
-            }
-            b'`' => i = memchr::memchr(b'`', &src[i + 1..]).map(|n| i + 1 + n + 1)?,
+            b'"' | b'\'' | b'`' => i = literal_end(src, i)?,
             b'(' | b'[' | b'{' => {
                 depth += 1;
                 i += 1;

@@ -48,21 +48,8 @@ pub fn tokenize(src: &[u8]) -> Option<Vec<Tok<'_>>> {
                 // conservative side for every question asked of the tokens.
                 i = memchr::memmem::find(&src[i + 2..], b"*/").map(|n| i + 2 + n + 2)?;
             }
-            b'"' | b'\'' => {
-                i += 1;
-                loop {
-                    match *src.get(i)? {
-                        b'\\' => i += 2,
-                        b'\n' => return None,
-                        c if c == b => break,
-                        _ => i += 1,
-                    }
-                }
-                i += 1;
-                out.push(Tok::Lit);
-            }
-            b'`' => {
-                i = memchr::memchr(b'`', &src[i + 1..]).map(|n| i + 1 + n + 1)?;
+            b'"' | b'\'' | b'`' => {
+                i = literal_end(src, i)?;
                 out.push(Tok::Lit);
             }
             b'0'..=b'9' => i = number(src, i, &mut out),
@@ -84,6 +71,25 @@ pub fn tokenize(src: &[u8]) -> Option<Vec<Tok<'_>>> {
     }
     newline(&mut out);
     Some(out)
+}
+
+/// The end of the string, raw string or rune literal starting at `at`, or
+/// `None` if it is not terminated (an interpreted one by its line's end).
+#[must_use]
+pub fn literal_end(src: &[u8], at: usize) -> Option<usize> {
+    let quote = src[at];
+    if quote == b'`' {
+        return memchr::memchr(b'`', &src[at + 1..]).map(|n| at + 1 + n + 1);
+    }
+    let mut i = at + 1;
+    loop {
+        match *src.get(i)? {
+            b'\\' => i += 2,
+            b'\n' => return None,
+            c if c == quote => return Some(i + 1),
+            _ => i += 1,
+        }
+    }
 }
 
 fn number<'s>(src: &'s [u8], start: usize, out: &mut Vec<Tok<'s>>) -> usize {
