@@ -34,17 +34,6 @@ pub fn skipped_dir(name: &str, opts: &WalkOptions) -> bool {
         || (name == "testdata" && !opts.include_testdata)
 }
 
-/// Expand `roots` to the files to check, sorted, with errors for roots or
-/// entries that cannot be read.
-#[must_use]
-pub fn collect(roots: &[PathBuf], opts: &WalkOptions) -> (Vec<Candidate>, Vec<(PathBuf, String)>) {
-    let files = Mutex::new(Vec::new());
-    let errors = parallel(roots, opts, 1, &|c| lock(&files).push(c));
-    let mut files = files.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
-    files.sort();
-    (files, errors)
-}
-
 /// Hand each file to check to `visit`, once, from `threads` walking
 /// threads (0: one per core), as the walk finds it; return the roots or
 /// entries that cannot be read, sorted.

@@ -200,7 +200,7 @@ fn sends_then_returns(n: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> boo
                     .find(|c| c.kind() == k::STATEMENT_LIST)
                     .and_then(|l| l.named(0)),
                 Some(p) if p.kind() == k::STATEMENT_LIST => {
-                    std::iter::successors(send.next_named_sibling(), Node::next_named_sibling).find(|n| n.kind() != k::COMMENT)
+                    std::iter::successors(send.next_named_sibling(), Node::next_named_sibling).find(|n| !n.is_extra())
                 }
                 _ => None,
             };

@@ -100,11 +100,13 @@ fn needs(text: &[u8]) -> Option<Vec<&[u8]>> {
     if !may_leak(text) {
         return None;
     }
-    let Some(toks) = tokenize(text) else {
+    // Text the token scan cannot follow may hold anything.
+    let anything = || {
         let mut names = Vec::new();
         go_callees(text, &mut names);
-        return Some(names);
+        Some(names)
     };
+    let Some(toks) = tokenize(text) else { return anything() };
     let gos: Vec<GoStmt> = toks
         .iter()
         .enumerate()
@@ -117,11 +119,7 @@ fn needs(text: &[u8]) -> Option<Vec<&[u8]>> {
         if w != [Tok::Ident(b"make"), Tok::Op(b"("), Tok::Ident(b"chan")] {
             continue;
         }
-        let Some(close) = closing(&toks, at + 1) else {
-            let mut names = Vec::new();
-            go_callees(text, &mut names);
-            return Some(names);
-        };
+        let Some(close) = closing(&toks, at + 1) else { return anything() };
         let unbuffered = unbuffered(&toks[at + 2..close]);
         for name in assigned_names(&toks[..at]) {
             for g in gos.iter().filter(|g| g.uses(&toks, name, unbuffered)) {
