@@ -2,7 +2,7 @@
 //! Run with `cargo bench`; `scripts/bench.sh` times the whole binary against
 //! ripgrep on real trees.
 
-use leakfix::engine::{check_source, Options};
+use leakfix::engine::{Options, check_source};
 use leakfix::fix::Applicability;
 use leakfix::syntax;
 use leakfix::transforms::ALL;

@@ -3,8 +3,12 @@ fn main() {
     let mut tot = 0;
     for l in std::io::stdin().lock().lines() {
         let s = std::fs::read(l.unwrap()).unwrap();
-        if !leakfix::syntax::outline::may_leak(&s) { continue }
-        if let Some(r) = leakfix::syntax::outline::relevant_ranges(&s) { tot += r.iter().map(|x| x.len()).sum::<usize>(); }
+        if !leakfix::syntax::outline::may_leak(&s) {
+            continue;
+        }
+        if let Some(r) = leakfix::syntax::outline::relevant_ranges(&s) {
+            tot += r.iter().map(|x| x.len()).sum::<usize>();
+        }
     }
     println!("{tot} bytes");
 }

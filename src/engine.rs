@@ -71,10 +71,8 @@ pub fn may_match(src: &[u8]) -> bool {
 pub fn check_source(src: &str, opts: &Options<'_>) -> FileResult {
     let mut result = FileResult::default();
     let Some((findings, errors_before)) = findings(src, opts, &mut result.notes) else { return result };
-    let fixes: Vec<_> = findings
-        .iter()
-        .filter_map(|f| f.fix.as_ref().filter(|x| x.applicability >= opts.threshold))
-        .collect();
+    let fixes: Vec<_> =
+        findings.iter().filter_map(|f| f.fix.as_ref().filter(|x| x.applicability >= opts.threshold)).collect();
     let (fixed, applied) = fix::apply(src, &fixes);
     let mut applied = applied.into_iter();
     let mut statuses: Vec<Status> = findings
@@ -102,11 +100,7 @@ pub fn check_source(src: &str, opts: &Options<'_>) -> FileResult {
             result.fixed = Some(fixed);
         }
     }
-    result.outcomes = findings
-        .into_iter()
-        .zip(statuses)
-        .map(|(finding, status)| Outcome { finding, status })
-        .collect();
+    result.outcomes = findings.into_iter().zip(statuses).map(|(finding, status)| Outcome { finding, status }).collect();
     result
 }
 
@@ -238,8 +232,11 @@ fn load_siblings(path: &std::path::Path, package: Option<&str>, names: &[&str], 
         // With shortcuts, only files that mention a name, and only the
         // functions the outline says declare one, are parsed.
         let tree = if shortcuts {
-            let mentioned: Vec<&str> =
-                names.iter().copied().filter(|n| memchr::memmem::find(text.as_bytes(), n.as_bytes()).is_some()).collect();
+            let mentioned: Vec<&str> = names
+                .iter()
+                .copied()
+                .filter(|n| memchr::memmem::find(text.as_bytes(), n.as_bytes()).is_some())
+                .collect();
             if mentioned.is_empty() {
                 continue;
             }
@@ -268,12 +265,50 @@ fn load_siblings(path: &std::path::Path, package: Option<&str>, names: &[&str], 
 }
 
 const GOOS: &[&str] = &[
-    "aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "ios", "js", "linux", "nacl", "netbsd",
-    "openbsd", "plan9", "solaris", "wasip1", "windows", "zos",
+    "aix",
+    "android",
+    "darwin",
+    "dragonfly",
+    "freebsd",
+    "hurd",
+    "illumos",
+    "ios",
+    "js",
+    "linux",
+    "nacl",
+    "netbsd",
+    "openbsd",
+    "plan9",
+    "solaris",
+    "wasip1",
+    "windows",
+    "zos",
 ];
 const GOARCH: &[&str] = &[
-    "386", "amd64", "amd64p32", "arm", "arm64", "arm64be", "armbe", "loong64", "mips", "mipsle", "mips64", "mips64le",
-    "mips64p32", "mips64p32le", "ppc", "ppc64", "ppc64le", "riscv", "riscv64", "s390", "s390x", "sparc", "sparc64", "wasm",
+    "386",
+    "amd64",
+    "amd64p32",
+    "arm",
+    "arm64",
+    "arm64be",
+    "armbe",
+    "loong64",
+    "mips",
+    "mipsle",
+    "mips64",
+    "mips64le",
+    "mips64p32",
+    "mips64p32le",
+    "ppc",
+    "ppc64",
+    "ppc64le",
+    "riscv",
+    "riscv64",
+    "s390",
+    "s390x",
+    "sparc",
+    "sparc64",
+    "wasm",
 ];
 
 /// Is this file built only under some constraint: a `//go:build` (or
@@ -282,7 +317,9 @@ const GOARCH: &[&str] = &[
 fn constrained(name: &str, text: &str) -> bool {
     let stem = name.trim_end_matches(".go").trim_end_matches("_test");
     let parts: Vec<&str> = stem.split('_').collect();
-    let suffix = |i: usize| parts.len() > i && parts.get(parts.len() - 1 - i).is_some_and(|p| GOOS.contains(p) || GOARCH.contains(p));
+    let suffix = |i: usize| {
+        parts.len() > i && parts.get(parts.len() - 1 - i).is_some_and(|p| GOOS.contains(p) || GOARCH.contains(p))
+    };
     if suffix(0) || (suffix(1) && parts.len() > 2) {
         return true;
     }
@@ -306,7 +343,8 @@ mod tests {
     fn the_parse_guard_sees_an_edit_that_breaks_the_edited_function() {
         let before = "package p\n\nfunc f() {\n\tc := make(chan int)\n\tgo func() { c <- 1 }()\n}\n";
         let good = before.replace("make(chan int)", "make(chan int, 1)");
-        let bad = before.replace("make(chan int)", "make(chan int, 1")
+        let bad = before
+            .replace("make(chan int)", "make(chan int, 1")
             .replace("go func() { c <- 1 }()", "go func() { c <- 1 }");
         let at = [before.find("make").unwrap() + 13];
         for shortcuts in [true, false] {

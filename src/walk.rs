@@ -37,7 +37,12 @@ pub fn skipped_dir(name: &str, opts: &WalkOptions) -> bool {
 /// Hand each file to check to `visit`, once, from `threads` walking
 /// threads (0: one per core), as the walk finds it; return the roots or
 /// entries that cannot be read, sorted.
-pub fn parallel(roots: &[PathBuf], opts: &WalkOptions, threads: usize, visit: &(dyn Fn(Candidate) + Sync)) -> Vec<(PathBuf, String)> {
+pub fn parallel(
+    roots: &[PathBuf],
+    opts: &WalkOptions,
+    threads: usize,
+    visit: &(dyn Fn(Candidate) + Sync),
+) -> Vec<(PathBuf, String)> {
     let errors = Mutex::new(Vec::new());
     // Overlapping roots must not check (or fix) a file twice.
     let seen = (roots.len() > 1).then(|| Mutex::new(HashSet::new()));
@@ -62,7 +67,13 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
-fn walk_dir(root: &Path, opts: &WalkOptions, threads: usize, emit: &(dyn Fn(Candidate) + Sync), errors: &Mutex<Vec<(PathBuf, String)>>) {
+fn walk_dir(
+    root: &Path,
+    opts: &WalkOptions,
+    threads: usize,
+    emit: &(dyn Fn(Candidate) + Sync),
+    errors: &Mutex<Vec<(PathBuf, String)>>,
+) {
     let o = opts.clone();
     let walker = ignore::WalkBuilder::new(root)
         .hidden(false)
@@ -86,7 +97,8 @@ fn walk_dir(root: &Path, opts: &WalkOptions, threads: usize, emit: &(dyn Fn(Cand
                 Err(e) => lock(errors).push((root.to_path_buf(), e.to_string())),
                 Ok(e) => {
                     let p = e.path();
-                    let is_go_file = e.file_type().is_some_and(|t| t.is_file()) && p.extension().is_some_and(|x| x == "go");
+                    let is_go_file =
+                        e.file_type().is_some_and(|t| t.is_file()) && p.extension().is_some_and(|x| x == "go");
                     let rel = p.strip_prefix(root).unwrap_or(p);
                     let included = opts.include.as_ref().is_none_or(|g| g.is_match(rel) || g.is_match(p));
                     let excluded = opts.exclude.as_ref().is_some_and(|g| g.is_match(rel) || g.is_match(p));

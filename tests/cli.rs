@@ -232,7 +232,12 @@ fn bot_flow_in_a_git_repository() {
     assert_eq!(w.status.code(), Some(1), "the unfixable finding remains");
     let diff = git(d, &["diff", "--no-color"]);
     let written = String::from_utf8_lossy(&diff.stdout).into_owned();
-    let strip = |s: &str| s.lines().filter(|l| !l.starts_with("index ") && !l.starts_with("diff --git")).map(|l| l.split(" @@").next().unwrap_or(l).to_owned()).collect::<Vec<_>>();
+    let strip = |s: &str| {
+        s.lines()
+            .filter(|l| !l.starts_with("index ") && !l.starts_with("diff --git"))
+            .map(|l| l.split(" @@").next().unwrap_or(l).to_owned())
+            .collect::<Vec<_>>()
+    };
     assert_eq!(strip(&written), strip(&stdout(&dry)));
     // Skipped files untouched.
     assert_eq!(std::fs::read_to_string(d.join("vendor/v/v.go")).unwrap(), LEAK);
@@ -254,7 +259,8 @@ fn sarif_is_valid_and_carries_fixes() {
     let t = repo();
     let o = leakfix(t.path(), &["--format", "sarif"]);
     assert_eq!(o.status.code(), Some(1));
-    let sarif: serde_sarif::sarif::Sarif = serde_json::from_slice(&o.stdout).expect("SARIF 2.1.0 per serde-sarif's schema types");
+    let sarif: serde_sarif::sarif::Sarif =
+        serde_json::from_slice(&o.stdout).expect("SARIF 2.1.0 per serde-sarif's schema types");
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["version"], "2.1.0");
     assert_eq!(sarif.runs.len(), 1);
@@ -332,7 +338,11 @@ fn list_and_explain_subcommands() {
     }
     let o = leakfix(t.path(), &["explain", "unclosed-range"]);
     assert_eq!(o.status.code(), Some(0));
-    assert!(stdout(&o).starts_with("# `unclosed-range`") || stdout(&o).starts_with("# unclosed-range"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).starts_with("# `unclosed-range`") || stdout(&o).starts_with("# unclosed-range"),
+        "{}",
+        stdout(&o)
+    );
     assert!(stdout(&o).contains("defer close("));
     let o = leakfix(t.path(), &["explain", "nope"]);
     assert_eq!(o.status.code(), Some(2));

@@ -72,7 +72,8 @@ fn every_transform_has_docs_and_enough_fixtures() {
         let dir = root().join("transforms").join(t.id());
         let readme = std::fs::read_to_string(dir.join("README.md")).unwrap_or_default();
         assert!(readme.contains(t.id()), "transforms/{}/README.md missing or does not name the transform", t.id());
-        let (ok, pos): (Vec<_>, Vec<_>) = all.iter().filter(|(id, _)| id == t.id()).partition(|(_, p)| is_ok_fixture(p));
+        let (ok, pos): (Vec<_>, Vec<_>) =
+            all.iter().filter(|(id, _)| id == t.id()).partition(|(_, p)| is_ok_fixture(p));
         assert!(pos.len() >= 10 && ok.len() >= 10, "{}: {} positive, {} ok fixtures", t.id(), pos.len(), ok.len());
     }
     // And every folder is a registered transform.
@@ -83,10 +84,8 @@ fn every_transform_has_docs_and_enough_fixtures() {
 
 #[test]
 fn every_snapshot_has_its_fixture() {
-    let names: Vec<String> = fixtures()
-        .iter()
-        .map(|(id, p)| format!("{id}__{}.snap", p.file_stem().unwrap().to_string_lossy()))
-        .collect();
+    let names: Vec<String> =
+        fixtures().iter().map(|(id, p)| format!("{id}__{}.snap", p.file_stem().unwrap().to_string_lossy())).collect();
     for e in std::fs::read_dir(root().join("snapshots")).unwrap() {
         let name = e.unwrap().file_name().to_string_lossy().into_owned();
         assert!(names.contains(&name), "snapshots/{name} has no fixture (renamed or deleted?)");
@@ -130,6 +129,7 @@ fn testing_fatal_ends_the_test_goroutine() {
     assert!(check(&test("t", "*logger")).outcomes.is_empty());
     assert!(check(&test("log", "*testing.T")).outcomes.is_empty());
     // A `t` re-declared in the function is not the test's t.
-    let shadowed = test("t", "*testing.T").replace("\tif testing.Short() {", "\tt := &lenient{}\n\tif testing.Short() {");
+    let shadowed =
+        test("t", "*testing.T").replace("\tif testing.Short() {", "\tt := &lenient{}\n\tif testing.Short() {");
     assert!(check(&shadowed).outcomes.is_empty(), "{shadowed}");
 }

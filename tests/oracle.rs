@@ -87,15 +87,17 @@ fn edited_fixtures_leak_before_and_not_after() {
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(4);
     std::thread::scope(|s| {
         for _ in 0..workers {
-            s.spawn(|| loop {
-                let Some(p) = next.lock().unwrap().next() else { break };
-                let src = std::fs::read_to_string(p).unwrap();
-                if check(&src).fixed.is_none() {
-                    continue;
-                }
-                *checked.lock().unwrap() += 1;
-                if let Some(f) = check_fixture(p) {
-                    failures.lock().unwrap().push(f);
+            s.spawn(|| {
+                loop {
+                    let Some(p) = next.lock().unwrap().next() else { break };
+                    let src = std::fs::read_to_string(p).unwrap();
+                    if check(&src).fixed.is_none() {
+                        continue;
+                    }
+                    *checked.lock().unwrap() += 1;
+                    if let Some(f) = check_fixture(p) {
+                        failures.lock().unwrap().push(f);
+                    }
                 }
             });
         }

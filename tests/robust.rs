@@ -143,12 +143,22 @@ fn regression_inputs_keep_the_invariants() {
 fn hostile_files_are_reported_and_the_run_goes_on() {
     let t = tempfile::tempdir().unwrap();
     let d = t.path();
-    let deep = format!("package p\n\nfunc f() {{\n\tc := make(chan int)\n{}{}\n\tgo func() {{ c <- 1 }}()\n\treturn\n}}\n", "{".repeat(20_000), "}".repeat(20_000));
+    let deep = format!(
+        "package p\n\nfunc f() {{\n\tc := make(chan int)\n{}{}\n\tgo func() {{ c <- 1 }}()\n\treturn\n}}\n",
+        "{".repeat(20_000),
+        "}".repeat(20_000)
+    );
     std::fs::write(d.join("deep.go"), deep).unwrap();
-    let deep_expr = format!("package p\n\nfunc g() int {{\n\tc := make(chan int)\n\tgo func() {{ c <- 1 }}()\n\treturn {}1{}\n}}\n", "(".repeat(20_000), ")".repeat(20_000));
+    let deep_expr = format!(
+        "package p\n\nfunc g() int {{\n\tc := make(chan int)\n\tgo func() {{ c <- 1 }}()\n\treturn {}1{}\n}}\n",
+        "(".repeat(20_000),
+        ")".repeat(20_000)
+    );
     std::fs::write(d.join("deepexpr.go"), deep_expr).unwrap();
-    std::fs::write(d.join("utf8.go"), b"package p\nfunc f() { c := make(chan int) \xff\xfe go func(){ c <- 1 }() }\n").unwrap();
-    std::fs::write(d.join("nul.go"), b"package p\x00\n\x00func f() { c := make(chan int); go func(){ c <- 1 }() }\n").unwrap();
+    std::fs::write(d.join("utf8.go"), b"package p\nfunc f() { c := make(chan int) \xff\xfe go func(){ c <- 1 }() }\n")
+        .unwrap();
+    std::fs::write(d.join("nul.go"), b"package p\x00\n\x00func f() { c := make(chan int); go func(){ c <- 1 }() }\n")
+        .unwrap();
     std::fs::write(d.join("empty.go"), "").unwrap();
     std::fs::write(d.join("truncated.go"), &LEAK[..LEAK.len() / 2]).unwrap();
     let long = format!("package p\n\nvar s = \"{}\"\n\n{}", "x".repeat(2_000_000), &LEAK[10..]);
@@ -208,7 +218,11 @@ fn write_nothing_when_nothing_changes_and_keep_symlinks() {
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(std::fs::symlink_metadata(d.join("link.go")).unwrap().file_type().is_symlink(), "the link stays a link");
     assert_eq!(std::fs::read_to_string(d.join("real/a.go")).unwrap(), ok, "the target is fixed");
-    assert_eq!(std::fs::metadata(d.join("clean.go")).unwrap().modified().unwrap(), before, "unchanged file not rewritten");
+    assert_eq!(
+        std::fs::metadata(d.join("clean.go")).unwrap().modified().unwrap(),
+        before,
+        "unchanged file not rewritten"
+    );
     // The walk does not follow symlinks: only the real file is seen.
     std::fs::write(d.join("real/a.go"), LEAK).unwrap();
     let o = leakfix(d, &["-l"]);

@@ -4,11 +4,11 @@
 
 use tree_sitter::Node;
 
+use super::FileFacts;
 use super::goroutines::{self, Goroutine, Place};
 use super::scope::BindingId;
-use super::FileFacts;
-use crate::syntax::{ancestors, kinds as k, named_children};
 use crate::syntax::Named as _;
+use crate::syntax::{ancestors, kinds as k, named_children};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OpKind {
@@ -99,9 +99,7 @@ fn is_make_chan(facts: &FileFacts<'_>, call: Node<'_>) -> bool {
     if f.kind() != k::IDENTIFIER || facts.text(f) != "make" {
         return false;
     }
-    let first = call
-        .child_by_field_name("arguments")
-        .and_then(|a| a.named(0));
+    let first = call.child_by_field_name("arguments").and_then(|a| a.named(0));
     first.is_some_and(|a| a.kind() == k::CHANNEL_TYPE)
         && facts.scopes_for(f).is_some_and(|(_, s)| s.resolve(f).is_none())
 }
@@ -131,11 +129,8 @@ fn target<'t>(make: Node<'t>) -> Option<(Node<'t>, Node<'t>)> {
     }
     let ident = names.get(index).copied().filter(|n| n.kind() == k::IDENTIFIER)?;
     // A `var` spec is anchored by its whole declaration statement.
-    let anchor = if stmt.kind() == k::VAR_SPEC {
-        ancestors(stmt).find(|a| a.kind() == k::VAR_DECLARATION)?
-    } else {
-        stmt
-    };
+    let anchor =
+        if stmt.kind() == k::VAR_SPEC { ancestors(stmt).find(|a| a.kind() == k::VAR_DECLARATION)? } else { stmt };
     Some((ident, anchor))
 }
 
@@ -150,9 +145,7 @@ fn channel_of<'t>(facts: &FileFacts<'t>, make: Node<'t>) -> Option<Channel<'t>> 
     let func = ancestors(make)
         .find(|a| matches!(a.kind(), k::FUNC_LITERAL | k::FUNCTION_DECLARATION | k::METHOD_DECLARATION))
         .unwrap_or(decl);
-    let capacity = make
-        .child_by_field_name("arguments")
-        .and_then(|a| a.named(1));
+    let capacity = make.child_by_field_name("arguments").and_then(|a| a.named(1));
     let recv_only = b.ty.is_some_and(|t| facts.text(t).starts_with("<-"));
     let mut ch = Channel {
         name: facts.text(ident),
@@ -235,8 +228,7 @@ fn classify<'t>(facts: &FileFacts<'t>, ch: &mut Channel<'t>, u: Node<'t>, ctx: C
                 ch.ops.push(Op { kind: OpKind::Range, node: f, ctx });
             }
         }
-        k::BINARY_EXPRESSION
-            if p.child_by_field_name("operator").is_some_and(|o| matches!(o.kind(), "==" | "!=")) => {}
+        k::BINARY_EXPRESSION if p.child_by_field_name("operator").is_some_and(|o| matches!(o.kind(), "==" | "!=")) => {}
         k::ARGUMENT_LIST => argument(facts, ch, u, p, ctx, depth),
         k::RETURN_STATEMENT => ch.escape = Some((p, "returned")),
         k::EXPRESSION_LIST => {
@@ -263,8 +255,7 @@ fn classify<'t>(facts: &FileFacts<'t>, ch: &mut Channel<'t>, u: Node<'t>, ctx: C
 fn argument<'t>(facts: &FileFacts<'t>, ch: &mut Channel<'t>, u: Node<'t>, args: Node<'t>, ctx: Ctx, depth: usize) {
     let Some(call) = args.parent() else { return };
     let Some(f) = call.child_by_field_name("function") else { return };
-    let builtin = f.kind() == k::IDENTIFIER
-        && facts.scopes_for(f).is_some_and(|(_, s)| s.resolve(f).is_none());
+    let builtin = f.kind() == k::IDENTIFIER && facts.scopes_for(f).is_some_and(|(_, s)| s.resolve(f).is_none());
     if builtin {
         match facts.text(f) {
             "close" => return ch.ops.push(Op { kind: OpKind::Close, node: call, ctx }),

@@ -4,8 +4,8 @@
 
 use tree_sitter::Node;
 
-use crate::syntax::{ancestors, contains, kinds as k, named_children, text, walk_preorder};
 use crate::syntax::Named as _;
+use crate::syntax::{ancestors, contains, kinds as k, named_children, text, walk_preorder};
 
 /// Saturating count of sends on one path; `MANY` means "unbounded".
 pub const MANY: u32 = u32::MAX;
@@ -111,10 +111,9 @@ fn paths(n: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> bool, bound: Bou
         k::EXPRESSION_STATEMENT if is_goexit_call(n, src) => (None, Some(0)),
         // A panic ends the path; the fewest-sends bound ignores such paths.
         k::EXPRESSION_STATEMENT if is_panic_call(n, src) => (None, (bound == Bound::Most).then_some(0)),
-        k::LABELED_STATEMENT => named_children(n)
-            .into_iter()
-            .find(|c| c.kind() != k::LABEL_NAME)
-            .map_or((Some(0), None), rec),
+        k::LABELED_STATEMENT => {
+            named_children(n).into_iter().find(|c| c.kind() != k::LABEL_NAME).map_or((Some(0), None), rec)
+        }
         k::IF_STATEMENT => {
             let cons = n.child_by_field_name("consequence").map_or((Some(0), None), rec);
             let alt = n.child_by_field_name("alternative").map_or((Some(0), None), rec);
@@ -155,10 +154,8 @@ fn paths(n: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> bool, bound: Bou
         // `defer func() { ... }()`: runs once, at exit, on every path that
         // passes here; counting it here gives the same per-path totals.
         k::DEFER_STATEMENT => {
-            let lit = n
-                .named(0)
-                .and_then(|c| c.child_by_field_name("function"))
-                .filter(|f| f.kind() == k::FUNC_LITERAL);
+            let lit =
+                n.named(0).and_then(|c| c.child_by_field_name("function")).filter(|f| f.kind() == k::FUNC_LITERAL);
             match lit.and_then(|l| l.child_by_field_name("body")) {
                 Some(body) => {
                     let (f, t) = rec(body);
@@ -195,10 +192,9 @@ fn sends_then_returns(n: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> boo
         && !sends.is_empty()
         && sends.iter().all(|send| {
             let next = match send.parent() {
-                Some(p) if p.kind() == k::COMMUNICATION_CASE => named_children(p)
-                    .into_iter()
-                    .find(|c| c.kind() == k::STATEMENT_LIST)
-                    .and_then(|l| l.named(0)),
+                Some(p) if p.kind() == k::COMMUNICATION_CASE => {
+                    named_children(p).into_iter().find(|c| c.kind() == k::STATEMENT_LIST).and_then(|l| l.named(0))
+                }
                 Some(p) if p.kind() == k::STATEMENT_LIST => {
                     std::iter::successors(send.next_named_sibling(), Node::next_named_sibling).find(|n| !n.is_extra())
                 }
@@ -273,7 +269,8 @@ pub fn is_goexit_call(stmt: Node<'_>, src: &[u8]) -> bool {
         })
         .is_some_and(|(func, ty)| {
             let between = &src[func.start_byte()..stmt.start_byte()];
-            let word_start = |at: usize| at == 0 || !(between[at - 1].is_ascii_alphanumeric() || between[at - 1] == b'_');
+            let word_start =
+                |at: usize| at == 0 || !(between[at - 1].is_ascii_alphanumeric() || between[at - 1] == b'_');
             let redeclared = [format!("{x} :="), format!("var {x} ")]
                 .iter()
                 .any(|pat| memchr::memmem::find_iter(between, pat.as_bytes()).any(word_start));
@@ -281,7 +278,9 @@ pub fn is_goexit_call(stmt: Node<'_>, src: &[u8]) -> bool {
                 || memchr::memmem::find(src, b"check.v1\"").is_some();
             !redeclared
                 && imports_testing
-                && ty.is_some_and(|ty| matches!(ty, "*testing.T" | "*testing.B" | "*testing.F" | "testing.TB" | "*check.C"))
+                && ty.is_some_and(|ty| {
+                    matches!(ty, "*testing.T" | "*testing.B" | "*testing.F" | "testing.TB" | "*check.C")
+                })
         })
 }
 
@@ -297,7 +296,8 @@ fn is_panic_call(stmt: Node<'_>, src: &[u8]) -> bool {
 pub fn jump_target<'t>(jump: Node<'t>, src: &[u8]) -> Option<Node<'t>> {
     let label = named_children(jump).into_iter().find(|c| c.kind() == k::LABEL_NAME).map(|l| text(l, src));
     if jump.kind() == k::GOTO_STATEMENT {
-        let func = ancestors(jump).find(|a| matches!(a.kind(), k::FUNC_LITERAL | k::FUNCTION_DECLARATION | k::METHOD_DECLARATION))?;
+        let func = ancestors(jump)
+            .find(|a| matches!(a.kind(), k::FUNC_LITERAL | k::FUNCTION_DECLARATION | k::METHOD_DECLARATION))?;
         let mut found = None;
         walk_preorder(func, |n| {
             if n.kind() == k::LABELED_STATEMENT
@@ -313,10 +313,11 @@ pub fn jump_target<'t>(jump: Node<'t>, src: &[u8]) -> Option<Node<'t>> {
     for a in ancestors(jump) {
         match a.kind() {
             k::FUNC_LITERAL | k::FUNCTION_DECLARATION | k::METHOD_DECLARATION => return None,
-            k::LABELED_STATEMENT if label.is_some()
-                && a.child_by_field_name("label").map(|l| text(l, src)) == label => {
-                    return named_children(a).into_iter().find(|c| c.kind() != k::LABEL_NAME);
-                }
+            k::LABELED_STATEMENT
+                if label.is_some() && a.child_by_field_name("label").map(|l| text(l, src)) == label =>
+            {
+                return named_children(a).into_iter().find(|c| c.kind() != k::LABEL_NAME);
+            }
             k::FOR_STATEMENT if label.is_none() => return Some(a),
             k::EXPRESSION_SWITCH_STATEMENT | k::TYPE_SWITCH_STATEMENT | k::SELECT_STATEMENT
                 if label.is_none() && !loops_only =>
@@ -334,9 +335,7 @@ pub fn jump_target<'t>(jump: Node<'t>, src: &[u8]) -> Option<Node<'t>> {
 pub fn leaves(j: Node<'_>, region: Node<'_>, src: &[u8]) -> bool {
     match j.kind() {
         k::BREAK_STATEMENT => jump_target(j, src).is_none_or(|t| contains(t, region)),
-        k::CONTINUE_STATEMENT => {
-            jump_target(j, src).is_none_or(|t| contains(t, region) && t.id() != region.id())
-        }
+        k::CONTINUE_STATEMENT => jump_target(j, src).is_none_or(|t| contains(t, region) && t.id() != region.id()),
         k::GOTO_STATEMENT => jump_target(j, src).is_none_or(|t| !contains(region, t)),
         _ => true,
     }
@@ -344,9 +343,7 @@ pub fn leaves(j: Node<'_>, region: Node<'_>, src: &[u8]) -> bool {
 
 /// `for` statements enclosing `node`, innermost first, up to (excluding) `root`.
 pub fn loops_between<'t>(node: Node<'t>, root: Node<'t>) -> impl Iterator<Item = Node<'t>> {
-    ancestors(node)
-        .take_while(move |a| a.id() != root.id())
-        .filter(|a| a.kind() == k::FOR_STATEMENT)
+    ancestors(node).take_while(move |a| a.id() != root.id()).filter(|a| a.kind() == k::FOR_STATEMENT)
 }
 
 /// Are `a` and `b` in different branches of one `if`, `switch` or `select`
@@ -410,14 +407,18 @@ pub fn is_last_action(send: Node<'_>, body: Node<'_>, src: &[u8]) -> bool {
     while cur.id() != body.id() {
         let Some(parent) = cur.parent() else { return false };
         let rest: Vec<Node> = match parent.kind() {
-            k::STATEMENT_LIST => named_children(parent).into_iter().filter(|s| s.start_byte() >= cur.end_byte()).collect(),
+            k::STATEMENT_LIST => {
+                named_children(parent).into_iter().filter(|s| s.start_byte() >= cur.end_byte()).collect()
+            }
             k::COMMUNICATION_CASE => named_children(parent)
                 .into_iter()
                 .filter(|s| s.kind() == k::STATEMENT_LIST && s.start_byte() >= cur.end_byte())
                 .flat_map(named_children)
                 .collect(),
             k::FOR_STATEMENT => return false,
-            k::IF_STATEMENT if parent.child_by_field_name("condition").is_some_and(|c| c.id() == cur.id()) => return false,
+            k::IF_STATEMENT if parent.child_by_field_name("condition").is_some_and(|c| c.id() == cur.id()) => {
+                return false;
+            }
             // A func literal deferred by the goroutine runs as it exits.
             k::FUNC_LITERAL => return super::goroutines::deferred_by(parent).is_some(),
             _ => Vec::new(),
@@ -536,7 +537,9 @@ fn surely(ops: &[Node<'_>], s: Node<'_>) -> bool {
         k::SELECT_STATEMENT | k::EXPRESSION_SWITCH_STATEMENT | k::TYPE_SWITCH_STATEMENT => {
             let cases: Vec<Node> = named_children(s)
                 .into_iter()
-                .filter(|c| matches!(c.kind(), k::COMMUNICATION_CASE | k::DEFAULT_CASE | k::EXPRESSION_CASE | k::TYPE_CASE))
+                .filter(|c| {
+                    matches!(c.kind(), k::COMMUNICATION_CASE | k::DEFAULT_CASE | k::EXPRESSION_CASE | k::TYPE_CASE)
+                })
                 .collect();
             let has_default = cases.iter().any(|c| c.kind() == k::DEFAULT_CASE);
             if s.kind() != k::SELECT_STATEMENT && !has_default {
@@ -545,7 +548,8 @@ fn surely(ops: &[Node<'_>], s: Node<'_>) -> bool {
             !cases.is_empty()
                 && cases.iter().all(|c| {
                     let comm = c.child_by_field_name("communication");
-                    comm.is_some_and(|m| ops.iter().any(|o| contains(m, *o))) || list_surely(named_children(*c).into_iter().find(|x| x.kind() == k::STATEMENT_LIST))
+                    comm.is_some_and(|m| ops.iter().any(|o| contains(m, *o)))
+                        || list_surely(named_children(*c).into_iter().find(|x| x.kind() == k::STATEMENT_LIST))
                 })
         }
         _ => false,

@@ -5,8 +5,8 @@
 use tree_sitter::Node;
 
 use super::FileFacts;
-use crate::syntax::{ancestors, kinds as k, named_children};
 use crate::syntax::Named as _;
+use crate::syntax::{ancestors, kinds as k, named_children};
 
 /// A `go` statement whose body is analysed.
 #[derive(Debug, Clone, Copy)]
@@ -56,9 +56,11 @@ pub fn place_of<'t>(node: Node<'t>, root: Node<'t>) -> Place<'t> {
     }
     // A func literal deferred at the top of a goroutine runs in that goroutine.
     if let [inner, outer] = lits.as_slice()
-        && deferred_by(*inner).is_some_and(|d| d.parent().and_then(|l| l.parent()).is_some_and(|b| b.parent() == Some(*outer))) {
-            return go_of(*outer).map_or(Place::Unknown, |stmt| Place::Go { stmt, func: *outer });
-        }
+        && deferred_by(*inner)
+            .is_some_and(|d| d.parent().and_then(|l| l.parent()).is_some_and(|b| b.parent() == Some(*outer)))
+    {
+        return go_of(*outer).map_or(Place::Unknown, |stmt| Place::Go { stmt, func: *outer });
+    }
     match lits.as_slice() {
         [] if deferred => Place::Deferred,
         [] => Place::Direct,
@@ -120,7 +122,11 @@ pub fn callee<'a, 't>(facts: &'a FileFacts<'t>, call: Node<'t>) -> Option<(&'a F
 /// exactly one sibling file (two would mean build-tagged variants: not
 /// analysable). A name this file does not declare is recorded, so the
 /// caller can load the siblings that may and ask again.
-fn in_package<'a, 't>(facts: &'a FileFacts<'t>, name: &'t str, find: impl Fn(&FileFacts<'t>) -> Option<Node<'t>>) -> Option<(&'a FileFacts<'t>, Node<'t>)> {
+fn in_package<'a, 't>(
+    facts: &'a FileFacts<'t>,
+    name: &'t str,
+    find: impl Fn(&FileFacts<'t>) -> Option<Node<'t>>,
+) -> Option<(&'a FileFacts<'t>, Node<'t>)> {
     if let Some(n) = find(facts) {
         return Some((facts, n));
     }

@@ -14,8 +14,8 @@ use std::collections::HashMap;
 
 use tree_sitter::{Node, Tree};
 
-use crate::syntax::{kinds as k, named_children, text};
 use crate::syntax::Named as _;
+use crate::syntax::{kinds as k, named_children, text};
 pub use channels::{Channel, Ctx, Op, OpKind};
 pub use scope::Scopes;
 
@@ -61,7 +61,17 @@ impl<'t> FileFacts<'t> {
             decls.push(d);
         }
         let scopes = decls.iter().map(|_| OnceCell::new()).collect();
-        FileFacts { src, tree, funcs, methods, decls, scopes, siblings, wanted: std::cell::RefCell::default(), refused: Vec::new() }
+        FileFacts {
+            src,
+            tree,
+            funcs,
+            methods,
+            decls,
+            scopes,
+            siblings,
+            wanted: std::cell::RefCell::default(),
+            refused: Vec::new(),
+        }
     }
 
     /// Top-level function and method declarations, in source order.
@@ -74,9 +84,7 @@ impl<'t> FileFacts<'t> {
     /// (computed on first use, then shared).
     #[must_use]
     pub fn scopes_for(&self, node: Node<'_>) -> Option<(Node<'t>, &Scopes<'t>)> {
-        let i = self
-            .decls
-            .partition_point(|d| d.end_byte() <= node.start_byte());
+        let i = self.decls.partition_point(|d| d.end_byte() <= node.start_byte());
         let d = *self.decls.get(i)?;
         if d.start_byte() > node.start_byte() {
             return None;
@@ -123,10 +131,8 @@ impl<'t> FileFacts<'t> {
     #[must_use]
     pub fn method(&self, recv: &str, name: &str) -> Option<Node<'t>> {
         self.methods.get(name)?.iter().copied().find(|m| {
-            let ty = m
-                .child_by_field_name("receiver")
-                .and_then(|r| r.named(0))
-                .and_then(|p| p.child_by_field_name("type"));
+            let ty =
+                m.child_by_field_name("receiver").and_then(|r| r.named(0)).and_then(|p| p.child_by_field_name("type"));
             ty.and_then(|t| goroutines::type_name(self, t)) == Some(recv)
         })
     }

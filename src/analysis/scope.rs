@@ -112,7 +112,14 @@ impl<'t> Resolver<'_, 't> {
         self.stack.iter().rev().find_map(|f| f.names.get(name).copied())
     }
 
-    fn declare(&mut self, ident: Node<'t>, kind: BindingKind, ty: Option<Node<'t>>, init: Option<Node<'t>>, visible_from: usize) {
+    fn declare(
+        &mut self,
+        ident: Node<'t>,
+        kind: BindingKind,
+        ty: Option<Node<'t>>,
+        init: Option<Node<'t>>,
+        visible_from: usize,
+    ) {
         let name = text(ident, self.src);
         if name == "_" || name.is_empty() {
             return;
@@ -190,7 +197,7 @@ impl<'t> Resolver<'_, 't> {
 
     fn is_define(node: Node<'_>) -> bool {
         let mut c = node.walk();
-        
+
         node.children(&mut c).any(|ch| ch.kind() == ":=")
     }
 
@@ -206,9 +213,10 @@ impl<'t> Resolver<'_, 't> {
                 self.params(node.child_by_field_name("receiver"));
                 self.params(node.child_by_field_name("parameters"));
                 if let Some(r) = node.child_by_field_name("result")
-                    && r.kind() == k::PARAMETER_LIST {
-                        self.params(Some(r));
-                    }
+                    && r.kind() == k::PARAMETER_LIST
+                {
+                    self.params(Some(r));
+                }
                 if let Some(body) = node.child_by_field_name("body") {
                     // The body's top level shares the parameters' scope.
                     for c in named_children(body) {
@@ -217,8 +225,12 @@ impl<'t> Resolver<'_, 't> {
                 }
                 self.pop();
             }
-            k::BLOCK | k::IF_STATEMENT | k::EXPRESSION_SWITCH_STATEMENT | k::EXPRESSION_CASE
-            | k::DEFAULT_CASE | k::COMMUNICATION_CASE => {
+            k::BLOCK
+            | k::IF_STATEMENT
+            | k::EXPRESSION_SWITCH_STATEMENT
+            | k::EXPRESSION_CASE
+            | k::DEFAULT_CASE
+            | k::COMMUNICATION_CASE => {
                 self.push(node.byte_range());
                 self.visit_children(node, depth);
                 self.pop();

@@ -3,10 +3,10 @@
 
 use tree_sitter::Node;
 
-use super::scope::{Binding, Scopes};
 use super::FileFacts;
-use crate::syntax::{kinds as k, named_children};
+use super::scope::{Binding, Scopes};
 use crate::syntax::Named as _;
+use crate::syntax::{kinds as k, named_children};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
@@ -57,7 +57,9 @@ pub fn shape_of_expr(facts: &FileFacts<'_>, scopes: &Scopes<'_>, e: Node<'_>) ->
                 _ => Shape::Unknown,
             }
         }
-        k::IDENTIFIER => scopes.resolve(e).map_or(Shape::Unknown, |b| shape_of_binding(facts, scopes, scopes.binding(b))),
+        k::IDENTIFIER => {
+            scopes.resolve(e).map_or(Shape::Unknown, |b| shape_of_binding(facts, scopes, scopes.binding(b)))
+        }
         _ => Shape::Unknown,
     }
 }

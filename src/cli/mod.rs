@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use anyhow::{bail, Context as _, Result};
+use anyhow::{Context as _, Result, bail};
 use clap::{Parser, ValueEnum};
 
 use crate::engine::{self, FileResult, Options, Status};
@@ -144,7 +144,9 @@ fn use_color(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal(),
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+        }
     }
 }
 
@@ -246,9 +248,10 @@ fn analyse(c: &Candidate, bytes: &[u8], s: &Settings) -> Option<Report> {
     let mut error = None;
     if s.write
         && let Some(fixed) = &result.fixed
-            && let Err(e) = write_atomic(&c.path, src, fixed) {
-                error = Some(format!("cannot write: {e:#}"));
-            }
+        && let Err(e) = write_atomic(&c.path, src, fixed)
+    {
+        error = Some(format!("cannot write: {e:#}"));
+    }
     Some(Report { path: walk::display_path(&c.path), src: src.to_owned(), result, error })
 }
 
@@ -285,9 +288,16 @@ fn write_atomic(path: &std::path::Path, read: &str, content: &str) -> Result<()>
     let resolved;
     let path = if std::fs::symlink_metadata(path)?.file_type().is_symlink() {
         resolved = std::fs::canonicalize(path)?;
-        let inside = std::env::current_dir().ok().and_then(|d| std::fs::canonicalize(d).ok()).is_some_and(|d| resolved.starts_with(d));
+        let inside = std::env::current_dir()
+            .ok()
+            .and_then(|d| std::fs::canonicalize(d).ok())
+            .is_some_and(|d| resolved.starts_with(d));
         if !inside {
-            eprintln!("leakfix: {} is a symlink to {}, outside this tree; writing the target", path.display(), resolved.display());
+            eprintln!(
+                "leakfix: {} is a symlink to {}, outside this tree; writing the target",
+                path.display(),
+                resolved.display()
+            );
         }
         resolved.as_path()
     } else {
@@ -399,13 +409,18 @@ pub fn run(args: Args) -> Result<i32> {
             eprintln!("leakfix: {}: {n}", r.path);
         }
     }
-    let count = |pred: &dyn Fn(&Status) -> bool| reports.iter().flat_map(|r| &r.result.outcomes).filter(|o| pred(&o.status)).count();
+    let count = |pred: &dyn Fn(&Status) -> bool| {
+        reports.iter().flat_map(|r| &r.result.outcomes).filter(|o| pred(&o.status)).count()
+    };
     let fixed = count(&|st| *st == Status::Fixed);
     let unfixed = count(&|st| *st != Status::Fixed);
     let held_back = reports
         .iter()
         .flat_map(|r| &r.result.outcomes)
-        .filter(|o| o.status != Status::Fixed && o.finding.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Unsafe))
+        .filter(|o| {
+            o.status != Status::Fixed
+                && o.finding.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Unsafe)
+        })
         .count();
 
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -479,7 +494,11 @@ fn print(out: &mut impl Write, s: &Settings, reports: &[Report], files: usize, e
             }
             let fixable = reports.iter().flat_map(|r| &r.result.outcomes).filter(|o| o.status == Status::Fixed).count();
             let verb = if s.write { "fixed" } else { "fixable" };
-            writeln!(out, "Found {n} goroutine leak{} ({fixable} {verb}) in {files} files checked.", if n == 1 { "" } else { "s" })?;
+            writeln!(
+                out,
+                "Found {n} goroutine leak{} ({fixable} {verb}) in {files} files checked.",
+                if n == 1 { "" } else { "s" }
+            )?;
         }
         Format::Json => {
             let mut json = Vec::new();

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{line_col, FileReport};
+use super::{FileReport, line_col};
 use crate::engine::Status;
 use crate::transforms::ALL;
 
@@ -49,7 +49,11 @@ pub fn document(reports: &[FileReport<'_>], written: bool) -> String {
         for (r, o) in &fixed {
             let mut item = String::new();
             let (line, _) = line_col(r.src, o.finding.range.start);
-            let _ = writeln!(item, "- **{}:{line}** `{}` in `{}`: {}", r.path, o.finding.transform, o.finding.function, o.finding.message);
+            let _ = writeln!(
+                item,
+                "- **{}:{line}** `{}` in `{}`: {}",
+                r.path, o.finding.transform, o.finding.function, o.finding.message
+            );
             if let Some(fix) = &o.finding.fix {
                 let _ = writeln!(item, "  ```diff");
                 for e in &fix.edits {
@@ -78,7 +82,10 @@ pub fn document(reports: &[FileReport<'_>], written: bool) -> String {
         }
     }
     if omitted > 0 {
-        let _ = writeln!(s, "\n…and {omitted} more, not listed to keep this description short; run `leakfix --format text` for all.");
+        let _ = writeln!(
+            s,
+            "\n…and {omitted} more, not listed to keep this description short; run `leakfix --format text` for all."
+        );
     }
     s
 }

@@ -1,9 +1,9 @@
 //! SARIF 2.1.0, as GitHub code scanning accepts it: one run, the
 //! transforms as rules, a result per finding with its fix as replacements.
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
-use super::{line_col, FileReport};
+use super::{FileReport, line_col};
 use crate::transforms::ALL;
 
 fn region(src: &str, start: usize, end: usize) -> Value {

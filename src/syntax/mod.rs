@@ -170,7 +170,14 @@ mod tests {
 
     #[test]
     fn prefilter_matches_every_spelling_of_make_chan() {
-        for yes in ["make(chan int)", "make (chan int)", "make( chan int)", "make(\n\tchan int)", "make(/* x */chan int)", "make // c\n(chan int)"] {
+        for yes in [
+            "make(chan int)",
+            "make (chan int)",
+            "make( chan int)",
+            "make(\n\tchan int)",
+            "make(/* x */chan int)",
+            "make // c\n(chan int)",
+        ] {
             assert!(may_match(yes.as_bytes()), "{yes:?}");
         }
         for no in ["make([]int, 3)", "chan int", "make", "make(", "var c chan int; make(m)"] {

@@ -2,8 +2,8 @@
 //! function declarations, so that the parser can be given only the byte
 //! ranges that can matter (tree-sitter's included ranges keep every offset).
 
+use crate::syntax::tokens::{Tok, closing, is_ident, literal_end, tokenize};
 use crate::syntax::{has_make_chan, skip_blank};
-use crate::syntax::tokens::{closing, is_ident, literal_end, tokenize, Tok};
 
 /// A top-level `func` declaration (with whatever follows it up to the next one).
 #[derive(Debug, Clone)]
@@ -56,7 +56,10 @@ pub fn edited(before: &[u8], after: &[u8], at: &[usize]) -> Option<[Vec<std::ops
 }
 
 /// `first` and then `ranges` (in order), adjacent ones joined.
-fn merge(first: std::ops::Range<usize>, ranges: impl Iterator<Item = std::ops::Range<usize>>) -> Vec<std::ops::Range<usize>> {
+fn merge(
+    first: std::ops::Range<usize>,
+    ranges: impl Iterator<Item = std::ops::Range<usize>>,
+) -> Vec<std::ops::Range<usize>> {
     let mut out = vec![first];
     for r in ranges {
         match out.last_mut() {
@@ -71,7 +74,10 @@ fn merge(first: std::ops::Range<usize>, ranges: impl Iterator<Item = std::ops::R
 #[must_use]
 pub fn declaring(src: &[u8], names: &[&str]) -> Option<Vec<std::ops::Range<usize>>> {
     let (package, chunks) = outline(src)?;
-    Some(merge(package, chunks.iter().filter(|c| names.iter().any(|n| n.as_bytes() == c.name)).map(|c| c.range.clone())))
+    Some(merge(
+        package,
+        chunks.iter().filter(|c| names.iter().any(|n| n.as_bytes() == c.name)).map(|c| c.range.clone()),
+    ))
 }
 
 /// Every pattern needs a channel made and a goroutine started in the same
@@ -107,12 +113,8 @@ fn needs(text: &[u8]) -> Option<Vec<&[u8]>> {
         Some(names)
     };
     let Some(toks) = tokenize(text) else { return anything() };
-    let gos: Vec<GoStmt> = toks
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| **t == Tok::Ident(b"go"))
-        .map(|(at, _)| go_stmt(&toks, at))
-        .collect();
+    let gos: Vec<GoStmt> =
+        toks.iter().enumerate().filter(|(_, t)| **t == Tok::Ident(b"go")).map(|(at, _)| go_stmt(&toks, at)).collect();
     let mut callees = Vec::new();
     let mut holds = false;
     for (at, w) in toks.windows(3).enumerate() {
@@ -125,9 +127,10 @@ fn needs(text: &[u8]) -> Option<Vec<&[u8]>> {
             for g in gos.iter().filter(|g| g.uses(&toks, name, unbuffered)) {
                 holds = true;
                 if let Some(callee) = g.callee(&toks)
-                    && !callees.contains(&callee) {
-                        callees.push(callee);
-                    }
+                    && !callees.contains(&callee)
+                {
+                    callees.push(callee);
+                }
             }
         }
     }
@@ -178,9 +181,7 @@ impl GoStmt {
         if span.get(1) != Some(&Tok::Ident(b"func")) || toks[self.args.clone()].contains(&ident) {
             return true;
         }
-        span.windows(2).any(|w| {
-            (unbuffered && w == [ident, Tok::Op(b"<-")]) || w == [Tok::Ident(b"range"), ident]
-        })
+        span.windows(2).any(|w| (unbuffered && w == [ident, Tok::Op(b"<-")]) || w == [Tok::Ident(b"range"), ident])
     }
 }
 
@@ -505,4 +506,3 @@ mod tests {
         assert!(relevant_ranges(b"package p\nvar s = \"unterminated\nfunc a() {}\n").is_none());
     }
 }
-

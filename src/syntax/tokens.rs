@@ -122,9 +122,31 @@ fn ends_statement(t: &Tok<'_>) -> bool {
 fn is_keyword(w: &[u8]) -> bool {
     matches!(
         w,
-        b"break" | b"case" | b"chan" | b"const" | b"continue" | b"default" | b"defer" | b"else" | b"fallthrough"
-            | b"for" | b"func" | b"go" | b"goto" | b"if" | b"import" | b"interface" | b"map" | b"package"
-            | b"range" | b"return" | b"select" | b"struct" | b"switch" | b"type" | b"var"
+        b"break"
+            | b"case"
+            | b"chan"
+            | b"const"
+            | b"continue"
+            | b"default"
+            | b"defer"
+            | b"else"
+            | b"fallthrough"
+            | b"for"
+            | b"func"
+            | b"go"
+            | b"goto"
+            | b"if"
+            | b"import"
+            | b"interface"
+            | b"map"
+            | b"package"
+            | b"range"
+            | b"return"
+            | b"select"
+            | b"struct"
+            | b"switch"
+            | b"type"
+            | b"var"
     )
 }
 

@@ -12,10 +12,10 @@ use std::ops::Range;
 use serde::Serialize;
 use tree_sitter::Node;
 
-use crate::analysis::{channels, flow, Channel, Ctx, FileFacts, OpKind};
+use crate::analysis::{Channel, Ctx, FileFacts, OpKind, channels, flow};
 use crate::fix::{Edit, Fix};
-use crate::syntax::{ancestors, contains, kinds as k};
 use crate::syntax::Named as _;
+use crate::syntax::{ancestors, contains, kinds as k};
 
 /// A leak found in a file, with the fix when one is safe to make.
 #[derive(Debug, Clone, Serialize)]
@@ -104,7 +104,11 @@ pub fn check_file(cx: &Context<'_, '_>, selected: &[&dyn Transform], notes: &mut
             continue;
         }
         if facts.scopes_for(decl).is_some_and(|(_, s)| s.too_deep) {
-            notes.push(format!("`{}` on line {} is nested too deeply to analyse; skipped", decl_name(facts, decl), decl.start_position().row + 1));
+            notes.push(format!(
+                "`{}` on line {} is nested too deeply to analyse; skipped",
+                decl_name(facts, decl),
+                decl.start_position().row + 1
+            ));
             continue;
         }
         let mut broken = false;
@@ -153,11 +157,8 @@ fn decl_name<'t>(facts: &FileFacts<'t>, decl: Node<'t>) -> String {
 fn suppressed(facts: &FileFacts<'_>, make: Node<'_>) -> Option<Vec<String>> {
     let src = facts.src;
     let line_start = src[..make.start_byte()].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let prev_start = if line_start == 0 {
-        0
-    } else {
-        src[..line_start - 1].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1)
-    };
+    let prev_start =
+        if line_start == 0 { 0 } else { src[..line_start - 1].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) };
     let line_end = memchr::memchr(b'\n', &src[make.start_byte()..]).map_or(src.len(), |i| make.start_byte() + i);
     let region = std::str::from_utf8(&src[prev_start..line_end]).ok()?;
     let at = region.find("//leakfix:ignore")?;
@@ -166,12 +167,7 @@ fn suppressed(facts: &FileFacts<'_>, make: Node<'_>) -> Option<Vec<String>> {
     if !(rest.is_empty() || rest.starts_with([' ', '\t', ','])) {
         return None;
     }
-    Some(
-        rest.split(|c: char| c == ',' || c.is_whitespace())
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned)
-            .collect(),
-    )
+    Some(rest.split(|c: char| c == ',' || c.is_whitespace()).filter(|s| !s.is_empty()).map(str::to_owned).collect())
 }
 
 // ---- helpers shared by the transforms -------------------------------------
@@ -232,11 +228,8 @@ pub(crate) fn select_of(op: Node<'_>) -> Option<Node<'_>> {
 /// Number of cases (communication and default) of a select.
 pub(crate) fn case_count(select: Node<'_>) -> usize {
     let mut c = select.walk();
-    
-    select
-        .named_children(&mut c)
-        .filter(|n| n.kind() == k::COMMUNICATION_CASE || n.kind() == k::DEFAULT_CASE)
-        .count()
+
+    select.named_children(&mut c).filter(|n| n.kind() == k::COMMUNICATION_CASE || n.kind() == k::DEFAULT_CASE).count()
 }
 
 /// Loops enclosing `node` in the channel's function that do not also
@@ -252,7 +245,12 @@ pub(crate) fn loops_after_make<'t>(ch: &Channel<'t>, node: Node<'t>) -> Vec<Node
 /// A receive inside a loop counts as happening where its outermost loop
 /// (after the make) starts only when `whole_loops` is set (ncast: the
 /// receiving loop as a whole is what must be reached).
-pub(crate) fn exits_after<'t>(facts: &FileFacts<'_>, ch: &Channel<'t>, from: Node<'t>, whole_loops: bool) -> Vec<Node<'t>> {
+pub(crate) fn exits_after<'t>(
+    facts: &FileFacts<'_>,
+    ch: &Channel<'t>,
+    from: Node<'t>,
+    whole_loops: bool,
+) -> Vec<Node<'t>> {
     let Some(body) = ch.func.child_by_field_name("body") else { return Vec::new() };
     let region = ch.stmt.parent().unwrap_or(body);
     let recvs: Vec<_> = ch
@@ -292,10 +290,7 @@ pub(crate) fn describe(facts: &FileFacts<'_>, jump: Node<'_>) -> String {
         k::CONTINUE_STATEMENT => "continue",
         k::GOTO_STATEMENT => "goto",
         // panic(...), t.Fatal(...), runtime.Goexit(): name the call.
-        _ => jump
-            .named(0)
-            .and_then(|c| c.child_by_field_name("function"))
-            .map_or("panic", |f| facts.text(f)),
+        _ => jump.named(0).and_then(|c| c.child_by_field_name("function")).map_or("panic", |f| facts.text(f)),
     };
     format!("`{what}` on line {}", jump.start_position().row + 1)
 }
@@ -312,7 +307,8 @@ pub(crate) fn set_capacity(facts: &FileFacts<'_>, ch: &Channel<'_>, capacity: &s
         return None;
     }
     let before = facts.src[..close.start_byte()].last()?;
-    if matches!(before, b',' | b'\n' | b' ' | b'\t' | b'\r') || close.start_position().row != args.start_position().row {
+    if matches!(before, b',' | b'\n' | b' ' | b'\t' | b'\r') || close.start_position().row != args.start_position().row
+    {
         return None;
     }
     Some(vec![Edit::insertion(close.start_byte(), format!(", {capacity}"))])
@@ -325,7 +321,14 @@ pub(crate) const NOT_LAST: &str =
 /// A finding that sets the capacity: a safe fix when the sender's send is
 /// its last action, an unsafe one (applied only with `--unsafe-fixes`) when
 /// the sender would go on to do more.
-pub(crate) fn capacity_finding(t: &dyn Transform, facts: &FileFacts<'_>, ch: &Channel<'_>, sender: &SoleSender<'_>, capacity: &str, message: String) -> Finding {
+pub(crate) fn capacity_finding(
+    t: &dyn Transform,
+    facts: &FileFacts<'_>,
+    ch: &Channel<'_>,
+    sender: &SoleSender<'_>,
+    capacity: &str,
+    message: String,
+) -> Finding {
     let edits = set_capacity(facts, ch, capacity);
     let (fix, message) = if sender.last {
         (edits.map(Fix::safe), message)

@@ -1,10 +1,10 @@
 use tree_sitter::Node;
 
-use super::{capacity_finding, describe, exits_after, loops_after_make, sole_sender, Context, Finding, Transform};
-use crate::analysis::types::{shape_of_binding, shape_of_expr, Shape};
-use crate::analysis::{flow, Channel, Ctx, FileFacts, OpKind, Scopes};
-use crate::syntax::{kinds as k, named_children};
+use super::{Context, Finding, Transform, capacity_finding, describe, exits_after, loops_after_make, sole_sender};
+use crate::analysis::types::{Shape, shape_of_binding, shape_of_expr};
+use crate::analysis::{Channel, Ctx, FileFacts, OpKind, Scopes, flow};
 use crate::syntax::Named as _;
+use crate::syntax::{kinds as k, named_children};
 
 /// Goroutines started in a loop each send once; the parent receives fewer
 /// times than it started them.
@@ -41,9 +41,7 @@ impl Transform for NcastLeak {
         let reason = match recvs.first() {
             None => format!("nothing receives from `{}`", ch.name),
             Some(_) => {
-                let early = exits_after(facts, ch, launch, true)
-                    .into_iter()
-                    .next();
+                let early = exits_after(facts, ch, launch, true).into_iter().next();
                 if let Some(j) = early {
                     format!("{} leaves before receiving from `{}`", describe(facts, j), ch.name)
                 } else {
@@ -89,7 +87,12 @@ fn receives_fewer(facts: &FileFacts<'_>, ch: &Channel<'_>, recvs: &[Node<'_>]) -
 
 /// An expression, valid at the make, for the number of goroutines the loop
 /// starts (at most one per iteration).
-fn sender_count(cx: &Context<'_, '_>, scopes: &Scopes<'_>, ch: &Channel<'_>, launch: Node<'_>) -> Result<String, String> {
+fn sender_count(
+    cx: &Context<'_, '_>,
+    scopes: &Scopes<'_>,
+    ch: &Channel<'_>,
+    launch: Node<'_>,
+) -> Result<String, String> {
     let facts = cx.facts;
     let body = launch.child_by_field_name("body").ok_or("the loop has no body")?;
     // The go statement must run at most once per iteration of this loop.
@@ -103,8 +106,9 @@ fn sender_count(cx: &Context<'_, '_>, scopes: &Scopes<'_>, ch: &Channel<'_>, lau
     if clause.kind() == k::RANGE_CLAUSE {
         let over = clause.child_by_field_name("right").ok_or("no range expression")?;
         return match shape_of_expr(facts, scopes, over) {
-            Shape::Collection if over.kind() == k::IDENTIFIER => stable_name(facts, scopes, ch, over)
-                .map(|n| format!("len({n})")),
+            Shape::Collection if over.kind() == k::IDENTIFIER => {
+                stable_name(facts, scopes, ch, over).map(|n| format!("len({n})"))
+            }
             Shape::NonNegInt if over.kind() == k::IDENTIFIER || over.kind() == k::INT_LITERAL => {
                 count_int(cx, scopes, ch, over, true)
             }
@@ -136,7 +140,13 @@ fn sender_count(cx: &Context<'_, '_>, scopes: &Scopes<'_>, ch: &Channel<'_>, lau
 }
 
 /// A count from an integer bound `n` (`len(x)`, a literal or a local).
-fn count_int(cx: &Context<'_, '_>, scopes: &Scopes<'_>, ch: &Channel<'_>, n: Node<'_>, range_int: bool) -> Result<String, String> {
+fn count_int(
+    cx: &Context<'_, '_>,
+    scopes: &Scopes<'_>,
+    ch: &Channel<'_>,
+    n: Node<'_>,
+    range_int: bool,
+) -> Result<String, String> {
     let facts = cx.facts;
     match n.kind() {
         k::INT_LITERAL => return Ok(facts.text(n).to_owned()),
@@ -145,9 +155,11 @@ fn count_int(cx: &Context<'_, '_>, scopes: &Scopes<'_>, ch: &Channel<'_>, n: Nod
             let args = n.child_by_field_name("arguments").map(named_children).unwrap_or_default();
             if f.is_some_and(|f| f.kind() == k::IDENTIFIER && facts.text(f) == "len" && scopes.resolve(f).is_none())
                 && let [x] = args.as_slice()
-                    && x.kind() == k::IDENTIFIER && shape_of_expr(facts, scopes, *x) == Shape::Collection {
-                        return stable_name(facts, scopes, ch, *x).map(|x| format!("len({x})"));
-                    }
+                && x.kind() == k::IDENTIFIER
+                && shape_of_expr(facts, scopes, *x) == Shape::Collection
+            {
+                return stable_name(facts, scopes, ch, *x).map(|x| format!("len({x})"));
+            }
             return Err(format!("the loop bound `{}` is a call", facts.text(n)));
         }
         k::IDENTIFIER => {}

@@ -1,4 +1,7 @@
-use super::{capacity_finding, case_count, describe, exits_after, loops_after_make, select_of, sole_sender, Context, Finding, Transform};
+use super::{
+    Context, Finding, Transform, capacity_finding, case_count, describe, exits_after, loops_after_make, select_of,
+    sole_sender,
+};
 use crate::analysis::{Channel, Ctx, OpKind};
 
 /// A goroutine sends once; the parent can leave before receiving.
@@ -38,14 +41,9 @@ impl Transform for PrematureReturn {
             return None; // timeout-leak's shape
         }
         let message = match recvs.iter().map(|r| r.node).min_by_key(tree_sitter::Node::start_byte) {
-            None => format!(
-                "nothing receives from `{}`: the goroutine sending on it blocks forever",
-                ch.name
-            ),
+            None => format!("nothing receives from `{}`: the goroutine sending on it blocks forever", ch.name),
             Some(_) => {
-                let exit = exits_after(facts, ch, sender.go, false)
-                    .into_iter()
-                    .next()?;
+                let exit = exits_after(facts, ch, sender.go, false).into_iter().next()?;
                 format!(
                     "{} leaves before receiving from `{}`: the goroutine sending on it then blocks forever",
                     describe(facts, exit),

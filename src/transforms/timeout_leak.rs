@@ -1,8 +1,8 @@
-use super::{capacity_finding, case_count, loops_after_make, select_of, sole_sender, Context, Finding, Transform};
+use super::{Context, Finding, Transform, capacity_finding, case_count, loops_after_make, select_of, sole_sender};
 use tree_sitter::Node;
 
 use crate::analysis::scope::BindingKind;
-use crate::analysis::{flow, Channel, Ctx, FileFacts, OpKind, Scopes};
+use crate::analysis::{Channel, Ctx, FileFacts, OpKind, Scopes, flow};
 use crate::syntax::{contains, kinds as k, named_children};
 
 /// The parent's only receive is a select case beside a timeout, a
@@ -32,7 +32,8 @@ impl Transform for TimeoutLeak {
             return None;
         }
         let recvs: Vec<_> = ch.ops_of(OpKind::Recv).collect();
-        if recvs.is_empty() || recvs.iter().any(|r| r.ctx != Ctx::Parent || r.node.start_byte() < sender.go.end_byte()) {
+        if recvs.is_empty() || recvs.iter().any(|r| r.ctx != Ctx::Parent || r.node.start_byte() < sender.go.end_byte())
+        {
             return None;
         }
         let mut selects = Vec::new();
@@ -49,10 +50,11 @@ impl Transform for TimeoutLeak {
         for (sel, recv) in &selects {
             let loops = loops_after_make(ch, *sel);
             let Some(outer) = loops.last() else { continue };
-            let result_case = recv.parent().and_then(|_| crate::syntax::ancestors(*recv).find(|a| a.kind() == "communication_case"));
-            let escapes = flow::jumps(*sel, facts.src).into_iter().any(|j| {
-                !result_case.is_some_and(|c| contains(c, j)) && flow::leaves(j, *outer, facts.src)
-            });
+            let result_case =
+                recv.parent().and_then(|_| crate::syntax::ancestors(*recv).find(|a| a.kind() == "communication_case"));
+            let escapes = flow::jumps(*sel, facts.src)
+                .into_iter()
+                .any(|j| !result_case.is_some_and(|c| contains(c, j)) && flow::leaves(j, *outer, facts.src));
             if !escapes {
                 return None;
             }
@@ -134,7 +136,9 @@ fn is_nil_channel(facts: &FileFacts<'_>, scopes: &Scopes<'_>, e: Node<'_>) -> bo
     }
     match e.kind() {
         // `var never chan T`: receiving from it blocks forever.
-        k::IDENTIFIER => unchanged(e).is_some_and(|b| b.init.is_none() && b.ty.is_some_and(|t| t.kind() == k::CHANNEL_TYPE)),
+        k::IDENTIFIER => {
+            unchanged(e).is_some_and(|b| b.init.is_none() && b.ty.is_some_and(|t| t.kind() == k::CHANNEL_TYPE))
+        }
         // `ctx.Done()` of a background context is nil.
         k::CALL_EXPRESSION => {
             let f = e.child_by_field_name("function").filter(|f| f.kind() == k::SELECTOR_EXPRESSION);
@@ -142,7 +146,11 @@ fn is_nil_channel(facts: &FileFacts<'_>, scopes: &Scopes<'_>, e: Node<'_>) -> bo
             let is_done = f.child_by_field_name("field").is_some_and(|x| facts.text(x) == "Done");
             let Some(operand) = f.child_by_field_name("operand") else { return false };
             // The context, written in place or held in an unchanged local.
-            let ctx = if operand.kind() == k::CALL_EXPRESSION { Some(operand) } else { unchanged(operand).and_then(|b| b.init) };
+            let ctx = if operand.kind() == k::CALL_EXPRESSION {
+                Some(operand)
+            } else {
+                unchanged(operand).and_then(|b| b.init)
+            };
             let never_done = |c: Node<'_>| {
                 let t = facts.text(c);
                 matches!(t, "context.Background()" | "context.TODO()") || t.starts_with("context.WithoutCancel(")

@@ -1,10 +1,10 @@
 use tree_sitter::Node;
 
 use super::{Context, Finding, Transform};
-use crate::analysis::{flow, Channel, Ctx, FileFacts, OpKind};
+use crate::analysis::{Channel, Ctx, FileFacts, OpKind, flow};
 use crate::fix::{Edit, Fix};
-use crate::syntax::{ancestors, contains, kinds as k, named_children};
 use crate::syntax::Named as _;
+use crate::syntax::{ancestors, contains, kinds as k, named_children};
 
 /// A goroutine ranges over a channel that nothing closes.
 pub struct UnclosedRange;
@@ -54,7 +54,10 @@ impl Transform for UnclosedRange {
         // A receive that is not a range would see the close as an endless
         // stream of zero values (or a drain loop would never end).
         if plain_recv {
-            return Some(finding(None, Some("the channel is also received from outside a range, which a close would change")));
+            return Some(finding(
+                None,
+                Some("the channel is also received from outside a range, which a close would change"),
+            ));
         }
         let place = match where_to_close(facts, ch, &ranges.iter().map(|r| r.ctx).collect::<Vec<_>>()) {
             Ok(place) => place,
@@ -169,16 +172,15 @@ fn joined_by<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, func: Node<'t>, go: No
             .find(|a| matches!(a.kind(), k::FUNC_LITERAL | k::FUNCTION_DECLARATION | k::METHOD_DECLARATION))
             .is_some_and(|f| f.id() == ch.func.id())
     };
-    if adds.is_empty() || !adds.iter().all(|a| in_parent(*a)) || !adds.iter().any(|a| a.start_byte() < go.start_byte()) {
+    if adds.is_empty() || !adds.iter().all(|a| in_parent(*a)) || !adds.iter().any(|a| a.start_byte() < go.start_byte())
+    {
         return None;
     }
     let block = ch.stmt.parent()?;
     named_children(block).into_iter().find(|s| {
         s.start_byte() > go.end_byte()
             && s.kind() == k::EXPRESSION_STATEMENT
-            && s.named(0)
-                .and_then(|c| method_call_on(facts, c, "Wait"))
-                .is_some_and(|w| scopes.resolve(w) == Some(wg))
+            && s.named(0).and_then(|c| method_call_on(facts, c, "Wait")).is_some_and(|w| scopes.resolve(w) == Some(wg))
             && !contains(go, *s)
     })
 }
