@@ -1,7 +1,7 @@
 //! One file from bytes to findings and fixed text: prefilter, parse, facts,
 //! transforms, then apply the fixes with a re-parse guard.
 
-use crate::analysis::FileFacts;
+use crate::analysis::{FileFacts, Package, Sources};
 use crate::fix::{self, Applicability};
 use crate::syntax;
 use crate::transforms::{self, Context, Finding, Transform};
@@ -11,8 +11,8 @@ pub struct Options<'a> {
     pub transforms: &'a [&'static dyn Transform],
     /// Fixes at or above this grade are applied.
     pub threshold: Applicability,
-    /// The file's path, to find goroutine bodies declared in sibling files
-    /// of the same package (none when reading a bare text).
+    /// The file's path, to find its package: goroutine bodies declared in
+    /// sibling files, and go.mod (none when reading a bare text).
     pub path: Option<&'a std::path::Path>,
     /// Parse only the functions that can matter (see [`syntax::outline`]);
     /// off, every file is parsed whole. Findings must not differ.
@@ -104,45 +104,26 @@ pub fn check_source(src: &str, opts: &Options<'_>) -> FileResult {
     result
 }
 
-/// Findings in `src`, or `None` if it cannot hold any.
 /// Findings in `src` and the number of syntax errors its parse showed, or
 /// `None` if it cannot hold any finding.
 fn findings(src: &str, opts: &Options<'_>, notes: &mut Vec<String>) -> Option<(Vec<Finding>, usize)> {
     if opts.shortcuts && !may_match(src.as_bytes()) {
         return None;
     }
-    let tree = parse(src, opts.shortcuts)?;
-    let errors = count_errors(tree.root_node());
-    let facts = FileFacts::new(&tree, src.as_bytes(), Vec::new());
-    let mut own_notes = Vec::new();
-    let found = transforms::check_file(&Context::new(&facts, opts.path), opts.transforms, &mut own_notes);
-    // Goroutine bodies declared in other files of the package: load the
-    // ones asked for, and look again.
-    let wanted = facts.wanted();
-    let (loaded, refused) = match opts.path {
-        Some(path) if !wanted.is_empty() => load_siblings(path, facts.package(), &wanted, opts.shortcuts),
-        _ => Siblings::default(),
+    // Parse `src`, or with shortcuts only its relevant functions (none may
+    // be). Top-level functions parse independently, so a kept function's
+    // tree is the same either way (a test compares both paths on every
+    // fixture, and `scripts/bench.sh` and `scripts/stdlib-check.sh` on whole trees).
+    let (tree, names) = if opts.shortcuts {
+        let (ranges, names) = syntax::outline::relevant(src.as_bytes());
+        (parse_where(src, ranges)?, names.iter().map(|n| String::from_utf8_lossy(n).into_owned()).collect())
+    } else {
+        (syntax::parse(src.as_bytes())?, Vec::new())
     };
-    if loaded.is_empty() {
-        notes.append(&mut own_notes);
-        return Some((found, errors));
-    }
-    drop(facts);
-    let siblings = loaded.iter().map(|(s, t)| FileFacts::new(t, s.as_bytes(), Vec::new())).collect();
-    let mut facts = FileFacts::new(&tree, src.as_bytes(), siblings);
-    facts.refused = refused;
-    Some((transforms::check_file(&Context::new(&facts, opts.path), opts.transforms, notes), errors))
-}
-
-/// Parse `src`, or with shortcuts only its relevant functions (`None` when
-/// none is). Top-level functions parse independently, so a kept function's
-/// tree is the same either way (a test compares both paths on every
-/// fixture, and `scripts/bench.sh` and `scripts/stdlib-check.sh` on whole trees).
-fn parse(src: &str, shortcuts: bool) -> Option<tree_sitter::Tree> {
-    if shortcuts {
-        return parse_where(src, syntax::outline::relevant_ranges(src.as_bytes()));
-    }
-    syntax::parse(src.as_bytes())
+    let errors = count_errors(tree.root_node());
+    let sources = Sources::new(opts.path, names, opts.shortcuts);
+    let pkg = Package::new(FileFacts::new(&tree, src.as_bytes()), &sources);
+    Some((transforms::check_file(&Context::new(&pkg), opts.transforms, notes), errors))
 }
 
 /// Parse `ranges` of `src` (all of it for `None`); `None` for no range.
@@ -152,18 +133,6 @@ fn parse_where(src: &str, ranges: Option<Vec<std::ops::Range<usize>>>) -> Option
         Some(r) => syntax::parse_ranges(src.as_bytes(), &r),
         None => syntax::parse(src.as_bytes()),
     }
-}
-
-/// Parse the parts of a sibling file that declare one of `names` (the
-/// whole file if it cannot be outlined or that shows a syntax error).
-fn parse_declaring(text: &str, names: &[&str]) -> Option<tree_sitter::Tree> {
-    if let Some(ranges) = syntax::outline::declaring(text.as_bytes(), names) {
-        let tree = syntax::parse_ranges(text.as_bytes(), &ranges)?;
-        if !tree.root_node().has_error() {
-            return Some(tree);
-        }
-    }
-    syntax::parse(text.as_bytes())
 }
 
 /// Would the fixed text have more syntax errors than the original? With
@@ -197,147 +166,10 @@ fn count_errors(root: tree_sitter::Node<'_>) -> usize {
     n
 }
 
-/// Sibling files' texts and trees, and the names declared in a file built
-/// only under some constraint (which body runs is not known).
-type Siblings = (Vec<(String, tree_sitter::Tree)>, Vec<String>);
-
-/// Parse the other files of `path`'s package in its directory that may
-/// declare one of `names` (a cheap text test first). Test files are seen
-/// only from test files, as the go tool builds them.
-fn load_siblings(path: &std::path::Path, package: Option<&str>, names: &[&str], shortcuts: bool) -> Siblings {
-    let Some(package) = package else { return Siblings::default() };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => std::path::Path::new("."),
-    };
-    let Ok(entries) = std::fs::read_dir(dir) else { return Siblings::default() };
-    let own_name = path.file_name();
-    let is_test = |n: &str| n.ends_with("_test.go");
-    let from_test = own_name.is_some_and(|n| is_test(&n.to_string_lossy()));
-    let mut files: Vec<_> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "go") && p.file_name() != own_name)
-        .filter(|p| from_test || !is_test(&p.file_name().unwrap_or_default().to_string_lossy()))
-        .collect();
-    files.sort();
-    let mut out = Vec::new();
-    let mut refused = Vec::new();
-    for p in files {
-        let Ok(text) = std::fs::read_to_string(&p) else { continue };
-        let name = p.file_name().unwrap_or_default().to_string_lossy();
-        if name.starts_with('_') || name.starts_with('.') {
-            continue; // the go tool ignores these files
-        }
-        // With shortcuts, only files that mention a name, and only the
-        // functions the outline says declare one, are parsed.
-        let tree = if shortcuts {
-            let mentioned: Vec<&str> = names
-                .iter()
-                .copied()
-                .filter(|n| memchr::memmem::find(text.as_bytes(), n.as_bytes()).is_some())
-                .collect();
-            if mentioned.is_empty() {
-                continue;
-            }
-            parse_declaring(&text, &mentioned)
-        } else {
-            syntax::parse(text.as_bytes())
-        };
-        let Some(tree) = tree else { continue };
-        let facts = FileFacts::new(&tree, text.as_bytes(), Vec::new());
-        let declared: Vec<&str> = names.iter().copied().filter(|n| facts.declares(n)).collect();
-        if declared.is_empty() {
-            continue;
-        }
-        if constrained(&name, &text) {
-            // Built only for some platforms or tags: which body runs is not
-            // known, so calls to these names stay unanalysed.
-            refused.extend(declared.iter().map(|n| (*n).to_owned()));
-            continue;
-        }
-        if facts.package() == Some(package) {
-            drop(facts);
-            out.push((text, tree));
-        }
-    }
-    (out, refused)
-}
-
-const GOOS: &[&str] = &[
-    "aix",
-    "android",
-    "darwin",
-    "dragonfly",
-    "freebsd",
-    "hurd",
-    "illumos",
-    "ios",
-    "js",
-    "linux",
-    "nacl",
-    "netbsd",
-    "openbsd",
-    "plan9",
-    "solaris",
-    "wasip1",
-    "windows",
-    "zos",
-];
-const GOARCH: &[&str] = &[
-    "386",
-    "amd64",
-    "amd64p32",
-    "arm",
-    "arm64",
-    "arm64be",
-    "armbe",
-    "loong64",
-    "mips",
-    "mipsle",
-    "mips64",
-    "mips64le",
-    "mips64p32",
-    "mips64p32le",
-    "ppc",
-    "ppc64",
-    "ppc64le",
-    "riscv",
-    "riscv64",
-    "s390",
-    "s390x",
-    "sparc",
-    "sparc64",
-    "wasm",
-];
-
-/// Is this file built only under some constraint: a `//go:build` (or
-/// `// +build`) line before the package clause, or a `_GOOS`/`_GOARCH`
-/// file-name suffix?
-fn constrained(name: &str, text: &str) -> bool {
-    let stem = name.trim_end_matches(".go").trim_end_matches("_test");
-    let parts: Vec<&str> = stem.split('_').collect();
-    let suffix = |i: usize| {
-        parts.len() > i && parts.get(parts.len() - 1 - i).is_some_and(|p| GOOS.contains(p) || GOARCH.contains(p))
-    };
-    if suffix(0) || (suffix(1) && parts.len() > 2) {
-        return true;
-    }
-    for line in text.lines() {
-        let l = line.trim();
-        if l.starts_with("package ") {
-            break;
-        }
-        if l.starts_with("//go:build") || l.starts_with("// +build") {
-            return true;
-        }
-    }
-    false
-}
-
 #[cfg(test)]
 mod tests {
     use super::introduces_errors;
+    use crate::syntax;
 
     #[test]
     fn the_parse_guard_sees_an_edit_that_breaks_the_edited_function() {
@@ -356,6 +188,6 @@ mod tests {
         }
         // The buffered channel no longer needs the analysis' parse; the
         // guard still checks the function.
-        assert!(super::parse(&good, true).is_none());
+        assert_eq!(syntax::outline::relevant_ranges(good.as_bytes()), Some(vec![]));
     }
 }

@@ -7,6 +7,7 @@ pub mod analysis;
 pub mod cli;
 pub mod engine;
 pub mod fix;
+pub mod gobuild;
 pub mod render;
 pub mod syntax;
 pub mod transforms;

@@ -126,18 +126,3 @@ pub fn display_path(p: &Path) -> String {
         .unwrap_or_else(|| p.to_path_buf());
     shown.to_string_lossy().replace('\\', "/")
 }
-
-/// The `go` line of the nearest go.mod above `file`, as (major, minor).
-#[must_use]
-pub fn go_version_for(file: &Path) -> Option<(u32, u32)> {
-    let abs = std::fs::canonicalize(file).ok()?;
-    for dir in abs.ancestors().skip(1) {
-        let Ok(text) = std::fs::read_to_string(dir.join("go.mod")) else { continue };
-        return text.lines().find_map(|l| {
-            let v = l.trim().strip_prefix("go ")?.trim();
-            let mut parts = v.split('.');
-            Some((parts.next()?.parse().ok()?, parts.next()?.parse().ok()?))
-        });
-    }
-    None
-}

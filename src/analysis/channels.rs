@@ -4,9 +4,9 @@
 
 use tree_sitter::Node;
 
-use super::FileFacts;
 use super::goroutines::{self, Goroutine, Place};
 use super::scope::BindingId;
+use super::{FileFacts, FileId, Package};
 use crate::syntax::Named as _;
 use crate::syntax::{ancestors, kinds as k, named_children};
 
@@ -85,12 +85,13 @@ impl<'t> Channel<'t> {
 
 /// Every channel made in the top-level declaration `decl`.
 #[must_use]
-pub fn channels_in<'t>(facts: &FileFacts<'t>, decl: Node<'t>) -> Vec<Channel<'t>> {
+pub fn channels_in<'t>(pkg: &Package<'t>, decl: Node<'t>) -> Vec<Channel<'t>> {
+    let facts = pkg.own();
     crate::syntax::token_nodes(decl, facts.src, b"make")
         .into_iter()
         .filter_map(|ident| ident.parent())
         .filter(|call| call.kind() == k::CALL_EXPRESSION && is_make_chan(facts, *call))
-        .filter_map(|m| channel_of(facts, m))
+        .filter_map(|m| channel_of(pkg, m))
         .collect()
 }
 
@@ -134,7 +135,8 @@ fn target<'t>(make: Node<'t>) -> Option<(Node<'t>, Node<'t>)> {
     Some((ident, anchor))
 }
 
-fn channel_of<'t>(facts: &FileFacts<'t>, make: Node<'t>) -> Option<Channel<'t>> {
+fn channel_of<'t>(pkg: &Package<'t>, make: Node<'t>) -> Option<Channel<'t>> {
+    let facts = pkg.own();
     let (decl, scopes) = facts.scopes_for(make)?;
     if scopes.too_deep {
         return None;
@@ -188,13 +190,13 @@ fn channel_of<'t>(facts: &FileFacts<'t>, make: Node<'t>) -> Option<Channel<'t>> 
         let ctx = match place {
             Place::Direct => Ctx::Parent,
             Place::Deferred => Ctx::Deferred,
-            Place::Go { stmt, func } => Ctx::Goroutine(ch.goroutine(Goroutine { stmt, src: facts.src, func })),
+            Place::Go { stmt, func } => Ctx::Goroutine(ch.goroutine(Goroutine { stmt, file: FileId::OWN, func })),
             Place::Unknown => {
                 ch.escape.get_or_insert((u, "used in a closure that is not a goroutine"));
                 continue;
             }
         };
-        classify(facts, &mut ch, u, ctx, 0);
+        classify(pkg, FileId::OWN, &mut ch, u, ctx, 0);
         if ch.escape.is_some() {
             break;
         }
@@ -213,7 +215,7 @@ impl<'t> Channel<'t> {
 }
 
 /// Record what the use `u` of the channel does, in context `ctx`.
-fn classify<'t>(facts: &FileFacts<'t>, ch: &mut Channel<'t>, u: Node<'t>, ctx: Ctx, depth: usize) {
+fn classify<'t>(pkg: &Package<'t>, file: FileId, ch: &mut Channel<'t>, u: Node<'t>, ctx: Ctx, depth: usize) {
     let Some(p) = u.parent() else { return };
     let is = |field: &str| p.child_by_field_name(field).is_some_and(|f| f.id() == u.id());
     let op = |kind| Op { kind, node: p, ctx };
@@ -229,7 +231,7 @@ fn classify<'t>(facts: &FileFacts<'t>, ch: &mut Channel<'t>, u: Node<'t>, ctx: C
             }
         }
         k::BINARY_EXPRESSION if p.child_by_field_name("operator").is_some_and(|o| matches!(o.kind(), "==" | "!=")) => {}
-        k::ARGUMENT_LIST => argument(facts, ch, u, p, ctx, depth),
+        k::ARGUMENT_LIST => argument(pkg, file, ch, u, p, ctx, depth),
         k::RETURN_STATEMENT => ch.escape = Some((p, "returned")),
         k::EXPRESSION_LIST => {
             let owner = p.parent();
@@ -252,7 +254,16 @@ fn classify<'t>(facts: &FileFacts<'t>, ch: &mut Channel<'t>, u: Node<'t>, ctx: C
 }
 
 /// The channel is an argument of a call.
-fn argument<'t>(facts: &FileFacts<'t>, ch: &mut Channel<'t>, u: Node<'t>, args: Node<'t>, ctx: Ctx, depth: usize) {
+fn argument<'t>(
+    pkg: &Package<'t>,
+    file: FileId,
+    ch: &mut Channel<'t>,
+    u: Node<'t>,
+    args: Node<'t>,
+    ctx: Ctx,
+    depth: usize,
+) {
+    let facts = pkg.file(file);
     let Some(call) = args.parent() else { return };
     let Some(f) = call.child_by_field_name("function") else { return };
     let builtin = f.kind() == k::IDENTIFIER && facts.scopes_for(f).is_some_and(|(_, s)| s.resolve(f).is_none());
@@ -274,16 +285,17 @@ fn argument<'t>(facts: &FileFacts<'t>, ch: &mut Channel<'t>, u: Node<'t>, args: 
         return;
     }
     let index = all_args.iter().position(|a| a.id() == u.id()).unwrap_or(usize::MAX);
-    let Some((unit, func)) = goroutines::callee(facts, call) else {
+    let Some(callee) = goroutines::callee(pkg, call) else {
         ch.escape = Some((call, "passed to a function whose body is not analysed"));
         return;
     };
+    let (unit, func) = (pkg.file(callee.file), callee.value);
     let Some(param) = goroutines::param_ident(func, index, unit.src) else {
         ch.escape = Some((call, "passed as a variadic argument"));
         return;
     };
     let stmt = call.parent().unwrap_or(call);
-    let g = ch.goroutine(Goroutine { stmt, src: unit.src, func });
+    let g = ch.goroutine(Goroutine { stmt, file: callee.file, func });
     let Some(param) = param else { return };
     let Some((_, scopes)) = unit.scopes_for(param) else { return };
     if scopes.too_deep {
@@ -302,7 +314,7 @@ fn argument<'t>(facts: &FileFacts<'t>, ch: &mut Channel<'t>, u: Node<'t>, args: 
     }
     for pu in pb.uses.clone() {
         match goroutines::place_of(pu, func) {
-            Place::Direct | Place::Deferred => classify(unit, ch, pu, Ctx::Goroutine(g), depth + 1),
+            Place::Direct | Place::Deferred => classify(pkg, callee.file, ch, pu, Ctx::Goroutine(g), depth + 1),
             _ => ch.escape = Some((call, "used in a closure inside the goroutine")),
         }
         if ch.escape.is_some() {

@@ -4,7 +4,7 @@
 
 use tree_sitter::Node;
 
-use super::FileFacts;
+use super::{FileFacts, FileId, InFile, Package};
 use crate::syntax::Named as _;
 use crate::syntax::{ancestors, kinds as k, named_children};
 
@@ -12,9 +12,9 @@ use crate::syntax::{ancestors, kinds as k, named_children};
 #[derive(Debug, Clone, Copy)]
 pub struct Goroutine<'t> {
     pub stmt: Node<'t>,
-    /// The source the body is in (a sibling file's for a function declared there).
-    pub src: &'t [u8],
-    /// The function that runs: a func literal or a same-file declaration.
+    /// The file the body is in (a sibling's for a function declared there).
+    pub file: FileId,
+    /// The function that runs: a func literal or a declaration of the package.
     pub func: Node<'t>,
 }
 
@@ -93,50 +93,30 @@ pub fn go_of(lit: Node<'_>) -> Option<Node<'_>> {
     calling_stmt(lit).filter(|s| s.kind() == k::GO_STATEMENT)
 }
 
-/// For `go f(args)`: the function that runs, if its body is in this file
-/// (a func literal, a top-level function, or a method no other type shares).
+/// For `go f(args)`: the function that runs, if its body is in the
+/// package (a func literal, a top-level function, or a method no other type
+/// shares).
 #[must_use]
-pub fn callee<'a, 't>(facts: &'a FileFacts<'t>, call: Node<'t>) -> Option<(&'a FileFacts<'t>, Node<'t>)> {
+pub fn callee<'t>(pkg: &Package<'t>, call: Node<'t>) -> Option<InFile<Node<'t>>> {
+    let facts = pkg.own();
     let f = call.child_by_field_name("function")?;
     match f.kind() {
-        k::FUNC_LITERAL => Some((facts, f)),
+        k::FUNC_LITERAL => Some(InFile::new(FileId::OWN, f)),
         k::IDENTIFIER => {
             // A local variable holding a func value is not analysable.
             let (_, scopes) = facts.scopes_for(f)?;
             if scopes.resolve(f).is_some() {
                 return None;
             }
-            let name = facts.text(f);
-            in_package(facts, name, |unit| unit.func(name))
+            pkg.func(facts.text(f))
         }
         k::SELECTOR_EXPRESSION => {
             let field = facts.text(f.child_by_field_name("field")?);
             let recv = receiver_type(facts, f.child_by_field_name("operand")?)?;
-            in_package(facts, field, |unit| unit.method(recv, field))
+            pkg.method(recv, field)
         }
         _ => None,
     }
-}
-
-/// The declaration of `name` that `find` gives in this file, or else in
-/// exactly one sibling file (two would mean build-tagged variants: not
-/// analysable). A name this file does not declare is recorded, so the
-/// caller can load the siblings that may and ask again.
-fn in_package<'a, 't>(
-    facts: &'a FileFacts<'t>,
-    name: &'t str,
-    find: impl Fn(&FileFacts<'t>) -> Option<Node<'t>>,
-) -> Option<(&'a FileFacts<'t>, Node<'t>)> {
-    if let Some(n) = find(facts) {
-        return Some((facts, n));
-    }
-    facts.want(name);
-    if facts.refused.iter().any(|r| r == name) {
-        return None;
-    }
-    let mut found = facts.siblings.iter().filter_map(|u| find(u).map(|n| (u, n)));
-    let first = found.next()?;
-    found.next().is_none().then_some(first)
 }
 
 /// The declaring identifier of parameter number `index` of `func`, `Ok(None)`

@@ -1,11 +1,12 @@
-//! Facts about a file, computed once and read by every transform:
-//! name resolution ([`scope`]), channels and their operations
-//! ([`channels`]), goroutine bodies ([`goroutines`]) and control flow
-//! ([`flow`]).
+//! Facts about a package, computed once and read by every transform: the
+//! package itself ([`package`]: its files, found on demand), name
+//! resolution ([`scope`]), channels and their operations ([`channels`]),
+//! goroutine bodies ([`goroutines`]) and control flow ([`flow`]).
 
 pub mod channels;
 pub mod flow;
 pub mod goroutines;
+pub mod package;
 pub mod scope;
 pub mod types;
 
@@ -17,9 +18,10 @@ use tree_sitter::{Node, Tree};
 use crate::syntax::Named as _;
 use crate::syntax::{kinds as k, named_children, text};
 pub use channels::{Channel, Ctx, Op, OpKind};
+pub use package::{FileId, InFile, Package, Sources};
 pub use scope::Scopes;
 
-/// Everything the transforms need to know about one parsed file.
+/// What one parsed file says: its declarations and their name resolution.
 pub struct FileFacts<'t> {
     pub src: &'t [u8],
     pub tree: &'t Tree,
@@ -28,19 +30,11 @@ pub struct FileFacts<'t> {
     methods: HashMap<&'t str, Vec<Node<'t>>>,
     decls: Vec<Node<'t>>,
     scopes: Vec<OnceCell<Scopes<'t>>>,
-    /// Other files of the same package in the same directory, parsed only
-    /// when a channel is handed to a `go` statement calling a function this
-    /// file does not declare.
-    pub siblings: Vec<FileFacts<'t>>,
-    wanted: std::cell::RefCell<Vec<&'t str>>,
-    /// Names whose declaration sits in a sibling built only under some
-    /// constraint: calls to them are not analysed.
-    pub refused: Vec<String>,
 }
 
 impl<'t> FileFacts<'t> {
     #[must_use]
-    pub fn new(tree: &'t Tree, src: &'t [u8], siblings: Vec<FileFacts<'t>>) -> Self {
+    pub fn new(tree: &'t Tree, src: &'t [u8]) -> Self {
         let mut funcs = HashMap::new();
         let mut methods: HashMap<&str, Vec<Node>> = HashMap::new();
         let mut decls = Vec::new();
@@ -61,17 +55,7 @@ impl<'t> FileFacts<'t> {
             decls.push(d);
         }
         let scopes = decls.iter().map(|_| OnceCell::new()).collect();
-        FileFacts {
-            src,
-            tree,
-            funcs,
-            methods,
-            decls,
-            scopes,
-            siblings,
-            wanted: std::cell::RefCell::default(),
-            refused: Vec::new(),
-        }
+        FileFacts { src, tree, funcs, methods, decls, scopes }
     }
 
     /// Top-level function and method declarations, in source order.
@@ -97,22 +81,6 @@ impl<'t> FileFacts<'t> {
     pub fn package(&self) -> Option<&'t str> {
         let clause = named_children(self.tree.root_node()).into_iter().find(|n| n.kind() == k::PACKAGE_CLAUSE)?;
         Some(self.text(clause.named(0)?))
-    }
-
-    /// Note that a `go` statement needs the body of `name`, which this file
-    /// does not declare.
-    pub(crate) fn want(&self, name: &'t str) {
-        let mut wanted = self.wanted.borrow_mut();
-        if !wanted.contains(&name) {
-            wanted.push(name);
-        }
-    }
-
-    /// The goroutine bodies asked for that this file does not declare: the
-    /// functions a sibling file may hold.
-    #[must_use]
-    pub fn wanted(&self) -> Vec<&'t str> {
-        self.wanted.borrow().clone()
     }
 
     /// Does this file declare a function or a method called `name`?

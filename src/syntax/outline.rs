@@ -19,22 +19,38 @@ struct Chunk<'s> {
 /// file (then parse it all).
 #[must_use]
 pub fn relevant_ranges(src: &[u8]) -> Option<Vec<std::ops::Range<usize>>> {
-    let (package, chunks) = outline(src)?;
+    relevant(src).0
+}
+
+/// [`relevant_ranges`], and the names of the functions the goroutines of
+/// those functions may run (when the file cannot be outlined: every name
+/// a `go` statement calls). A sibling file need declare nothing else.
+#[must_use]
+pub fn relevant(src: &[u8]) -> (Option<Vec<std::ops::Range<usize>>>, Vec<&[u8]>) {
+    let Some((package, chunks)) = outline(src) else {
+        let mut names = Vec::new();
+        go_callees(src, &mut names);
+        return (None, names);
+    };
     let mut kept = vec![false; chunks.len()];
     let mut callees: Vec<&[u8]> = Vec::new();
     for (c, k) in chunks.iter().zip(kept.iter_mut()) {
         if let Some(names) = needs(&src[c.range.clone()]) {
             *k = true;
-            callees.extend(names);
+            for n in names {
+                if !callees.contains(&n) {
+                    callees.push(n);
+                }
+            }
         }
     }
     if !kept.contains(&true) {
-        return Some(Vec::new());
+        return (Some(Vec::new()), callees);
     }
     for (c, k) in chunks.iter().zip(kept.iter_mut()) {
         *k |= callees.contains(&c.name);
     }
-    Some(merge(package, chunks.iter().zip(&kept).filter(|(_, k)| **k).map(|(c, _)| c.range.clone())))
+    (Some(merge(package, chunks.iter().zip(&kept).filter(|(_, k)| **k).map(|(c, _)| c.range.clone()))), callees)
 }
 
 /// The package clause and the top-level functions holding one of the

@@ -12,7 +12,7 @@ use std::ops::Range;
 use serde::Serialize;
 use tree_sitter::Node;
 
-use crate::analysis::{Channel, Ctx, FileFacts, OpKind, channels, flow};
+use crate::analysis::{Channel, Ctx, FileFacts, OpKind, Package, channels, flow};
 use crate::fix::{Edit, Fix};
 use crate::syntax::Named as _;
 use crate::syntax::{ancestors, contains, kinds as k};
@@ -47,25 +47,23 @@ impl Finding {
     }
 }
 
-/// What every transform sees: the file's facts and, on demand, the go.mod
-/// language version.
+/// What every transform sees: the package, and the facts of the file
+/// being checked.
 pub struct Context<'a, 't> {
+    pub pkg: &'a Package<'t>,
     pub facts: &'a FileFacts<'t>,
-    /// The file's path, to find its go.mod (none for a bare text).
-    pub path: Option<&'a std::path::Path>,
-    go_version: std::cell::OnceCell<Option<(u32, u32)>>,
 }
 
 impl<'a, 't> Context<'a, 't> {
     #[must_use]
-    pub fn new(facts: &'a FileFacts<'t>, path: Option<&'a std::path::Path>) -> Self {
-        Context { facts, path, go_version: std::cell::OnceCell::new() }
+    pub fn new(pkg: &'a Package<'t>) -> Self {
+        Context { pkg, facts: pkg.own() }
     }
 
-    /// `(1, 21)` for `go 1.21` in the nearest go.mod; `None` when there is
-    /// none (then the toolchain's own, current language version applies).
+    /// The go.mod language version, if there is a go.mod.
+    #[must_use]
     pub fn go_version(&self) -> Option<(u32, u32)> {
-        *self.go_version.get_or_init(|| self.path.and_then(crate::walk::go_version_for))
+        self.pkg.go_version()
     }
 }
 
@@ -112,7 +110,7 @@ pub fn check_file(cx: &Context<'_, '_>, selected: &[&dyn Transform], notes: &mut
             continue;
         }
         let mut broken = false;
-        for ch in channels::channels_in(facts, decl) {
+        for ch in channels::channels_in(cx.pkg, decl) {
             if ch.func.has_error() {
                 broken = true;
                 continue;
@@ -184,7 +182,7 @@ pub(crate) struct SoleSender<'t> {
 
 /// The one goroutine sending on `ch`, provided it sends at most once on
 /// every path, unguarded, and nothing else sends, closes or ranges.
-pub(crate) fn sole_sender<'t>(ch: &Channel<'t>) -> Option<SoleSender<'t>> {
+pub(crate) fn sole_sender<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<SoleSender<'t>> {
     if ch.escape.is_some() || ch.ops_of(OpKind::Range).next().is_some() {
         return None;
     }
@@ -205,13 +203,14 @@ pub(crate) fn sole_sender<'t>(ch: &Channel<'t>) -> Option<SoleSender<'t>> {
     }
     let g = ch.goroutines[*index];
     let body = g.body()?;
-    let n = flow::max_sends(body, g.src, &|x| sends.iter().any(|s| s.id() == x.id()));
+    let src = pkg.file(g.file).src;
+    let n = flow::max_sends(body, src, &|x| sends.iter().any(|s| s.id() == x.id()));
     // Receiving in the sender itself, or in another goroutine, is not this pattern.
     if ch.ops_of(OpKind::Recv).any(|o| matches!(o.ctx, Ctx::Goroutine(_))) {
         return None;
     }
-    let every_path = flow::min_sends(body, g.src, &|x| sends.iter().any(|s| s.id() == x.id())) == 1;
-    let last = sends.iter().all(|s| flow::is_last_action(*s, body, g.src));
+    let every_path = flow::min_sends(body, src, &|x| sends.iter().any(|s| s.id() == x.id())) == 1;
+    let last = sends.iter().all(|s| flow::is_last_action(*s, body, src));
     (n == 1).then_some(SoleSender { go: g.stmt, every_path, last })
 }
 

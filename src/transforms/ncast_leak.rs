@@ -28,7 +28,7 @@ impl Transform for NcastLeak {
         if !ch.unbuffered(facts) {
             return None;
         }
-        let sender = sole_sender(ch)?;
+        let sender = sole_sender(cx.pkg, ch)?;
         // If some goroutines may not send at all, fewer receives can be right.
         if !sender.every_path {
             return None;

@@ -25,7 +25,7 @@ impl Transform for PrematureReturn {
         if !ch.unbuffered(facts) {
             return None;
         }
-        let sender = sole_sender(ch)?;
+        let sender = sole_sender(cx.pkg, ch)?;
         // A sender that may not send can be correlated with the early exit.
         if !sender.every_path {
             return None;

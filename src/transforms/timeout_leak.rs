@@ -27,7 +27,7 @@ impl Transform for TimeoutLeak {
         if !ch.unbuffered(facts) {
             return None;
         }
-        let sender = sole_sender(ch)?;
+        let sender = sole_sender(cx.pkg, ch)?;
         if !loops_after_make(ch, sender.go).is_empty() {
             return None;
         }

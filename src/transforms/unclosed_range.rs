@@ -35,7 +35,7 @@ impl Transform for UnclosedRange {
         // The range must be unable to end any other way than by a close.
         for r in &ranges {
             let src = match r.ctx {
-                Ctx::Goroutine(g) => ch.goroutines[g].src,
+                Ctx::Goroutine(g) => cx.pkg.file(ch.goroutines[g].file).src,
                 _ => facts.src,
             };
             if flow::jumps(r.node, src).iter().any(|j| flow::leaves(*j, r.node, src)) {

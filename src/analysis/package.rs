@@ -1,0 +1,239 @@
+//! The package a file belongs to, as the analysis sees it: the file being
+//! checked, the other Go files of its directory that the go tool builds
+//! with it, and the language version of its go.mod.
+//!
+//! The package is an input. [`Sources`] owns what it is made of; reading
+//! and parsing a sibling file happens on first use (most checks never need
+//! one), and every answer is cached, so a query asked twice gives the same
+//! node. This module is the only part of the analysis that reads files.
+//! Every node handed between files carries the file it is in ([`InFile`]).
+
+use std::cell::OnceCell;
+use std::path::{Path, PathBuf};
+
+use tree_sitter::{Node, Tree};
+
+use super::FileFacts;
+use crate::{gobuild, syntax};
+
+/// Which file of a [`Package`] a node is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileId(u32);
+
+impl FileId {
+    /// The file being checked.
+    pub const OWN: FileId = FileId(0);
+}
+
+/// A value (usually a node) together with the file it is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InFile<T> {
+    pub file: FileId,
+    pub value: T,
+}
+
+impl<T> InFile<T> {
+    pub fn new(file: FileId, value: T) -> Self {
+        InFile { file, value }
+    }
+}
+
+/// What the package is made of beyond the file being checked: its path
+/// (none for a bare text) and, on first use, its sibling files and go.mod.
+pub struct Sources {
+    path: Option<PathBuf>,
+    /// Parse sibling files only where they declare one of `names`.
+    shortcuts: bool,
+    /// The functions the checked file's goroutines may run: the only
+    /// declarations of a sibling worth parsing.
+    names: Vec<String>,
+    siblings: OnceCell<Vec<Sibling>>,
+    go_version: OnceCell<Option<(u32, u32)>>,
+}
+
+/// Another Go file of the directory, read and parsed on first use.
+struct Sibling {
+    path: PathBuf,
+    name: String,
+    text: OnceCell<Option<String>>,
+    tree: OnceCell<Option<Tree>>,
+}
+
+impl Sources {
+    /// The sources of the package of the file at `path`. With `shortcuts`,
+    /// only the declarations named in `names` are parsed in sibling files.
+    #[must_use]
+    pub fn new(path: Option<&Path>, names: Vec<String>, shortcuts: bool) -> Self {
+        Sources {
+            path: path.map(Path::to_path_buf),
+            shortcuts,
+            names,
+            siblings: OnceCell::new(),
+            go_version: OnceCell::new(),
+        }
+    }
+
+    /// `(1, 21)` for `go 1.21` in the nearest go.mod; `None` when there is
+    /// none (then the toolchain's own, current language version applies).
+    pub fn go_version(&self) -> Option<(u32, u32)> {
+        *self.go_version.get_or_init(|| self.path.as_deref().and_then(gobuild::go_version_for))
+    }
+
+    /// The other `.go` files of the directory that the go tool builds with
+    /// this one, sorted: test files only for a test file, never the files
+    /// it ignores.
+    fn siblings(&self) -> &[Sibling] {
+        self.siblings.get_or_init(|| self.path.as_deref().map(list_siblings).unwrap_or_default())
+    }
+
+    fn text(&self, i: usize) -> Option<&str> {
+        let s = &self.siblings()[i];
+        s.text.get_or_init(|| std::fs::read_to_string(&s.path).ok()).as_deref()
+    }
+
+    fn tree(&self, i: usize) -> Option<&Tree> {
+        let text = self.text(i)?;
+        self.siblings()[i].tree.get_or_init(|| self.parse(text)).as_ref()
+    }
+
+    /// A sibling's tree: with shortcuts, only the declarations of
+    /// [`Sources::names`] it mentions (the whole file if it cannot be
+    /// outlined or the parts show a syntax error).
+    fn parse(&self, text: &str) -> Option<Tree> {
+        if self.shortcuts {
+            let mentioned: Vec<&str> = self
+                .names
+                .iter()
+                .map(String::as_str)
+                .filter(|n| memchr::memmem::find(text.as_bytes(), n.as_bytes()).is_some())
+                .collect();
+            if let Some(ranges) = syntax::outline::declaring(text.as_bytes(), &mentioned) {
+                let tree = syntax::parse_ranges(text.as_bytes(), &ranges)?;
+                if !tree.root_node().has_error() {
+                    return Some(tree);
+                }
+            }
+        }
+        syntax::parse(text.as_bytes())
+    }
+}
+
+fn list_siblings(path: &Path) -> Vec<Sibling> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let own_name = path.file_name();
+    let from_test = own_name.is_some_and(|n| gobuild::is_test_file(&n.to_string_lossy()));
+    let mut files: Vec<Sibling> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "go") && p.file_name() != own_name)
+        .filter_map(|path| {
+            let name = path.file_name()?.to_string_lossy().into_owned();
+            let visible = (from_test || !gobuild::is_test_file(&name)) && !gobuild::is_ignored_file(&name);
+            visible.then(|| Sibling { path, name, text: OnceCell::new(), tree: OnceCell::new() })
+        })
+        .collect();
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}
+
+/// The checked file and, on demand, the sibling files of its package.
+pub struct Package<'t> {
+    sources: &'t Sources,
+    own: FileFacts<'t>,
+    /// Facts of sibling `i` at index `i`, built on first use.
+    siblings: OnceCell<Vec<OnceCell<Option<FileFacts<'t>>>>>,
+}
+
+impl<'t> Package<'t> {
+    #[must_use]
+    pub fn new(own: FileFacts<'t>, sources: &'t Sources) -> Self {
+        Package { sources, own, siblings: OnceCell::new() }
+    }
+
+    /// The file being checked.
+    #[must_use]
+    pub fn own(&self) -> &FileFacts<'t> {
+        &self.own
+    }
+
+    /// The facts of a file of the package.
+    ///
+    /// # Panics
+    /// Only for an id no lookup of this package returned (ids of sibling
+    /// files come from [`Package::func`] and [`Package::method`], which load
+    /// the file first).
+    #[must_use]
+    pub fn file(&self, id: FileId) -> &FileFacts<'t> {
+        if id == FileId::OWN {
+            return &self.own;
+        }
+        self.sibling(id.0 as usize - 1).expect("a sibling file id comes from a lookup that loaded it")
+    }
+
+    /// The go.mod language version (see [`Sources::go_version`]).
+    #[must_use]
+    pub fn go_version(&self) -> Option<(u32, u32)> {
+        self.sources.go_version()
+    }
+
+    /// The top-level function `name` of the package.
+    #[must_use]
+    pub fn func(&self, name: &str) -> Option<InFile<Node<'t>>> {
+        self.declaration(name, |f| f.func(name))
+    }
+
+    /// The method `name` of the named type `recv`.
+    #[must_use]
+    pub fn method(&self, recv: &str, name: &str) -> Option<InFile<Node<'t>>> {
+        self.declaration(name, |f| f.method(recv, name))
+    }
+
+    /// The declaration `find` gives in the checked file, or else in exactly
+    /// one sibling file of the same package. A sibling built only under
+    /// some constraint that declares `name` makes it unknown (which body
+    /// runs depends on the build); two would be such variants too.
+    fn declaration(&self, name: &str, find: impl Fn(&FileFacts<'t>) -> Option<Node<'t>>) -> Option<InFile<Node<'t>>> {
+        if let Some(n) = find(&self.own) {
+            return Some(InFile::new(FileId::OWN, n));
+        }
+        let package = self.own.package()?;
+        let mut found = Vec::new();
+        for i in 0..self.sources.siblings().len() {
+            let Some(text) = self.sources.text(i) else { continue };
+            if memchr::memmem::find(text.as_bytes(), name.as_bytes()).is_none() {
+                continue;
+            }
+            let Some(facts) = self.sibling(i) else { continue };
+            if !facts.declares(name) {
+                continue;
+            }
+            if gobuild::constrained(&self.sources.siblings()[i].name, text) {
+                return None;
+            }
+            if facts.package() == Some(package)
+                && let Some(n) = find(facts)
+            {
+                found.push(InFile::new(FileId(u32::try_from(i + 1).ok()?), n));
+            }
+        }
+        match found[..] {
+            [one] => Some(one),
+            _ => None,
+        }
+    }
+
+    fn sibling(&self, i: usize) -> Option<&FileFacts<'t>> {
+        let cells = self.siblings.get_or_init(|| self.sources.siblings().iter().map(|_| OnceCell::new()).collect());
+        cells
+            .get(i)?
+            .get_or_init(|| {
+                let text = self.sources.text(i)?;
+                Some(FileFacts::new(self.sources.tree(i)?, text.as_bytes()))
+            })
+            .as_ref()
+    }
+}
