@@ -4,8 +4,8 @@
 
 use tree_sitter::Node;
 
-use super::goroutines::{self, Goroutine, Place};
 use super::scope::BindingId;
+use super::starts::{self, CallStart, Place, Start};
 use super::{FileFacts, FileId, Package};
 use crate::syntax::Named as _;
 use crate::syntax::{ancestors, kinds as k, named_children};
@@ -18,22 +18,13 @@ pub enum OpKind {
     Close,
 }
 
-/// Where an operation runs, seen from the function that made the channel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ctx {
-    Parent,
-    Deferred,
-    /// Index into [`Channel::goroutines`].
-    Goroutine(usize),
-}
-
 #[derive(Debug, Clone, Copy)]
 pub struct Op<'t> {
     pub kind: OpKind,
     /// `send_statement`, `<-c` unary expression, the ranging `for_statement`,
     /// or the `close(c)` call.
     pub node: Node<'t>,
-    pub ctx: Ctx,
+    pub place: Place,
 }
 
 /// A channel made by `make(chan T[, n])` and held in one local variable.
@@ -51,7 +42,8 @@ pub struct Channel<'t> {
     pub stmt: Node<'t>,
     /// The channel variable is declared receive-only (`<-chan T`).
     pub recv_only: bool,
-    pub goroutines: Vec<Goroutine<'t>>,
+    /// The starts whose body uses the channel.
+    pub starts: Vec<Start<'t>>,
     pub ops: Vec<Op<'t>>,
     /// Why the channel's operations cannot all be seen, if they cannot.
     pub escape: Option<(Node<'t>, &'static str)>,
@@ -73,8 +65,8 @@ impl<'t> Channel<'t> {
     pub fn sender_goroutines(&self) -> Vec<usize> {
         let mut v: Vec<usize> = self
             .ops_of(OpKind::Send)
-            .filter_map(|o| match o.ctx {
-                Ctx::Goroutine(g) => Some(g),
+            .filter_map(|o| match o.place {
+                Place::Goroutine(g) => Some(g),
                 _ => None,
             })
             .collect();
@@ -157,7 +149,7 @@ fn channel_of<'t>(pkg: &Package<'t>, make: Node<'t>) -> Option<Channel<'t>> {
         capacity,
         stmt,
         recv_only,
-        goroutines: Vec::new(),
+        starts: Vec::new(),
         ops: Vec::new(),
         escape: None,
     };
@@ -186,12 +178,11 @@ fn channel_of<'t>(pkg: &Package<'t>, make: Node<'t>) -> Option<Channel<'t>> {
         if u.id() == ident.id() {
             continue;
         }
-        let place = goroutines::place_of(u, func);
-        let ctx = match place {
-            Place::Direct => Ctx::Parent,
-            Place::Deferred => Ctx::Deferred,
-            Place::Go { stmt, func } => Ctx::Goroutine(ch.goroutine(Goroutine { stmt, file: FileId::OWN, func })),
-            Place::Unknown => {
+        let ctx = match starts::place_of(u, func) {
+            Some(Place::Parent) => Place::Parent,
+            Some(Place::Deferred) => Place::Deferred,
+            Some(Place::Goroutine(start)) => Place::Goroutine(ch.start(start)),
+            None => {
                 ch.escape.get_or_insert((u, "used in a closure that is not a goroutine"));
                 continue;
             }
@@ -205,20 +196,20 @@ fn channel_of<'t>(pkg: &Package<'t>, make: Node<'t>) -> Option<Channel<'t>> {
 }
 
 impl<'t> Channel<'t> {
-    fn goroutine(&mut self, g: Goroutine<'t>) -> usize {
-        if let Some(i) = self.goroutines.iter().position(|x| x.stmt.id() == g.stmt.id()) {
+    fn start(&mut self, g: Start<'t>) -> usize {
+        if let Some(i) = self.starts.iter().position(|x| x.stmt.id() == g.stmt.id()) {
             return i;
         }
-        self.goroutines.push(g);
-        self.goroutines.len() - 1
+        self.starts.push(g);
+        self.starts.len() - 1
     }
 }
 
 /// Record what the use `u` of the channel does, in context `ctx`.
-fn classify<'t>(pkg: &Package<'t>, file: FileId, ch: &mut Channel<'t>, u: Node<'t>, ctx: Ctx, depth: usize) {
+fn classify<'t>(pkg: &Package<'t>, file: FileId, ch: &mut Channel<'t>, u: Node<'t>, ctx: Place, depth: usize) {
     let Some(p) = u.parent() else { return };
     let is = |field: &str| p.child_by_field_name(field).is_some_and(|f| f.id() == u.id());
-    let op = |kind| Op { kind, node: p, ctx };
+    let op = |kind| Op { kind, node: p, place: ctx };
     match p.kind() {
         k::SEND_STATEMENT if is("channel") => ch.ops.push(op(OpKind::Send)),
         k::SEND_STATEMENT => ch.escape = Some((p, "sent on another channel")),
@@ -227,7 +218,7 @@ fn classify<'t>(pkg: &Package<'t>, file: FileId, ch: &mut Channel<'t>, u: Node<'
         }
         k::RANGE_CLAUSE if is("right") => {
             if let Some(f) = p.parent() {
-                ch.ops.push(Op { kind: OpKind::Range, node: f, ctx });
+                ch.ops.push(Op { kind: OpKind::Range, node: f, place: ctx });
             }
         }
         k::BINARY_EXPRESSION if p.child_by_field_name("operator").is_some_and(|o| matches!(o.kind(), "==" | "!=")) => {}
@@ -260,7 +251,7 @@ fn argument<'t>(
     ch: &mut Channel<'t>,
     u: Node<'t>,
     args: Node<'t>,
-    ctx: Ctx,
+    ctx: Place,
     depth: usize,
 ) {
     let facts = pkg.file(file);
@@ -269,13 +260,12 @@ fn argument<'t>(
     let builtin = f.kind() == k::IDENTIFIER && facts.scopes_for(f).is_some_and(|(_, s)| s.resolve(f).is_none());
     if builtin {
         match facts.text(f) {
-            "close" => return ch.ops.push(Op { kind: OpKind::Close, node: call, ctx }),
+            "close" => return ch.ops.push(Op { kind: OpKind::Close, node: call, place: ctx }),
             "len" | "cap" => return,
             _ => {}
         }
     }
-    let is_go = call.parent().is_some_and(|s| s.kind() == k::GO_STATEMENT);
-    if !is_go || ctx != Ctx::Parent || depth > 0 {
+    if !starts::starts_goroutine(call) || ctx != Place::Parent || depth > 0 {
         ch.escape = Some((call, "passed to a function whose body is not analysed"));
         return;
     }
@@ -285,17 +275,16 @@ fn argument<'t>(
         return;
     }
     let index = all_args.iter().position(|a| a.id() == u.id()).unwrap_or(usize::MAX);
-    let Some(callee) = goroutines::callee(pkg, call) else {
+    let CallStart::Known(start) = starts::start_of_call(pkg, call) else {
         ch.escape = Some((call, "passed to a function whose body is not analysed"));
         return;
     };
-    let (unit, func) = (pkg.file(callee.file), callee.value);
-    let Some(param) = goroutines::param_ident(func, index, unit.src) else {
+    let (unit, func) = (pkg.file(start.file()), start.func.value);
+    let Some(param) = start.param(pkg, index) else {
         ch.escape = Some((call, "passed as a variadic argument"));
         return;
     };
-    let stmt = call.parent().unwrap_or(call);
-    let g = ch.goroutine(Goroutine { stmt, file: callee.file, func });
+    let g = ch.start(start);
     let Some(param) = param else { return };
     let Some((_, scopes)) = unit.scopes_for(param) else { return };
     if scopes.too_deep {
@@ -313,8 +302,10 @@ fn argument<'t>(
         return;
     }
     for pu in pb.uses.clone() {
-        match goroutines::place_of(pu, func) {
-            Place::Direct | Place::Deferred => classify(pkg, callee.file, ch, pu, Ctx::Goroutine(g), depth + 1),
+        match starts::place_of(pu, func) {
+            Some(Place::Parent | Place::Deferred) => {
+                classify(pkg, start.file(), ch, pu, Place::Goroutine(g), depth + 1)
+            }
             _ => ch.escape = Some((call, "used in a closure inside the goroutine")),
         }
         if ch.escape.is_some() {

@@ -420,7 +420,7 @@ pub fn is_last_action(send: Node<'_>, body: Node<'_>, src: &[u8]) -> bool {
                 return false;
             }
             // A func literal deferred by the goroutine runs as it exits.
-            k::FUNC_LITERAL => return super::goroutines::deferred_by(parent).is_some(),
+            k::FUNC_LITERAL => return super::starts::deferred_by(parent).is_some(),
             _ => Vec::new(),
         };
         for s in rest {

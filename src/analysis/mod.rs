@@ -1,13 +1,13 @@
 //! Facts about a package, computed once and read by every transform: the
 //! package itself ([`package`]: its files, found on demand), name
 //! resolution ([`scope`]), channels and their operations ([`channels`]),
-//! goroutine bodies ([`goroutines`]) and control flow ([`flow`]).
+//! goroutine starts ([`starts`]) and control flow ([`flow`]).
 
 pub mod channels;
 pub mod flow;
-pub mod goroutines;
 pub mod package;
 pub mod scope;
+pub mod starts;
 pub mod types;
 
 use std::cell::OnceCell;
@@ -17,9 +17,10 @@ use tree_sitter::{Node, Tree};
 
 use crate::syntax::Named as _;
 use crate::syntax::{kinds as k, named_children, text};
-pub use channels::{Channel, Ctx, Op, OpKind};
+pub use channels::{Channel, Op, OpKind};
 pub use package::{FileId, InFile, Package, Sources};
 pub use scope::Scopes;
+pub use starts::{Place, Start, StartKind};
 
 /// What one parsed file says: its declarations and their name resolution.
 pub struct FileFacts<'t> {
@@ -101,7 +102,7 @@ impl<'t> FileFacts<'t> {
         self.methods.get(name)?.iter().copied().find(|m| {
             let ty =
                 m.child_by_field_name("receiver").and_then(|r| r.named(0)).and_then(|p| p.child_by_field_name("type"));
-            ty.and_then(|t| goroutines::type_name(self, t)) == Some(recv)
+            ty.and_then(|t| starts::type_name(self, t)) == Some(recv)
         })
     }
 

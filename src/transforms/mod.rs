@@ -12,7 +12,7 @@ use std::ops::Range;
 use serde::Serialize;
 use tree_sitter::Node;
 
-use crate::analysis::{Channel, Ctx, FileFacts, OpKind, Package, channels, flow};
+use crate::analysis::{Channel, FileFacts, OpKind, Package, Place, channels, flow};
 use crate::fix::{Edit, Fix};
 use crate::syntax::Named as _;
 use crate::syntax::{ancestors, contains, kinds as k};
@@ -146,7 +146,7 @@ fn decl_name<'t>(facts: &FileFacts<'t>, decl: Node<'t>) -> String {
         .child_by_field_name("receiver")
         .and_then(|r| r.named(0))
         .and_then(|p| p.child_by_field_name("type"))
-        .and_then(|t| crate::analysis::goroutines::type_name(facts, t));
+        .and_then(|t| crate::analysis::starts::type_name(facts, t));
     recv.map_or_else(|| name.to_owned(), |r| format!("{r}.{name}"))
 }
 
@@ -190,23 +190,23 @@ pub(crate) fn sole_sender<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<Sol
     let [index] = senders.as_slice() else { return None };
     // The sender may close after its send (buffered values are still
     // delivered before the close is seen); anyone else closing is not this pattern.
-    if ch.ops_of(OpKind::Close).any(|o| o.ctx != Ctx::Goroutine(*index)) {
+    if ch.ops_of(OpKind::Close).any(|o| o.place != Place::Goroutine(*index)) {
         return None;
     }
     let sends: Vec<_> = ch.ops_of(OpKind::Send).map(|o| o.node).collect();
-    if ch.ops_of(OpKind::Send).any(|o| o.ctx != Ctx::Goroutine(*index)) {
+    if ch.ops_of(OpKind::Send).any(|o| o.place != Place::Goroutine(*index)) {
         return None;
     }
     // A send that is itself a select case with an alternative is guarded.
     if sends.iter().any(|s| select_of(*s).is_some_and(|sel| case_count(sel) > 1)) {
         return None;
     }
-    let g = ch.goroutines[*index];
+    let g = ch.starts[*index];
     let body = g.body()?;
-    let src = pkg.file(g.file).src;
+    let src = pkg.file(g.file()).src;
     let n = flow::max_sends(body, src, &|x| sends.iter().any(|s| s.id() == x.id()));
     // Receiving in the sender itself, or in another goroutine, is not this pattern.
-    if ch.ops_of(OpKind::Recv).any(|o| matches!(o.ctx, Ctx::Goroutine(_))) {
+    if ch.ops_of(OpKind::Recv).any(|o| matches!(o.place, Place::Goroutine(_))) {
         return None;
     }
     let every_path = flow::min_sends(body, src, &|x| sends.iter().any(|s| s.id() == x.id())) == 1;

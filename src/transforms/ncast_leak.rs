@@ -2,7 +2,7 @@ use tree_sitter::Node;
 
 use super::{Context, Finding, Transform, capacity_finding, describe, exits_after, loops_after_make, sole_sender};
 use crate::analysis::types::{Shape, shape_of_binding, shape_of_expr};
-use crate::analysis::{Channel, Ctx, FileFacts, OpKind, Scopes, flow};
+use crate::analysis::{Channel, FileFacts, OpKind, Place, Scopes, flow};
 use crate::syntax::Named as _;
 use crate::syntax::{kinds as k, named_children};
 
@@ -35,7 +35,7 @@ impl Transform for NcastLeak {
         }
         let [launch] = loops_after_make(ch, sender.go)[..] else { return None };
         let recvs: Vec<_> = ch.ops_of(OpKind::Recv).collect();
-        if recvs.iter().any(|r| r.ctx != Ctx::Parent || r.node.start_byte() < launch.end_byte()) {
+        if recvs.iter().any(|r| r.place != Place::Parent || r.node.start_byte() < launch.end_byte()) {
             return None;
         }
         let reason = match recvs.first() {
@@ -96,7 +96,7 @@ fn sender_count(
     let facts = cx.facts;
     let body = launch.child_by_field_name("body").ok_or("the loop has no body")?;
     // The go statement must run at most once per iteration of this loop.
-    if flow::loops_between(ch.goroutines.iter().map(|g| g.stmt).next().ok_or("no goroutine")?, body).next().is_some() {
+    if flow::loops_between(ch.starts.iter().map(|g| g.stmt).next().ok_or("no goroutine")?, body).next().is_some() {
         return Err("goroutines are started in a nested loop".into());
     }
     let clause = named_children(launch)

@@ -2,7 +2,7 @@ use super::{
     Context, Finding, Transform, capacity_finding, case_count, describe, exits_after, loops_after_make, select_of,
     sole_sender,
 };
-use crate::analysis::{Channel, Ctx, OpKind};
+use crate::analysis::{Channel, OpKind, Place};
 
 /// A goroutine sends once; the parent can leave before receiving.
 pub struct PrematureReturn;
@@ -34,7 +34,7 @@ impl Transform for PrematureReturn {
             return None;
         }
         let recvs: Vec<_> = ch.ops_of(OpKind::Recv).collect();
-        if recvs.iter().any(|r| r.ctx != Ctx::Parent || r.node.start_byte() < sender.go.end_byte()) {
+        if recvs.iter().any(|r| r.place != Place::Parent || r.node.start_byte() < sender.go.end_byte()) {
             return None;
         }
         if !recvs.is_empty() && recvs.iter().all(|r| select_of(r.node).is_some_and(|s| case_count(s) > 1)) {

@@ -2,7 +2,7 @@ use super::{Context, Finding, Transform, capacity_finding, case_count, loops_aft
 use tree_sitter::Node;
 
 use crate::analysis::scope::BindingKind;
-use crate::analysis::{Channel, Ctx, FileFacts, OpKind, Scopes, flow};
+use crate::analysis::{Channel, FileFacts, OpKind, Place, Scopes, flow};
 use crate::syntax::{contains, kinds as k, named_children};
 
 /// The parent's only receive is a select case beside a timeout, a
@@ -32,7 +32,8 @@ impl Transform for TimeoutLeak {
             return None;
         }
         let recvs: Vec<_> = ch.ops_of(OpKind::Recv).collect();
-        if recvs.is_empty() || recvs.iter().any(|r| r.ctx != Ctx::Parent || r.node.start_byte() < sender.go.end_byte())
+        if recvs.is_empty()
+            || recvs.iter().any(|r| r.place != Place::Parent || r.node.start_byte() < sender.go.end_byte())
         {
             return None;
         }

@@ -1,7 +1,7 @@
 use tree_sitter::Node;
 
 use super::{Context, Finding, Transform};
-use crate::analysis::{Channel, Ctx, FileFacts, OpKind, flow};
+use crate::analysis::{Channel, FileFacts, OpKind, Place, flow};
 use crate::fix::{Edit, Fix};
 use crate::syntax::Named as _;
 use crate::syntax::{ancestors, contains, kinds as k, named_children};
@@ -29,13 +29,13 @@ impl Transform for UnclosedRange {
         }
         let ranges: Vec<_> = ch.ops_of(OpKind::Range).collect();
         let plain_recv = ch.ops_of(OpKind::Recv).next().is_some();
-        if ranges.is_empty() || ranges.iter().any(|r| !matches!(r.ctx, Ctx::Goroutine(_))) {
+        if ranges.is_empty() || ranges.iter().any(|r| !matches!(r.place, Place::Goroutine(_))) {
             return None;
         }
         // The range must be unable to end any other way than by a close.
         for r in &ranges {
-            let src = match r.ctx {
-                Ctx::Goroutine(g) => cx.pkg.file(ch.goroutines[g].file).src,
+            let src = match r.place {
+                Place::Goroutine(g) => cx.pkg.file(ch.starts[g].file()).src,
                 _ => facts.src,
             };
             if flow::jumps(r.node, src).iter().any(|j| flow::leaves(*j, r.node, src)) {
@@ -59,7 +59,7 @@ impl Transform for UnclosedRange {
                 Some("the channel is also received from outside a range, which a close would change"),
             ));
         }
-        let place = match where_to_close(facts, ch, &ranges.iter().map(|r| r.ctx).collect::<Vec<_>>()) {
+        let place = match where_to_close(facts, ch, &ranges.iter().map(|r| r.place).collect::<Vec<_>>()) {
             Ok(place) => place,
             Err(why) => return Some(finding(None, Some(why))),
         };
@@ -88,31 +88,34 @@ enum Close<'t> {
 }
 
 /// Where closing the channel is safe: after every send has completed.
-fn where_to_close<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, range_ctx: &[Ctx]) -> Result<Close<'t>, &'static str> {
+fn where_to_close<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, range_ctx: &[Place]) -> Result<Close<'t>, &'static str> {
     if flow::loops_between(ch.stmt, ch.func).next().is_some() {
         return Err("the channel is made inside a loop");
     }
     for ctx in range_ctx {
-        if !matches!(ctx, Ctx::Goroutine(_)) {
+        if !matches!(ctx, Place::Goroutine(_)) {
             return Err("the range is not in a goroutine");
         }
     }
     let mut last_wait: Option<Node> = None;
     let mut first_go: Option<Node> = None;
     for s in ch.ops_of(OpKind::Send) {
-        match s.ctx {
-            Ctx::Parent => {}
-            Ctx::Deferred => return Err("a deferred function sends on the channel"),
-            Ctx::Goroutine(g) => {
-                if range_ctx.contains(&s.ctx) {
+        match s.place {
+            Place::Parent => {}
+            Place::Deferred => return Err("a deferred function sends on the channel"),
+            Place::Goroutine(g) => {
+                if range_ctx.contains(&s.place) {
                     return Err("the ranging goroutine also sends");
                 }
-                let go = ch.goroutines[g];
+                let go = ch.starts[g];
                 // A deferred send may run after the goroutine's `wg.Done()`.
-                if ancestors(s.node).take_while(|a| a.id() != go.func.id()).any(|a| a.kind() == k::DEFER_STATEMENT) {
+                if ancestors(s.node)
+                    .take_while(|a| a.id() != go.func.value.id())
+                    .any(|a| a.kind() == k::DEFER_STATEMENT)
+                {
                     return Err("a goroutine sends from a deferred function, possibly after it is joined");
                 }
-                let wait = joined_by(facts, ch, go.func, go.stmt)
+                let wait = joined_by(facts, ch, go.func.value, go.stmt)
                     .ok_or("a goroutine sending on it is not joined by a WaitGroup Wait before return")?;
                 if last_wait.is_none_or(|w| wait.start_byte() > w.start_byte()) {
                     last_wait = Some(wait);
@@ -133,7 +136,7 @@ fn where_to_close<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, range_ctx: &[Ctx]
     if early {
         return Err("the function can return before waiting for the goroutines that send");
     }
-    if ch.ops_of(OpKind::Send).any(|s| s.ctx == Ctx::Parent && s.node.start_byte() > wait.start_byte()) {
+    if ch.ops_of(OpKind::Send).any(|s| s.place == Place::Parent && s.node.start_byte() > wait.start_byte()) {
         return Err("the function sends again after waiting for the goroutines");
     }
     Ok(Close::AfterWait(wait))

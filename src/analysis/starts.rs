@@ -1,0 +1,326 @@
+//! Goroutine starts: everything that runs a body in a new goroutine, in
+//! one place. A start knows the statement that starts it, the function
+//! that runs (a func literal, or a declaration of the package in its file),
+//! how its arguments bind to that function's parameters, and which loops
+//! repeat it. [`place_of`] says where any node runs relative to the
+//! function holding it: in it, deferred by it, or in one of its starts.
+//!
+//! Today the only kind is the `go` statement ([`StartKind::Go`]); closure
+//! variables and launchers (`wg.Go`, errgroup, `time.AfterFunc`) belong
+//! here too, and nothing outside this module matches `go_statement`.
+
+use tree_sitter::Node;
+
+use super::{FileFacts, FileId, InFile, Package};
+use crate::syntax::Named as _;
+use crate::syntax::{ancestors, kinds as k, named_children};
+
+/// How a start runs its body in a new goroutine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StartKind {
+    /// `go f(args)`.
+    Go,
+}
+
+impl StartKind {
+    pub const ALL: &[StartKind] = &[StartKind::Go];
+
+    /// A word every start of this kind spells in its text (the token scan
+    /// that picks what to parse keeps every function holding one).
+    #[must_use]
+    pub fn token(self) -> &'static [u8] {
+        match self {
+            StartKind::Go => b"go",
+        }
+    }
+}
+
+/// A start whose body is analysed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Start<'t> {
+    pub kind: StartKind,
+    /// The statement that starts it, in the starting function's file.
+    pub stmt: Node<'t>,
+    /// The function that runs: a func literal or a declaration of the
+    /// package, with the file it is in.
+    pub func: InFile<Node<'t>>,
+}
+
+impl<'t> Start<'t> {
+    /// The body that runs in the goroutine.
+    #[must_use]
+    pub fn body(&self) -> Option<Node<'t>> {
+        self.func.value.child_by_field_name("body")
+    }
+
+    /// The file the body is in.
+    #[must_use]
+    pub fn file(&self) -> FileId {
+        self.func.file
+    }
+
+    /// The loops that repeat this start, innermost first, up to (not
+    /// including) `root`: none means it runs at most once per run of `root`.
+    pub fn loops(&self, root: Node<'t>) -> impl Iterator<Item = Node<'t>> {
+        super::flow::loops_between(self.stmt, root)
+    }
+
+    /// The parameter the argument at `index` binds to: `Some(None)` for an
+    /// unnamed or `_` parameter, `None` when variadic or out of range.
+    #[must_use]
+    pub fn param(&self, pkg: &Package<'t>, index: usize) -> Option<Option<Node<'t>>> {
+        param_ident(self.func.value, index, pkg.file(self.func.file).src)
+    }
+}
+
+/// Where a node runs, seen from the function holding it. `G` says which
+/// start: the [`Start`] itself from [`place_of`], an index into a
+/// channel's starts in its operations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place<G = usize> {
+    /// In the function itself, in order.
+    Parent,
+    /// In a `defer` of the function (a deferred call or func literal).
+    Deferred,
+    /// In the body of one of the function's starts.
+    Goroutine(G),
+}
+
+/// Where `node` runs relative to the function `root` containing it;
+/// `None` anywhere else (a stored closure, a goroutine inside a goroutine).
+#[must_use]
+pub fn place_of<'t>(node: Node<'t>, root: Node<'t>) -> Option<Place<Start<'t>>> {
+    let mut lits = Vec::new();
+    let mut deferred = false;
+    for a in ancestors(node) {
+        if a.id() == root.id() {
+            break;
+        }
+        match a.kind() {
+            k::FUNC_LITERAL => lits.push(a),
+            k::DEFER_STATEMENT => deferred = true,
+            _ => {}
+        }
+    }
+    // A func literal deferred at the top of a goroutine runs in that goroutine.
+    if let [inner, outer] = lits.as_slice()
+        && deferred_by(*inner)
+            .is_some_and(|d| d.parent().and_then(|l| l.parent()).is_some_and(|b| b.parent() == Some(*outer)))
+    {
+        return literal_start(*outer).map(Place::Goroutine);
+    }
+    match lits.as_slice() {
+        [] if deferred => Some(Place::Deferred),
+        [] => Some(Place::Parent),
+        [lit] => match (literal_start(*lit), deferred_by(*lit)) {
+            (Some(start), _) => Some(Place::Goroutine(start)),
+            (None, Some(_)) => Some(Place::Deferred),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The start running the func literal `lit` in place (`go func() {...}()`).
+fn literal_start(lit: Node<'_>) -> Option<Start<'_>> {
+    let stmt = go_of(lit)?;
+    Some(Start { kind: StartKind::Go, stmt, func: InFile::new(FileId::OWN, lit) })
+}
+
+/// What a call that starts a goroutine runs.
+pub enum CallStart<'t> {
+    /// The call does not start a goroutine.
+    No,
+    /// It does, but the body is not in the package (or not only one).
+    Unknown,
+    Known(Start<'t>),
+}
+
+/// Does `call` start a goroutine (`go f(args)`)? Syntax only: the body
+/// may still be unknown (see [`start_of_call`]).
+#[must_use]
+pub fn starts_goroutine(call: Node<'_>) -> bool {
+    call.parent().is_some_and(|s| s.kind() == k::GO_STATEMENT)
+}
+
+/// Does `call` start a goroutine (`go f(args)`), and with which body?
+#[must_use]
+pub fn start_of_call<'t>(pkg: &Package<'t>, call: Node<'t>) -> CallStart<'t> {
+    let Some(stmt) = call.parent().filter(|s| s.kind() == k::GO_STATEMENT) else { return CallStart::No };
+    match callee(pkg, call) {
+        Some(func) => CallStart::Known(Start { kind: StartKind::Go, stmt, func }),
+        None => CallStart::Unknown,
+    }
+}
+
+/// The statement (`go`, `defer`, ...) whose call runs the func literal `lit`.
+fn calling_stmt(lit: Node<'_>) -> Option<Node<'_>> {
+    lit.parent()
+        .filter(|p| p.kind() == k::CALL_EXPRESSION)
+        .filter(|c| c.child_by_field_name("function").is_some_and(|f| f.id() == lit.id()))?
+        .parent()
+}
+
+/// The `defer` statement calling the func literal `lit`, if it is one.
+#[must_use]
+pub fn deferred_by(lit: Node<'_>) -> Option<Node<'_>> {
+    calling_stmt(lit).filter(|s| s.kind() == k::DEFER_STATEMENT)
+}
+
+/// The `go` statement calling the func literal `lit`, if it is one.
+#[must_use]
+fn go_of(lit: Node<'_>) -> Option<Node<'_>> {
+    calling_stmt(lit).filter(|s| s.kind() == k::GO_STATEMENT)
+}
+
+/// For `go f(args)`: the function that runs, if its body is in the
+/// package (a func literal, a top-level function, or a method no other type
+/// shares).
+fn callee<'t>(pkg: &Package<'t>, call: Node<'t>) -> Option<InFile<Node<'t>>> {
+    let facts = pkg.own();
+    let f = call.child_by_field_name("function")?;
+    match f.kind() {
+        k::FUNC_LITERAL => Some(InFile::new(FileId::OWN, f)),
+        k::IDENTIFIER => {
+            // A local variable holding a func value is not analysable.
+            let (_, scopes) = facts.scopes_for(f)?;
+            if scopes.resolve(f).is_some() {
+                return None;
+            }
+            pkg.func(facts.text(f))
+        }
+        k::SELECTOR_EXPRESSION => {
+            let field = facts.text(f.child_by_field_name("field")?);
+            let recv = receiver_type(facts, f.child_by_field_name("operand")?)?;
+            pkg.method(recv, field)
+        }
+        _ => None,
+    }
+}
+
+/// The declaring identifier of parameter number `index` of `func`, `Ok(None)`
+/// if that parameter is unnamed or `_`, `None` if variadic or out of range.
+#[must_use]
+pub fn param_ident<'t>(func: Node<'t>, index: usize, src: &[u8]) -> Option<Option<Node<'t>>> {
+    let list = func.child_by_field_name("parameters")?;
+    let mut i = 0;
+    for p in named_children(list) {
+        let variadic = p.kind() == k::VARIADIC_PARAMETER_DECLARATION;
+        let mut c = p.walk();
+        let names: Vec<_> = p.children_by_field_name("name", &mut c).collect();
+        let width = names.len().max(1);
+        if index < i + width {
+            if variadic {
+                return None;
+            }
+            return Some(names.get(index - i).copied().filter(|n| n.utf8_text(src) != Ok("_")));
+        }
+        i += width;
+    }
+    None
+}
+
+/// The named type of a method call's operand, when the file says it: a
+/// local declared `x T` / `x *T`, or initialised from `T{...}` / `&T{...}`.
+fn receiver_type<'t>(facts: &FileFacts<'t>, operand: Node<'t>) -> Option<&'t str> {
+    if operand.kind() != k::IDENTIFIER {
+        return None;
+    }
+    let (_, scopes) = facts.scopes_for(operand)?;
+    let b = scopes.binding(scopes.resolve(operand)?);
+    if !b.assignments.is_empty() {
+        return None;
+    }
+    let ty = match (b.ty, b.init) {
+        (Some(t), _) => t,
+        (None, Some(init)) => {
+            let lit = if init.kind() == k::UNARY_EXPRESSION { init.child_by_field_name("operand")? } else { init };
+            if lit.kind() != k::COMPOSITE_LITERAL {
+                return None;
+            }
+            lit.child_by_field_name("type")?
+        }
+        _ => return None,
+    };
+    let name = type_name(facts, ty)?;
+    // A local type or a type parameter of that name is not the package's type.
+    let (decl, _) = facts.scopes_for(operand)?;
+    let mut shadowed = false;
+    crate::syntax::walk_preorder(decl, |n| {
+        if matches!(n.kind(), "type_spec" | "type_alias" | "type_parameter_declaration") {
+            let mut c = n.walk();
+            shadowed |= n.children_by_field_name("name", &mut c).any(|x| facts.text(x) == name);
+        }
+        !shadowed
+    });
+    (!shadowed).then_some(name)
+}
+
+/// `T`, `*T` → `T`; anything else (generic, qualified, literal types) → None.
+#[must_use]
+pub fn type_name<'t>(facts: &FileFacts<'t>, ty: Node<'t>) -> Option<&'t str> {
+    match ty.kind() {
+        k::TYPE_IDENTIFIER => Some(facts.text(ty)),
+        "pointer_type" => type_name(facts, ty.named(0)?),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{FileFacts, Package, Sources};
+
+    /// The first node of `kind` whose text is `text`.
+    fn find<'t>(root: Node<'t>, src: &[u8], kind: &str, text: &str) -> Node<'t> {
+        let mut found = None;
+        crate::syntax::walk_preorder(root, |n| {
+            if found.is_none() && n.kind() == kind && n.utf8_text(src) == Ok(text) {
+                found = Some(n);
+            }
+            found.is_none()
+        });
+        found.unwrap_or_else(|| panic!("no {kind} {text:?}"))
+    }
+
+    #[test]
+    fn place_of_tells_parent_deferred_and_goroutine_apart() {
+        let src = b"package p\nfunc f(c chan int) {\n\ta := 1\n\tdefer func() { b := 2 }()\n\tgo func() { defer func() { d := 4 }(); e := 5 }()\n\th := func() { g := 3 }\n}\n";
+        let tree = crate::syntax::parse(src).unwrap();
+        let root = tree.root_node();
+        let func = find(root, src, k::FUNCTION_DECLARATION, std::str::from_utf8(&src[10..src.len() - 1]).unwrap());
+        let at = |name: &str| place_of(find(root, src, k::IDENTIFIER, name), func);
+        assert_eq!(at("a"), Some(Place::Parent));
+        assert_eq!(at("b"), Some(Place::Deferred));
+        let Some(Place::Goroutine(s)) = at("e") else { panic!("e runs in the goroutine") };
+        assert_eq!(s.kind, StartKind::Go);
+        assert_eq!(s.stmt.kind(), k::GO_STATEMENT);
+        assert!(matches!(at("d"), Some(Place::Goroutine(d)) if d.stmt.id() == s.stmt.id()));
+        assert_eq!(at("g"), None, "a stored closure runs who knows where");
+    }
+
+    #[test]
+    fn a_go_call_binds_its_arguments_to_the_declared_parameters() {
+        let src = b"package p\nfunc work(_ int, out chan int) { out <- 1 }\nfunc f(c chan int) {\n\tgo work(1, c)\n\tgo unknown(c)\n\twork(1, c)\n}\n";
+        let tree = crate::syntax::parse(src).unwrap();
+        let sources = Sources::new(None, Vec::new(), true);
+        let pkg = Package::new(FileFacts::new(&tree, src), &sources);
+        let root = tree.root_node();
+        let go = find(root, src, k::CALL_EXPRESSION, "work(1, c)");
+        let CallStart::Known(s) = start_of_call(&pkg, go) else { panic!("`go work(1, c)` starts work") };
+        assert_eq!(s.file(), FileId::OWN);
+        assert_eq!(s.param(&pkg, 1).flatten().map(|p| p.utf8_text(src).unwrap()), Some("out"));
+        assert_eq!(s.param(&pkg, 0), Some(None), "`_` binds nothing");
+        assert!(s.loops(root).next().is_none());
+        let unknown = find(root, src, k::CALL_EXPRESSION, "unknown(c)");
+        assert!(matches!(start_of_call(&pkg, unknown), CallStart::Unknown));
+        let mut plain = None;
+        crate::syntax::walk_preorder(root, |n| {
+            if n.kind() == k::CALL_EXPRESSION && n.utf8_text(src) == Ok("work(1, c)") && !starts_goroutine(n) {
+                plain = Some(n);
+            }
+            true
+        });
+        assert!(matches!(start_of_call(&pkg, plain.unwrap()), CallStart::No));
+    }
+}
