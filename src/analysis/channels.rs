@@ -45,6 +45,8 @@ pub struct Channel<'t> {
     /// The starts whose body uses the channel.
     pub starts: Vec<Start<'t>>,
     pub ops: Vec<Op<'t>>,
+    /// Facts computed from the operations on first use ([`super::channel_facts`]).
+    pub(super) facts: super::channel_facts::Cache<'t>,
     /// Why the channel's operations cannot all be seen, if they cannot.
     pub escape: Option<(Node<'t>, &'static str)>,
 }
@@ -53,7 +55,7 @@ impl<'t> Channel<'t> {
     /// `make(chan T)` or `make(chan T, 0)`.
     #[must_use]
     pub fn unbuffered(&self, facts: &FileFacts<'_>) -> bool {
-        self.capacity.is_none_or(|c| c.kind() == k::INT_LITERAL && facts.text(c) == "0")
+        zero_capacity(facts, self.capacity)
     }
 
     pub fn ops_of(&self, kind: OpKind) -> impl Iterator<Item = &Op<'t>> {
@@ -87,6 +89,20 @@ pub fn channels_in<'t>(pkg: &Package<'t>, decl: Node<'t>) -> Vec<Channel<'t>> {
         .collect()
 }
 
+/// No capacity argument, or a literal `0`.
+fn zero_capacity(facts: &FileFacts<'_>, capacity: Option<Node<'_>>) -> bool {
+    capacity.is_none_or(|c| c.kind() == k::INT_LITERAL && facts.text(c) == "0")
+}
+
+/// Is `e` the call `make(chan T)` or `make(chan T, 0)` of the builtin `make`?
+#[must_use]
+pub fn is_unbuffered_make(facts: &FileFacts<'_>, e: Node<'_>) -> bool {
+    e.kind() == k::CALL_EXPRESSION
+        && is_make_chan(facts, e)
+        && zero_capacity(facts, e.child_by_field_name("arguments").and_then(|a| a.named(1)))
+}
+
+/// Is `call` a call of the builtin `make` (not shadowed) with a channel type?
 fn is_make_chan(facts: &FileFacts<'_>, call: Node<'_>) -> bool {
     let Some(f) = call.child_by_field_name("function") else { return false };
     if f.kind() != k::IDENTIFIER || facts.text(f) != "make" {
@@ -151,6 +167,7 @@ fn channel_of<'t>(pkg: &Package<'t>, make: Node<'t>) -> Option<Channel<'t>> {
         recv_only,
         starts: Vec::new(),
         ops: Vec::new(),
+        facts: super::channel_facts::Cache::default(),
         escape: None,
     };
     // The variable must hold this channel and nothing else.

@@ -3,6 +3,7 @@
 //! resolution ([`scope`]), channels and their operations ([`channels`]),
 //! goroutine starts ([`starts`]) and control flow ([`flow`]).
 
+pub mod channel_facts;
 pub mod channels;
 pub mod flow;
 pub mod package;

@@ -1,6 +1,8 @@
 use tree_sitter::Node;
 
-use super::{Context, Finding, Transform, capacity_finding, describe, exits_after, loops_after_make, sole_sender};
+use super::capacity::{capacity_finding, describe};
+use super::{Context, Finding, Transform};
+use crate::analysis::channel_facts::{exits_after, loops_after_make};
 use crate::analysis::types::{Shape, shape_of_binding, shape_of_expr};
 use crate::analysis::{Channel, FileFacts, OpKind, Place, Scopes, flow};
 use crate::syntax::Named as _;
@@ -28,7 +30,7 @@ impl Transform for NcastLeak {
         if !ch.unbuffered(facts) {
             return None;
         }
-        let sender = sole_sender(cx.pkg, ch)?;
+        let sender = ch.sole_sender(cx.pkg)?;
         // If some goroutines may not send at all, fewer receives can be right.
         if !sender.every_path {
             return None;
@@ -56,14 +58,14 @@ impl Transform for NcastLeak {
             ch.name
         );
         match sender_count(cx, scopes, ch, launch) {
-            Ok(count) => Some(capacity_finding(self, facts, ch, &sender, &count, message)),
+            Ok(count) => Some(capacity_finding(self, facts, ch, sender, &count, message)),
             Err(why) => Some(Finding::about(self, ch, format!("{message} (no fix: {why})"), None)),
         }
     }
 }
 
 /// Why the receives cannot drain every sender, or `None` if they may.
-fn receives_fewer(facts: &FileFacts<'_>, ch: &Channel<'_>, recvs: &[Node<'_>]) -> Option<String> {
+fn receives_fewer<'t>(facts: &FileFacts<'_>, ch: &Channel<'t>, recvs: &[Node<'t>]) -> Option<String> {
     let looped: Vec<_> = recvs.iter().filter_map(|r| loops_after_make(ch, *r).last().copied()).collect();
     if looped.is_empty() {
         // Several straight-line receives mean the author counted the senders.

@@ -1,7 +1,6 @@
-use super::{
-    Context, Finding, Transform, capacity_finding, case_count, describe, exits_after, loops_after_make, select_of,
-    sole_sender,
-};
+use super::capacity::{capacity_finding, describe};
+use super::{Context, Finding, Transform};
+use crate::analysis::channel_facts::{case_count, exits_after, loops_after_make, select_of};
 use crate::analysis::{Channel, OpKind, Place};
 
 /// A goroutine sends once; the parent can leave before receiving.
@@ -25,7 +24,7 @@ impl Transform for PrematureReturn {
         if !ch.unbuffered(facts) {
             return None;
         }
-        let sender = sole_sender(cx.pkg, ch)?;
+        let sender = ch.sole_sender(cx.pkg)?;
         // A sender that may not send can be correlated with the early exit.
         if !sender.every_path {
             return None;
@@ -51,6 +50,6 @@ impl Transform for PrematureReturn {
                 )
             }
         };
-        Some(capacity_finding(self, facts, ch, &sender, "1", message))
+        Some(capacity_finding(self, facts, ch, sender, "1", message))
     }
 }

@@ -1,10 +1,10 @@
 use tree_sitter::Node;
 
 use super::{Context, Finding, Transform};
+use crate::analysis::channel_facts::joined_by;
 use crate::analysis::{Channel, FileFacts, OpKind, Place, flow};
 use crate::fix::{Edit, Fix};
-use crate::syntax::Named as _;
-use crate::syntax::{ancestors, contains, kinds as k, named_children};
+use crate::syntax::{ancestors, kinds as k};
 
 /// A goroutine ranges over a channel that nothing closes.
 pub struct UnclosedRange;
@@ -140,63 +140,6 @@ fn where_to_close<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, range_ctx: &[Plac
         return Err("the function sends again after waiting for the goroutines");
     }
     Ok(Close::AfterWait(wait))
-}
-
-/// The `wg.Wait()` statement that joins goroutine `func` (started by `go`):
-/// the goroutine defers `wg.Done()` at its top level, and the parent calls
-/// `wg.Wait()` in the channel's block after the go statement.
-fn joined_by<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, func: Node<'t>, go: Node<'t>) -> Option<Node<'t>> {
-    if func.kind() != k::FUNC_LITERAL {
-        return None;
-    }
-    let (_, scopes) = facts.scopes_for(func)?;
-    let body = func.child_by_field_name("body")?.named(0)?;
-    let wg = named_children(body).into_iter().find_map(|s| {
-        let call = (s.kind() == k::DEFER_STATEMENT).then(|| s.named(0))??;
-        method_call_on(facts, call, "Done")
-    })?;
-    let wg = scopes.resolve(wg)?;
-    // Every `wg.Add` must run in the parent itself, one before this go
-    // statement: an Add inside a goroutine can come after the Wait returned.
-    let adds: Vec<Node> = scopes
-        .binding(wg)
-        .uses
-        .iter()
-        .filter_map(|u| u.parent().and_then(|sel| sel.parent().map(|call| (sel, call))))
-        .filter(|(sel, call)| {
-            sel.kind() == k::SELECTOR_EXPRESSION
-                && sel.child_by_field_name("field").is_some_and(|f| facts.text(f) == "Add")
-                && call.kind() == k::CALL_EXPRESSION
-        })
-        .map(|(_, call)| call)
-        .collect();
-    let in_parent = |n: Node<'_>| {
-        crate::syntax::ancestors(n)
-            .find(|a| matches!(a.kind(), k::FUNC_LITERAL | k::FUNCTION_DECLARATION | k::METHOD_DECLARATION))
-            .is_some_and(|f| f.id() == ch.func.id())
-    };
-    if adds.is_empty() || !adds.iter().all(|a| in_parent(*a)) || !adds.iter().any(|a| a.start_byte() < go.start_byte())
-    {
-        return None;
-    }
-    let block = ch.stmt.parent()?;
-    named_children(block).into_iter().find(|s| {
-        s.start_byte() > go.end_byte()
-            && s.kind() == k::EXPRESSION_STATEMENT
-            && s.named(0).and_then(|c| method_call_on(facts, c, "Wait")).is_some_and(|w| scopes.resolve(w) == Some(wg))
-            && !contains(go, *s)
-    })
-}
-
-/// For `x.method()`, the identifier `x`.
-fn method_call_on<'t>(facts: &FileFacts<'_>, call: Node<'t>, method: &str) -> Option<Node<'t>> {
-    if call.kind() != k::CALL_EXPRESSION {
-        return None;
-    }
-    let f = call.child_by_field_name("function").filter(|f| f.kind() == k::SELECTOR_EXPRESSION)?;
-    let field = f.child_by_field_name("field")?;
-    let operand = f.child_by_field_name("operand").filter(|o| o.kind() == k::IDENTIFIER)?;
-    (facts.text(field) == method).then_some(operand)
 }
 
 /// A new line `text` after statement `anchor` (the make's, or the Wait's),

@@ -1,0 +1,330 @@
+//! Facts about one channel that several transforms ask: its sole sending
+//! goroutine, the exits that skip its receives, the selects it is received
+//! in, the loops that repeat an operation on it, and the `wg.Wait()` that
+//! joins its senders. Computed here, once, from the channel's operations.
+
+use std::cell::OnceCell;
+
+use tree_sitter::Node;
+
+use super::scope::{BindingKind, Scopes};
+use super::{Channel, FileFacts, OpKind, Package, Place, flow};
+use crate::syntax::Named as _;
+use crate::syntax::{ancestors, contains, kinds as k, named_children};
+
+/// Facts cached on a [`Channel`], computed on first use.
+#[derive(Debug, Default)]
+pub struct Cache<'t> {
+    sole_sender: OnceCell<Option<SoleSender<'t>>>,
+}
+
+impl<'t> Channel<'t> {
+    /// The one goroutine sending on the channel, if the capacity fixes'
+    /// pattern holds (see [`SoleSender`]).
+    pub fn sole_sender(&self, pkg: &Package<'t>) -> Option<&SoleSender<'t>> {
+        self.facts.sole_sender.get_or_init(|| sole_sender(pkg, self)).as_ref()
+    }
+}
+
+/// Why a channel's single sending goroutine is (or is not) the pattern the
+/// capacity fixes handle.
+#[derive(Debug, Clone, Copy)]
+pub struct SoleSender<'t> {
+    /// The goroutine sends on every path that ends normally (not only "at most once").
+    pub every_path: bool,
+    /// Every send is the goroutine's last action, so a buffer only unblocks it.
+    pub last: bool,
+    pub go: Node<'t>,
+}
+
+/// The one goroutine sending on `ch`, provided it sends at most once on
+/// every path, unguarded, and nothing else sends, closes or ranges.
+fn sole_sender<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<SoleSender<'t>> {
+    if ch.escape.is_some() || ch.ops_of(OpKind::Range).next().is_some() {
+        return None;
+    }
+    let senders = ch.sender_goroutines();
+    let [index] = senders.as_slice() else { return None };
+    // The sender may close after its send (buffered values are still
+    // delivered before the close is seen); anyone else closing is not this pattern.
+    if ch.ops_of(OpKind::Close).any(|o| o.place != Place::Goroutine(*index)) {
+        return None;
+    }
+    let sends: Vec<_> = ch.ops_of(OpKind::Send).map(|o| o.node).collect();
+    if ch.ops_of(OpKind::Send).any(|o| o.place != Place::Goroutine(*index)) {
+        return None;
+    }
+    // A send that is itself a select case with an alternative is guarded.
+    if sends.iter().any(|s| select_of(*s).is_some_and(|sel| case_count(sel) > 1)) {
+        return None;
+    }
+    let g = ch.starts[*index];
+    let body = g.body()?;
+    let src = pkg.file(g.file()).src;
+    let n = flow::max_sends(body, src, &|x| sends.iter().any(|s| s.id() == x.id()));
+    // Receiving in the sender itself, or in another goroutine, is not this pattern.
+    if ch.ops_of(OpKind::Recv).any(|o| matches!(o.place, Place::Goroutine(_))) {
+        return None;
+    }
+    let every_path = flow::min_sends(body, src, &|x| sends.iter().any(|s| s.id() == x.id())) == 1;
+    let last = sends.iter().all(|s| flow::is_last_action(*s, body, src));
+    (n == 1).then_some(SoleSender { go: g.stmt, every_path, last })
+}
+
+/// The select statement whose case communication is (or contains) `op`.
+pub fn select_of(op: Node<'_>) -> Option<Node<'_>> {
+    let case = ancestors(op).find(|a| a.kind() == k::COMMUNICATION_CASE)?;
+    let comm = case.child_by_field_name("communication")?;
+    if !contains(comm, op) {
+        return None;
+    }
+    case.parent()
+}
+
+/// Number of cases (communication and default) of a select.
+pub fn case_count(select: Node<'_>) -> usize {
+    let mut c = select.walk();
+
+    select.named_children(&mut c).filter(|n| n.kind() == k::COMMUNICATION_CASE || n.kind() == k::DEFAULT_CASE).count()
+}
+
+/// Loops enclosing `node` in the channel's function that do not also
+/// enclose the make (so they repeat `node` for one channel).
+pub fn loops_after_make<'t>(ch: &Channel<'t>, node: Node<'t>) -> Vec<Node<'t>> {
+    flow::loops_between(node, ch.func).filter(|l| !contains(*l, ch.make)).collect()
+}
+
+/// Jumps in the channel's function after `from` that leave the block the
+/// channel lives in (or jump past a receive) before any receive from it has
+/// certainly happened.
+///
+/// A receive inside a loop counts as happening where its outermost loop
+/// (after the make) starts only when `whole_loops` is set (ncast: the
+/// receiving loop as a whole is what must be reached).
+pub fn exits_after<'t>(facts: &FileFacts<'_>, ch: &Channel<'t>, from: Node<'t>, whole_loops: bool) -> Vec<Node<'t>> {
+    let Some(body) = ch.func.child_by_field_name("body") else { return Vec::new() };
+    let region = ch.stmt.parent().unwrap_or(body);
+    let recvs: Vec<_> = ch
+        .ops_of(OpKind::Recv)
+        .map(|o| if whole_loops { loops_after_make(ch, o.node).last().copied().unwrap_or(o.node) } else { o.node })
+        .collect();
+    let first_recv = recvs.iter().map(|r| r.start_byte()).min().unwrap_or(usize::MAX);
+    flow::jumps(body, facts.src)
+        .into_iter()
+        .filter(|j| j.start_byte() >= from.end_byte() && contains(region, *j))
+        // With whole loops, jumps inside a receiving loop are the loop's business.
+        .filter(|j| !whole_loops || !recvs.iter().any(|r| contains(*r, *j)))
+        .filter(|j| {
+            if j.kind() == k::GOTO_STATEMENT {
+                return flow::jump_target(*j, facts.src).is_none_or(|t| {
+                    !contains(region, t) || t.start_byte() > first_recv || t.start_byte() < from.start_byte()
+                });
+            }
+            flow::leaves(*j, region, facts.src)
+        })
+        .filter(|j| !flow::exclusive(*j, from))
+        .filter(|j| !recvs.iter().any(|r| contains(*j, *r)) && !flow::always_before(&recvs, *j))
+        .filter(|j| {
+            // A jump inside the case that received the value is after receiving.
+            !ancestors(*j).filter(|a| a.kind() == k::COMMUNICATION_CASE).any(|case| {
+                case.child_by_field_name("communication").is_some_and(|c| recvs.iter().any(|r| contains(c, *r)))
+            })
+        })
+        .collect()
+}
+
+/// Can a case of `sel` other than the ones receiving from `ch` be chosen?
+/// Not when it waits on a nil channel: a `var c chan T` never assigned, or
+/// `ctx.Done()` of `context.Background()` / `context.TODO()`.
+pub fn other_case_can_fire(facts: &FileFacts<'_>, sel: Node<'_>, ch: &Channel<'_>) -> bool {
+    let Some((_, scopes)) = facts.scopes_for(sel) else { return true };
+    let recvs: Vec<_> = ch.ops_of(OpKind::Recv).map(|o| o.node).collect();
+    named_children(sel).into_iter().any(|case| match case.kind() {
+        k::DEFAULT_CASE => true,
+        k::COMMUNICATION_CASE => {
+            let Some(comm) = case.child_by_field_name("communication") else { return true };
+            if recvs.iter().any(|r| contains(comm, *r)) {
+                return false;
+            }
+            let target = match comm.kind() {
+                k::SEND_STATEMENT => comm.child_by_field_name("channel"),
+                _ => {
+                    let mut op = None;
+                    crate::syntax::walk_preorder(comm, |n| {
+                        if op.is_none() && n.kind() == k::UNARY_EXPRESSION {
+                            op = n.child_by_field_name("operand");
+                        }
+                        op.is_none()
+                    });
+                    op
+                }
+            };
+            !target.is_some_and(|t| is_nil_channel(facts, scopes, t))
+        }
+        _ => false,
+    })
+}
+
+fn is_nil_channel(facts: &FileFacts<'_>, scopes: &Scopes<'_>, e: Node<'_>) -> bool {
+    let unchanged = |ident: Node<'_>| {
+        (ident.kind() == k::IDENTIFIER)
+            .then(|| scopes.resolve(ident))
+            .flatten()
+            .map(|b| scopes.binding(b))
+            .filter(|b| b.assignments.is_empty() && b.kind == BindingKind::Local)
+    };
+    // An unbuffered local channel that nothing ever receives from: a send
+    // on it cannot complete.
+    let send_only = |b: &super::scope::Binding<'_>| {
+        let unbuffered = b.init.is_some_and(|i| super::channels::is_unbuffered_make(facts, i));
+        unbuffered
+            && b.uses.iter().all(|u| {
+                u.parent().is_some_and(|p| {
+                    p.kind() == k::SEND_STATEMENT && p.child_by_field_name("channel").is_some_and(|c| c.id() == u.id())
+                })
+            })
+    };
+    if e.parent().is_some_and(|p| p.kind() == k::SEND_STATEMENT) && unchanged(e).is_some_and(send_only) {
+        return true;
+    }
+    match e.kind() {
+        // `var never chan T`: receiving from it blocks forever.
+        k::IDENTIFIER => {
+            unchanged(e).is_some_and(|b| b.init.is_none() && b.ty.is_some_and(|t| t.kind() == k::CHANNEL_TYPE))
+        }
+        // `ctx.Done()` of a background context is nil.
+        k::CALL_EXPRESSION => {
+            let f = e.child_by_field_name("function").filter(|f| f.kind() == k::SELECTOR_EXPRESSION);
+            let Some(f) = f else { return false };
+            let is_done = f.child_by_field_name("field").is_some_and(|x| facts.text(x) == "Done");
+            let Some(operand) = f.child_by_field_name("operand") else { return false };
+            // The context, written in place or held in an unchanged local.
+            let ctx = if operand.kind() == k::CALL_EXPRESSION {
+                Some(operand)
+            } else {
+                unchanged(operand).and_then(|b| b.init)
+            };
+            let never_done = |c: Node<'_>| {
+                let t = facts.text(c);
+                matches!(t, "context.Background()" | "context.TODO()") || t.starts_with("context.WithoutCancel(")
+            };
+            is_done && ctx.is_some_and(never_done)
+        }
+        _ => false,
+    }
+}
+/// The `wg.Wait()` statement that joins goroutine `func` (started by `go`):
+/// the goroutine defers `wg.Done()` at its top level, and the parent calls
+/// `wg.Wait()` in the channel's block after the go statement.
+pub fn joined_by<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, func: Node<'t>, go: Node<'t>) -> Option<Node<'t>> {
+    if func.kind() != k::FUNC_LITERAL {
+        return None;
+    }
+    let (_, scopes) = facts.scopes_for(func)?;
+    let body = func.child_by_field_name("body")?.named(0)?;
+    let wg = named_children(body).into_iter().find_map(|s| {
+        let call = (s.kind() == k::DEFER_STATEMENT).then(|| s.named(0))??;
+        method_call_on(facts, call, "Done")
+    })?;
+    let wg = scopes.resolve(wg)?;
+    // Every `wg.Add` must run in the parent itself, one before this go
+    // statement: an Add inside a goroutine can come after the Wait returned.
+    let adds: Vec<Node> = scopes
+        .binding(wg)
+        .uses
+        .iter()
+        .filter_map(|u| u.parent().and_then(|sel| sel.parent().map(|call| (sel, call))))
+        .filter(|(sel, call)| {
+            sel.kind() == k::SELECTOR_EXPRESSION
+                && sel.child_by_field_name("field").is_some_and(|f| facts.text(f) == "Add")
+                && call.kind() == k::CALL_EXPRESSION
+        })
+        .map(|(_, call)| call)
+        .collect();
+    let in_parent = |n: Node<'_>| {
+        crate::syntax::ancestors(n)
+            .find(|a| matches!(a.kind(), k::FUNC_LITERAL | k::FUNCTION_DECLARATION | k::METHOD_DECLARATION))
+            .is_some_and(|f| f.id() == ch.func.id())
+    };
+    if adds.is_empty() || !adds.iter().all(|a| in_parent(*a)) || !adds.iter().any(|a| a.start_byte() < go.start_byte())
+    {
+        return None;
+    }
+    let block = ch.stmt.parent()?;
+    named_children(block).into_iter().find(|s| {
+        s.start_byte() > go.end_byte()
+            && s.kind() == k::EXPRESSION_STATEMENT
+            && s.named(0).and_then(|c| method_call_on(facts, c, "Wait")).is_some_and(|w| scopes.resolve(w) == Some(wg))
+            && !contains(go, *s)
+    })
+}
+
+/// For `x.method()`, the identifier `x`.
+fn method_call_on<'t>(facts: &FileFacts<'_>, call: Node<'t>, method: &str) -> Option<Node<'t>> {
+    if call.kind() != k::CALL_EXPRESSION {
+        return None;
+    }
+    let f = call.child_by_field_name("function").filter(|f| f.kind() == k::SELECTOR_EXPRESSION)?;
+    let field = f.child_by_field_name("field")?;
+    let operand = f.child_by_field_name("operand").filter(|o| o.kind() == k::IDENTIFIER)?;
+    (facts.text(field) == method).then_some(operand)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{FileFacts, OpKind, Package, Sources, channels};
+
+    /// The channels of the first function of `src`, with their package.
+    fn with_channels(src: &str, f: impl for<'t> Fn(&Package<'t>, &[super::Channel<'t>])) {
+        let tree = crate::syntax::parse(src.as_bytes()).unwrap();
+        let sources = Sources::new(None, Vec::new(), true);
+        let pkg = Package::new(FileFacts::new(&tree, src.as_bytes()), &sources);
+        let decl = pkg.own().decls()[0];
+        f(&pkg, &channels::channels_in(&pkg, decl));
+    }
+
+    #[test]
+    fn the_sole_sender_is_computed_once_and_shared() {
+        with_channels(
+            "package p\nfunc f() int {\n\tc := make(chan int)\n\tgo func() { c <- 1 }()\n\treturn <-c\n}\n",
+            |pkg, chs| {
+                let [ch] = chs else { panic!("one channel") };
+                let s = ch.sole_sender(pkg).expect("one sender");
+                assert!(s.every_path && s.last);
+                assert!(std::ptr::eq(s, ch.sole_sender(pkg).unwrap()), "cached, not recomputed");
+            },
+        );
+        // Two goroutines send: not the capacity fixes' pattern.
+        with_channels(
+            "package p\nfunc f() {\n\tc := make(chan int)\n\tgo func() { c <- 1 }()\n\tgo func() { c <- 2 }()\n\t<-c\n}\n",
+            |pkg, chs| {
+                assert!(chs[0].sole_sender(pkg).is_none());
+            },
+        );
+    }
+
+    #[test]
+    fn a_receive_in_a_select_knows_its_select_and_cases() {
+        let src = "package p\nfunc f(d chan int) {\n\tc := make(chan int)\n\tgo func() { c <- 1 }()\n\tselect {\n\tcase <-c:\n\tcase <-d:\n\tdefault:\n\t}\n}\n";
+        with_channels(src, |_, chs| {
+            let recv = chs[0].ops_of(OpKind::Recv).next().unwrap().node;
+            let sel = super::select_of(recv).expect("received in a select");
+            assert_eq!(super::case_count(sel), 3);
+        });
+    }
+
+    #[test]
+    fn unbuffered_means_the_builtin_make_without_capacity() {
+        let src = "package p\nfunc f() {\n\ta := make(chan int)\n\tb := make(chan int, 0)\n\tc := make(chan int, 1)\n\tmake := func(x any) chan int { return nil }\n\td := make(chan int)\n\t_, _, _, _ = a, b, c, d\n}\n";
+        let tree = crate::syntax::parse(src.as_bytes()).unwrap();
+        let facts = FileFacts::new(&tree, src.as_bytes());
+        let mut calls = Vec::new();
+        crate::syntax::walk_preorder(tree.root_node(), |n| {
+            if n.kind() == "call_expression" && n.utf8_text(src.as_bytes()).is_ok_and(|t| t.starts_with("make(chan")) {
+                calls.push(channels::is_unbuffered_make(&facts, n));
+            }
+            true
+        });
+        assert_eq!(calls, [true, true, false, false], "a shadowed make is not the builtin");
+    }
+}

@@ -1,0 +1,68 @@
+//! What the capacity fixes (premature-return, timeout-leak, ncast-leak)
+//! share: the edit that sets a `make`'s capacity, the grading of that fix,
+//! and how an exit is named in messages.
+
+use tree_sitter::Node;
+
+use super::{Finding, Transform};
+use crate::analysis::channel_facts::SoleSender;
+use crate::analysis::{Channel, FileFacts};
+use crate::fix::{Edit, Fix};
+use crate::syntax::Named as _;
+use crate::syntax::kinds as k;
+
+/// A short description of a jump for messages: "`return` on line 12".
+pub fn describe(facts: &FileFacts<'_>, jump: Node<'_>) -> String {
+    let what = match jump.kind() {
+        k::RETURN_STATEMENT => "return",
+        k::BREAK_STATEMENT => "break",
+        k::CONTINUE_STATEMENT => "continue",
+        k::GOTO_STATEMENT => "goto",
+        // panic(...), t.Fatal(...), runtime.Goexit(): name the call.
+        _ => jump.named(0).and_then(|c| c.child_by_field_name("function")).map_or("panic", |f| facts.text(f)),
+    };
+    format!("`{what}` on line {}", jump.start_position().row + 1)
+}
+
+/// The fix setting the capacity of `make(chan T)` / `make(chan T, 0)` to
+/// `capacity`, when it can be written as a minimal edit.
+pub fn set_capacity(facts: &FileFacts<'_>, ch: &Channel<'_>, capacity: &str) -> Option<Vec<Edit>> {
+    if let Some(c) = ch.capacity {
+        return Some(vec![Edit::replacement(c.byte_range(), capacity)]);
+    }
+    let args = ch.make.child_by_field_name("arguments")?;
+    let close = args.child(args.child_count().checked_sub(1)?)?;
+    if close.kind() != ")" {
+        return None;
+    }
+    let before = facts.src[..close.start_byte()].last()?;
+    if matches!(before, b',' | b'\n' | b' ' | b'\t' | b'\r') || close.start_position().row != args.start_position().row
+    {
+        return None;
+    }
+    Some(vec![Edit::insertion(close.start_byte(), format!(", {capacity}"))])
+}
+
+/// Why a capacity fix is only graded unsafe although the leak is real.
+pub const NOT_LAST: &str =
+    "unsafe fix: the goroutine does more after its send, and a buffer would let it run on where it now blocks";
+
+/// A finding that sets the capacity: a safe fix when the sender's send is
+/// its last action, an unsafe one (applied only with `--unsafe-fixes`) when
+/// the sender would go on to do more.
+pub fn capacity_finding(
+    t: &dyn Transform,
+    facts: &FileFacts<'_>,
+    ch: &Channel<'_>,
+    sender: &SoleSender<'_>,
+    capacity: &str,
+    message: String,
+) -> Finding {
+    let edits = set_capacity(facts, ch, capacity);
+    let (fix, message) = if sender.last {
+        (edits.map(Fix::safe), message)
+    } else {
+        (edits.map(Fix::is_unsafe), format!("{message} ({NOT_LAST})"))
+    };
+    Finding::about(t, ch, message, fix)
+}

@@ -1,0 +1,87 @@
+//! Run the selected transforms over every channel of a file: one finding
+//! per channel at most (the first transform of [`super::ALL`] that claims it),
+//! `//leakfix:ignore` comments honoured, findings in source order.
+
+use tree_sitter::Node;
+
+use super::{Context, Finding, Transform};
+use crate::analysis::{FileFacts, channels};
+use crate::syntax::Named as _;
+
+/// Run the selected transforms over every channel of a parsed file. Parts
+/// that cannot be analysed (syntax errors, extreme nesting) are skipped with
+/// a note for the user in `notes`.
+#[must_use]
+pub fn check_file(cx: &Context<'_, '_>, selected: &[&dyn Transform], notes: &mut Vec<String>) -> Vec<Finding> {
+    let facts = cx.facts;
+    let mut out = Vec::new();
+    for &decl in facts.decls() {
+        if !crate::syntax::has_make_chan(&facts.src[decl.byte_range()]) {
+            continue;
+        }
+        if facts.scopes_for(decl).is_some_and(|(_, s)| s.too_deep) {
+            notes.push(format!(
+                "`{}` on line {} is nested too deeply to analyse; skipped",
+                decl_name(facts, decl),
+                decl.start_position().row + 1
+            ));
+            continue;
+        }
+        let mut broken = false;
+        for ch in channels::channels_in(cx.pkg, decl) {
+            if ch.func.has_error() {
+                broken = true;
+                continue;
+            }
+            let ignored = suppressed(facts, ch.make);
+            for t in selected {
+                if ignored.as_ref().is_some_and(|ids| ids.is_empty() || ids.iter().any(|i| i == t.id())) {
+                    continue;
+                }
+                if let Some(mut f) = t.check(cx, &ch) {
+                    f.function = decl_name(facts, decl);
+                    out.push(f);
+                    break;
+                }
+            }
+        }
+        if broken {
+            notes.push(format!(
+                "`{}` on line {} has a syntax error (as tree-sitter-go reads it); its channels are not analysed",
+                decl_name(facts, decl),
+                decl.start_position().row + 1
+            ));
+        }
+    }
+    out.sort_by_key(|f| (f.range.start, f.transform));
+    out
+}
+
+/// `name`, or `Type.name` for a method.
+fn decl_name<'t>(facts: &FileFacts<'t>, decl: Node<'t>) -> String {
+    let name = decl.child_by_field_name("name").map_or("", |n| facts.text(n));
+    let recv = decl
+        .child_by_field_name("receiver")
+        .and_then(|r| r.named(0))
+        .and_then(|p| p.child_by_field_name("type"))
+        .and_then(|t| crate::analysis::starts::type_name(facts, t));
+    recv.map_or_else(|| name.to_owned(), |r| format!("{r}.{name}"))
+}
+
+/// `//leakfix:ignore [ids]` on the make's line or the line above: the ids
+/// named (empty = all).
+fn suppressed(facts: &FileFacts<'_>, make: Node<'_>) -> Option<Vec<String>> {
+    let src = facts.src;
+    let line_start = src[..make.start_byte()].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let prev_start =
+        if line_start == 0 { 0 } else { src[..line_start - 1].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) };
+    let line_end = memchr::memchr(b'\n', &src[make.start_byte()..]).map_or(src.len(), |i| make.start_byte() + i);
+    let region = std::str::from_utf8(&src[prev_start..line_end]).ok()?;
+    let at = region.find("//leakfix:ignore")?;
+    let rest = &region[at + "//leakfix:ignore".len()..];
+    let rest = rest.lines().next().unwrap_or("");
+    if !(rest.is_empty() || rest.starts_with([' ', '\t', ','])) {
+        return None;
+    }
+    Some(rest.split(|c: char| c == ',' || c.is_whitespace()).filter(|s| !s.is_empty()).map(str::to_owned).collect())
+}
