@@ -27,6 +27,47 @@ pub struct Op<'t> {
     pub place: Place,
 }
 
+/// Why a channel's operations cannot all be seen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Escape {
+    #[error("the variable is assigned more than once")]
+    AssignedTwice,
+    #[error("the variable is a parameter or named result")]
+    Parameter,
+    #[error("the variable is declared outside the function that makes the channel")]
+    DeclaredOutside,
+    #[error("the function loops with goto")]
+    GotoLoop,
+    #[error("used in a closure that is not a goroutine")]
+    Closure,
+    #[error("sent on another channel")]
+    SentOnChannel,
+    #[error("returned")]
+    Returned,
+    #[error("reassigned")]
+    Reassigned,
+    #[error("assigned to another variable")]
+    Copied,
+    #[error("used in an expression list")]
+    ExpressionList,
+    #[error("stored in a composite literal")]
+    Stored,
+    #[error("used in a way that is not analysed")]
+    OtherUse,
+    #[error("passed to a function whose body is not analysed")]
+    PassedToUnknown,
+    #[error("passed as a variadic argument")]
+    Variadic,
+    #[error("the goroutine's body is too deeply nested")]
+    BodyTooDeep,
+    #[error("the goroutine's body has a syntax error")]
+    BodyBroken,
+    #[error("the goroutine reassigns its parameter")]
+    ParamReassigned,
+    #[error("used in a closure inside the goroutine")]
+    ClosureInGoroutine,
+}
+
 /// A channel made by `make(chan T[, n])` and held in one local variable.
 #[derive(Debug)]
 pub struct Channel<'t> {
@@ -48,7 +89,7 @@ pub struct Channel<'t> {
     /// Facts computed from the operations on first use ([`super::channel_facts`]).
     pub(super) facts: super::channel_facts::Cache<'t>,
     /// Why the channel's operations cannot all be seen, if they cannot.
-    pub escape: Option<(Node<'t>, &'static str)>,
+    pub escape: Option<(Node<'t>, Escape)>,
 }
 
 impl<'t> Channel<'t> {
@@ -174,20 +215,20 @@ fn channel_of<'t>(pkg: &Package<'t>, make: Node<'t>) -> Option<Channel<'t>> {
     let is_decl = b.ident.id() == ident.id();
     let other_assignments = b.assignments.iter().filter(|a| a.id() != ident.id()).count();
     if other_assignments > 0 || (!is_decl && b.init.is_some()) {
-        ch.escape = Some((make, "the variable is assigned more than once"));
+        ch.escape = Some((make, Escape::AssignedTwice));
         return Some(ch);
     }
     if !is_decl && b.kind == super::scope::BindingKind::Param {
-        ch.escape = Some((make, "the variable is a parameter or named result"));
+        ch.escape = Some((make, Escape::Parameter));
         return Some(ch);
     }
     if !is_decl && !ancestors(b.ident).any(|a| a.id() == func.id()) {
-        ch.escape = Some((make, "the variable is declared outside the function that makes the channel"));
+        ch.escape = Some((make, Escape::DeclaredOutside));
         return Some(ch);
     }
     // A backward `goto` can repeat any statement, go statements included.
     if let Some(g) = backward_goto(facts, func) {
-        ch.escape = Some((g, "the function loops with goto"));
+        ch.escape = Some((g, Escape::GotoLoop));
         return Some(ch);
     }
     let uses = b.uses.clone();
@@ -200,7 +241,7 @@ fn channel_of<'t>(pkg: &Package<'t>, make: Node<'t>) -> Option<Channel<'t>> {
             Some(Place::Deferred) => Place::Deferred,
             Some(Place::Goroutine(start)) => Place::Goroutine(ch.start(start)),
             None => {
-                ch.escape.get_or_insert((u, "used in a closure that is not a goroutine"));
+                ch.escape.get_or_insert((u, Escape::Closure));
                 continue;
             }
         };
@@ -229,7 +270,7 @@ fn classify<'t>(pkg: &Package<'t>, file: FileId, ch: &mut Channel<'t>, u: Node<'
     let op = |kind| Op { kind, node: p, place: ctx };
     match p.kind() {
         k::SEND_STATEMENT if is("channel") => ch.ops.push(op(OpKind::Send)),
-        k::SEND_STATEMENT => ch.escape = Some((p, "sent on another channel")),
+        k::SEND_STATEMENT => ch.escape = Some((p, Escape::SentOnChannel)),
         k::UNARY_EXPRESSION if p.child_by_field_name("operator").is_some_and(|o| o.kind() == "<-") => {
             ch.ops.push(op(OpKind::Recv));
         }
@@ -240,24 +281,24 @@ fn classify<'t>(pkg: &Package<'t>, file: FileId, ch: &mut Channel<'t>, u: Node<'
         }
         k::BINARY_EXPRESSION if p.child_by_field_name("operator").is_some_and(|o| matches!(o.kind(), "==" | "!=")) => {}
         k::ARGUMENT_LIST => argument(pkg, file, ch, u, p, ctx, depth),
-        k::RETURN_STATEMENT => ch.escape = Some((p, "returned")),
+        k::RETURN_STATEMENT => ch.escape = Some((p, Escape::Returned)),
         k::EXPRESSION_LIST => {
             let owner = p.parent();
             let reason = match owner.map(|o| o.kind()) {
-                Some(k::RETURN_STATEMENT) => "returned",
+                Some(k::RETURN_STATEMENT) => Escape::Returned,
                 Some(k::ASSIGNMENT_STATEMENT | k::SHORT_VAR_DECLARATION | k::VAR_SPEC) => {
                     if owner.and_then(|o| o.child_by_field_name("left")).is_some_and(|l| l.id() == p.id()) {
-                        "reassigned"
+                        Escape::Reassigned
                     } else {
-                        "assigned to another variable"
+                        Escape::Copied
                     }
                 }
-                _ => "used in an expression list",
+                _ => Escape::ExpressionList,
             };
             ch.escape = Some((p, reason));
         }
-        "literal_element" | "keyed_element" | "literal_value" => ch.escape = Some((p, "stored in a composite literal")),
-        _ => ch.escape = Some((p, "used in a way that is not analysed")),
+        "literal_element" | "keyed_element" | "literal_value" => ch.escape = Some((p, Escape::Stored)),
+        _ => ch.escape = Some((p, Escape::OtherUse)),
     }
 }
 
@@ -283,39 +324,39 @@ fn argument<'t>(
         }
     }
     if !starts::starts_goroutine(call) || ctx != Place::Parent || depth > 0 {
-        ch.escape = Some((call, "passed to a function whose body is not analysed"));
+        ch.escape = Some((call, Escape::PassedToUnknown));
         return;
     }
     let all_args = named_children(args);
     if all_args.iter().any(|a| a.kind() == "variadic_argument") {
-        ch.escape = Some((call, "passed as a variadic argument"));
+        ch.escape = Some((call, Escape::Variadic));
         return;
     }
     let index = all_args.iter().position(|a| a.id() == u.id()).unwrap_or(usize::MAX);
     let CallStart::Known(start) = starts::start_of_call(pkg, call) else {
-        ch.escape = Some((call, "passed to a function whose body is not analysed"));
+        ch.escape = Some((call, Escape::PassedToUnknown));
         return;
     };
     let (unit, func) = (pkg.file(start.file()), start.func.value);
     let Some(param) = start.param(pkg, index) else {
-        ch.escape = Some((call, "passed as a variadic argument"));
+        ch.escape = Some((call, Escape::Variadic));
         return;
     };
     let g = ch.start(start);
     let Some(param) = param else { return };
     let Some((_, scopes)) = unit.scopes_for(param) else { return };
     if scopes.too_deep {
-        ch.escape = Some((call, "the goroutine's body is too deeply nested"));
+        ch.escape = Some((call, Escape::BodyTooDeep));
         return;
     }
     if func.has_error() {
-        ch.escape = Some((call, "the goroutine's body has a syntax error"));
+        ch.escape = Some((call, Escape::BodyBroken));
         return;
     }
     let Some(pb) = scopes.resolve(param) else { return };
     let pb = scopes.binding(pb);
     if !pb.assignments.is_empty() {
-        ch.escape = Some((param, "the goroutine reassigns its parameter"));
+        ch.escape = Some((param, Escape::ParamReassigned));
         return;
     }
     for pu in pb.uses.clone() {
@@ -323,7 +364,7 @@ fn argument<'t>(
             Some(Place::Parent | Place::Deferred) => {
                 classify(pkg, start.file(), ch, pu, Place::Goroutine(g), depth + 1)
             }
-            _ => ch.escape = Some((call, "used in a closure inside the goroutine")),
+            _ => ch.escape = Some((call, Escape::ClosureInGoroutine)),
         }
         if ch.escape.is_some() {
             return;

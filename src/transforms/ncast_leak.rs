@@ -87,6 +87,45 @@ fn receives_fewer<'t>(facts: &FileFacts<'_>, ch: &Channel<'t>, recvs: &[Node<'t>
     })
 }
 
+/// Why the number of senders cannot be written at the make.
+#[derive(Debug, thiserror::Error)]
+enum NoCount {
+    #[error("the loop has no body")]
+    NoBody,
+    #[error("no goroutine")]
+    NoStart,
+    #[error("goroutines are started in a nested loop")]
+    NestedLoop,
+    #[error("the loop has no range or counting clause")]
+    NoClause,
+    #[error("no range expression")]
+    NoRangeExpression,
+    #[error("the number of iterations of `range {0}` cannot be written at the make")]
+    RangeNotWritable(String),
+    #[error("the loop is not `for i := 0; i < n; i++`")]
+    NotCounting,
+    #[error("no loop bound")]
+    NoBound,
+    #[error("the loop bound `{0}` is a call")]
+    BoundIsCall(String),
+    #[error("the loop bound `{0}` cannot be written at the make")]
+    BoundNotWritable(String),
+    #[error("unresolved")]
+    Unresolved,
+    #[error("`{0}` may be negative and go.mod predates the `max` builtin")]
+    MaybeNegative(String),
+    #[error("the type of `{0}` is not known from this file")]
+    UnknownType(String),
+    #[error("`{0}` is not a local variable")]
+    NotLocal(String),
+    #[error("`{0}` is not in scope at the make")]
+    NotInScope(String),
+    #[error("`{0}` is reassigned or its address is taken")]
+    Reassigned(String),
+    #[error("elements of `{0}` are assigned in the function")]
+    ElementsAssigned(String),
+}
+
 /// An expression, valid at the make, for the number of goroutines the loop
 /// starts (at most one per iteration).
 fn sender_count(
@@ -94,19 +133,19 @@ fn sender_count(
     scopes: &Scopes<'_>,
     ch: &Channel<'_>,
     launch: Node<'_>,
-) -> Result<String, String> {
+) -> Result<String, NoCount> {
     let facts = cx.facts;
-    let body = launch.child_by_field_name("body").ok_or("the loop has no body")?;
+    let body = launch.child_by_field_name("body").ok_or(NoCount::NoBody)?;
     // The go statement must run at most once per iteration of this loop.
-    if flow::loops_between(ch.starts.iter().map(|g| g.stmt).next().ok_or("no goroutine")?, body).next().is_some() {
-        return Err("goroutines are started in a nested loop".into());
+    if flow::loops_between(ch.starts.iter().map(|g| g.stmt).next().ok_or(NoCount::NoStart)?, body).next().is_some() {
+        return Err(NoCount::NestedLoop);
     }
     let clause = named_children(launch)
         .into_iter()
         .find(|c| c.kind() == k::RANGE_CLAUSE || c.kind() == k::FOR_CLAUSE)
-        .ok_or("the loop has no range or counting clause")?;
+        .ok_or(NoCount::NoClause)?;
     if clause.kind() == k::RANGE_CLAUSE {
-        let over = clause.child_by_field_name("right").ok_or("no range expression")?;
+        let over = clause.child_by_field_name("right").ok_or(NoCount::NoRangeExpression)?;
         return match shape_of_expr(facts, scopes, over) {
             Shape::Collection if over.kind() == k::IDENTIFIER => {
                 stable_name(facts, scopes, ch, over).map(|n| format!("len({n})"))
@@ -115,7 +154,7 @@ fn sender_count(
                 count_int(cx, scopes, ch, over, true)
             }
             Shape::SignedInt => count_int(cx, scopes, ch, over, true),
-            _ => Err(format!("the number of iterations of `range {}` cannot be written at the make", facts.text(over))),
+            _ => Err(NoCount::RangeNotWritable(facts.text(over).to_owned())),
         };
     }
     // for i := 0; i < n; i++
@@ -123,7 +162,7 @@ fn sender_count(
     let cond = clause.child_by_field_name("condition").filter(|c| c.kind() == k::BINARY_EXPRESSION);
     let update = clause.child_by_field_name("update").filter(|u| u.kind() == k::INC_STATEMENT);
     let (Some(init), Some(cond), Some(update)) = (init, cond, update) else {
-        return Err("the loop is not `for i := 0; i < n; i++`".into());
+        return Err(NoCount::NotCounting);
     };
     let lhs = init.child_by_field_name("left").map(named_children).unwrap_or_default();
     let rhs = init.child_by_field_name("right").map(named_children).unwrap_or_default();
@@ -131,12 +170,12 @@ fn sender_count(
     let var = lhs.first().and_then(|i| scopes.resolve(*i));
     let op = cond.child_by_field_name("operator").map(|o| o.kind());
     let left = cond.child_by_field_name("left");
-    let right = cond.child_by_field_name("right").ok_or("no loop bound")?;
+    let right = cond.child_by_field_name("right").ok_or(NoCount::NoBound)?;
     let counter = update.named(0);
     let same = |n: Option<Node>| n.is_some_and(|n| n.kind() == k::IDENTIFIER && scopes.resolve(n) == var);
     let only_update = var.is_some_and(|v| scopes.binding(v).assignments.len() == 1);
     if !(ok_init && op == Some("<") && same(left) && same(counter) && only_update) {
-        return Err("the loop is not `for i := 0; i < n; i++`".into());
+        return Err(NoCount::NotCounting);
     }
     count_int(cx, scopes, ch, right, false)
 }
@@ -148,7 +187,7 @@ fn count_int(
     ch: &Channel<'_>,
     n: Node<'_>,
     range_int: bool,
-) -> Result<String, String> {
+) -> Result<String, NoCount> {
     let facts = cx.facts;
     match n.kind() {
         k::INT_LITERAL => return Ok(facts.text(n).to_owned()),
@@ -162,34 +201,34 @@ fn count_int(
             {
                 return stable_name(facts, scopes, ch, *x).map(|x| format!("len({x})"));
             }
-            return Err(format!("the loop bound `{}` is a call", facts.text(n)));
+            return Err(NoCount::BoundIsCall(facts.text(n).to_owned()));
         }
         k::IDENTIFIER => {}
-        _ => return Err(format!("the loop bound `{}` cannot be written at the make", facts.text(n))),
+        _ => return Err(NoCount::BoundNotWritable(facts.text(n).to_owned())),
     }
     let name = stable_name(facts, scopes, ch, n)?;
-    let b = scopes.binding(scopes.resolve(n).ok_or("unresolved")?);
+    let b = scopes.binding(scopes.resolve(n).ok_or(NoCount::Unresolved)?);
     match shape_of_binding(facts, scopes, b) {
         Shape::NonNegInt => Ok(name),
         // `make` panics on a negative size where the loop just ran zero
         // times: clamp it. `max` is a builtin since Go 1.21; range over an
         // int needs Go 1.22, so that form implies it.
         Shape::SignedInt if range_int || cx.go_version().is_none_or(|v| v >= (1, 21)) => Ok(format!("max({name}, 0)")),
-        Shape::SignedInt => Err(format!("`{name}` may be negative and go.mod predates the `max` builtin")),
-        _ => Err(format!("the type of `{name}` is not known from this file")),
+        Shape::SignedInt => Err(NoCount::MaybeNegative(name)),
+        _ => Err(NoCount::UnknownType(name)),
     }
 }
 
 /// `x` names the same variable at the make as at the loop, and is never
 /// assigned after its declaration.
-fn stable_name(facts: &FileFacts<'_>, scopes: &Scopes<'_>, ch: &Channel<'_>, x: Node<'_>) -> Result<String, String> {
+fn stable_name(facts: &FileFacts<'_>, scopes: &Scopes<'_>, ch: &Channel<'_>, x: Node<'_>) -> Result<String, NoCount> {
     let name = facts.text(x);
-    let b = scopes.resolve(x).ok_or_else(|| format!("`{name}` is not a local variable"))?;
+    let b = scopes.resolve(x).ok_or_else(|| NoCount::NotLocal(name.to_owned()))?;
     if scopes.resolve_name_at(name, ch.make.start_byte()) != Some(b) {
-        return Err(format!("`{name}` is not in scope at the make"));
+        return Err(NoCount::NotInScope(name.to_owned()));
     }
     if !scopes.binding(b).assignments.is_empty() {
-        return Err(format!("`{name}` is reassigned or its address is taken"));
+        return Err(NoCount::Reassigned(name.to_owned()));
     }
     // `m[k] = v` can add map entries while the loop ranges over m.
     let stored_into = scopes.binding(b).uses.iter().any(|u| {
@@ -203,7 +242,7 @@ fn stable_name(facts: &FileFacts<'_>, scopes: &Scopes<'_>, ch: &Channel<'_>, x: 
         })
     });
     if stored_into {
-        return Err(format!("elements of `{name}` are assigned in the function"));
+        return Err(NoCount::ElementsAssigned(name.to_owned()));
     }
     Ok(name.to_owned())
 }

@@ -47,24 +47,21 @@ impl Transform for UnclosedRange {
             "the goroutine ranging over `{}` on line {range_line} never ends: nothing closes the channel",
             ch.name
         );
-        let finding = |fix: Option<Fix>, why: Option<&str>| {
+        let finding = |fix: Option<Fix>, why: Option<NoClose>| {
             let message = why.map_or_else(|| message.clone(), |w| format!("{message} (no fix: {w})"));
             Finding::about(self, ch, message, fix)
         };
         // A receive that is not a range would see the close as an endless
         // stream of zero values (or a drain loop would never end).
         if plain_recv {
-            return Some(finding(
-                None,
-                Some("the channel is also received from outside a range, which a close would change"),
-            ));
+            return Some(finding(None, Some(NoClose::AlsoReceived)));
         }
         let place = match where_to_close(facts, ch, &ranges.iter().map(|r| r.place).collect::<Vec<_>>()) {
             Ok(place) => place,
             Err(why) => return Some(finding(None, Some(why))),
         };
         if ch.recv_only {
-            return Some(finding(None, Some("the variable is receive-only")));
+            return Some(finding(None, Some(NoClose::ReceiveOnly)));
         }
         let edit = match place {
             Close::DeferAfterMake => line_after(facts, ch, ch.stmt, &format!("defer close({})", ch.name)),
@@ -72,9 +69,38 @@ impl Transform for UnclosedRange {
         };
         match edit {
             Some(edit) => Some(finding(Some(Fix::safe(vec![edit])), None)),
-            None => Some(finding(None, Some("the statement to insert after does not end its line"))),
+            None => Some(finding(None, Some(NoClose::AnchorNotAtLineEnd))),
         }
     }
+}
+
+/// Why no close can be inserted.
+#[derive(Debug, Clone, Copy, thiserror::Error)]
+enum NoClose {
+    #[error("the channel is also received from outside a range, which a close would change")]
+    AlsoReceived,
+    #[error("the variable is receive-only")]
+    ReceiveOnly,
+    #[error("the statement to insert after does not end its line")]
+    AnchorNotAtLineEnd,
+    #[error("the channel is made inside a loop")]
+    MadeInLoop,
+    #[error("the range is not in a goroutine")]
+    RangeNotInGoroutine,
+    #[error("a deferred function sends on the channel")]
+    DeferredSend,
+    #[error("the ranging goroutine also sends")]
+    RangerSends,
+    #[error("a goroutine sends from a deferred function, possibly after it is joined")]
+    SendAfterJoin,
+    #[error("a goroutine sending on it is not joined by a WaitGroup Wait before return")]
+    NotJoined,
+    #[error("no body")]
+    NoBody,
+    #[error("the function can return before waiting for the goroutines that send")]
+    ReturnBeforeWait,
+    #[error("the function sends again after waiting for the goroutines")]
+    SendAfterWait,
 }
 
 /// Where the close goes.
@@ -88,13 +114,13 @@ enum Close<'t> {
 }
 
 /// Where closing the channel is safe: after every send has completed.
-fn where_to_close<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, range_ctx: &[Place]) -> Result<Close<'t>, &'static str> {
+fn where_to_close<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, range_ctx: &[Place]) -> Result<Close<'t>, NoClose> {
     if flow::loops_between(ch.stmt, ch.func).next().is_some() {
-        return Err("the channel is made inside a loop");
+        return Err(NoClose::MadeInLoop);
     }
     for ctx in range_ctx {
         if !matches!(ctx, Place::Goroutine(_)) {
-            return Err("the range is not in a goroutine");
+            return Err(NoClose::RangeNotInGoroutine);
         }
     }
     let mut last_wait: Option<Node> = None;
@@ -102,10 +128,10 @@ fn where_to_close<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, range_ctx: &[Plac
     for s in ch.ops_of(OpKind::Send) {
         match s.place {
             Place::Parent => {}
-            Place::Deferred => return Err("a deferred function sends on the channel"),
+            Place::Deferred => return Err(NoClose::DeferredSend),
             Place::Goroutine(g) => {
                 if range_ctx.contains(&s.place) {
-                    return Err("the ranging goroutine also sends");
+                    return Err(NoClose::RangerSends);
                 }
                 let go = ch.starts[g];
                 // A deferred send may run after the goroutine's `wg.Done()`.
@@ -113,10 +139,9 @@ fn where_to_close<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, range_ctx: &[Plac
                     .take_while(|a| a.id() != go.func.value.id())
                     .any(|a| a.kind() == k::DEFER_STATEMENT)
                 {
-                    return Err("a goroutine sends from a deferred function, possibly after it is joined");
+                    return Err(NoClose::SendAfterJoin);
                 }
-                let wait = joined_by(facts, ch, go.func.value, go.stmt)
-                    .ok_or("a goroutine sending on it is not joined by a WaitGroup Wait before return")?;
+                let wait = joined_by(facts, ch, go.func.value, go.stmt).ok_or(NoClose::NotJoined)?;
                 if last_wait.is_none_or(|w| wait.start_byte() > w.start_byte()) {
                     last_wait = Some(wait);
                 }
@@ -128,16 +153,16 @@ fn where_to_close<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, range_ctx: &[Plac
     }
     let (Some(first), Some(wait)) = (first_go, last_wait) else { return Ok(Close::DeferAfterMake) };
     // Nothing may leave between starting the senders and waiting for them.
-    let body = ch.func.child_by_field_name("body").ok_or("no body")?;
+    let body = ch.func.child_by_field_name("body").ok_or(NoClose::NoBody)?;
     let region = ch.stmt.parent().unwrap_or(body);
     let early = flow::jumps(body, facts.src).into_iter().any(|j| {
         j.start_byte() > first.start_byte() && j.start_byte() < wait.start_byte() && flow::leaves(j, region, facts.src)
     });
     if early {
-        return Err("the function can return before waiting for the goroutines that send");
+        return Err(NoClose::ReturnBeforeWait);
     }
     if ch.ops_of(OpKind::Send).any(|s| s.place == Place::Parent && s.node.start_byte() > wait.start_byte()) {
-        return Err("the function sends again after waiting for the goroutines");
+        return Err(NoClose::SendAfterWait);
     }
     Ok(Close::AfterWait(wait))
 }
