@@ -32,14 +32,14 @@ fn fixtures() -> Vec<String> {
 #[divan::bench]
 fn prefilter(b: divan::Bencher) {
     let files = fixtures();
-    b.bench(|| files.iter().filter(|s| syntax::outline::may_leak(s.as_bytes())).count());
+    b.bench(|| files.iter().filter(|s| leakfix::analysis::relevance::may_leak(s.as_bytes())).count());
 }
 
 /// The lexer outline (which functions to parse).
 #[divan::bench]
 fn outline(b: divan::Bencher) {
     let files = fixtures();
-    b.bench(|| files.iter().filter_map(|s| syntax::outline::relevant_ranges(s.as_bytes())).count());
+    b.bench(|| files.iter().filter_map(|s| leakfix::analysis::relevance::relevant_ranges(s.as_bytes())).count());
 }
 
 /// A whole-file tree-sitter parse of every fixture.

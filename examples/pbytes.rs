@@ -3,10 +3,10 @@ fn main() {
     let mut tot = 0;
     for l in std::io::stdin().lock().lines() {
         let s = std::fs::read(l.unwrap()).unwrap();
-        if !leakfix::syntax::outline::may_leak(&s) {
+        if !leakfix::analysis::relevance::may_leak(&s) {
             continue;
         }
-        if let Some(r) = leakfix::syntax::outline::relevant_ranges(&s) {
+        if let Some(r) = leakfix::analysis::relevance::relevant_ranges(&s) {
             tot += r.iter().map(|x| x.len()).sum::<usize>();
         }
     }

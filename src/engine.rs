@@ -1,7 +1,7 @@
 //! One file from bytes to findings and fixed text: prefilter, parse, facts,
 //! transforms, then apply the fixes with a re-parse guard.
 
-use crate::analysis::{FileFacts, Package, Sources};
+use crate::analysis::{FileFacts, Package, Sources, relevance};
 use crate::fix::{self, Applicability};
 use crate::syntax;
 use crate::transforms::{self, Context, Finding, Transform};
@@ -60,15 +60,25 @@ pub fn is_generated(src: &[u8]) -> bool {
     false
 }
 
-/// Cheap test that a file can hold a finding: see [`syntax::outline::may_leak`].
+/// Cheap test that a file can hold a finding: see [`relevance::may_leak`].
 #[must_use]
 pub fn may_match(src: &[u8]) -> bool {
-    syntax::outline::may_leak(src)
+    relevance::may_leak(src)
 }
 
 /// Analyse one file's text and, when fixes apply, produce the fixed text.
 #[must_use]
 pub fn check_source(src: &str, opts: &Options<'_>) -> FileResult {
+    if opts.shortcuts && !may_match(src.as_bytes()) {
+        return FileResult::default();
+    }
+    check_prefiltered(src, opts)
+}
+
+/// [`check_source`] for a text that [`may_match`] already accepted (the
+/// prefilter runs once per file).
+#[must_use]
+pub fn check_prefiltered(src: &str, opts: &Options<'_>) -> FileResult {
     let mut result = FileResult::default();
     let Some((findings, errors_before)) = findings(src, opts, &mut result.notes) else { return result };
     let fixes: Vec<_> =
@@ -107,16 +117,14 @@ pub fn check_source(src: &str, opts: &Options<'_>) -> FileResult {
 /// Findings in `src` and the number of syntax errors its parse showed, or
 /// `None` if it cannot hold any finding.
 fn findings(src: &str, opts: &Options<'_>, notes: &mut Vec<String>) -> Option<(Vec<Finding>, usize)> {
-    if opts.shortcuts && !may_match(src.as_bytes()) {
-        return None;
-    }
     // Parse `src`, or with shortcuts only its relevant functions (none may
     // be). Top-level functions parse independently, so a kept function's
     // tree is the same either way (a test compares both paths on every
     // fixture, and `scripts/bench.sh` and `scripts/stdlib-check.sh` on whole trees).
     let (tree, names) = if opts.shortcuts {
-        let (ranges, names) = syntax::outline::relevant(src.as_bytes());
-        (parse_where(src, ranges)?, names.iter().map(|n| String::from_utf8_lossy(n).into_owned()).collect())
+        let uses: Vec<_> = opts.transforms.iter().map(|t| t.needs()).collect();
+        let plan = relevance::plan(src.as_bytes(), &uses);
+        (parse_where(src, plan.ranges)?, plan.names.iter().map(|n| String::from_utf8_lossy(n).into_owned()).collect())
     } else {
         (syntax::parse(src.as_bytes())?, Vec::new())
     };
@@ -169,7 +177,6 @@ fn count_errors(root: tree_sitter::Node<'_>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::introduces_errors;
-    use crate::syntax;
 
     #[test]
     fn the_parse_guard_sees_an_edit_that_breaks_the_edited_function() {
@@ -188,6 +195,6 @@ mod tests {
         }
         // The buffered channel no longer needs the analysis' parse; the
         // guard still checks the function.
-        assert_eq!(syntax::outline::relevant_ranges(good.as_bytes()), Some(vec![]));
+        assert_eq!(crate::analysis::relevance::relevant_ranges(good.as_bytes()), Some(vec![]));
     }
 }

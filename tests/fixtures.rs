@@ -112,6 +112,19 @@ fn the_parse_shortcut_changes_no_finding() {
         let full = common::check_with(&src, false);
         let show = |r: &leakfix::engine::FileResult| format!("{:?} {:?}", r.outcomes, r.fixed);
         assert_eq!(show(&fast), show(&full), "{}", path.display());
+        // Each transform alone: the prefilter keeps only what it needs.
+        for t in transforms::ALL {
+            let only = |shortcuts| {
+                let opts = leakfix::engine::Options {
+                    transforms: std::slice::from_ref(t),
+                    threshold: leakfix::fix::Applicability::Safe,
+                    path: None,
+                    shortcuts,
+                };
+                show(&leakfix::engine::check_source(&src, &opts))
+            };
+            assert_eq!(only(true), only(false), "{} with only {}", path.display(), t.id());
+        }
     }
 }
 

@@ -7,6 +7,7 @@ pub mod channel_facts;
 pub mod channels;
 pub mod flow;
 pub mod package;
+pub mod relevance;
 pub mod scope;
 pub mod starts;
 pub mod types;

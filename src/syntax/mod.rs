@@ -157,9 +157,10 @@ pub(crate) fn skip_blank(mut s: &[u8]) -> &[u8] {
     loop {
         match s {
             [b' ' | b'\t' | b'\r' | b'\n', rest @ ..] => s = rest,
-            [b'/', b'/', rest @ ..] => s = memchr::memchr(b'\n', rest).map_or(&[][..], |i| &rest[i..]),
-            [b'/', b'*', rest @ ..] => s = memchr::memmem::find(rest, b"*/").map_or(&[][..], |i| &rest[i + 2..]),
-            _ => return s,
+            _ => match tokens::comment_end(s, 0) {
+                Some(end) => s = &s[end.unwrap_or(s.len())..],
+                None => return s,
+            },
         }
     }
 }

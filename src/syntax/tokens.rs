@@ -1,6 +1,6 @@
 //! A Go tokenizer, with the semicolons Go inserts at line ends: cheap
 //! enough to ask conservative questions of a function's text before
-//! deciding whether to parse it (see [`super::outline::may_hold_finding`]).
+//! deciding whether to parse it (see `analysis::relevance`).
 
 /// One token. Keywords are identifiers here; `;` (written or inserted) is
 /// an operator.
@@ -38,16 +38,11 @@ pub fn tokenize(src: &[u8]) -> Option<Vec<Tok<'_>>> {
                 i += 1;
             }
             b' ' | b'\t' | b'\r' => i += 1,
-            b'/' if src.get(i + 1) == Some(&b'/') => {
-                i = memchr::memchr(b'\n', &src[i..]).map_or(src.len(), |n| i + n);
-            }
-            b'/' if src.get(i + 1) == Some(&b'*') => {
-                // Go reads a comment spanning lines as a newline, but
-                // tree-sitter-go reads it as a space: inserting no semicolon
-                // here only makes statements look longer, which is the
-                // conservative side for every question asked of the tokens.
-                i = memchr::memmem::find(&src[i + 2..], b"*/").map(|n| i + 2 + n + 2)?;
-            }
+            // Go reads a block comment spanning lines as a newline, but
+            // tree-sitter-go reads it as a space: inserting no semicolon
+            // here only makes statements look longer, which is the
+            // conservative side for every question asked of the tokens.
+            b'/' if comment_end(src, i).is_some() => i = comment_end(src, i)??,
             b'"' | b'\'' | b'`' => {
                 i = literal_end(src, i)?;
                 out.push(Tok::Lit);
@@ -71,6 +66,19 @@ pub fn tokenize(src: &[u8]) -> Option<Vec<Tok<'_>>> {
     }
     newline(&mut out);
     Some(out)
+}
+
+/// If a comment starts at `at`: where it ends (a line comment at its
+/// newline, which it does not include; a block comment after its `*/`), or
+/// `Some(None)` for a block comment that never ends. Every lexer here
+/// skips comments with this, and literals with [`literal_end`].
+#[must_use]
+pub fn comment_end(src: &[u8], at: usize) -> Option<Option<usize>> {
+    match src.get(at..at + 2)? {
+        b"//" => Some(Some(memchr::memchr(b'\n', &src[at..]).map_or(src.len(), |n| at + n))),
+        b"/*" => Some(memchr::memmem::find(&src[at + 2..], b"*/").map(|n| at + 2 + n + 2)),
+        _ => None,
+    }
 }
 
 /// The end of the string, raw string or rune literal starting at `at`, or

@@ -17,6 +17,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use crate::analysis::relevance::GoroutineUse;
 use crate::analysis::{Channel, FileFacts, Package};
 use crate::fix::Fix;
 
@@ -75,6 +76,9 @@ pub trait Transform: Sync {
     fn summary(&self) -> &'static str;
     /// The user docs, `transforms/<id>/README.md` (shown by `leakfix explain`).
     fn docs(&self) -> &'static str;
+    /// What a goroutine must do with a channel for this transform to fire
+    /// (the text prefilter keeps only functions where one may).
+    fn needs(&self) -> GoroutineUse;
     /// Inspect one channel; at most one finding per channel and transform.
     fn check<'t>(&self, cx: &Context<'_, 't>, ch: &Channel<'t>) -> Option<Finding>;
 }

@@ -3,6 +3,7 @@ use tree_sitter::Node;
 use super::capacity::{capacity_finding, describe};
 use super::{Context, Finding, Transform};
 use crate::analysis::channel_facts::{exits_after, loops_after_make};
+use crate::analysis::relevance::GoroutineUse;
 use crate::analysis::types::{Shape, shape_of_binding, shape_of_expr};
 use crate::analysis::{Channel, FileFacts, OpKind, Place, Scopes, flow};
 use crate::syntax::Named as _;
@@ -19,6 +20,10 @@ impl Transform for NcastLeak {
 
     fn summary(&self) -> &'static str {
         "goroutines started in a loop send on one unbuffered channel and the parent receives fewer times"
+    }
+
+    fn needs(&self) -> GoroutineUse {
+        GoroutineUse::SendUnbuffered
     }
 
     fn docs(&self) -> &'static str {

@@ -1,6 +1,7 @@
 use super::capacity::{capacity_finding, describe};
 use super::{Context, Finding, Transform};
 use crate::analysis::channel_facts::{case_count, exits_after, loops_after_make, select_of};
+use crate::analysis::relevance::GoroutineUse;
 use crate::analysis::{Channel, OpKind, Place};
 
 /// A goroutine sends once; the parent can leave before receiving.
@@ -13,6 +14,10 @@ impl Transform for PrematureReturn {
 
     fn summary(&self) -> &'static str {
         "a goroutine sends once on an unbuffered channel and the parent can return before receiving"
+    }
+
+    fn needs(&self) -> GoroutineUse {
+        GoroutineUse::SendUnbuffered
     }
 
     fn docs(&self) -> &'static str {

@@ -1,6 +1,7 @@
 use super::capacity::capacity_finding;
 use super::{Context, Finding, Transform};
 use crate::analysis::channel_facts::{case_count, loops_after_make, other_case_can_fire, select_of};
+use crate::analysis::relevance::GoroutineUse;
 
 use crate::analysis::{Channel, OpKind, Place, flow};
 use crate::syntax::contains;
@@ -16,6 +17,10 @@ impl Transform for TimeoutLeak {
 
     fn summary(&self) -> &'static str {
         "the parent receives in a select with a timeout, ctx.Done() or default case; the sender blocks when it is not chosen"
+    }
+
+    fn needs(&self) -> GoroutineUse {
+        GoroutineUse::SendUnbuffered
     }
 
     fn docs(&self) -> &'static str {

@@ -2,6 +2,7 @@ use tree_sitter::Node;
 
 use super::{Context, Finding, Transform};
 use crate::analysis::channel_facts::joined_by;
+use crate::analysis::relevance::GoroutineUse;
 use crate::analysis::{Channel, FileFacts, OpKind, Place, flow};
 use crate::fix::{Edit, Fix};
 use crate::syntax::{ancestors, kinds as k};
@@ -16,6 +17,10 @@ impl Transform for UnclosedRange {
 
     fn summary(&self) -> &'static str {
         "a goroutine ranges over a channel that is never closed"
+    }
+
+    fn needs(&self) -> GoroutineUse {
+        GoroutineUse::Range
     }
 
     fn docs(&self) -> &'static str {

@@ -1,0 +1,372 @@
+//! Which functions of a file can hold a finding, decided from the text
+//! before anything is parsed (most files and functions cannot, and parsing
+//! them is most of the cost). The rule follows from the analysis: every
+//! transform needs a channel made by `make(chan ...)` in a function and a
+//! goroutine of that function that uses it in the way the transform states
+//! ([`GoroutineUse`]), or that is handed it; every kind of goroutine start
+//! ([`StartKind`]) says how it is spelled. The answer is conservative: "no"
+//! only when the text proves it, so skipping a "no" cannot change a finding
+//! (`--no-shortcuts` checks that on every fixture and on whole trees).
+
+use std::ops::Range;
+
+use super::StartKind;
+use crate::syntax::has_make_chan;
+use crate::syntax::outline::{merge, outline};
+use crate::syntax::tokens::{Tok, closing, is_ident, tokenize};
+
+/// What a transform needs a goroutine to do with a channel its function
+/// makes (being handed the channel as an argument always counts: the body
+/// is elsewhere).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GoroutineUse {
+    /// Send on it, the channel being unbuffered (the capacity fixes).
+    SendUnbuffered,
+    /// Range over it.
+    Range,
+}
+
+impl GoroutineUse {
+    pub const ALL: &[GoroutineUse] = &[GoroutineUse::SendUnbuffered, GoroutineUse::Range];
+}
+
+/// What to parse of a file.
+pub struct Plan<'s> {
+    /// The byte ranges worth parsing: the package clause, the top-level
+    /// functions that may hold a finding, and the functions their
+    /// goroutines may run with one of their channels. Empty when no function
+    /// qualifies; `None` when the lexer cannot outline the file (parse it all).
+    pub ranges: Option<Vec<Range<usize>>>,
+    /// The names of the functions those goroutines may run (when the file
+    /// cannot be outlined: every name a start calls). A sibling file need
+    /// declare nothing else.
+    pub names: Vec<&'s [u8]>,
+}
+
+/// [`Plan::ranges`] for transforms with every [`GoroutineUse`].
+#[must_use]
+pub fn relevant_ranges(src: &[u8]) -> Option<Vec<Range<usize>>> {
+    plan(src, GoroutineUse::ALL).ranges
+}
+
+/// What to parse of `src` for transforms needing `uses`.
+#[must_use]
+pub fn plan<'s>(src: &'s [u8], uses: &[GoroutineUse]) -> Plan<'s> {
+    let Some((package, chunks)) = outline(src) else {
+        let mut names = Vec::new();
+        start_callees(src, &mut names);
+        return Plan { ranges: None, names };
+    };
+    let mut kept = vec![false; chunks.len()];
+    let mut callees: Vec<&[u8]> = Vec::new();
+    for (c, k) in chunks.iter().zip(kept.iter_mut()) {
+        if let Some(names) = needs(&src[c.range.clone()], uses) {
+            *k = true;
+            for n in names {
+                if !callees.contains(&n) {
+                    callees.push(n);
+                }
+            }
+        }
+    }
+    if !kept.contains(&true) {
+        return Plan { ranges: Some(Vec::new()), names: callees };
+    }
+    for (c, k) in chunks.iter().zip(kept.iter_mut()) {
+        *k |= callees.contains(&c.name);
+    }
+    let ranges = merge(package, chunks.iter().zip(&kept).filter(|(_, k)| **k).map(|(c, _)| c.range.clone()));
+    Plan { ranges: Some(ranges), names: callees }
+}
+
+/// Every pattern needs a channel made and a goroutine started in the same
+/// function: `make(chan` and a start of some kind.
+#[must_use]
+pub fn may_leak(text: &[u8]) -> bool {
+    has_make_chan(text)
+        && StartKind::ALL.iter().any(|kind| match kind {
+            StartKind::Go => has_go(text),
+        })
+}
+
+/// Can a function with this text hold a finding? Every transform needs a
+/// channel made by `make(chan ...)` into a variable that a goroutine uses:
+/// it sends on it (for the capacity fixes, which also need the channel
+/// unbuffered), ranges over it, or is handed it as an argument. A token
+/// scan answers that without parsing; it only ever answers "no" when the
+/// text shows none of these (unlexable text answers "yes"), so skipping a
+/// "no" cannot change a finding (`--no-shortcuts` checks that).
+#[must_use]
+pub fn may_hold_finding(text: &[u8]) -> bool {
+    needs(text, GoroutineUse::ALL).is_some()
+}
+
+/// `None` if a function with this text cannot hold a finding (see
+/// [`may_hold_finding`]); else the names of the functions its goroutines
+/// may run with one of its channels (their bodies are analysed too).
+fn needs<'s>(text: &'s [u8], uses: &[GoroutineUse]) -> Option<Vec<&'s [u8]>> {
+    if !may_leak(text) {
+        return None;
+    }
+    // Text the token scan cannot follow may hold anything.
+    let anything = || {
+        let mut names = Vec::new();
+        start_callees(text, &mut names);
+        Some(names)
+    };
+    let Some(toks) = tokenize(text) else { return anything() };
+    let gos = starts_in(&toks);
+    let mut callees = Vec::new();
+    let mut holds = false;
+    for (at, w) in toks.windows(3).enumerate() {
+        if w != [Tok::Ident(b"make"), Tok::Op(b"("), Tok::Ident(b"chan")] {
+            continue;
+        }
+        let Some(close) = closing(&toks, at + 1) else { return anything() };
+        let unbuffered = unbuffered(&toks[at + 2..close]);
+        for name in assigned_names(&toks[..at]) {
+            for g in gos.iter().filter(|g| g.uses(&toks, name, unbuffered, uses)) {
+                holds = true;
+                if let Some(callee) = g.callee(&toks)
+                    && !callees.contains(&callee)
+                {
+                    callees.push(callee);
+                }
+            }
+        }
+    }
+    holds.then_some(callees)
+}
+
+/// Every start spelled in the tokens, of every kind.
+fn starts_in(toks: &[Tok<'_>]) -> Vec<GoStmt> {
+    let mut out = Vec::new();
+    for kind in StartKind::ALL {
+        match kind {
+            StartKind::Go => {
+                out.extend(
+                    toks.iter().enumerate().filter(|(_, t)| **t == Tok::Ident(b"go")).map(|(at, _)| go_stmt(toks, at)),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Names a start may call, in text the token scan cannot follow.
+fn start_callees<'s>(text: &'s [u8], names: &mut Vec<&'s [u8]>) {
+    for kind in StartKind::ALL {
+        match kind {
+            StartKind::Go => go_callees(text, names),
+        }
+    }
+}
+
+/// A `go` statement's token span, and its last argument list.
+struct GoStmt {
+    span: std::ops::Range<usize>,
+    args: std::ops::Range<usize>,
+}
+
+/// The `go` statement starting at token `at`: up to a `;` or an unmatched
+/// closing bracket.
+fn go_stmt(toks: &[Tok<'_>], at: usize) -> GoStmt {
+    let mut depth = 0usize;
+    let mut args = at..at;
+    let mut end = at + 1;
+    while end < toks.len() {
+        match toks[end] {
+            Tok::Op(b"(" | b"[" | b"{") => {
+                if depth == 0 && toks[end] == Tok::Op(b"(") {
+                    args = end..closing(toks, end).map_or(toks.len(), |c| c + 1);
+                }
+                depth += 1;
+            }
+            Tok::Op(b")" | b"]" | b"}") => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => break,
+            },
+            Tok::Op(b";") if depth == 0 => break,
+            _ => {}
+        }
+        end += 1;
+    }
+    GoStmt { span: at..end, args }
+}
+
+impl GoStmt {
+    /// Could this goroutine send on, range over, or be handed the variable `name`?
+    fn uses(&self, toks: &[Tok<'_>], name: &[u8], unbuffered: bool, uses: &[GoroutineUse]) -> bool {
+        let span = &toks[self.span.clone()];
+        let ident = Tok::Ident(name);
+        if !span.contains(&ident) {
+            return false;
+        }
+        // `go f(c)`, `go x.m(c)`, `go func(p chan T) {...}(c)`: the body is elsewhere or renames it.
+        if span.get(1) != Some(&Tok::Ident(b"func")) || toks[self.args.clone()].contains(&ident) {
+            return true;
+        }
+        let sends = unbuffered && uses.contains(&GoroutineUse::SendUnbuffered);
+        let ranges = uses.contains(&GoroutineUse::Range);
+        span.windows(2)
+            .any(|w| (sends && w == [ident, Tok::Op(b"<-")]) || (ranges && w == [Tok::Ident(b"range"), ident]))
+    }
+}
+
+impl GoStmt {
+    /// The name a named call resolves through: `f` in `go f(...)`, `m` in
+    /// `go x.y.m(...)` (the last name before the arguments).
+    fn callee<'s>(&self, toks: &[Tok<'s>]) -> Option<&'s [u8]> {
+        let mut last = None;
+        for t in &toks[self.span.start + 1..] {
+            match t {
+                Tok::Ident(b"func") => return None,
+                Tok::Ident(n) => last = Some(*n),
+                Tok::Op(b".") => {}
+                _ => break,
+            }
+        }
+        last
+    }
+}
+
+/// The arguments of `make(` after `chan`: unbuffered unless a capacity
+/// other than a literal `0` follows a top-level comma.
+fn unbuffered(args: &[Tok<'_>]) -> bool {
+    let mut depth = 0usize;
+    for (i, t) in args.iter().enumerate() {
+        match t {
+            Tok::Op(b"(" | b"[" | b"{") => depth += 1,
+            Tok::Op(b")" | b"]" | b"}") => depth = depth.saturating_sub(1),
+            Tok::Op(b",") if depth == 0 => {
+                let cap = &args[i + 1..];
+                let cap = cap.strip_suffix(&[Tok::Op(b",")]).unwrap_or(cap);
+                return cap.is_empty() || cap == [Tok::Number(b"0")];
+            }
+            _ => {}
+        }
+    }
+    true
+}
+
+/// Identifiers of the statement before a `make` (the variables it may be
+/// assigned to, and more): back to the statement's start, skipping
+/// bracketed groups.
+fn assigned_names<'s>(before: &[Tok<'s>]) -> Vec<&'s [u8]> {
+    let mut names = Vec::new();
+    let mut depth = 0usize;
+    for t in before.iter().rev() {
+        match t {
+            Tok::Op(b")" | b"]" | b"}") => depth += 1,
+            Tok::Op(b"(" | b"[" | b"{") => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => break,
+            },
+            Tok::Op(b";") if depth == 0 => break,
+            Tok::Ident(n) if depth == 0 => names.push(*n),
+            _ => {}
+        }
+    }
+    names
+}
+
+/// A `go` token followed by a blank (text scan: over-inclusive is fine).
+fn has_go(text: &[u8]) -> bool {
+    memchr::memmem::find_iter(text, b"go").any(|at| {
+        (at == 0 || !is_ident(text[at - 1])) && text.get(at + 2).is_some_and(|b| b.is_ascii_whitespace() || *b == b'/')
+    })
+}
+
+/// Names `x` in `go x(`, `go a.x(` (text scan: over-inclusive is fine).
+fn go_callees<'s>(text: &'s [u8], names: &mut Vec<&'s [u8]>) {
+    for at in memchr::memmem::find_iter(text, b"go ") {
+        if at > 0 && is_ident(text[at - 1]) {
+            continue;
+        }
+        let mut i = at + 3;
+        let mut last: &[u8] = &[];
+        loop {
+            let start = i;
+            while i < text.len() && is_ident(text[i]) {
+                i += 1;
+            }
+            if i == start {
+                break;
+            }
+            last = &text[start..i];
+            if text.get(i) == Some(&b'.') {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        if !last.is_empty() && !names.contains(&last) {
+            names.push(last);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_functions_that_make_channels_and_their_go_callees() {
+        let src = "package p\n\nvar s = `\nfunc fake() { c := make(chan int) }\n`\n\nfunc a() {\n\tc := make(chan int)\n\tgo w.work(c)\n}\n\nfunc (x *T) work(c chan int) { c <- 1 }\n\nfunc other() { _ = \"}\" }\n\nfunc big() {\n\t// lots of code here, lots of code here, lots of code here\n\t// lots of code here, lots of code here, lots of code here\n}\n";
+        let ranges = relevant_ranges(src.as_bytes()).unwrap();
+        let kept: String = ranges.iter().map(|r| &src[r.clone()]).collect();
+        assert!(kept.starts_with("package p"));
+        assert!(kept.contains("func a() {\n\tc := make(chan int)"));
+        assert!(kept.contains("func (x *T) work(c chan int)"));
+        assert!(!kept.contains("fake") && !kept.contains("other") && !kept.contains("big"));
+        assert_eq!(relevant_ranges(b"package p\n\nfunc a() {\n\tc := make(chan int, 1)\n\tgo f()\n}\n"), Some(vec![]));
+    }
+
+    #[test]
+    fn a_function_may_hold_a_finding_only_if_a_goroutine_uses_a_made_channel() {
+        let holds = |body: &str| may_hold_finding(format!("func f() {{\n{body}\n}}\n").as_bytes());
+        for yes in [
+            "c := make(chan int)\ngo func() { c <- 1 }()",
+            "c := make(chan int, 0)\ngo func() {\n\tselect {\n\tcase c /* x */ <- 1:\n\t}\n}()",
+            "var c = make(chan int, 4)\ngo func() { for v := range c { _ = v } }()",
+            "a, c := 1, make(chan int, n)\ngo work(c)",
+            "c := make(chan int, n)\ngo s.work(ctx, c)",
+            "c := make(chan int, n)\ngo func(in chan int) { for range in {} }(c)",
+            "c :=\n\tmake(chan int)\ngo func() { c<-1 }()",
+            "c = make(chan int)\ngo func() {\n\tdefer wg.Done()\n\tc <- f(x,\n\t\ty)\n}()",
+            "c := make(chan int, 1) // then an unlexable byte:\n\u{1}\ngo func() {}()",
+        ] {
+            assert!(holds(yes), "{yes:?}");
+        }
+        for no in [
+            "c := make(chan int)\nc <- 1\ngo func() { <-c }()",
+            "c := make(chan int, 1)\ngo func() { c <- 1 }()",
+            "done := make(chan struct{})\ngo func() { close(done) }()",
+            "m := map[int]chan int{1: make(chan int)}\ngo func() { x <- 1 }()",
+            "go func() { c <- 1 }()\ns := \"c := make(chan int)\"",
+            "c := make(chan int)\ngo func() { d <- c }()",
+        ] {
+            assert!(!holds(no), "{no:?}");
+        }
+    }
+
+    #[test]
+    fn unbalanced_or_odd_input_falls_back() {
+        assert!(relevant_ranges(b"package p\nfunc a() { c := make(chan int)\n").is_none());
+        assert!(relevant_ranges(b"package p\nvar s = \"unterminated\nfunc a() {}\n").is_none());
+    }
+
+    #[test]
+    fn a_transform_keeps_only_the_functions_it_can_fire_in() {
+        let src = b"package p\n\nfunc s() {\n\tc := make(chan int)\n\tgo func() { c <- 1 }()\n}\n\nfunc r() {\n\tc := make(chan int)\n\tgo func() { for range c {} }()\n}\n\nfunc a() {\n\tc := make(chan int)\n\tgo work(c)\n}\n";
+        let kept = |uses: &[GoroutineUse]| -> String {
+            let ranges = plan(src, uses).ranges.unwrap();
+            ranges.iter().map(|r| String::from_utf8_lossy(&src[r.clone()]).into_owned()).collect()
+        };
+        let sends = kept(&[GoroutineUse::SendUnbuffered]);
+        assert!(sends.contains("func s()") && !sends.contains("func r()") && sends.contains("func a()"));
+        let ranges = kept(&[GoroutineUse::Range]);
+        assert!(!ranges.contains("func s()") && ranges.contains("func r()") && ranges.contains("func a()"));
+        assert_eq!(plan(src, GoroutineUse::ALL).names, [&b"work"[..]]);
+    }
+}
