@@ -6,7 +6,7 @@ use tree_sitter::Node;
 
 use super::scope::BindingId;
 use super::starts::{self, CallStart, Place, Start};
-use super::{FileFacts, FileId, Package};
+use super::{FileFacts, Package};
 use crate::syntax::Named as _;
 use crate::syntax::{ancestors, kinds as k, named_children};
 
@@ -245,7 +245,12 @@ fn channel_of<'t>(pkg: &Package<'t>, make: Node<'t>) -> Option<Channel<'t>> {
                 continue;
             }
         };
-        classify(pkg, FileId::OWN, &mut ch, u, ctx, 0);
+        match use_of(facts, u) {
+            Use::Op(kind, node) => ch.ops.push(Op { kind, node, place: ctx }),
+            Use::Nothing => {}
+            Use::Argument { call, args } => argument(pkg, &mut ch, u, call, args, ctx),
+            Use::Escape(node, why) => ch.escape = Some((node, why)),
+        }
         if ch.escape.is_some() {
             break;
         }
@@ -263,25 +268,45 @@ impl<'t> Channel<'t> {
     }
 }
 
-/// Record what the use `u` of the channel does, in context `ctx`.
-fn classify<'t>(pkg: &Package<'t>, file: FileId, ch: &mut Channel<'t>, u: Node<'t>, ctx: Place, depth: usize) {
-    let Some(p) = u.parent() else { return };
+/// What one use of a channel variable does.
+pub(super) enum Use<'t> {
+    /// An operation on the channel (its node as in [`Op::node`]).
+    Op(OpKind, Node<'t>),
+    /// Nothing that matters: `len(c)`, `cap(c)`, `c == nil`.
+    Nothing,
+    /// Passed to a call that is not a builtin.
+    Argument {
+        call: Node<'t>,
+        args: Node<'t>,
+    },
+    Escape(Node<'t>, Escape),
+}
+
+/// What the use `u` of a channel variable in `facts` does, from its syntax.
+pub(super) fn use_of<'t>(facts: &FileFacts<'t>, u: Node<'t>) -> Use<'t> {
+    let Some(p) = u.parent() else { return Use::Nothing };
     let is = |field: &str| p.child_by_field_name(field).is_some_and(|f| f.id() == u.id());
-    let op = |kind| Op { kind, node: p, place: ctx };
     match p.kind() {
-        k::SEND_STATEMENT if is("channel") => ch.ops.push(op(OpKind::Send)),
-        k::SEND_STATEMENT => ch.escape = Some((p, Escape::SentOnChannel)),
+        k::SEND_STATEMENT if is("channel") => Use::Op(OpKind::Send, p),
+        k::SEND_STATEMENT => Use::Escape(p, Escape::SentOnChannel),
         k::UNARY_EXPRESSION if p.child_by_field_name("operator").is_some_and(|o| o.kind() == "<-") => {
-            ch.ops.push(op(OpKind::Recv));
+            Use::Op(OpKind::Recv, p)
         }
-        k::RANGE_CLAUSE if is("right") => {
-            if let Some(f) = p.parent() {
-                ch.ops.push(Op { kind: OpKind::Range, node: f, place: ctx });
+        k::RANGE_CLAUSE if is("right") => p.parent().map_or(Use::Nothing, |f| Use::Op(OpKind::Range, f)),
+        k::BINARY_EXPRESSION if p.child_by_field_name("operator").is_some_and(|o| matches!(o.kind(), "==" | "!=")) => {
+            Use::Nothing
+        }
+        k::ARGUMENT_LIST => {
+            let Some(call) = p.parent() else { return Use::Nothing };
+            let Some(f) = call.child_by_field_name("function") else { return Use::Nothing };
+            let builtin = f.kind() == k::IDENTIFIER && facts.scopes_for(f).is_some_and(|(_, s)| s.resolve(f).is_none());
+            match facts.text(f) {
+                "close" if builtin => Use::Op(OpKind::Close, call),
+                "len" | "cap" if builtin => Use::Nothing,
+                _ => Use::Argument { call, args: p },
             }
         }
-        k::BINARY_EXPRESSION if p.child_by_field_name("operator").is_some_and(|o| matches!(o.kind(), "==" | "!=")) => {}
-        k::ARGUMENT_LIST => argument(pkg, file, ch, u, p, ctx, depth),
-        k::RETURN_STATEMENT => ch.escape = Some((p, Escape::Returned)),
+        k::RETURN_STATEMENT => Use::Escape(p, Escape::Returned),
         k::EXPRESSION_LIST => {
             let owner = p.parent();
             let reason = match owner.map(|o| o.kind()) {
@@ -295,35 +320,18 @@ fn classify<'t>(pkg: &Package<'t>, file: FileId, ch: &mut Channel<'t>, u: Node<'
                 }
                 _ => Escape::ExpressionList,
             };
-            ch.escape = Some((p, reason));
+            Use::Escape(p, reason)
         }
-        "literal_element" | "keyed_element" | "literal_value" => ch.escape = Some((p, Escape::Stored)),
-        _ => ch.escape = Some((p, Escape::OtherUse)),
+        "literal_element" | "keyed_element" | "literal_value" => Use::Escape(p, Escape::Stored),
+        _ => Use::Escape(p, Escape::OtherUse),
     }
 }
 
-/// The channel is an argument of a call.
-fn argument<'t>(
-    pkg: &Package<'t>,
-    file: FileId,
-    ch: &mut Channel<'t>,
-    u: Node<'t>,
-    args: Node<'t>,
-    ctx: Place,
-    depth: usize,
-) {
-    let facts = pkg.file(file);
-    let Some(call) = args.parent() else { return };
-    let Some(f) = call.child_by_field_name("function") else { return };
-    let builtin = f.kind() == k::IDENTIFIER && facts.scopes_for(f).is_some_and(|(_, s)| s.resolve(f).is_none());
-    if builtin {
-        match facts.text(f) {
-            "close" => return ch.ops.push(Op { kind: OpKind::Close, node: call, place: ctx }),
-            "len" | "cap" => return,
-            _ => {}
-        }
-    }
-    if !starts::starts_goroutine(call) || ctx != Place::Parent || depth > 0 {
+/// The channel `u` is an argument of `call` (not a builtin) running at
+/// `place`: a start in the parent hands it to the start's body, whose
+/// summary says what the body does with it; anything else is not seen.
+fn argument<'t>(pkg: &Package<'t>, ch: &mut Channel<'t>, u: Node<'t>, call: Node<'t>, args: Node<'t>, place: Place) {
+    if !starts::starts_goroutine(call) || place != Place::Parent {
         ch.escape = Some((call, Escape::PassedToUnknown));
         return;
     }
@@ -337,39 +345,15 @@ fn argument<'t>(
         ch.escape = Some((call, Escape::PassedToUnknown));
         return;
     };
-    let (unit, func) = (pkg.file(start.file()), start.func.value);
     let Some(param) = start.param(pkg, index) else {
         ch.escape = Some((call, Escape::Variadic));
         return;
     };
     let g = ch.start(start);
     let Some(param) = param else { return };
-    let Some((_, scopes)) = unit.scopes_for(param) else { return };
-    if scopes.too_deep {
-        ch.escape = Some((call, Escape::BodyTooDeep));
-        return;
-    }
-    if func.has_error() {
-        ch.escape = Some((call, Escape::BodyBroken));
-        return;
-    }
-    let Some(pb) = scopes.resolve(param) else { return };
-    let pb = scopes.binding(pb);
-    if !pb.assignments.is_empty() {
-        ch.escape = Some((param, Escape::ParamReassigned));
-        return;
-    }
-    for pu in pb.uses.clone() {
-        match starts::place_of(pu, func) {
-            Some(Place::Parent | Place::Deferred) => {
-                classify(pkg, start.file(), ch, pu, Place::Goroutine(g), depth + 1)
-            }
-            _ => ch.escape = Some((call, Escape::ClosureInGoroutine)),
-        }
-        if ch.escape.is_some() {
-            return;
-        }
-    }
+    let summary = pkg.summary(start.func, param);
+    ch.ops.extend(summary.ops.iter().map(|&(kind, node)| Op { kind, node, place: Place::Goroutine(g) }));
+    ch.escape = summary.escape;
 }
 
 /// A `goto` in `func` (not in nested functions) to a label before it.

@@ -10,6 +10,7 @@ pub mod package;
 pub mod relevance;
 pub mod scope;
 pub mod starts;
+pub mod summaries;
 pub mod types;
 
 use std::cell::OnceCell;

@@ -146,12 +146,13 @@ pub struct Package<'t> {
     own: FileFacts<'t>,
     /// Facts of sibling `i` at index `i`, built on first use.
     siblings: OnceCell<Vec<OnceCell<Option<FileFacts<'t>>>>>,
+    summaries: super::summaries::Cache<'t>,
 }
 
 impl<'t> Package<'t> {
     #[must_use]
     pub fn new(own: FileFacts<'t>, sources: &'t Sources) -> Self {
-        Package { sources, own, siblings: OnceCell::new() }
+        Package { sources, own, siblings: OnceCell::new(), summaries: super::summaries::Cache::default() }
     }
 
     /// The file being checked.
@@ -172,6 +173,11 @@ impl<'t> Package<'t> {
             return &self.own;
         }
         self.sibling(id.0 as usize - 1).expect("a sibling file id comes from a lookup that loaded it")
+    }
+
+    /// The function summaries computed so far ([`super::summaries`]).
+    pub(super) fn summaries(&self) -> &super::summaries::Cache<'t> {
+        &self.summaries
     }
 
     /// The go.mod language version (see [`Sources::go_version`]).
