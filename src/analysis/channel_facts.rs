@@ -8,7 +8,7 @@ use std::cell::OnceCell;
 use tree_sitter::Node;
 
 use super::scope::{BindingKind, Scopes};
-use super::{Channel, FileFacts, OpKind, Package, Place, flow};
+use super::{Channel, FileFacts, OpKind, Package, Place, flow, known};
 use crate::syntax::Named as _;
 use crate::syntax::{ancestors, contains, kinds as k, named_children};
 
@@ -204,15 +204,24 @@ fn is_nil_channel(facts: &FileFacts<'_>, scopes: &Scopes<'_>, e: Node<'_>) -> bo
             } else {
                 unchanged(operand).and_then(|b| b.init)
             };
+            // `context.Background()`, `context.TODO()`, `context.WithoutCancel(...)`,
+            // with `context` the imported package (not a local).
             let never_done = |c: Node<'_>| {
-                let t = facts.text(c);
-                matches!(t, "context.Background()" | "context.TODO()") || t.starts_with("context.WithoutCancel(")
+                let Some(f) = c.child_by_field_name("function") else { return false };
+                let local = f.child_by_field_name("operand").is_some_and(|o| scopes.resolve(o).is_some());
+                let no_args = c.child_by_field_name("arguments").is_some_and(|a| named_children(a).is_empty());
+                !local
+                    && ((no_args
+                        && (known::is(f, facts.src, known::CONTEXT_BACKGROUND)
+                            || known::is(f, facts.src, known::CONTEXT_TODO)))
+                        || known::is(f, facts.src, known::CONTEXT_WITHOUT_CANCEL))
             };
             is_done && ctx.is_some_and(never_done)
         }
         _ => false,
     }
 }
+
 /// The `wg.Wait()` statement that joins goroutine `func` (started by `go`):
 /// the goroutine defers `wg.Done()` at its top level, and the parent calls
 /// `wg.Wait()` in the channel's block after the go statement.

@@ -322,7 +322,7 @@ pub(super) fn use_of<'t>(facts: &FileFacts<'t>, u: Node<'t>) -> Use<'t> {
             };
             Use::Escape(p, reason)
         }
-        "literal_element" | "keyed_element" | "literal_value" => Use::Escape(p, Escape::Stored),
+        k::LITERAL_ELEMENT | k::KEYED_ELEMENT | k::LITERAL_VALUE => Use::Escape(p, Escape::Stored),
         _ => Use::Escape(p, Escape::OtherUse),
     }
 }
@@ -336,7 +336,7 @@ fn argument<'t>(pkg: &Package<'t>, ch: &mut Channel<'t>, u: Node<'t>, call: Node
         return;
     }
     let all_args = named_children(args);
-    if all_args.iter().any(|a| a.kind() == "variadic_argument") {
+    if all_args.iter().any(|a| a.kind() == k::VARIADIC_ARGUMENT) {
         ch.escape = Some((call, Escape::Variadic));
         return;
     }

@@ -6,6 +6,7 @@
 pub mod channel_facts;
 pub mod channels;
 pub mod flow;
+pub mod known;
 pub mod package;
 pub mod relevance;
 pub mod scope;

@@ -336,7 +336,7 @@ impl<'t> Resolver<'_, 't> {
                     }
                 }
             }
-            k::INC_STATEMENT | "dec_statement" => {
+            k::INC_STATEMENT | k::DEC_STATEMENT => {
                 for n in named_children(node) {
                     self.assign(n);
                 }

@@ -247,7 +247,7 @@ fn receiver_type<'t>(facts: &FileFacts<'t>, operand: Node<'t>) -> Option<&'t str
     let (decl, _) = facts.scopes_for(operand)?;
     let mut shadowed = false;
     crate::syntax::walk_preorder(decl, |n| {
-        if matches!(n.kind(), "type_spec" | "type_alias" | "type_parameter_declaration") {
+        if matches!(n.kind(), k::TYPE_SPEC | k::TYPE_ALIAS | k::TYPE_PARAMETER_DECLARATION) {
             let mut c = n.walk();
             shadowed |= n.children_by_field_name("name", &mut c).any(|x| facts.text(x) == name);
         }
@@ -261,7 +261,7 @@ fn receiver_type<'t>(facts: &FileFacts<'t>, operand: Node<'t>) -> Option<&'t str
 pub fn type_name<'t>(facts: &FileFacts<'t>, ty: Node<'t>) -> Option<&'t str> {
     match ty.kind() {
         k::TYPE_IDENTIFIER => Some(facts.text(ty)),
-        "pointer_type" => type_name(facts, ty.named(0)?),
+        k::POINTER_TYPE => type_name(facts, ty.named(0)?),
         _ => None,
     }
 }

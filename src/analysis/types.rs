@@ -24,7 +24,7 @@ const UNSIGNED: &[&str] = &["uint", "uint8", "uint16", "uint32", "uint64", "uint
 
 fn shape_of_type(facts: &FileFacts<'_>, ty: Node<'_>) -> Shape {
     match ty.kind() {
-        k::SLICE_TYPE | k::ARRAY_TYPE | k::MAP_TYPE | "implicit_length_array_type" => Shape::Collection,
+        k::SLICE_TYPE | k::ARRAY_TYPE | k::MAP_TYPE | k::IMPLICIT_LENGTH_ARRAY_TYPE => Shape::Collection,
         k::TYPE_IDENTIFIER => match facts.text(ty) {
             "string" => Shape::Collection,
             t if SIGNED.contains(&t) => Shape::SignedInt,

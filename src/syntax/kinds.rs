@@ -70,6 +70,23 @@ kinds! {
     RAW_STRING_LITERAL = "raw_string_literal",
     COMMENT = "comment",
     NIL = "nil",
+    INDEX_EXPRESSION = "index_expression",
+    LITERAL_ELEMENT = "literal_element",
+    KEYED_ELEMENT = "keyed_element",
+    LITERAL_VALUE = "literal_value",
+    VARIADIC_ARGUMENT = "variadic_argument",
+    IMPLICIT_LENGTH_ARRAY_TYPE = "implicit_length_array_type",
+    DEC_STATEMENT = "dec_statement",
+    TYPE_SPEC = "type_spec",
+    TYPE_ALIAS = "type_alias",
+    TYPE_PARAMETER_DECLARATION = "type_parameter_declaration",
+    POINTER_TYPE = "pointer_type",
+    FALLTHROUGH_STATEMENT = "fallthrough_statement",
+    EMPTY_STATEMENT = "empty_statement",
+    IMPORT_DECLARATION = "import_declaration",
+    IMPORT_SPEC_LIST = "import_spec_list",
+    QUALIFIED_TYPE = "qualified_type",
+    PACKAGE_IDENTIFIER = "package_identifier",
 }
 
 #[cfg(test)]

@@ -68,13 +68,15 @@ static SPECIAL: [bool; 256] = {
     t
 };
 
-/// The `package` clause's range and the top-level `func` chunks, or `None`
+/// The range of the `package` clause with the imports that follow it, and
+/// the top-level `func` chunks, or `None`
 /// if the lexer meets something it does not expect (then parse everything).
 pub fn outline(src: &[u8]) -> Option<(std::ops::Range<usize>, Vec<Chunk<'_>>)> {
     let mut depth = 0i64;
     let mut starts = Vec::new();
     let mut ends: Vec<usize> = Vec::new();
     let mut package = None;
+    let mut imports_end = None;
     // At depth 0: the last two significant bytes, and whether a line ended
     // since (Go's semicolon insertion decides if a `func` starts a declaration).
     let mut last = [0u8; 2];
@@ -130,7 +132,16 @@ pub fn outline(src: &[u8]) -> Option<(std::ops::Range<usize>, Vec<Chunk<'_>>)> {
                 while i < src.len() && is_ident(src[i]) {
                     i += 1;
                 }
-                match &src[start..i] {
+                let word = &src[start..i];
+                // The first declaration after the package clause ends the imports.
+                if imports_end.is_none()
+                    && package.is_some()
+                    && (matches!(word, b"type" | b"var" | b"const")
+                        || (word == b"func" && declaration_starts(last, newline)))
+                {
+                    imports_end = Some(start);
+                }
+                match word {
                     b"package" if last == [0, 0] => package = Some(start..clause_end(src, i)),
                     b"func" if declaration_starts(last, newline) => {
                         // The previous function had no column-0 `}`: it runs to here.
@@ -153,6 +164,9 @@ pub fn outline(src: &[u8]) -> Option<(std::ops::Range<usize>, Vec<Chunk<'_>>)> {
         return None;
     }
     let package = package?;
+    // The package clause and the imports after it, which the analysis
+    // reads to resolve qualified names.
+    let package = package.start..imports_end.unwrap_or(src.len()).max(package.end);
     let chunks = starts
         .iter()
         .enumerate()
@@ -239,7 +253,10 @@ mod tests {
     fn chunks_are_the_top_level_functions_with_their_names() {
         let src = b"package p\n\nvar s = `\nfunc fake() {}\n`\n\nfunc a() {\n}\n\nfunc (x *T) /* r */ work(c chan int) { c <- 1 }\n";
         let (package, chunks) = outline(src).unwrap();
-        assert_eq!(&src[package], b"package p\n");
+        assert_eq!(&src[package], b"package p\n\n", "the clause and the imports, up to the first declaration");
+        let (package, _) =
+            outline(b"package p\n\nimport (\n\t\"fmt\"\n)\n\nimport \"os\"\n\n// F.\nfunc F() {}\n").unwrap();
+        assert_eq!(package, 0..49);
         let names: Vec<&[u8]> = chunks.iter().map(|c| c.name).collect();
         assert_eq!(names, [&b"a"[..], b"work"]);
         assert_eq!(declaring(src, &["work"]).unwrap().len(), 2);

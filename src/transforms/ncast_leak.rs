@@ -238,7 +238,7 @@ fn stable_name(facts: &FileFacts<'_>, scopes: &Scopes<'_>, ch: &Channel<'_>, x: 
     // `m[k] = v` can add map entries while the loop ranges over m.
     let stored_into = scopes.binding(b).uses.iter().any(|u| {
         u.parent().is_some_and(|ix| {
-            ix.kind() == "index_expression"
+            ix.kind() == k::INDEX_EXPRESSION
                 && ix.child_by_field_name("operand").is_some_and(|o| o.id() == u.id())
                 && crate::syntax::ancestors(ix).any(|a| {
                     a.kind() == k::ASSIGNMENT_STATEMENT

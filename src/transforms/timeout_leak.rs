@@ -4,7 +4,7 @@ use crate::analysis::channel_facts::{case_count, loops_after_make, other_case_ca
 use crate::analysis::relevance::GoroutineUse;
 
 use crate::analysis::{Channel, OpKind, Place, flow};
-use crate::syntax::contains;
+use crate::syntax::{contains, kinds as k};
 
 /// The parent's only receive is a select case beside a timeout, a
 /// cancellation, a default or another channel.
@@ -57,7 +57,7 @@ impl Transform for TimeoutLeak {
             let loops = loops_after_make(ch, *sel);
             let Some(outer) = loops.last() else { continue };
             let result_case =
-                recv.parent().and_then(|_| crate::syntax::ancestors(*recv).find(|a| a.kind() == "communication_case"));
+                recv.parent().and_then(|_| crate::syntax::ancestors(*recv).find(|a| a.kind() == k::COMMUNICATION_CASE));
             let escapes = flow::jumps(*sel, facts.src)
                 .into_iter()
                 .any(|j| !result_case.is_some_and(|c| contains(c, j)) && flow::leaves(j, *outer, facts.src));

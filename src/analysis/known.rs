@@ -1,0 +1,127 @@
+//! Known APIs of the standard library and of common modules, recognised by
+//! what a name resolves to through the file's imports (as ruff's
+//! `resolve_qualified_name` does), never by its spelling alone: `rt.Goexit()`
+//! is `runtime.Goexit` after `import rt "runtime"`, and `context.TODO()` is
+//! not when `context` names something else.
+
+use tree_sitter::Node;
+
+use crate::syntax::Named as _;
+use crate::syntax::{ancestors, kinds as k, named_children, text};
+
+/// A function, method or type of a package, by import path and name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Api {
+    pub path: &'static str,
+    pub name: &'static str,
+}
+
+const fn api(path: &'static str, name: &'static str) -> Api {
+    Api { path, name }
+}
+
+pub const RUNTIME_GOEXIT: Api = api("runtime", "Goexit");
+pub const CONTEXT_BACKGROUND: Api = api("context", "Background");
+pub const CONTEXT_TODO: Api = api("context", "TODO");
+pub const CONTEXT_WITHOUT_CANCEL: Api = api("context", "WithoutCancel");
+/// The types whose `Fatal`, `FailNow`, `Skip`... end the calling goroutine
+/// (testing's, and gocheck's `C`).
+pub const TEST_TYPES: &[Api] = &[
+    api("testing", "T"),
+    api("testing", "B"),
+    api("testing", "F"),
+    api("testing", "TB"),
+    api("gopkg.in/check.v1", "C"),
+];
+
+/// Is `e` (a selector `pkg.Name`, or a qualified type) the API `api`?
+#[must_use]
+pub fn is(e: Node<'_>, src: &[u8], api: Api) -> bool {
+    qualified(e, src) == Some((api.path, api.name))
+}
+
+/// `pkg.Name`, a selector expression or a qualified type whose `pkg` is an
+/// import of the file, as (import path, `Name`).
+#[must_use]
+pub fn qualified<'s>(e: Node<'_>, src: &'s [u8]) -> Option<(&'s str, &'s str)> {
+    let (pkg, name) = match e.kind() {
+        k::SELECTOR_EXPRESSION => (e.child_by_field_name("operand")?, e.child_by_field_name("field")?),
+        k::QUALIFIED_TYPE => (e.child_by_field_name("package")?, e.child_by_field_name("name")?),
+        _ => return None,
+    };
+    if !matches!(pkg.kind(), k::IDENTIFIER | k::PACKAGE_IDENTIFIER) {
+        return None;
+    }
+    Some((import_path(e, src, text(pkg, src))?, text(name, src)))
+}
+
+/// The import path that the package name `name` refers to in the file
+/// holding `at`.
+#[must_use]
+pub fn import_path<'s>(at: Node<'_>, src: &'s [u8], name: &str) -> Option<&'s str> {
+    let root = ancestors(at).last().unwrap_or(at);
+    for decl in named_children(root) {
+        match decl.kind() {
+            k::PACKAGE_CLAUSE => continue,
+            k::IMPORT_DECLARATION => {}
+            // Imports come before every other declaration.
+            _ => return None,
+        }
+        let specs = match decl.named(0) {
+            Some(list) if list.kind() == k::IMPORT_SPEC_LIST => named_children(list),
+            Some(spec) => vec![spec],
+            None => continue,
+        };
+        for spec in specs {
+            let Some(path) = spec.child_by_field_name("path") else { continue };
+            let path = text(path, src).trim_matches('"').trim_matches('`');
+            let local = spec.child_by_field_name("name").map_or_else(|| default_name(path), |n| text(n, src));
+            if local == name {
+                return Some(path);
+            }
+        }
+    }
+    None
+}
+
+/// The name a package is imported under by default: the last element of
+/// its path, without a major-version element (`/v2`) or gopkg.in's `.v1`.
+fn default_name(path: &str) -> &str {
+    let mut parts = path.rsplit('/');
+    let last = parts.next().unwrap_or(path);
+    let is_version = |p: &str| p.len() > 1 && p.starts_with('v') && p[1..].bytes().all(|b| b.is_ascii_digit());
+    let last = if is_version(last) { parts.next().unwrap_or(last) } else { last };
+    match last.rsplit_once(".v") {
+        Some((stem, v)) if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) => stem,
+        _ => last,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_resolve_through_the_imports() {
+        let src = b"package p\n\nimport (\n\t\"context\"\n\trt \"runtime\"\n\t\"gopkg.in/check.v1\"\n\t\"example.com/mod/v2\"\n)\nimport \"testing\"\n\nfunc f(t *testing.T, c *check.C) { _ = context.Background(); rt.Goexit(); runtime.Goexit(); mod.X() }\n";
+        let tree = crate::syntax::parse(src).unwrap();
+        let mut found = Vec::new();
+        crate::syntax::walk_preorder(tree.root_node(), |n| {
+            if matches!(n.kind(), k::SELECTOR_EXPRESSION | k::QUALIFIED_TYPE) {
+                found.push(qualified(n, src));
+            }
+            true
+        });
+        assert_eq!(
+            found,
+            [
+                Some(("testing", "T")),
+                Some(("gopkg.in/check.v1", "C")),
+                Some(("context", "Background")),
+                Some(("runtime", "Goexit")),
+                None, // `runtime` is not imported under that name
+                Some(("example.com/mod/v2", "X")),
+            ]
+        );
+    }
+}
