@@ -10,8 +10,7 @@ use super::settings::ids;
 use super::write::write_atomic;
 use super::{Args, Command, Format, Settings};
 use crate::engine::{self, FileResult, Status};
-use crate::fix::Applicability;
-use crate::render;
+use crate::render::{self, FileReport, Summary};
 use crate::transforms;
 use crate::walk::{self, Candidate};
 
@@ -185,56 +184,32 @@ pub fn run(args: Args) -> Result<i32> {
             eprintln!("leakfix: {}: {n}", r.path);
         }
     }
-    let count = |pred: &dyn Fn(&Status) -> bool| {
-        reports.iter().flat_map(|r| &r.result.outcomes).filter(|o| pred(&o.status)).count()
-    };
-    let fixed = count(&|st| *st == Status::Fixed);
-    let unfixed = count(&|st| *st != Status::Fixed);
-    let held_back = reports
-        .iter()
-        .flat_map(|r| &r.result.outcomes)
-        .filter(|o| {
-            o.status != Status::Fixed
-                && o.finding.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Unsafe)
-        })
-        .count();
+    let views: Vec<_> = reports.iter().map(Report::view).collect();
+    let summary = render::Summary::new(&views, files, errors, s.write);
 
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    print(&mut out, &s, &reports, files, errors)?;
+    print(&mut out, &s, &views, &summary)?;
     out.flush()?;
     drop(out);
 
-    let files_word = if files == 1 { "file" } else { "files" };
-    if s.write {
-        eprintln!("leakfix: {fixed} fixed, {unfixed} left without a fix, in {files} {files_word} checked");
-    } else if fixed + unfixed > 0 {
-        eprintln!("leakfix: {fixed} fixable, {unfixed} without a fix, in {files} {files_word} checked");
+    for line in summary.lines() {
+        eprintln!("leakfix: {line}");
     }
-    if held_back > 0 {
-        eprintln!("leakfix: {held_back} unsafe fixes held back; apply them with --unsafe-fixes");
-    }
-    let pending = if s.write { 0 } else { fixed };
-    Ok(if errors > 0 {
-        2
-    } else if pending + unfixed > 0 {
-        1
-    } else {
-        0
-    })
+    Ok(summary.exit_code())
 }
 
 /// Write the chosen output format to stdout (findings without a fix go to
 /// stderr in the diff and list formats).
-fn print(out: &mut impl Write, s: &Settings, reports: &[Report], files: usize, errors: usize) -> Result<()> {
+fn print(out: &mut impl Write, s: &Settings, reports: &[FileReport<'_>], summary: &Summary) -> Result<()> {
     let unfixed_to_stderr = || {
         for r in reports {
-            for o in r.result.outcomes.iter().filter(|o| o.status != Status::Fixed) {
-                eprintln!("{}", render::text_line(&r.path, &r.src, o, false));
+            for o in r.outcomes.iter().filter(|o| o.status != Status::Fixed) {
+                eprintln!("{}", render::text_line(r.path, r.src, o, false));
             }
         }
     };
     if s.list {
-        for r in reports.iter().filter(|r| r.result.fixed.is_some()) {
+        for r in reports.iter().filter(|r| r.fixed.is_some()) {
             writeln!(out, "{}", r.path)?;
         }
         unfixed_to_stderr();
@@ -243,7 +218,7 @@ fn print(out: &mut impl Write, s: &Settings, reports: &[Report], files: usize, e
     if s.is_stdin() && s.write {
         // Like gofmt: the fixed source (or the unchanged one) on stdout.
         let r = &reports[0];
-        out.write_all(r.result.fixed.as_deref().unwrap_or(&r.src).as_bytes())?;
+        out.write_all(r.fixed.unwrap_or(r.src).as_bytes())?;
         unfixed_to_stderr();
         return Ok(());
     }
@@ -251,8 +226,8 @@ fn print(out: &mut impl Write, s: &Settings, reports: &[Report], files: usize, e
         Format::Diff => {
             if !s.write {
                 for r in reports {
-                    if let Some(new) = &r.result.fixed {
-                        let d = render::diff(&r.path, &r.src, new, s.context);
+                    if let Some(new) = r.fixed {
+                        let d = render::diff(r.path, r.src, new, s.context);
                         out.write_all(if s.color { render::color_diff(&d) } else { d }.as_bytes())?;
                     }
                 }
@@ -260,54 +235,24 @@ fn print(out: &mut impl Write, s: &Settings, reports: &[Report], files: usize, e
             unfixed_to_stderr();
         }
         Format::Text => {
-            let mut n = 0;
             for r in reports {
-                for o in &r.result.outcomes {
-                    n += 1;
-                    let line = render::text_line(&r.path, &r.src, o, true);
+                for o in r.outcomes {
+                    let line = render::text_line(r.path, r.src, o, true);
                     writeln!(out, "{}", if s.color { render::color_text(&line) } else { line })?;
                 }
             }
-            let fixable = reports.iter().flat_map(|r| &r.result.outcomes).filter(|o| o.status == Status::Fixed).count();
-            let verb = if s.write { "fixed" } else { "fixable" };
-            writeln!(
-                out,
-                "Found {n} goroutine leak{} ({fixable} {verb}) in {files} files checked.",
-                if n == 1 { "" } else { "s" }
-            )?;
+            writeln!(out, "{}", summary.footer())?;
         }
         Format::Json => {
-            let mut json = Vec::new();
-            for r in reports {
-                for o in &r.result.outcomes {
-                    json.push(serde_json::to_value(render::JsonFinding::new(&r.path, &r.src, o))?);
-                }
-            }
-            let count = |st: &str| json.iter().filter(|f| f["status"] == st).count();
-            let doc = serde_json::json!({
-                "tool": "leakfix",
-                "version": env!("CARGO_PKG_VERSION"),
-                "findings": json,
-                "summary": {
-                    "files": files,
-                    "findings": json.len(),
-                    "fixable": count("fixed"),
-                    "unfixed": count("unfixed") + count("skipped"),
-                    "written": s.write,
-                    "errors": errors,
-                },
-            });
-            serde_json::to_writer_pretty(&mut *out, &doc)?;
+            serde_json::to_writer_pretty(&mut *out, &render::json::document(reports, summary)?)?;
             writeln!(out)?;
         }
         Format::Sarif => {
-            let views: Vec<_> = reports.iter().map(Report::view).collect();
-            serde_json::to_writer_pretty(&mut *out, &render::sarif::document(&views))?;
+            serde_json::to_writer_pretty(&mut *out, &render::sarif::document(reports))?;
             writeln!(out)?;
         }
         Format::Markdown => {
-            let views: Vec<_> = reports.iter().map(Report::view).collect();
-            out.write_all(render::markdown::document(&views, s.write).as_bytes())?;
+            out.write_all(render::markdown::document(reports, summary).as_bytes())?;
         }
     }
     Ok(())
