@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use anyhow::{Context as _, Result, bail};
 
 use super::settings::ids;
-use super::write::write_atomic;
+use super::write::{OutsideTree, write_atomic};
 use super::{Args, Command, Format, Settings};
 use crate::engine::{self, FileResult, Status};
 use crate::render::{self, FileReport, Summary};
@@ -20,11 +20,13 @@ struct Report {
     src: String,
     result: FileResult,
     error: Option<String>,
+    /// Set when --write went through a symlink out of the tree.
+    outside: Option<OutsideTree>,
 }
 
 impl Report {
     fn failed(path: String, error: String) -> Self {
-        Report { path, src: String::new(), result: FileResult::default(), error: Some(error) }
+        Report { path, src: String::new(), result: FileResult::default(), error: Some(error), outside: None }
     }
 
     fn view(&self) -> render::FileReport<'_> {
@@ -56,14 +58,14 @@ fn analyse(c: &Candidate, bytes: &[u8], s: &Settings) -> Option<Report> {
     if result.outcomes.is_empty() && result.notes.is_empty() {
         return None;
     }
-    let mut error = None;
+    let (mut error, mut outside) = (None, None);
     if s.write
         && let Some(fixed) = &result.fixed
-        && let Err(e) = write_atomic(&c.path, src, fixed)
+        && let Err(e) = write_atomic(&c.path, src, fixed, &mut outside)
     {
         error = Some(format!("cannot write: {e:#}"));
     }
-    Some(Report { path: walk::display_path(&c.path), src: src.to_owned(), result, error })
+    Some(Report { path: walk::display_path(&c.path), src: src.to_owned(), result, error, outside })
 }
 
 /// Run `f` on the bytes of `path`, read into a per-thread buffer (most
@@ -117,7 +119,7 @@ fn process_stdin(s: &Settings) -> Result<Report> {
     let name = s.stdin_filename.clone().unwrap_or_else(|| "<stdin>".into());
     let path = s.stdin_filename.as_ref().map(PathBuf::from);
     let result = engine::check_source(&src, &s.options(path.as_deref()));
-    Ok(Report { path: name, src, result, error: None })
+    Ok(Report { path: name, src, result, error: None, outside: None })
 }
 
 /// A progress counter on stderr, only on a terminal outside CI, and only
@@ -176,6 +178,9 @@ pub fn run(args: Args) -> Result<i32> {
         (reports.into_iter().map(|(_, r)| r).collect(), files.into_inner())
     };
     for r in &reports {
+        if let Some(o) = &r.outside {
+            eprintln!("leakfix: {o}");
+        }
         if let Some(e) = &r.error {
             errors += 1;
             eprintln!("leakfix: {}: {e}", r.path);
