@@ -24,7 +24,7 @@ pub struct JsonFinding<'a> {
     /// `fixed` (in the diff, or written), `unfixed`, or `skipped`.
     pub status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<&'a str>,
+    pub reason: Option<String>,
 }
 
 impl<'a> JsonFinding<'a> {
@@ -34,7 +34,7 @@ impl<'a> JsonFinding<'a> {
         let (status, reason) = match &o.status {
             Status::Fixed => ("fixed", None),
             Status::Unfixed => ("unfixed", None),
-            Status::Skipped(r) => ("skipped", Some(r.as_str())),
+            Status::Skipped(r) => ("skipped", Some(r.to_string())),
         };
         JsonFinding {
             transform: o.finding.transform,
@@ -67,4 +67,36 @@ pub fn document(reports: &[FileReport<'_>], summary: &Summary) -> serde_json::Re
         "findings": findings,
         "summary": summary.json(),
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::SkipReason;
+    use crate::render::text_line;
+    use crate::transforms::Finding;
+
+    #[test]
+    fn a_skipped_fix_shows_its_reason() {
+        let finding = Finding {
+            transform: "premature-return",
+            range: 0..1,
+            channel: "c".into(),
+            function: "f".into(),
+            message: "m".into(),
+            fix: None,
+        };
+        for (reason, text) in [
+            (SkipReason::OverlapsAnotherFix, "overlaps another fix"),
+            (SkipReason::WouldNotParse, "the fixed file would not parse"),
+        ] {
+            let o = Outcome { finding: finding.clone(), status: Status::Skipped(reason) };
+            assert_eq!(
+                text_line("a.go", "x", &o, true),
+                format!("a.go:1:1: premature-return: m (fix skipped: {text})")
+            );
+            let json = serde_json::to_value(JsonFinding::new("a.go", "x", &o)).unwrap();
+            assert_eq!((&json["status"], &json["reason"]), (&json!("skipped"), &json!(text)));
+        }
+    }
 }
