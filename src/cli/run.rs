@@ -19,13 +19,24 @@ struct Report {
     path: String,
     src: String,
     result: FileResult,
-    error: Option<String>,
+    error: Option<FileError>,
     /// Set when --write went through a symlink out of the tree.
     outside: Option<OutsideTree>,
 }
 
+/// Why a file could not be checked or written.
+#[derive(Debug, thiserror::Error)]
+enum FileError {
+    #[error(transparent)]
+    Read(#[from] std::io::Error),
+    #[error("not valid UTF-8; skipped")]
+    NotUtf8,
+    #[error("cannot write: {0:#}")]
+    Write(anyhow::Error),
+}
+
 impl Report {
-    fn failed(path: String, error: String) -> Self {
+    fn failed(path: String, error: FileError) -> Self {
         Report { path, src: String::new(), result: FileResult::default(), error: Some(error), outside: None }
     }
 
@@ -42,7 +53,7 @@ impl Report {
 /// Check one file: read it, test it, analyse it; with --write, fix it.
 fn process(c: &Candidate, s: &Settings) -> Option<Report> {
     with_file(&c.path, |bytes| if s.shortcuts && !engine::may_match(bytes) { None } else { analyse(c, bytes, s) })
-        .unwrap_or_else(|e| Some(Report::failed(walk::display_path(&c.path), e.to_string())))
+        .unwrap_or_else(|e| Some(Report::failed(walk::display_path(&c.path), e.into())))
 }
 
 /// Analyse one file's bytes and, with --write, apply the fixes. The text is
@@ -52,7 +63,7 @@ fn analyse(c: &Candidate, bytes: &[u8], s: &Settings) -> Option<Report> {
         return None;
     }
     let Ok(src) = std::str::from_utf8(bytes) else {
-        return Some(Report::failed(walk::display_path(&c.path), "not valid UTF-8; skipped".into()));
+        return Some(Report::failed(walk::display_path(&c.path), FileError::NotUtf8));
     };
     let result = engine::check_source(src, &s.options(Some(&c.path)));
     if result.outcomes.is_empty() && result.notes.is_empty() {
@@ -63,7 +74,7 @@ fn analyse(c: &Candidate, bytes: &[u8], s: &Settings) -> Option<Report> {
         && let Some(fixed) = &result.fixed
         && let Err(e) = write_atomic(&c.path, src, fixed, &mut outside)
     {
-        error = Some(format!("cannot write: {e:#}"));
+        error = Some(FileError::Write(e));
     }
     Some(Report { path: walk::display_path(&c.path), src: src.to_owned(), result, error, outside })
 }
@@ -275,6 +286,8 @@ mod tests {
         let s = Settings::from_args(Args::parse_from(["leakfix", "."])).unwrap();
         let gone = Candidate { path: t.path().join("gone.go"), explicit: false };
         let r = process(&gone, &s).expect("a report");
-        assert!(r.error.is_some_and(|e| e.contains("No such file")));
+        let Some(FileError::Read(e)) = r.error else { panic!("a read error: {:?}", r.error) };
+        assert_eq!(e.kind(), std::io::ErrorKind::NotFound);
+        assert!(e.to_string().contains("No such file"), "{e}");
     }
 }
