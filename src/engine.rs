@@ -33,7 +33,16 @@ pub enum Status {
     /// No fix, or one below the threshold.
     Unfixed,
     /// The fix was dropped, with the reason.
-    Skipped(String),
+    Skipped(SkipReason),
+}
+
+/// Why a fix at or above the threshold was dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum SkipReason {
+    #[error("overlaps another fix")]
+    OverlapsAnotherFix,
+    #[error("the fixed file would not parse")]
+    WouldNotParse,
 }
 
 #[derive(Debug, Default)]
@@ -92,7 +101,7 @@ pub fn check_prefiltered(src: &str, opts: &Options<'_>) -> FileResult {
                 if applied.next().unwrap_or(false) {
                     Status::Fixed
                 } else {
-                    Status::Skipped("overlaps another fix".into())
+                    Status::Skipped(SkipReason::OverlapsAnotherFix)
                 }
             }
             _ => Status::Unfixed,
@@ -103,7 +112,7 @@ pub fn check_prefiltered(src: &str, opts: &Options<'_>) -> FileResult {
         if introduces_errors(src, errors_before, &fixed, &at, opts.shortcuts) {
             for s in &mut statuses {
                 if *s == Status::Fixed {
-                    *s = Status::Skipped("the fixed file would not parse".into());
+                    *s = Status::Skipped(SkipReason::WouldNotParse);
                 }
             }
         } else {

@@ -3,16 +3,15 @@
 
 use std::fmt::Write as _;
 
-use super::{FileReport, line_col};
+use super::{FileReport, Summary, line_col};
 use crate::engine::Status;
-use crate::transforms::ALL;
 
 /// GitHub rejects pull-request bodies over 65,536 characters.
 pub const LIMIT: usize = 60_000;
 
-/// The Markdown body; `written` says whether the fixes were applied.
+/// The Markdown body; the summary says whether the fixes were applied.
 #[must_use]
-pub fn document(reports: &[FileReport<'_>], written: bool) -> String {
+pub fn document(reports: &[FileReport<'_>], summary: &Summary) -> String {
     let fixed: Vec<_> = reports
         .iter()
         .flat_map(|r| r.outcomes.iter().filter(|o| o.status == Status::Fixed).map(move |o| (r, o)))
@@ -21,27 +20,23 @@ pub fn document(reports: &[FileReport<'_>], written: bool) -> String {
         .iter()
         .flat_map(|r| r.outcomes.iter().filter(|o| o.status != Status::Fixed).map(move |o| (r, o)))
         .collect();
-    let files = reports.iter().filter(|r| r.fixed.is_some()).count();
+    let files = summary.files_changed;
     let mut s = String::new();
     let _ = writeln!(s, "## leakfix: fix goroutine leaks\n");
-    let verb = if written { "fixes" } else { "would fix" };
+    let verb = if summary.written { "fixes" } else { "would fix" };
     let _ = writeln!(
         s,
         "This change {verb} {} goroutine leak{} in {files} file{}. Each fix is a minimal edit: a channel \
          buffer so that a goroutine's last send completes when nobody is left to receive it, or a close \
          so that a goroutine ranging over a channel can end. leakfix makes an edit only when the code \
          shows the leak and the edit cannot add a panic or change behaviour beyond that.\n",
-        fixed.len(),
-        if fixed.len() == 1 { "" } else { "s" },
+        summary.fixed,
+        if summary.fixed == 1 { "" } else { "s" },
         if files == 1 { "" } else { "s" },
     );
     let _ = writeln!(s, "| transform | fixed | left for review |\n| --- | ---: | ---: |");
-    for t in ALL {
-        let f = fixed.iter().filter(|(_, o)| o.finding.transform == t.id()).count();
-        let l = left.iter().filter(|(_, o)| o.finding.transform == t.id()).count();
-        if f + l > 0 {
-            let _ = writeln!(s, "| `{}` | {f} | {l} |", t.id());
-        }
+    for t in summary.by_transform.iter().filter(|t| t.fixed + t.left > 0) {
+        let _ = writeln!(s, "| `{}` | {} | {} |", t.id, t.fixed, t.left);
     }
     let mut omitted = 0;
     if !fixed.is_empty() {

@@ -1,10 +1,14 @@
 //! Output formats: git-style unified diff, text lines, JSON, SARIF and a
-//! Markdown pull-request description.
+//! Markdown pull-request description; the run's counts in [`Summary`].
 
+pub mod json;
 pub mod markdown;
 pub mod sarif;
+mod summary;
 mod text;
 
+pub use json::JsonFinding;
+pub use summary::{Summary, TransformCount};
 pub use text::*;
 
 use crate::engine::Outcome;

@@ -1,6 +1,4 @@
-//! Diff, text lines and JSON findings.
-
-use serde::Serialize;
+//! Diff and text lines, plain or coloured.
 
 use crate::engine::{Outcome, Status};
 
@@ -38,52 +36,6 @@ pub fn text_line(path: &str, src: &str, o: &Outcome, mark_fix: bool) -> String {
         s.push_str(&format!(" (fix skipped: {why})"));
     }
     s
-}
-
-/// One finding in the JSON output.
-#[derive(Serialize)]
-pub struct JsonFinding<'a> {
-    pub transform: &'a str,
-    pub path: &'a str,
-    /// Enclosing top-level function (`Type.Method` for methods).
-    pub function: &'a str,
-    /// The channel variable.
-    pub channel: &'a str,
-    pub line: usize,
-    pub column: usize,
-    /// Byte range of the `make` call.
-    pub range: std::ops::Range<usize>,
-    pub message: &'a str,
-    pub fix: Option<&'a crate::fix::Fix>,
-    /// `fixed` (in the diff, or written), `unfixed`, or `skipped`.
-    pub status: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<&'a str>,
-}
-
-impl<'a> JsonFinding<'a> {
-    #[must_use]
-    pub fn new(path: &'a str, src: &str, o: &'a Outcome) -> Self {
-        let (line, column) = line_col(src, o.finding.range.start);
-        let (status, reason) = match &o.status {
-            Status::Fixed => ("fixed", None),
-            Status::Unfixed => ("unfixed", None),
-            Status::Skipped(r) => ("skipped", Some(r.as_str())),
-        };
-        JsonFinding {
-            transform: o.finding.transform,
-            path,
-            function: &o.finding.function,
-            channel: &o.finding.channel,
-            line,
-            column,
-            range: o.finding.range.clone(),
-            message: &o.finding.message,
-            fix: o.finding.fix.as_ref(),
-            status,
-            reason,
-        }
-    }
 }
 
 /// ANSI colours for a unified diff (headers bold, hunks cyan, -/+ red/green).

@@ -1,0 +1,104 @@
+//! Validated settings: the chosen transforms, compiled globs, the colour decision.
+
+use std::path::PathBuf;
+
+use anyhow::{Context as _, Result, bail};
+
+use super::{Args, ColorChoice, Format};
+use crate::engine::Options;
+use crate::fix::Applicability;
+use crate::transforms::{self, Transform};
+use crate::walk::WalkOptions;
+
+/// Validated settings.
+pub struct Settings {
+    pub paths: Vec<PathBuf>,
+    pub write: bool,
+    pub list: bool,
+    pub format: Format,
+    pub context: usize,
+    pub transforms: Vec<&'static dyn Transform>,
+    pub threshold: Applicability,
+    pub walk: WalkOptions,
+    pub include_generated: bool,
+    pub threads: usize,
+    pub shortcuts: bool,
+    pub stdin_filename: Option<String>,
+    pub color: bool,
+}
+
+fn globs(patterns: &[String]) -> Result<Option<globset::GlobSet>> {
+    if patterns.is_empty() {
+        return Ok(None);
+    }
+    let mut b = globset::GlobSetBuilder::new();
+    for p in patterns {
+        b.add(globset::Glob::new(p).with_context(|| format!("bad glob {p:?}"))?);
+    }
+    Ok(Some(b.build()?))
+}
+
+/// Colour on a terminal unless `NO_COLOR` is set, or when forced.
+fn use_color(choice: ColorChoice) -> bool {
+    use std::io::IsTerminal;
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+impl Settings {
+    pub fn from_args(a: Args) -> Result<Self> {
+        for id in a.select.iter().chain(&a.ignore) {
+            if transforms::by_id(id).is_none() {
+                bail!("unknown transform id {id:?} (known: {})", ids().join(", "));
+            }
+        }
+        let transforms = transforms::ALL
+            .iter()
+            .copied()
+            .filter(|t| a.select.is_empty() || a.select.iter().any(|s| s == t.id()))
+            .filter(|t| !a.ignore.iter().any(|s| s == t.id()))
+            .collect();
+        let paths = if a.paths.is_empty() { vec![PathBuf::from(".")] } else { a.paths };
+        if paths.iter().any(|p| p.as_os_str() == "-") && paths.len() > 1 {
+            bail!("`-` (stdin) cannot be combined with other paths");
+        }
+        Ok(Settings {
+            paths,
+            write: a.write,
+            list: a.list,
+            format: a.format,
+            context: a.context,
+            transforms,
+            threshold: if a.unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe },
+            walk: WalkOptions {
+                no_ignore: a.no_ignore,
+                include_vendor: a.include_vendor,
+                include_testdata: a.include_testdata,
+                include: globs(&a.include)?,
+                exclude: globs(&a.exclude)?,
+            },
+            include_generated: a.include_generated,
+            threads: a.threads.unwrap_or(0),
+            shortcuts: !a.no_shortcuts,
+            stdin_filename: a.stdin_filename,
+            color: use_color(a.color),
+        })
+    }
+
+    pub(super) fn options<'a>(&'a self, path: Option<&'a std::path::Path>) -> Options<'a> {
+        Options { transforms: &self.transforms, threshold: self.threshold, path, shortcuts: self.shortcuts }
+    }
+
+    pub(super) fn is_stdin(&self) -> bool {
+        self.paths.len() == 1 && self.paths[0].as_os_str() == "-"
+    }
+}
+
+pub(super) fn ids() -> Vec<&'static str> {
+    transforms::ALL.iter().map(|t| t.id()).collect()
+}

@@ -1,0 +1,99 @@
+//! Writing a fixed file: atomically, through symlinks, never over a file
+//! that changed since it was read.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+
+/// A write through a symlink to a file outside this tree (the current
+/// directory): the user is told which file changed.
+#[derive(Debug)]
+pub(super) struct OutsideTree {
+    link: PathBuf,
+    target: PathBuf,
+}
+
+impl std::fmt::Display for OutsideTree {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} is a symlink to {}, outside this tree; writing the target",
+            self.link.display(),
+            self.target.display()
+        )
+    }
+}
+
+/// Replace `path` with `content` via a temporary file in the same directory,
+/// keeping permissions; refuse if the file changed since it was read.
+/// `outside` is set, even if the write then fails, when `path` is a symlink
+/// to a file outside this tree: the worker threads print nothing themselves.
+pub(super) fn write_atomic(
+    path: &std::path::Path,
+    read: &str,
+    content: &str,
+    outside: &mut Option<OutsideTree>,
+) -> Result<()> {
+    // Write through a symlink to its target (renaming over the link would
+    // replace it), and say so when the target is outside this tree.
+    let resolved;
+    let path = if std::fs::symlink_metadata(path)?.file_type().is_symlink() {
+        resolved = std::fs::canonicalize(path)?;
+        let inside = std::env::current_dir()
+            .ok()
+            .and_then(|d| std::fs::canonicalize(d).ok())
+            .is_some_and(|d| resolved.starts_with(d));
+        if !inside {
+            *outside = Some(OutsideTree { link: path.to_owned(), target: resolved.clone() });
+        }
+        resolved.as_path()
+    } else {
+        path
+    };
+    let now = std::fs::read(path)?;
+    if now != read.as_bytes() {
+        bail!("the file changed while leakfix ran");
+    }
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let perms = std::fs::metadata(path)?.permissions();
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(content.as_bytes())?;
+    tmp.as_file().set_permissions(perms)?;
+    tmp.persist(path)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_changed_since_it_was_read_is_not_written() {
+        let t = tempfile::tempdir().unwrap();
+        let p = t.path().join("a.go");
+        std::fs::write(&p, "package p // edited by someone else meanwhile\n").unwrap();
+        let err = write_atomic(&p, "package p\n", "package p // fixed\n", &mut None).unwrap_err();
+        assert!(err.to_string().contains("changed while leakfix ran"), "{err}");
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "package p // edited by someone else meanwhile\n");
+    }
+
+    #[test]
+    fn a_symlink_out_of_the_tree_is_written_through_and_noted() {
+        // Both directories are outside the current one (the crate's).
+        let (links, targets) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let (link, target) = (links.path().join("a.go"), targets.path().join("a.go"));
+        std::fs::write(&target, "package p\n").unwrap();
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let mut outside = None;
+        write_atomic(&link, "package p\n", "package p // fixed\n", &mut outside).unwrap();
+        let target = std::fs::canonicalize(&target).unwrap();
+        let note = outside.expect("a note").to_string();
+        assert_eq!(
+            note,
+            format!("{} is a symlink to {}, outside this tree; writing the target", link.display(), target.display())
+        );
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "package p // fixed\n");
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link stays a link");
+    }
+}

@@ -1,0 +1,102 @@
+//! The JSON document: every finding, then the run's summary.
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::{FileReport, Summary, line_col};
+use crate::engine::{Outcome, Status};
+
+/// One finding in the JSON output.
+#[derive(Serialize)]
+pub struct JsonFinding<'a> {
+    pub transform: &'a str,
+    pub path: &'a str,
+    /// Enclosing top-level function (`Type.Method` for methods).
+    pub function: &'a str,
+    /// The channel variable.
+    pub channel: &'a str,
+    pub line: usize,
+    pub column: usize,
+    /// Byte range of the `make` call.
+    pub range: std::ops::Range<usize>,
+    pub message: &'a str,
+    pub fix: Option<&'a crate::fix::Fix>,
+    /// `fixed` (in the diff, or written), `unfixed`, or `skipped`.
+    pub status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+impl<'a> JsonFinding<'a> {
+    #[must_use]
+    pub fn new(path: &'a str, src: &str, o: &'a Outcome) -> Self {
+        let (line, column) = line_col(src, o.finding.range.start);
+        let (status, reason) = match &o.status {
+            Status::Fixed => ("fixed", None),
+            Status::Unfixed => ("unfixed", None),
+            Status::Skipped(r) => ("skipped", Some(r.to_string())),
+        };
+        JsonFinding {
+            transform: o.finding.transform,
+            path,
+            function: &o.finding.function,
+            channel: &o.finding.channel,
+            line,
+            column,
+            range: o.finding.range.clone(),
+            message: &o.finding.message,
+            fix: o.finding.fix.as_ref(),
+            status,
+            reason,
+        }
+    }
+}
+
+/// The JSON document for these reports (an error only if a finding cannot
+/// be serialised).
+pub fn document(reports: &[FileReport<'_>], summary: &Summary) -> serde_json::Result<Value> {
+    let mut findings = Vec::new();
+    for r in reports {
+        for o in r.outcomes {
+            findings.push(serde_json::to_value(JsonFinding::new(r.path, r.src, o))?);
+        }
+    }
+    Ok(json!({
+        "tool": "leakfix",
+        "version": env!("CARGO_PKG_VERSION"),
+        "findings": findings,
+        "summary": summary.json(),
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::SkipReason;
+    use crate::render::text_line;
+    use crate::transforms::Finding;
+
+    #[test]
+    fn a_skipped_fix_shows_its_reason() {
+        let finding = Finding {
+            transform: "premature-return",
+            range: 0..1,
+            channel: "c".into(),
+            function: "f".into(),
+            message: "m".into(),
+            fix: None,
+        };
+        for (reason, text) in [
+            (SkipReason::OverlapsAnotherFix, "overlaps another fix"),
+            (SkipReason::WouldNotParse, "the fixed file would not parse"),
+        ] {
+            let o = Outcome { finding: finding.clone(), status: Status::Skipped(reason) };
+            assert_eq!(
+                text_line("a.go", "x", &o, true),
+                format!("a.go:1:1: premature-return: m (fix skipped: {text})")
+            );
+            let json = serde_json::to_value(JsonFinding::new("a.go", "x", &o)).unwrap();
+            assert_eq!((&json["status"], &json["reason"]), (&json!("skipped"), &json!(text)));
+        }
+    }
+}
