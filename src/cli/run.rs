@@ -65,7 +65,7 @@ fn analyse(c: &Candidate, bytes: &[u8], s: &Settings) -> Option<Report> {
     let Ok(src) = std::str::from_utf8(bytes) else {
         return Some(Report::failed(walk::display_path(&c.path), FileError::NotUtf8));
     };
-    let result = engine::check_source(src, &s.options(Some(&c.path)));
+    let result = engine::check_prefiltered(src, &s.options(Some(&c.path)));
     if result.outcomes.is_empty() && result.notes.is_empty() {
         return None;
     }
