@@ -6,7 +6,7 @@ use tree_sitter::Node;
 
 use super::scope::BindingId;
 use super::starts::{self, CallStart, Place, Start};
-use super::{FileFacts, Package};
+use super::{FileFacts, FileId, InFile, Package};
 use crate::syntax::Named as _;
 use crate::syntax::{ancestors, kinds as k, named_children};
 
@@ -155,7 +155,7 @@ fn is_make_chan(facts: &FileFacts<'_>, call: Node<'_>) -> bool {
 }
 
 /// The variable a `make` call is stored in, with the statement that does it.
-fn target<'t>(make: Node<'t>) -> Option<(Node<'t>, Node<'t>)> {
+pub(super) fn target<'t>(make: Node<'t>) -> Option<(Node<'t>, Node<'t>)> {
     let list = make.parent().filter(|p| p.kind() == k::EXPRESSION_LIST)?;
     let index = named_children(list).iter().position(|c| c.id() == make.id())?;
     let stmt = list.parent()?;
@@ -236,7 +236,7 @@ fn channel_of<'t>(pkg: &Package<'t>, make: Node<'t>) -> Option<Channel<'t>> {
         if u.id() == ident.id() {
             continue;
         }
-        let ctx = match starts::place_of(u, func) {
+        let ctx = match starts::place_of(facts, InFile::new(FileId::OWN, u), func) {
             Some(Place::Parent) => Place::Parent,
             Some(Place::Deferred) => Place::Deferred,
             Some(Place::Goroutine(start)) => Place::Goroutine(ch.start(start)),

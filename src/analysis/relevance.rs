@@ -140,14 +140,35 @@ fn needs<'s>(text: &'s [u8], uses: &[GoroutineUse]) -> Option<Vec<&'s [u8]>> {
 
 /// Every start spelled in the tokens, of every kind.
 fn starts_in(toks: &[Tok<'_>]) -> Vec<GoStmt> {
+    let closures = closure_vars(toks);
     let mut out = Vec::new();
     for kind in StartKind::ALL {
         match kind {
             StartKind::Go => {
-                out.extend(
-                    toks.iter().enumerate().filter(|(_, t)| **t == Tok::Ident(b"go")).map(|(at, _)| go_stmt(toks, at)),
-                );
+                out.extend(toks.iter().enumerate().filter(|(_, t)| **t == Tok::Ident(b"go")).map(|(at, _)| {
+                    let mut g = go_stmt(toks, at);
+                    // `go f(...)` with `f := func...` in this function runs that literal.
+                    if let (Some(Tok::Ident(f)), Some(Tok::Op(b"("))) = (toks.get(at + 1), toks.get(at + 2)) {
+                        g.closures = closures.iter().filter(|(n, _)| n == f).map(|(_, span)| span.clone()).collect();
+                    }
+                    g
+                }));
             }
+        }
+    }
+    out
+}
+
+/// Func literals assigned to a name (`f := func`, `f = func`, `var f =
+/// func`): the name, and the token span of the statement.
+fn closure_vars<'s>(toks: &[Tok<'s>]) -> Vec<(&'s [u8], Range<usize>)> {
+    let mut out = Vec::new();
+    for at in 2..toks.len() {
+        if toks[at] != Tok::Ident(b"func") {
+            continue;
+        }
+        if let (Tok::Ident(name), Tok::Op(b":=" | b"=")) = (toks[at - 2], toks[at - 1]) {
+            out.push((name, at..go_stmt(toks, at).span.end));
         }
     }
     out
@@ -166,6 +187,8 @@ fn start_callees<'s>(text: &'s [u8], names: &mut Vec<&'s [u8]>) {
 struct GoStmt {
     span: std::ops::Range<usize>,
     args: std::ops::Range<usize>,
+    /// For `go f(...)`: the statements assigning a func literal to `f`.
+    closures: Vec<Range<usize>>,
 }
 
 /// The `go` statement starting at token `at`: up to a `;` or an unmatched
@@ -191,7 +214,7 @@ fn go_stmt(toks: &[Tok<'_>], at: usize) -> GoStmt {
         }
         end += 1;
     }
-    GoStmt { span: at..end, args }
+    GoStmt { span: at..end, args, closures: Vec::new() }
 }
 
 impl GoStmt {
@@ -199,6 +222,9 @@ impl GoStmt {
     fn uses(&self, toks: &[Tok<'_>], name: &[u8], unbuffered: bool, uses: &[GoroutineUse]) -> bool {
         let span = &toks[self.span.clone()];
         let ident = Tok::Ident(name);
+        if self.closures.iter().any(|c| toks[c.clone()].contains(&ident)) {
+            return true;
+        }
         if !span.contains(&ident) {
             return false;
         }

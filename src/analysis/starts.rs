@@ -86,33 +86,25 @@ pub enum Place<G = usize> {
     Goroutine(G),
 }
 
-/// Where `node` runs relative to the function `root` containing it;
-/// `None` anywhere else (a stored closure, a goroutine inside a goroutine).
+/// Where `node` (in `file`) runs relative to the function `root` containing
+/// it; `None` anywhere else (a stored closure, a goroutine inside a
+/// goroutine).
 #[must_use]
-pub fn place_of<'t>(node: Node<'t>, root: Node<'t>) -> Option<Place<Start<'t>>> {
-    let mut lits = Vec::new();
-    let mut deferred = false;
-    for a in ancestors(node) {
-        if a.id() == root.id() {
-            break;
-        }
-        match a.kind() {
-            k::FUNC_LITERAL => lits.push(a),
-            k::DEFER_STATEMENT => deferred = true,
-            _ => {}
-        }
-    }
+pub fn place_of<'t>(facts: &FileFacts<'t>, node: InFile<Node<'t>>, root: Node<'t>) -> Option<Place<Start<'t>>> {
+    let lits = literals_between(node.value, root);
+    let start = |lit| literal_start(facts, node.file, lit, root);
     // A func literal deferred at the top of a goroutine runs in that goroutine.
     if let [inner, outer] = lits.as_slice()
         && deferred_by(*inner)
             .is_some_and(|d| d.parent().and_then(|l| l.parent()).is_some_and(|b| b.parent() == Some(*outer)))
     {
-        return literal_start(*outer).map(Place::Goroutine);
+        return start(*outer).map(Place::Goroutine);
     }
+    let deferred = ancestors(node.value).take_while(|a| a.id() != root.id()).any(|a| a.kind() == k::DEFER_STATEMENT);
     match lits.as_slice() {
         [] if deferred => Some(Place::Deferred),
         [] => Some(Place::Parent),
-        [lit] => match (literal_start(*lit), deferred_by(*lit)) {
+        [lit] => match (start(*lit), deferred_by(*lit)) {
             (Some(start), _) => Some(Place::Goroutine(start)),
             (None, Some(_)) => Some(Place::Deferred),
             _ => None,
@@ -121,10 +113,38 @@ pub fn place_of<'t>(node: Node<'t>, root: Node<'t>) -> Option<Place<Start<'t>>> 
     }
 }
 
-/// The start running the func literal `lit` in place (`go func() {...}()`).
-fn literal_start(lit: Node<'_>) -> Option<Start<'_>> {
-    let stmt = go_of(lit)?;
-    Some(Start { kind: StartKind::Go, stmt, func: InFile::new(FileId::OWN, lit) })
+/// The func literals enclosing `node`, innermost first, up to `root`.
+fn literals_between<'t>(node: Node<'t>, root: Node<'t>) -> Vec<Node<'t>> {
+    ancestors(node).take_while(|a| a.id() != root.id()).filter(|a| a.kind() == k::FUNC_LITERAL).collect()
+}
+
+/// The start running the func literal `lit` of `root`: in place (`go
+/// func() {...}()`), or through a closure variable (`f := func() {...}`
+/// then `go f()`, in `root` itself).
+fn literal_start<'t>(facts: &FileFacts<'t>, file: FileId, lit: Node<'t>, root: Node<'t>) -> Option<Start<'t>> {
+    let func = InFile::new(file, lit);
+    if let Some(stmt) = go_of(lit) {
+        return Some(Start { kind: StartKind::Go, stmt, func });
+    }
+    let call = closure_var_call(facts, lit)?;
+    let stmt = call.parent().filter(|s| s.kind() == k::GO_STATEMENT)?;
+    literals_between(stmt, root).is_empty().then_some(Start { kind: StartKind::Go, stmt, func })
+}
+
+/// For a func literal held in a closure variable (`f := func...`, `var f =
+/// func...`) that is assigned nowhere else and used exactly once, as the
+/// function of a call: that call. A variable used otherwise (called twice,
+/// passed on, stored, its address taken) runs its body who knows where.
+fn closure_var_call<'t>(facts: &FileFacts<'t>, lit: Node<'t>) -> Option<Node<'t>> {
+    let (ident, _) = super::channels::target(lit)?;
+    let (_, scopes) = facts.scopes_for(lit)?;
+    let b = scopes.binding(scopes.resolve(ident)?);
+    if b.init.is_none_or(|i| i.id() != lit.id()) || b.assignments.iter().any(|a| a.id() != ident.id()) {
+        return None;
+    }
+    let [u] = b.uses[..] else { return None };
+    let call = u.parent().filter(|c| c.kind() == k::CALL_EXPRESSION)?;
+    call.child_by_field_name("function").is_some_and(|f| f.id() == u.id()).then_some(call)
 }
 
 /// What a call that starts a goroutine runs.
@@ -182,10 +202,12 @@ fn callee<'t>(pkg: &Package<'t>, call: Node<'t>) -> Option<InFile<Node<'t>>> {
     match f.kind() {
         k::FUNC_LITERAL => Some(InFile::new(FileId::OWN, f)),
         k::IDENTIFIER => {
-            // A local variable holding a func value is not analysable.
+            // A local variable holding a func value is analysable only as a
+            // closure variable started here and used nowhere else.
             let (_, scopes) = facts.scopes_for(f)?;
-            if scopes.resolve(f).is_some() {
-                return None;
+            if let Some(b) = scopes.resolve(f) {
+                let lit = scopes.binding(b).init.filter(|i| i.kind() == k::FUNC_LITERAL)?;
+                return (closure_var_call(facts, lit) == Some(call)).then_some(InFile::new(FileId::OWN, lit));
             }
             pkg.func(facts.text(f))
         }
@@ -287,9 +309,10 @@ mod tests {
     fn place_of_tells_parent_deferred_and_goroutine_apart() {
         let src = b"package p\nfunc f(c chan int) {\n\ta := 1\n\tdefer func() { b := 2 }()\n\tgo func() { defer func() { d := 4 }(); e := 5 }()\n\th := func() { g := 3 }\n}\n";
         let tree = crate::syntax::parse(src).unwrap();
+        let facts = FileFacts::new(&tree, src);
         let root = tree.root_node();
         let func = find(root, src, k::FUNCTION_DECLARATION, std::str::from_utf8(&src[10..src.len() - 1]).unwrap());
-        let at = |name: &str| place_of(find(root, src, k::IDENTIFIER, name), func);
+        let at = |name: &str| place_of(&facts, InFile::new(FileId::OWN, find(root, src, k::IDENTIFIER, name)), func);
         assert_eq!(at("a"), Some(Place::Parent));
         assert_eq!(at("b"), Some(Place::Deferred));
         let Some(Place::Goroutine(s)) = at("e") else { panic!("e runs in the goroutine") };
@@ -297,6 +320,22 @@ mod tests {
         assert_eq!(s.stmt.kind(), k::GO_STATEMENT);
         assert!(matches!(at("d"), Some(Place::Goroutine(d)) if d.stmt.id() == s.stmt.id()));
         assert_eq!(at("g"), None, "a stored closure runs who knows where");
+    }
+
+    #[test]
+    fn a_closure_variable_started_once_is_a_start_and_nothing_else_is() {
+        let src = b"package p\nfunc f(c chan int) {\n\tonce := func() { a := 1 }\n\tgo once()\n\ttwice := func() { b := 2 }\n\tgo twice()\n\ttwice()\n\tsync := func() { d := 3 }\n\tsync()\n\tlater := func() { e := 4 }\n\tlater = nil\n\tgo later()\n\tinner := func() { g := 5 }\n\tgo func() { go inner() }()\n}\n";
+        let tree = crate::syntax::parse(src).unwrap();
+        let facts = FileFacts::new(&tree, src);
+        let root = tree.root_node();
+        let func = facts.decls()[0];
+        let at = |name: &str| place_of(&facts, InFile::new(FileId::OWN, find(root, src, k::IDENTIFIER, name)), func);
+        let Some(Place::Goroutine(s)) = at("a") else { panic!("`go once()` runs once's body") };
+        assert_eq!(s.stmt.utf8_text(src).unwrap(), "go once()");
+        assert_eq!(s.func.value.kind(), k::FUNC_LITERAL);
+        for name in ["b", "d", "e", "g"] {
+            assert_eq!(at(name), None, "{name}: called twice, synchronously, reassigned or started elsewhere");
+        }
     }
 
     #[test]

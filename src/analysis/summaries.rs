@@ -66,7 +66,10 @@ fn summarize<'t>(pkg: &Package<'t>, func: InFile<Node<'t>>, param: Node<'t>) -> 
         return out;
     }
     for &u in &b.uses {
-        if !matches!(starts::place_of(u, func.value), Some(Place::Parent | Place::Deferred)) {
+        if !matches!(
+            starts::place_of(facts, InFile::new(func.file, u), func.value),
+            Some(Place::Parent | Place::Deferred)
+        ) {
             out.escape = Some((u, Escape::ClosureInGoroutine));
             return out;
         }
