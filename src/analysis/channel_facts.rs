@@ -8,7 +8,7 @@ use std::cell::OnceCell;
 use tree_sitter::Node;
 
 use super::scope::{BindingKind, Scopes};
-use super::{Channel, FileFacts, OpKind, Package, Place, flow, known};
+use super::{Channel, FileFacts, FileId, OpKind, Package, Place, Start, StartKind, flow, known};
 use crate::syntax::Named as _;
 use crate::syntax::{ancestors, contains, kinds as k, named_children};
 
@@ -222,19 +222,27 @@ fn is_nil_channel(facts: &FileFacts<'_>, scopes: &Scopes<'_>, e: Node<'_>) -> bo
     }
 }
 
-/// The `wg.Wait()` statement that joins goroutine `func` (started by `go`):
-/// the goroutine defers `wg.Done()` at its top level, and the parent calls
-/// `wg.Wait()` in the channel's block after the go statement.
-pub fn joined_by<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, func: Node<'t>, go: Node<'t>) -> Option<Node<'t>> {
-    if func.kind() != k::FUNC_LITERAL {
+/// The `wg.Wait()` statement that joins the start: the goroutine defers
+/// `wg.Done()` at its top level (or is started by `wg.Go`), and the parent
+/// calls `wg.Wait()` in the channel's block after the start.
+pub fn joined_by<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, start: &Start<'t>) -> Option<Node<'t>> {
+    let (func, go) = (start.func.value, start.stmt);
+    if func.kind() != k::FUNC_LITERAL || start.file() != FileId::OWN {
         return None;
     }
     let (_, scopes) = facts.scopes_for(func)?;
-    let body = func.child_by_field_name("body")?.named(0)?;
-    let wg = named_children(body).into_iter().find_map(|s| {
-        let call = (s.kind() == k::DEFER_STATEMENT).then(|| s.named(0))??;
-        method_call_on(facts, call, "Done")
-    })?;
+    let wg = match start.kind {
+        StartKind::Go => {
+            let body = func.child_by_field_name("body")?.named(0)?;
+            named_children(body).into_iter().find_map(|s| {
+                let call = (s.kind() == k::DEFER_STATEMENT).then(|| s.named(0))??;
+                method_call_on(facts, call, "Done")
+            })?
+        }
+        // `wg.Go(f)` adds before it starts f and is done when f returns.
+        StartKind::WaitGroupGo => method_call_on(facts, go.named(0)?, "Go")?,
+        StartKind::AfterFunc => return None,
+    };
     let wg = scopes.resolve(wg)?;
     // Every `wg.Add` must run in the parent itself, one before this go
     // statement: an Add inside a goroutine can come after the Wait returned.
@@ -255,8 +263,8 @@ pub fn joined_by<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, func: Node<'t>, go
             .find(|a| matches!(a.kind(), k::FUNC_LITERAL | k::FUNCTION_DECLARATION | k::METHOD_DECLARATION))
             .is_some_and(|f| f.id() == ch.func.id())
     };
-    if adds.is_empty() || !adds.iter().all(|a| in_parent(*a)) || !adds.iter().any(|a| a.start_byte() < go.start_byte())
-    {
+    let counted = start.kind == StartKind::WaitGroupGo || adds.iter().any(|a| a.start_byte() < go.start_byte());
+    if !adds.iter().all(|a| in_parent(*a)) || !counted {
         return None;
     }
     let block = ch.stmt.parent()?;

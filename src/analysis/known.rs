@@ -21,6 +21,8 @@ const fn api(path: &'static str, name: &'static str) -> Api {
 }
 
 pub const RUNTIME_GOEXIT: Api = api("runtime", "Goexit");
+pub const SYNC_WAITGROUP: Api = api("sync", "WaitGroup");
+pub const TIME_AFTER_FUNC: Api = api("time", "AfterFunc");
 pub const CONTEXT_BACKGROUND: Api = api("context", "Background");
 pub const CONTEXT_TODO: Api = api("context", "TODO");
 pub const CONTEXT_WITHOUT_CANCEL: Api = api("context", "WithoutCancel");
@@ -38,6 +40,32 @@ pub const TEST_TYPES: &[Api] = &[
 #[must_use]
 pub fn is(e: Node<'_>, src: &[u8], api: Api) -> bool {
     qualified(e, src) == Some((api.path, api.name))
+}
+
+/// Is `ty` (a type, or the initialiser of a variable) the named type `api`,
+/// or a pointer to it: `T`, `*T`, `T{}`, `&T{}`, `new(T)`?
+#[must_use]
+pub fn is_type(ty: Node<'_>, src: &[u8], api: Api) -> bool {
+    match ty.kind() {
+        k::QUALIFIED_TYPE => is(ty, src, api),
+        k::POINTER_TYPE => ty.named(0).is_some_and(|t| is_type(t, src, api)),
+        k::COMPOSITE_LITERAL => {
+            ty.child_by_field_name("body").is_some_and(|b| named_children(b).is_empty())
+                && ty.child_by_field_name("type").is_some_and(|t| is_type(t, src, api))
+        }
+        k::UNARY_EXPRESSION => {
+            ty.child_by_field_name("operator").is_some_and(|o| o.kind() == "&")
+                && ty
+                    .child_by_field_name("operand")
+                    .is_some_and(|o| o.kind() == k::COMPOSITE_LITERAL && is_type(o, src, api))
+        }
+        k::CALL_EXPRESSION => {
+            let args = ty.child_by_field_name("arguments").map(named_children).unwrap_or_default();
+            ty.child_by_field_name("function").is_some_and(|f| text(f, src) == "new")
+                && matches!(args.as_slice(), [t] if is_type(*t, src, api))
+        }
+        _ => false,
+    }
 }
 
 /// `pkg.Name`, a selector expression or a qualified type whose `pkg` is an

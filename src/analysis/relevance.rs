@@ -86,6 +86,7 @@ pub fn may_leak(text: &[u8]) -> bool {
     has_make_chan(text)
         && StartKind::ALL.iter().any(|kind| match kind {
             StartKind::Go => has_go(text),
+            StartKind::WaitGroupGo | StartKind::AfterFunc => has_word(text, kind.token()),
         })
 }
 
@@ -154,6 +155,16 @@ fn starts_in(toks: &[Tok<'_>]) -> Vec<GoStmt> {
                     g
                 }));
             }
+            // `x.Go(`, `time.AfterFunc(`: the call's span, from the qualifier.
+            StartKind::WaitGroupGo | StartKind::AfterFunc => {
+                let word = Tok::Ident(kind.token());
+                for at in 2..toks.len() {
+                    if toks[at] == word && toks[at - 1] == Tok::Op(b".") && toks.get(at + 1) == Some(&Tok::Op(b"(")) {
+                        let end = closing(toks, at + 1).map_or(toks.len(), |c| c + 1);
+                        out.push(GoStmt { span: at - 2..end, args: at + 1..end, closures: Vec::new(), launcher: true });
+                    }
+                }
+            }
         }
     }
     out
@@ -179,6 +190,8 @@ fn start_callees<'s>(text: &'s [u8], names: &mut Vec<&'s [u8]>) {
     for kind in StartKind::ALL {
         match kind {
             StartKind::Go => go_callees(text, names),
+            // Launchers run func literals only: no declaration is needed.
+            StartKind::WaitGroupGo | StartKind::AfterFunc => {}
         }
     }
 }
@@ -187,6 +200,8 @@ fn start_callees<'s>(text: &'s [u8], names: &mut Vec<&'s [u8]>) {
 struct GoStmt {
     span: std::ops::Range<usize>,
     args: std::ops::Range<usize>,
+    /// A launcher call (`wg.Go(...)`), which names no function to find.
+    launcher: bool,
     /// For `go f(...)`: the statements assigning a func literal to `f`.
     closures: Vec<Range<usize>>,
 }
@@ -214,7 +229,7 @@ fn go_stmt(toks: &[Tok<'_>], at: usize) -> GoStmt {
         }
         end += 1;
     }
-    GoStmt { span: at..end, args, closures: Vec::new() }
+    GoStmt { span: at..end, args, closures: Vec::new(), launcher: false }
 }
 
 impl GoStmt {
@@ -243,6 +258,9 @@ impl GoStmt {
     /// The name a named call resolves through: `f` in `go f(...)`, `m` in
     /// `go x.y.m(...)` (the last name before the arguments).
     fn callee<'s>(&self, toks: &[Tok<'s>]) -> Option<&'s [u8]> {
+        if self.launcher {
+            return None;
+        }
         let mut last = None;
         for t in &toks[self.span.start + 1..] {
             match t {
@@ -294,6 +312,12 @@ fn assigned_names<'s>(before: &[Tok<'s>]) -> Vec<&'s [u8]> {
         }
     }
     names
+}
+
+/// `word` as a whole identifier (text scan: over-inclusive is fine).
+fn has_word(text: &[u8], word: &[u8]) -> bool {
+    memchr::memmem::find_iter(text, word)
+        .any(|at| (at == 0 || !is_ident(text[at - 1])) && text.get(at + word.len()).is_none_or(|b| !is_ident(*b)))
 }
 
 /// A `go` token followed by a blank (text scan: over-inclusive is fine).

@@ -11,7 +11,7 @@
 
 use tree_sitter::Node;
 
-use super::{FileFacts, FileId, InFile, Package};
+use super::{FileFacts, FileId, InFile, Package, known};
 use crate::syntax::Named as _;
 use crate::syntax::{ancestors, kinds as k, named_children};
 
@@ -20,10 +20,15 @@ use crate::syntax::{ancestors, kinds as k, named_children};
 pub enum StartKind {
     /// `go f(args)`.
     Go,
+    /// `wg.Go(func() {...})` on a `sync.WaitGroup` (Go 1.25), joined by `wg.Wait()`.
+    WaitGroupGo,
+    /// `time.AfterFunc(d, func() {...})` with the timer dropped: the
+    /// function runs once, in its own goroutine, and nothing joins it.
+    AfterFunc,
 }
 
 impl StartKind {
-    pub const ALL: &[StartKind] = &[StartKind::Go];
+    pub const ALL: &[StartKind] = &[StartKind::Go, StartKind::WaitGroupGo, StartKind::AfterFunc];
 
     /// A word every start of this kind spells in its text (the token scan
     /// that picks what to parse keeps every function holding one).
@@ -31,6 +36,8 @@ impl StartKind {
     pub fn token(self) -> &'static [u8] {
         match self {
             StartKind::Go => b"go",
+            StartKind::WaitGroupGo => b"Go",
+            StartKind::AfterFunc => b"AfterFunc",
         }
     }
 }
@@ -126,9 +133,36 @@ fn literal_start<'t>(facts: &FileFacts<'t>, file: FileId, lit: Node<'t>, root: N
     if let Some(stmt) = go_of(lit) {
         return Some(Start { kind: StartKind::Go, stmt, func });
     }
-    let call = closure_var_call(facts, lit)?;
-    let stmt = call.parent().filter(|s| s.kind() == k::GO_STATEMENT)?;
-    literals_between(stmt, root).is_empty().then_some(Start { kind: StartKind::Go, stmt, func })
+    let (kind, stmt) = match launched_by(facts, lit) {
+        Some(launch) => launch,
+        None => (StartKind::Go, closure_var_call(facts, lit)?.parent().filter(|s| s.kind() == k::GO_STATEMENT)?),
+    };
+    literals_between(stmt, root).is_empty().then_some(Start { kind, stmt, func })
+}
+
+/// For a func literal passed to a launcher, in a statement of its own:
+/// the launcher's kind and that statement. `wg.Go(lit)` needs `wg` a
+/// local or parameter of type `sync.WaitGroup` (or a pointer to one) that
+/// is never reassigned; `time.AfterFunc(d, lit)` needs the timer dropped
+/// (a kept timer may be stopped, and the function never run).
+fn launched_by<'t>(facts: &FileFacts<'t>, lit: Node<'t>) -> Option<(StartKind, Node<'t>)> {
+    let args = lit.parent().filter(|a| a.kind() == k::ARGUMENT_LIST)?;
+    let call = args.parent()?;
+    let stmt = call.parent().filter(|s| s.kind() == k::EXPRESSION_STATEMENT)?;
+    let f = call.child_by_field_name("function").filter(|f| f.kind() == k::SELECTOR_EXPRESSION)?;
+    let position = named_children(args).iter().position(|a| a.id() == lit.id())?;
+    let arity = named_children(args).len();
+    let (_, scopes) = facts.scopes_for(lit)?;
+    let operand = f.child_by_field_name("operand")?;
+    let local = (operand.kind() == k::IDENTIFIER).then(|| scopes.resolve(operand)).flatten();
+    if let Some(b) = local.map(|b| scopes.binding(b)) {
+        let is_wg = b.ty.or(b.init).is_some_and(|t| known::is_type(t, facts.src, known::SYNC_WAITGROUP));
+        let method = f.child_by_field_name("field").map(|m| facts.text(m));
+        return (is_wg && b.assignments.is_empty() && method == Some("Go") && (position, arity) == (0, 1))
+            .then_some((StartKind::WaitGroupGo, stmt));
+    }
+    (known::is(f, facts.src, known::TIME_AFTER_FUNC) && (position, arity) == (1, 2))
+        .then_some((StartKind::AfterFunc, stmt))
 }
 
 /// For a func literal held in a closure variable (`f := func...`, `var f =

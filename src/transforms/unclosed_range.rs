@@ -146,7 +146,7 @@ fn where_to_close<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, range_ctx: &[Plac
                 {
                     return Err(NoClose::SendAfterJoin);
                 }
-                let wait = joined_by(facts, ch, go.func.value, go.stmt).ok_or(NoClose::NotJoined)?;
+                let wait = joined_by(facts, ch, &go).ok_or(NoClose::NotJoined)?;
                 if last_wait.is_none_or(|w| wait.start_byte() > w.start_byte()) {
                     last_wait = Some(wait);
                 }
