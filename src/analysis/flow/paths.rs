@@ -1,0 +1,209 @@
+//! How many sends a body makes per path: the most on any path and the
+//! fewest on any path that ends normally.
+
+use tree_sitter::Node;
+
+use super::jumps::{is_goexit_call, is_panic_call};
+use crate::syntax::Named as _;
+use crate::syntax::{kinds as k, named_children, walk_preorder};
+
+/// Saturating count of sends on one path; `MANY` means "unbounded".
+pub const MANY: u32 = u32::MAX;
+
+/// The largest number of sends (nodes for which `is_send` holds) executed
+/// on any single path through `body`. Loops containing a send (unless each
+/// send ends the goroutine), `goto`, and sends in nested functions count as
+/// [`MANY`].
+#[must_use]
+pub fn max_sends(body: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> bool) -> u32 {
+    let (ft, term) = paths(body, src, is_send, Bound::Most);
+    ft.unwrap_or(0).max(term.unwrap_or(0))
+}
+
+/// The smallest number of sends on any path through `body` that ends
+/// normally (falls off the end or returns); paths that panic are ignored.
+#[must_use]
+pub fn min_sends(body: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> bool) -> u32 {
+    let (ft, term) = paths(body, src, is_send, Bound::Least);
+    Bound::Least.pick(ft, term).unwrap_or(0)
+}
+
+/// Sends counted on (paths falling through, paths that return or end the
+/// goroutine); `None` when there is no such path.
+type Paths = (Option<u32>, Option<u32>);
+
+/// Which bound [`paths`] computes; every choice it makes is conservative
+/// for that bound (more sends for `Most`, fewer for `Least`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Bound {
+    Most,
+    Least,
+}
+
+impl Bound {
+    fn pick(self, a: Option<u32>, b: Option<u32>) -> Option<u32> {
+        match (a, b) {
+            (Some(x), Some(y)) => Some(if self == Bound::Most { x.max(y) } else { x.min(y) }),
+            (x, None) => x,
+            (None, y) => y,
+        }
+    }
+
+    /// What a construct the count does not follow contributes.
+    fn unknown(self, n: Node<'_>, is_send: &dyn Fn(Node<'_>) -> bool) -> Paths {
+        match self {
+            Bound::Most if has_send(n, is_send) => (Some(MANY), Some(MANY)),
+            Bound::Most => (Some(0), None),
+            Bound::Least => (Some(0), has_return(n).then_some(0)),
+        }
+    }
+}
+
+fn has_send(n: Node<'_>, is_send: &dyn Fn(Node<'_>) -> bool) -> bool {
+    let mut found = false;
+    walk_preorder(n, |x| {
+        found |= is_send(x);
+        !found
+    });
+    found
+}
+
+fn has_return(n: Node<'_>) -> bool {
+    let mut found = false;
+    walk_preorder(n, |x| {
+        found |= x.kind() == k::RETURN_STATEMENT;
+        !found && x.kind() != k::FUNC_LITERAL
+    });
+    found
+}
+
+fn add(a: Option<u32>, b: u32) -> Option<u32> {
+    a.map(|a| a.saturating_add(b))
+}
+
+/// Sends per path through statement `n`, bounded by `bound`.
+fn paths(n: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> bool, bound: Bound) -> Paths {
+    let rec = |c: Node<'_>| paths(c, src, is_send, bound);
+    // Sends in an initializer, condition or switch value are not followed.
+    let header_sends = ["initializer", "condition", "value"]
+        .iter()
+        .any(|f| n.child_by_field_name(f).is_some_and(|h| has_send(h, is_send)));
+    if header_sends && matches!(n.kind(), k::IF_STATEMENT | k::EXPRESSION_SWITCH_STATEMENT | k::TYPE_SWITCH_STATEMENT) {
+        return match bound {
+            Bound::Most => (Some(MANY), Some(MANY)),
+            Bound::Least => (Some(0), Some(0)),
+        };
+    }
+    match n.kind() {
+        k::BLOCK | k::STATEMENT_LIST => {
+            let mut ft = Some(0u32);
+            let mut term: Option<u32> = None;
+            for s in named_children(n) {
+                let Some(cur) = ft else { break };
+                let (f, t) = rec(s);
+                term = bound.pick(term, add(t, cur));
+                ft = add(f, cur);
+            }
+            (ft, term)
+        }
+        k::SEND_STATEMENT if is_send(n) => (Some(1), None),
+        k::RETURN_STATEMENT => (None, Some(0)),
+        k::EXPRESSION_STATEMENT if is_goexit_call(n, src) => (None, Some(0)),
+        // A panic ends the path; the fewest-sends bound ignores such paths.
+        k::EXPRESSION_STATEMENT if is_panic_call(n, src) => (None, (bound == Bound::Most).then_some(0)),
+        k::LABELED_STATEMENT => {
+            named_children(n).into_iter().find(|c| c.kind() != k::LABEL_NAME).map_or((Some(0), None), rec)
+        }
+        k::IF_STATEMENT => {
+            let cons = n.child_by_field_name("consequence").map_or((Some(0), None), rec);
+            let alt = n.child_by_field_name("alternative").map_or((Some(0), None), rec);
+            (bound.pick(cons.0, alt.0), bound.pick(cons.1, alt.1))
+        }
+        k::EXPRESSION_SWITCH_STATEMENT | k::TYPE_SWITCH_STATEMENT | k::SELECT_STATEMENT => {
+            let mut out: Paths = (None, None);
+            let mut has_default = n.kind() == k::SELECT_STATEMENT;
+            for case in named_children(n) {
+                let comm = match case.kind() {
+                    k::EXPRESSION_CASE | k::TYPE_CASE => 0,
+                    k::DEFAULT_CASE => {
+                        has_default = true;
+                        0
+                    }
+                    k::COMMUNICATION_CASE => u32::from(case.child_by_field_name("communication").is_some_and(is_send)),
+                    _ => continue,
+                };
+                let body = named_children(case).into_iter().find(|c| c.kind() == k::STATEMENT_LIST);
+                if body.is_some_and(has_fallthrough) {
+                    return bound.unknown(n, is_send);
+                }
+                let (f, t) = body.map_or((Some(0), None), rec);
+                out = (bound.pick(out.0, add(f, comm)), bound.pick(out.1, add(t, comm)));
+            }
+            if !has_default {
+                out.0 = bound.pick(out.0, Some(0));
+            }
+            out
+        }
+        k::GOTO_STATEMENT => match bound {
+            Bound::Most => (Some(MANY), Some(MANY)),
+            Bound::Least => (Some(0), Some(0)),
+        },
+        // A loop whose every send ends the goroutine right after (`c <- v;
+        // return`) sends at most once, on the path that leaves by that return.
+        k::FOR_STATEMENT if bound == Bound::Most && sends_then_returns(n, src, is_send) => (Some(0), Some(1)),
+        // `defer func() { ... }()`: runs once, at exit, on every path that
+        // passes here; counting it here gives the same per-path totals.
+        k::DEFER_STATEMENT => {
+            let lit =
+                n.named(0).and_then(|c| c.child_by_field_name("function")).filter(|f| f.kind() == k::FUNC_LITERAL);
+            match lit.and_then(|l| l.child_by_field_name("body")) {
+                Some(body) => {
+                    let (f, t) = rec(body);
+                    (Some(bound.pick(f, t).unwrap_or(0)), None)
+                }
+                None => bound.unknown(n, is_send),
+            }
+        }
+        _ => bound.unknown(n, is_send),
+    }
+}
+
+/// Every send inside `n` (none in nested functions) is directly followed by
+/// a `return` (or a call ending the goroutine) in its statement list, or is
+/// a select case whose body starts with one.
+fn sends_then_returns(n: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> bool) -> bool {
+    let mut sends = Vec::new();
+    let mut in_closure = false;
+    walk_preorder(n, |x| {
+        if x.kind() == k::FUNC_LITERAL {
+            in_closure |= has_send(x, is_send);
+            return false;
+        }
+        if is_send(x) {
+            sends.push(x);
+        }
+        true
+    });
+    let ends = |s: Node<'_>| {
+        s.kind() == k::RETURN_STATEMENT
+            || (s.kind() == k::EXPRESSION_STATEMENT && (is_panic_call(s, src) || is_goexit_call(s, src)))
+    };
+    !in_closure
+        && !sends.is_empty()
+        && sends.iter().all(|send| {
+            let next = match send.parent() {
+                Some(p) if p.kind() == k::COMMUNICATION_CASE => {
+                    named_children(p).into_iter().find(|c| c.kind() == k::STATEMENT_LIST).and_then(|l| l.named(0))
+                }
+                Some(p) if p.kind() == k::STATEMENT_LIST => {
+                    std::iter::successors(send.next_named_sibling(), Node::next_named_sibling).find(|n| !n.is_extra())
+                }
+                _ => None,
+            };
+            next.is_some_and(ends)
+        })
+}
+
+fn has_fallthrough(list: Node<'_>) -> bool {
+    named_children(list).iter().any(|s| s.kind() == "fallthrough_statement")
+}
