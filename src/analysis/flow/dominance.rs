@@ -160,3 +160,87 @@ fn surely(ops: &[Node<'_>], s: Node<'_>) -> bool {
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{all, body, find, in_func, parse};
+    use super::*;
+
+    const CALLS: &str = "a()
+if x {
+	b()
+} else {
+	h()
+}
+c1()
+for x {
+	d()
+}
+if x && f() {
+}
+go func() {
+	g()
+}()
+e()";
+
+    #[test]
+    fn dominance_follows_structure() {
+        let src = in_func(CALLS);
+        let tree = parse(&src);
+        let call = |t| find(&tree, &src, k::CALL_EXPRESSION, t);
+        assert!(dominates(call("a()"), call("b()")));
+        assert!(dominates(call("a()"), call("e()")));
+        assert!(dominates(call("c1()"), call("e()")));
+        assert!(!dominates(call("e()"), call("a()")), "after is not before");
+        assert!(!dominates(call("b()"), call("c1()")), "a branch");
+        assert!(!dominates(call("d()"), call("e()")), "a loop body");
+        assert!(!dominates(call("f()"), call("e()")), "a short-circuit operand");
+        assert!(!dominates(call("g()"), call("e()")), "a closure");
+    }
+
+    #[test]
+    fn branches_are_exclusive() {
+        let src = in_func(CALLS);
+        let tree = parse(&src);
+        let call = |t| find(&tree, &src, k::CALL_EXPRESSION, t);
+        assert!(exclusive(call("b()"), call("h()")));
+        assert!(!exclusive(call("a()"), call("b()")));
+        assert!(!exclusive(call("b()"), call("c1()")));
+        let src = in_func("switch {\ncase x:\n\ta()\ncase !x:\n\tb()\n}");
+        let tree = parse(&src);
+        assert!(exclusive(find(&tree, &src, k::CALL_EXPRESSION, "a()"), find(&tree, &src, k::CALL_EXPRESSION, "b()")));
+    }
+
+    /// Has every path to the last `return` received from `c`?
+    fn received_before_return(stmts: &str) -> bool {
+        let src = in_func(&format!("{stmts}\nreturn"));
+        let tree = parse(&src);
+        let recvs = all(&tree, k::UNARY_EXPRESSION);
+        always_before(&recvs, *all(&tree, k::RETURN_STATEMENT).last().unwrap())
+    }
+
+    #[test]
+    fn receives_before() {
+        assert!(received_before_return("<-c"));
+        assert!(received_before_return("if x {\n\t<-c\n} else {\n\t<-c\n}"));
+        assert!(received_before_return("select {\ncase <-c:\ncase v := <-c:\n\t_ = v\n}"));
+        assert!(received_before_return("switch {\ncase x:\n\t<-c\ndefault:\n\t<-c\n}"));
+        assert!(!received_before_return(""));
+        assert!(!received_before_return("if x {\n\t<-c\n}"));
+        assert!(!received_before_return("select {\ncase <-c:\ndefault:\n}"));
+        assert!(!received_before_return("switch {\ncase x:\n\t<-c\n}"));
+        assert!(!received_before_return("for x {\n\t<-c\n}"));
+        // The early return is not the one asked about.
+        assert!(received_before_return("if x {\n\treturn\n}\n<-c"));
+    }
+
+    #[test]
+    fn loops_innermost_first() {
+        let src = in_func("for x {\n\tfor _, v := range xs {\n\t\tc <- v\n\t}\n}");
+        let tree = parse(&src);
+        let send = all(&tree, k::SEND_STATEMENT)[0];
+        let fors = all(&tree, k::FOR_STATEMENT);
+        assert_eq!(loops_between(send, body(&tree)).collect::<Vec<_>>(), [fors[1], fors[0]]);
+        assert_eq!(loops_between(send, fors[0]).collect::<Vec<_>>(), [fors[1]]);
+    }
+}

@@ -139,3 +139,104 @@ pub fn leaves(j: Node<'_>, region: Node<'_>, src: &[u8]) -> bool {
         _ => true,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{all, body, find, in_func, parse};
+    use super::*;
+
+    const LOOPS: &str = "outer:
+for _, a := range xs {
+	for _, b := range xs {
+		if a == b {
+			break outer
+		}
+		switch {
+		case x:
+			break
+		}
+		select {
+		default:
+			continue
+		}
+	}
+}
+go func() {
+	return
+}()
+if x {
+	panic(\"no\")
+}
+t.Fatal(\"x\")
+goto L
+L:
+return";
+
+    #[test]
+    fn jumps_in_source_order_outside_closures() {
+        let src = in_func(LOOPS);
+        let tree = parse(&src);
+        let found: Vec<_> = jumps(body(&tree), src.as_bytes()).iter().map(|j| text(*j, src.as_bytes())).collect();
+        assert_eq!(found, ["break outer", "break", "continue", "panic(\"no\")", "t.Fatal(\"x\")", "goto L", "return"]);
+        let lit = all(&tree, k::FUNC_LITERAL)[0];
+        assert!(jumps(lit, src.as_bytes()).is_empty(), "a function literal region holds no jumps of its own");
+    }
+
+    #[test]
+    fn targets_of_break_continue_goto() {
+        let src = in_func(LOOPS);
+        let tree = parse(&src);
+        let b = src.as_bytes();
+        let fors = all(&tree, k::FOR_STATEMENT);
+        let target = |kind, t| jump_target(find(&tree, &src, kind, t), b);
+        assert_eq!(target(k::BREAK_STATEMENT, "break outer"), Some(fors[0]));
+        assert_eq!(target(k::BREAK_STATEMENT, "break"), Some(all(&tree, k::EXPRESSION_SWITCH_STATEMENT)[0]));
+        assert_eq!(target(k::CONTINUE_STATEMENT, "continue"), Some(fors[1]));
+        let label = all(&tree, k::LABELED_STATEMENT)[1];
+        assert_eq!(target(k::GOTO_STATEMENT, "goto L"), Some(label));
+        assert_eq!(target(k::RETURN_STATEMENT, "return"), None);
+    }
+
+    #[test]
+    fn goto_stays_in_its_function() {
+        let src = in_func("L:\n\tgo func() {\n\t\tgoto L\n\t}()\n\tgo func() {\n\tM:\n\t\tgoto M\n\t}()");
+        let tree = parse(&src);
+        let b = src.as_bytes();
+        assert_eq!(jump_target(find(&tree, &src, k::GOTO_STATEMENT, "goto L"), b), None);
+        let m = find(&tree, &src, k::LABELED_STATEMENT, "M:\n\t\tgoto M");
+        assert_eq!(jump_target(find(&tree, &src, k::GOTO_STATEMENT, "goto M"), b), Some(m));
+    }
+
+    #[test]
+    fn what_leaves_a_region() {
+        let src = in_func(LOOPS);
+        let tree = parse(&src);
+        let b = src.as_bytes();
+        let inner = all(&tree, k::FOR_STATEMENT)[1];
+        let switch = all(&tree, k::EXPRESSION_SWITCH_STATEMENT)[0];
+        let leaving = |region| -> Vec<_> {
+            jumps(region, b).into_iter().filter(|j| leaves(*j, region, b)).map(|j| text(j, b)).collect()
+        };
+        assert_eq!(leaving(inner), ["break outer"]);
+        assert_eq!(leaving(switch), ["break"]);
+        let whole = body(&tree);
+        assert_eq!(leaving(whole), ["panic(\"no\")", "t.Fatal(\"x\")", "return"]);
+        let early = find(&tree, &src, k::IF_STATEMENT, "if x {\n\tpanic(\"no\")\n}");
+        let goto = find(&tree, &src, k::GOTO_STATEMENT, "goto L");
+        assert!(leaves(goto, early, b), "a goto to a label outside the region leaves it");
+        assert!(!leaves(goto, whole, b));
+    }
+
+    #[test]
+    fn goexit_needs_a_testing_receiver() {
+        let src = in_func("t.Fatal(\"x\")\nu.Fatal(\"x\")\nruntime.Goexit()\nt := 1\nt.Fatal(\"y\")");
+        let tree = parse(&src);
+        let b = src.as_bytes();
+        let ends: Vec<_> = all(&tree, k::EXPRESSION_STATEMENT)
+            .into_iter()
+            .filter(|s| is_goexit_call(*s, b))
+            .map(|s| text(s, b))
+            .collect();
+        assert_eq!(ends, ["t.Fatal(\"x\")", "runtime.Goexit()"]);
+    }
+}

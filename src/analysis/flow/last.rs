@@ -65,3 +65,38 @@ fn quiet(stmt: Node<'_>, src: &[u8]) -> bool {
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{all, body, in_func, parse};
+    use super::*;
+
+    /// Is the first send in `stmts`, the body of a function, its last action?
+    fn last(stmts: &str) -> bool {
+        let src = in_func(stmts);
+        let tree = parse(&src);
+        is_last_action(all(&tree, k::SEND_STATEMENT)[0], body(&tree), src.as_bytes())
+    }
+
+    #[test]
+    fn only_quiet_statements_may_follow() {
+        assert!(last("c <- 1"));
+        assert!(last("c <- 1\nreturn"));
+        assert!(last("c <- 1\n// done\nclose(c)\nreturn"));
+        assert!(last("if x {\n\tc <- 1\n}\nclose(c)"));
+        assert!(!last("c <- 1\nprintln()"));
+        assert!(!last("c <- 1\nreturn f()"));
+        assert!(!last("if x {\n\tc <- 1\n}\nprintln()"));
+    }
+
+    #[test]
+    fn loops_selects_and_closures() {
+        assert!(!last("for x {\n\tc <- 1\n}"));
+        assert!(!last("for x {\n\tc <- 1\n\tbreak\n}"));
+        assert!(last("select {\ncase c <- 1:\n\treturn\ncase <-d:\n}\nprintln()"));
+        assert!(!last("select {\ncase c <- 1:\ncase <-d:\n}\nprintln()"));
+        // A deferred closure runs as the goroutine exits; a started one does not.
+        assert!(last("defer func() {\n\tc <- 1\n}()\nprintln()"));
+        assert!(!last("go func() {\n\tc <- 1\n}()"));
+    }
+}

@@ -207,3 +207,85 @@ fn sends_then_returns(n: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> boo
 fn has_fallthrough(list: Node<'_>) -> bool {
     named_children(list).iter().any(|s| s.kind() == "fallthrough_statement")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{body, in_func, parse};
+    use super::*;
+    use crate::syntax::text;
+
+    /// (fewest, most) sends on `c` through `stmts`, the body of a function.
+    fn bounds(stmts: &str) -> (u32, u32) {
+        let src = in_func(stmts);
+        let tree = parse(&src);
+        let is_send = |n: Node<'_>| {
+            n.kind() == k::SEND_STATEMENT
+                && n.child_by_field_name("channel").is_some_and(|c| text(c, src.as_bytes()) == "c")
+        };
+        let b = body(&tree);
+        (min_sends(b, src.as_bytes(), &is_send), max_sends(b, src.as_bytes(), &is_send))
+    }
+
+    #[test]
+    fn straight_line() {
+        assert_eq!(bounds(""), (0, 0));
+        assert_eq!(bounds("c <- 1\nc <- 2"), (2, 2));
+        assert_eq!(bounds("d <- 1\nc <- 2"), (1, 1));
+    }
+
+    #[test]
+    fn branches() {
+        assert_eq!(bounds("if x {\n\tc <- 1\n} else {\n\tc <- 1\n\tc <- 2\n}"), (1, 2));
+        assert_eq!(bounds("if x {\n\tc <- 1\n}"), (0, 1));
+        assert_eq!(bounds("if x {\n\treturn\n}\nc <- 1"), (0, 1));
+        assert_eq!(bounds("switch {\ncase x:\n\tc <- 1\n}"), (0, 1));
+        assert_eq!(bounds("switch {\ncase x:\n\tc <- 1\ndefault:\n\tc <- 2\n}"), (1, 1));
+        // A send in a header is not followed; fallthrough neither.
+        assert_eq!(bounds("if c <- 1; x {\n}"), (0, MANY));
+        assert_eq!(bounds("switch {\ncase x:\n\tc <- 1\n\tfallthrough\ndefault:\n}"), (0, MANY));
+    }
+
+    #[test]
+    fn loops() {
+        assert_eq!(bounds("for i := 0; i < 3; i++ {\n\tc <- i\n}"), (0, MANY));
+        assert_eq!(bounds("for _, v := range xs {\n\t_ = v\n}\nc <- 1"), (1, 1));
+        // Each send ends the goroutine: at most one, on the path leaving by it.
+        assert_eq!(bounds("for _, v := range xs {\n\tif v > 0 {\n\t\tc <- v\n\t\treturn\n\t}\n}"), (0, 1));
+        assert_eq!(bounds("for _, v := range xs {\n\tif v > 0 {\n\t\tc <- v\n\t}\n}"), (0, MANY));
+    }
+
+    #[test]
+    fn select() {
+        assert_eq!(bounds("select {\ncase c <- 1:\n}"), (1, 1));
+        assert_eq!(bounds("select {\ncase c <- 1:\ncase <-d:\n}"), (0, 1));
+        assert_eq!(bounds("select {\ncase c <- 1:\ndefault:\n\tc <- 2\n\tc <- 3\n}"), (1, 2));
+    }
+
+    #[test]
+    fn defer() {
+        assert_eq!(bounds("defer func() {\n\tc <- 1\n}()"), (1, 1));
+        assert_eq!(bounds("defer func() {\n\tc <- 1\n}()\nif x {\n\treturn\n}\nc <- 2"), (1, 2));
+        assert_eq!(bounds("defer close(c)"), (0, 0));
+    }
+
+    #[test]
+    fn goto() {
+        assert_eq!(bounds("L:\n\tc <- 1\n\tif x {\n\t\tgoto L\n\t}"), (1, MANY));
+        assert_eq!(bounds("goto L\nL:\n\treturn"), (0, MANY));
+    }
+
+    #[test]
+    fn panic_and_goexit() {
+        // The fewest-sends bound ignores paths that panic...
+        assert_eq!(bounds("if x {\n\tpanic(\"no\")\n}\nc <- 1"), (1, 1));
+        assert_eq!(bounds("c <- 1\npanic(\"no\")"), (0, 1));
+        // ...but not those ending the goroutine, which run its defers.
+        assert_eq!(bounds("if x {\n\tt.Fatal(\"no\")\n}\nc <- 1"), (0, 1));
+    }
+
+    #[test]
+    fn closures() {
+        assert_eq!(bounds("go func() {\n\tc <- 1\n}()"), (0, MANY));
+        assert_eq!(bounds("f := func() {\n\treturn\n}\nf()\nc <- 1"), (1, 1));
+    }
+}
