@@ -10,30 +10,47 @@ use crate::syntax::{kinds as k, named_children, walk_preorder};
 /// Saturating count of sends on one path; `MANY` means "unbounded".
 pub const MANY: u32 = u32::MAX;
 
+/// The fewest and the most sends on one path through `body`, as
+/// ([`min_sends`], [`max_sends`]) give them, counted in one pass.
+#[must_use]
+pub fn send_bounds(body: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> bool) -> (u32, u32) {
+    let [least, most] = paths(body, src, is_send, [Bound::Least, Bound::Most]);
+    (Bound::Least.total(least), Bound::Most.total(most))
+}
+
 /// The largest number of sends (nodes for which `is_send` holds) executed
 /// on any single path through `body`. Loops containing a send (unless each
 /// send ends the goroutine), `goto`, and sends in nested functions count as
-/// [`MANY`].
+/// [`MANY`]. (Wanting [`min_sends`] too, call [`send_bounds`].)
 #[must_use]
 pub fn max_sends(body: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> bool) -> u32 {
-    let (ft, term) = paths(body, src, is_send, Bound::Most);
-    ft.unwrap_or(0).max(term.unwrap_or(0))
+    let [most] = paths(body, src, is_send, [Bound::Most]);
+    Bound::Most.total(most)
 }
 
 /// The smallest number of sends on any path through `body` that ends
 /// normally (falls off the end or returns); paths that panic are ignored.
+/// (Wanting [`max_sends`] too, call [`send_bounds`].)
 #[must_use]
 pub fn min_sends(body: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> bool) -> u32 {
-    let (ft, term) = paths(body, src, is_send, Bound::Least);
-    Bound::Least.pick(ft, term).unwrap_or(0)
+    let [least] = paths(body, src, is_send, [Bound::Least]);
+    Bound::Least.total(least)
 }
 
 /// Sends counted on (paths falling through, paths that return or end the
 /// goroutine); `None` when there is no such path.
 type Paths = (Option<u32>, Option<u32>);
 
-/// Which bound [`paths`] computes; every choice it makes is conservative
-/// for that bound (more sends for `Most`, fewer for `Least`).
+/// What an empty statement gives: it falls through, sending nothing.
+const EMPTY: Paths = (Some(0), None);
+
+/// `f(i, bounds[i])` for each bound.
+fn each<const N: usize>(bounds: [Bound; N], f: impl Fn(usize, Bound) -> Paths) -> [Paths; N] {
+    std::array::from_fn(|i| f(i, bounds[i]))
+}
+
+/// A bound [`paths`] computes; every choice it makes is conservative for
+/// that bound (more sends for `Most`, fewer for `Least`).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Bound {
     Most,
@@ -46,6 +63,19 @@ impl Bound {
             (Some(x), Some(y)) => Some(if self == Bound::Most { x.max(y) } else { x.min(y) }),
             (x, None) => x,
             (None, y) => y,
+        }
+    }
+
+    /// The bound over all paths through a body.
+    fn total(self, (ft, term): Paths) -> u32 {
+        self.pick(ft, term).unwrap_or(0)
+    }
+
+    /// Both kinds of path, each as conservative as the bound asks.
+    fn untracked(self) -> Paths {
+        match self {
+            Bound::Most => (Some(MANY), Some(MANY)),
+            Bound::Least => (Some(0), Some(0)),
         }
     }
 
@@ -81,46 +111,57 @@ fn add(a: Option<u32>, b: u32) -> Option<u32> {
     a.map(|a| a.saturating_add(b))
 }
 
-/// Sends per path through statement `n`, bounded by `bound`.
-fn paths(n: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> bool, bound: Bound) -> Paths {
-    let rec = |c: Node<'_>| paths(c, src, is_send, bound);
+/// Sends per path through statement `n`, under each of `bounds` (one pass
+/// for all of them; each result is what a pass for that bound alone gives).
+fn paths<const N: usize>(
+    n: Node<'_>,
+    src: &[u8],
+    is_send: &dyn Fn(Node<'_>) -> bool,
+    bounds: [Bound; N],
+) -> [Paths; N] {
+    let rec = |c: Node<'_>| paths(c, src, is_send, bounds);
+    let unknown = || bounds.map(|b| b.unknown(n, is_send));
     // Sends in an initializer, condition or switch value are not followed.
     let header_sends = ["initializer", "condition", "value"]
         .iter()
         .any(|f| n.child_by_field_name(f).is_some_and(|h| has_send(h, is_send)));
     if header_sends && matches!(n.kind(), k::IF_STATEMENT | k::EXPRESSION_SWITCH_STATEMENT | k::TYPE_SWITCH_STATEMENT) {
-        return match bound {
-            Bound::Most => (Some(MANY), Some(MANY)),
-            Bound::Least => (Some(0), Some(0)),
-        };
+        return bounds.map(Bound::untracked);
     }
     match n.kind() {
         k::BLOCK | k::STATEMENT_LIST => {
-            let mut ft = Some(0u32);
-            let mut term: Option<u32> = None;
+            let mut out = [EMPTY; N];
             for s in named_children(n) {
-                let Some(cur) = ft else { break };
-                let (f, t) = rec(s);
-                term = bound.pick(term, add(t, cur));
-                ft = add(f, cur);
+                // A bound stops counting where its paths stop falling through.
+                if out.iter().all(|(ft, _)| ft.is_none()) {
+                    break;
+                }
+                let r = rec(s);
+                for (i, b) in bounds.iter().enumerate() {
+                    let (ft, term) = &mut out[i];
+                    if let Some(cur) = *ft {
+                        *term = b.pick(*term, add(r[i].1, cur));
+                        *ft = add(r[i].0, cur);
+                    }
+                }
             }
-            (ft, term)
+            out
         }
-        k::SEND_STATEMENT if is_send(n) => (Some(1), None),
-        k::RETURN_STATEMENT => (None, Some(0)),
-        k::EXPRESSION_STATEMENT if is_goexit_call(n, src) => (None, Some(0)),
+        k::SEND_STATEMENT if is_send(n) => [(Some(1), None); N],
+        k::RETURN_STATEMENT => [(None, Some(0)); N],
+        k::EXPRESSION_STATEMENT if is_goexit_call(n, src) => [(None, Some(0)); N],
         // A panic ends the path; the fewest-sends bound ignores such paths.
-        k::EXPRESSION_STATEMENT if is_panic_call(n, src) => (None, (bound == Bound::Most).then_some(0)),
+        k::EXPRESSION_STATEMENT if is_panic_call(n, src) => bounds.map(|b| (None, (b == Bound::Most).then_some(0))),
         k::LABELED_STATEMENT => {
-            named_children(n).into_iter().find(|c| c.kind() != k::LABEL_NAME).map_or((Some(0), None), rec)
+            named_children(n).into_iter().find(|c| c.kind() != k::LABEL_NAME).map_or([EMPTY; N], rec)
         }
         k::IF_STATEMENT => {
-            let cons = n.child_by_field_name("consequence").map_or((Some(0), None), rec);
-            let alt = n.child_by_field_name("alternative").map_or((Some(0), None), rec);
-            (bound.pick(cons.0, alt.0), bound.pick(cons.1, alt.1))
+            let cons = n.child_by_field_name("consequence").map_or([EMPTY; N], rec);
+            let alt = n.child_by_field_name("alternative").map_or([EMPTY; N], rec);
+            each(bounds, |i, b| (b.pick(cons[i].0, alt[i].0), b.pick(cons[i].1, alt[i].1)))
         }
         k::EXPRESSION_SWITCH_STATEMENT | k::TYPE_SWITCH_STATEMENT | k::SELECT_STATEMENT => {
-            let mut out: Paths = (None, None);
+            let mut out: [Paths; N] = [(None, None); N];
             let mut has_default = n.kind() == k::SELECT_STATEMENT;
             for case in named_children(n) {
                 let comm = match case.kind() {
@@ -134,23 +175,22 @@ fn paths(n: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> bool, bound: Bou
                 };
                 let body = named_children(case).into_iter().find(|c| c.kind() == k::STATEMENT_LIST);
                 if body.is_some_and(has_fallthrough) {
-                    return bound.unknown(n, is_send);
+                    return unknown();
                 }
-                let (f, t) = body.map_or((Some(0), None), rec);
-                out = (bound.pick(out.0, add(f, comm)), bound.pick(out.1, add(t, comm)));
+                let r = body.map_or([EMPTY; N], rec);
+                out = each(bounds, |i, b| (b.pick(out[i].0, add(r[i].0, comm)), b.pick(out[i].1, add(r[i].1, comm))));
             }
             if !has_default {
-                out.0 = bound.pick(out.0, Some(0));
+                out = each(bounds, |i, b| (b.pick(out[i].0, Some(0)), out[i].1));
             }
             out
         }
-        k::GOTO_STATEMENT => match bound {
-            Bound::Most => (Some(MANY), Some(MANY)),
-            Bound::Least => (Some(0), Some(0)),
-        },
+        k::GOTO_STATEMENT => bounds.map(Bound::untracked),
         // A loop whose every send ends the goroutine right after (`c <- v;
         // return`) sends at most once, on the path that leaves by that return.
-        k::FOR_STATEMENT if bound == Bound::Most && sends_then_returns(n, src, is_send) => (Some(0), Some(1)),
+        k::FOR_STATEMENT if bounds.contains(&Bound::Most) && sends_then_returns(n, src, is_send) => {
+            bounds.map(|b| if b == Bound::Most { (Some(0), Some(1)) } else { b.unknown(n, is_send) })
+        }
         // `defer func() { ... }()`: runs once, at exit, on every path that
         // passes here; counting it here gives the same per-path totals.
         k::DEFER_STATEMENT => {
@@ -158,13 +198,13 @@ fn paths(n: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> bool, bound: Bou
                 n.named(0).and_then(|c| c.child_by_field_name("function")).filter(|f| f.kind() == k::FUNC_LITERAL);
             match lit.and_then(|l| l.child_by_field_name("body")) {
                 Some(body) => {
-                    let (f, t) = rec(body);
-                    (Some(bound.pick(f, t).unwrap_or(0)), None)
+                    let r = rec(body);
+                    each(bounds, |i, b| (Some(b.pick(r[i].0, r[i].1).unwrap_or(0)), None))
                 }
-                None => bound.unknown(n, is_send),
+                None => unknown(),
             }
         }
-        _ => bound.unknown(n, is_send),
+        _ => unknown(),
     }
 }
 
@@ -214,7 +254,8 @@ mod tests {
     use super::*;
     use crate::syntax::text;
 
-    /// (fewest, most) sends on `c` through `stmts`, the body of a function.
+    /// (fewest, most) sends on `c` through `stmts`, the body of a function,
+    /// from the one pass, checked against a pass per bound.
     fn bounds(stmts: &str) -> (u32, u32) {
         let src = in_func(stmts);
         let tree = parse(&src);
@@ -222,8 +263,10 @@ mod tests {
             n.kind() == k::SEND_STATEMENT
                 && n.child_by_field_name("channel").is_some_and(|c| text(c, src.as_bytes()) == "c")
         };
-        let b = body(&tree);
-        (min_sends(b, src.as_bytes(), &is_send), max_sends(b, src.as_bytes(), &is_send))
+        let (b, src) = (body(&tree), src.as_bytes());
+        let both = send_bounds(b, src, &is_send);
+        assert_eq!(both, (min_sends(b, src, &is_send), max_sends(b, src, &is_send)), "{stmts}");
+        both
     }
 
     #[test]
