@@ -1,0 +1,246 @@
+//! Structured dominance: what runs on every path to a node, which nodes
+//! no single execution reaches both of, which loops enclose a node.
+
+use tree_sitter::Node;
+
+use crate::syntax::Named as _;
+use crate::syntax::{ancestors, contains, kinds as k, named_children};
+
+/// `for` statements enclosing `node`, innermost first, up to (excluding) `root`.
+pub fn loops_between<'t>(node: Node<'t>, root: Node<'t>) -> impl Iterator<Item = Node<'t>> {
+    ancestors(node).take_while(move |a| a.id() != root.id()).filter(|a| a.kind() == k::FOR_STATEMENT)
+}
+
+/// Are `a` and `b` in different branches of one `if`, `switch` or `select`
+/// (so that no single execution reaches both)?
+#[must_use]
+pub fn exclusive(a: Node<'_>, b: Node<'_>) -> bool {
+    let Some(common) = ancestors(a).find(|x| contains(*x, b)) else { return false };
+    matches!(
+        common.kind(),
+        k::IF_STATEMENT | k::EXPRESSION_SWITCH_STATEMENT | k::TYPE_SWITCH_STATEMENT | k::SELECT_STATEMENT
+    ) && !common.child_by_field_name("condition").is_some_and(|c| contains(c, a) || contains(c, b))
+}
+
+/// Is `r` executed on every path that reaches `e` (within one function,
+/// ignoring `goto`)? Structured: `r` precedes `e` and nothing between `r`
+/// and the innermost node holding both is a branch, loop body, case, closure
+/// or short-circuit operand.
+#[must_use]
+pub fn dominates(r: Node<'_>, e: Node<'_>) -> bool {
+    if r.end_byte() > e.start_byte() {
+        return false;
+    }
+    let mut child = r;
+    for parent in ancestors(r) {
+        if contains(parent, e) {
+            return true;
+        }
+        if conditional_edge(parent, child) {
+            return false;
+        }
+        child = parent;
+    }
+    false
+}
+
+/// Does running `parent` not always run its child `child`?
+fn conditional_edge(parent: Node<'_>, child: Node<'_>) -> bool {
+    let is = |field: &str| parent.child_by_field_name(field).is_some_and(|c| c.id() == child.id());
+    match parent.kind() {
+        k::IF_STATEMENT => is("consequence") || is("alternative"),
+        k::EXPRESSION_SWITCH_STATEMENT | k::TYPE_SWITCH_STATEMENT | k::SELECT_STATEMENT => {
+            matches!(child.kind(), k::EXPRESSION_CASE | k::TYPE_CASE | k::DEFAULT_CASE | k::COMMUNICATION_CASE)
+        }
+        k::FOR_STATEMENT => child.kind() != k::RANGE_CLAUSE,
+        k::RANGE_CLAUSE => !is("right"),
+        k::FUNC_LITERAL | k::GO_STATEMENT | k::DEFER_STATEMENT => true,
+        k::BINARY_EXPRESSION => {
+            is("right") && parent.child_by_field_name("operator").is_some_and(|o| matches!(o.kind(), "&&" | "||"))
+        }
+        _ => false,
+    }
+}
+
+/// Has every path reaching `e` executed one of `ops` (receives, say)?
+/// True when one op dominates `e`, or when a statement before `e` (in `e`'s
+/// own or an enclosing statement list) runs one of them on every path
+/// through it — e.g. a select whose every case receives.
+#[must_use]
+pub fn always_before(ops: &[Node<'_>], e: Node<'_>) -> bool {
+    if ops.iter().any(|r| dominates(*r, e)) {
+        return true;
+    }
+    let mut cur = e;
+    for parent in ancestors(e) {
+        if matches!(parent.kind(), k::FUNC_LITERAL | k::FUNCTION_DECLARATION | k::METHOD_DECLARATION) {
+            return false;
+        }
+        if parent.kind() == k::STATEMENT_LIST {
+            for s in named_children(parent).into_iter().take_while(|s| s.end_byte() <= cur.start_byte()) {
+                if is_jump(s) {
+                    return false;
+                }
+                if surely(ops, s) {
+                    return true;
+                }
+            }
+        }
+        cur = parent;
+    }
+    false
+}
+
+fn is_jump(s: Node<'_>) -> bool {
+    matches!(s.kind(), k::BREAK_STATEMENT | k::CONTINUE_STATEMENT | k::GOTO_STATEMENT | k::RETURN_STATEMENT)
+}
+
+/// Does every normal path through statement `s` run one of `ops`?
+fn surely(ops: &[Node<'_>], s: Node<'_>) -> bool {
+    let inside: Vec<Node> = ops.iter().copied().filter(|o| contains(s, *o)).collect();
+    if inside.is_empty() {
+        return false;
+    }
+    // An op reached without passing a branch, loop body or closure.
+    let unconditional = inside.iter().any(|o| {
+        let mut child = *o;
+        for p in ancestors(*o) {
+            if conditional_edge(p, child) {
+                return false;
+            }
+            if p.id() == s.id() {
+                return true;
+            }
+            child = p;
+        }
+        false
+    });
+    if unconditional {
+        return true;
+    }
+    let list_surely = |list: Option<Node<'_>>| {
+        list.is_some_and(|l| {
+            for st in named_children(l) {
+                if is_jump(st) {
+                    return false;
+                }
+                if surely(ops, st) {
+                    return true;
+                }
+            }
+            false
+        })
+    };
+    match s.kind() {
+        k::BLOCK => list_surely(s.named(0)),
+        k::LABELED_STATEMENT => named_children(s).into_iter().any(|c| c.kind() != k::LABEL_NAME && surely(ops, c)),
+        k::IF_STATEMENT => {
+            let cons = s.child_by_field_name("consequence");
+            let alt = s.child_by_field_name("alternative");
+            cons.is_some_and(|c| surely(ops, c)) && alt.is_some_and(|a| surely(ops, a))
+        }
+        k::SELECT_STATEMENT | k::EXPRESSION_SWITCH_STATEMENT | k::TYPE_SWITCH_STATEMENT => {
+            let cases: Vec<Node> = named_children(s)
+                .into_iter()
+                .filter(|c| {
+                    matches!(c.kind(), k::COMMUNICATION_CASE | k::DEFAULT_CASE | k::EXPRESSION_CASE | k::TYPE_CASE)
+                })
+                .collect();
+            let has_default = cases.iter().any(|c| c.kind() == k::DEFAULT_CASE);
+            if s.kind() != k::SELECT_STATEMENT && !has_default {
+                return false;
+            }
+            !cases.is_empty()
+                && cases.iter().all(|c| {
+                    let comm = c.child_by_field_name("communication");
+                    comm.is_some_and(|m| ops.iter().any(|o| contains(m, *o)))
+                        || list_surely(named_children(*c).into_iter().find(|x| x.kind() == k::STATEMENT_LIST))
+                })
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{all, body, find, in_func, parse};
+    use super::*;
+
+    const CALLS: &str = "a()
+if x {
+	b()
+} else {
+	h()
+}
+c1()
+for x {
+	d()
+}
+if x && f() {
+}
+go func() {
+	g()
+}()
+e()";
+
+    #[test]
+    fn dominance_follows_structure() {
+        let src = in_func(CALLS);
+        let tree = parse(&src);
+        let call = |t| find(&tree, &src, k::CALL_EXPRESSION, t);
+        assert!(dominates(call("a()"), call("b()")));
+        assert!(dominates(call("a()"), call("e()")));
+        assert!(dominates(call("c1()"), call("e()")));
+        assert!(!dominates(call("e()"), call("a()")), "after is not before");
+        assert!(!dominates(call("b()"), call("c1()")), "a branch");
+        assert!(!dominates(call("d()"), call("e()")), "a loop body");
+        assert!(!dominates(call("f()"), call("e()")), "a short-circuit operand");
+        assert!(!dominates(call("g()"), call("e()")), "a closure");
+    }
+
+    #[test]
+    fn branches_are_exclusive() {
+        let src = in_func(CALLS);
+        let tree = parse(&src);
+        let call = |t| find(&tree, &src, k::CALL_EXPRESSION, t);
+        assert!(exclusive(call("b()"), call("h()")));
+        assert!(!exclusive(call("a()"), call("b()")));
+        assert!(!exclusive(call("b()"), call("c1()")));
+        let src = in_func("switch {\ncase x:\n\ta()\ncase !x:\n\tb()\n}");
+        let tree = parse(&src);
+        assert!(exclusive(find(&tree, &src, k::CALL_EXPRESSION, "a()"), find(&tree, &src, k::CALL_EXPRESSION, "b()")));
+    }
+
+    /// Has every path to the last `return` received from `c`?
+    fn received_before_return(stmts: &str) -> bool {
+        let src = in_func(&format!("{stmts}\nreturn"));
+        let tree = parse(&src);
+        let recvs = all(&tree, k::UNARY_EXPRESSION);
+        always_before(&recvs, *all(&tree, k::RETURN_STATEMENT).last().unwrap())
+    }
+
+    #[test]
+    fn receives_before() {
+        assert!(received_before_return("<-c"));
+        assert!(received_before_return("if x {\n\t<-c\n} else {\n\t<-c\n}"));
+        assert!(received_before_return("select {\ncase <-c:\ncase v := <-c:\n\t_ = v\n}"));
+        assert!(received_before_return("switch {\ncase x:\n\t<-c\ndefault:\n\t<-c\n}"));
+        assert!(!received_before_return(""));
+        assert!(!received_before_return("if x {\n\t<-c\n}"));
+        assert!(!received_before_return("select {\ncase <-c:\ndefault:\n}"));
+        assert!(!received_before_return("switch {\ncase x:\n\t<-c\n}"));
+        assert!(!received_before_return("for x {\n\t<-c\n}"));
+        // The early return is not the one asked about.
+        assert!(received_before_return("if x {\n\treturn\n}\n<-c"));
+    }
+
+    #[test]
+    fn loops_innermost_first() {
+        let src = in_func("for x {\n\tfor _, v := range xs {\n\t\tc <- v\n\t}\n}");
+        let tree = parse(&src);
+        let send = all(&tree, k::SEND_STATEMENT)[0];
+        let fors = all(&tree, k::FOR_STATEMENT);
+        assert_eq!(loops_between(send, body(&tree)).collect::<Vec<_>>(), [fors[1], fors[0]]);
+        assert_eq!(loops_between(send, fors[0]).collect::<Vec<_>>(), [fors[1]]);
+    }
+}

@@ -1,0 +1,102 @@
+//! Whether a send is the last thing its goroutine does, so that buffering
+//! its channel cannot let anything run where it used to block.
+
+use tree_sitter::Node;
+
+use crate::syntax::Named as _;
+use crate::syntax::{kinds as k, named_children, text, walk_preorder};
+
+/// Is `send` the last thing its goroutine does on its path (within `body`)?
+/// Only `return` without calls, `close(...)`, `break` and empty statements
+/// may follow. Buffering a channel lets a sender run on past its send, so
+/// anything more after it would start running where it used to block.
+#[must_use]
+pub fn is_last_action(send: Node<'_>, body: Node<'_>, src: &[u8]) -> bool {
+    let mut cur = send;
+    while cur.id() != body.id() {
+        let Some(parent) = cur.parent() else { return false };
+        let rest: Vec<Node> = match parent.kind() {
+            k::STATEMENT_LIST => {
+                named_children(parent).into_iter().filter(|s| s.start_byte() >= cur.end_byte()).collect()
+            }
+            k::COMMUNICATION_CASE => named_children(parent)
+                .into_iter()
+                .filter(|s| s.kind() == k::STATEMENT_LIST && s.start_byte() >= cur.end_byte())
+                .flat_map(named_children)
+                .collect(),
+            k::FOR_STATEMENT => return false,
+            k::IF_STATEMENT if parent.child_by_field_name("condition").is_some_and(|c| c.id() == cur.id()) => {
+                return false;
+            }
+            // A func literal deferred by the goroutine runs as it exits.
+            k::FUNC_LITERAL => return crate::analysis::starts::deferred_by(parent).is_some(),
+            _ => Vec::new(),
+        };
+        for s in rest {
+            match s.kind() {
+                // The path ends here (a return), or leaves this list (break).
+                k::RETURN_STATEMENT if quiet(s, src) => return true,
+                k::BREAK_STATEMENT => break,
+                _ if quiet(s, src) => {}
+                _ => return false,
+            }
+        }
+        cur = parent;
+    }
+    true
+}
+
+fn quiet(stmt: Node<'_>, src: &[u8]) -> bool {
+    match stmt.kind() {
+        k::COMMENT | k::EMPTY_STATEMENT | k::BREAK_STATEMENT => true,
+        k::RETURN_STATEMENT => {
+            let mut calls = false;
+            walk_preorder(stmt, |n| {
+                calls |= n.kind() == k::CALL_EXPRESSION || n.kind() == k::FUNC_LITERAL;
+                !calls
+            });
+            !calls
+        }
+        k::EXPRESSION_STATEMENT => {
+            let call = stmt.named(0).filter(|c| c.kind() == k::CALL_EXPRESSION);
+            call.and_then(|c| c.child_by_field_name("function"))
+                .is_some_and(|f| f.kind() == k::IDENTIFIER && text(f, src) == "close")
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{all, body, in_func, parse};
+    use super::*;
+
+    /// Is the first send in `stmts`, the body of a function, its last action?
+    fn last(stmts: &str) -> bool {
+        let src = in_func(stmts);
+        let tree = parse(&src);
+        is_last_action(all(&tree, k::SEND_STATEMENT)[0], body(&tree), src.as_bytes())
+    }
+
+    #[test]
+    fn only_quiet_statements_may_follow() {
+        assert!(last("c <- 1"));
+        assert!(last("c <- 1\nreturn"));
+        assert!(last("c <- 1\n// done\nclose(c)\nreturn"));
+        assert!(last("if x {\n\tc <- 1\n}\nclose(c)"));
+        assert!(!last("c <- 1\nprintln()"));
+        assert!(!last("c <- 1\nreturn f()"));
+        assert!(!last("if x {\n\tc <- 1\n}\nprintln()"));
+    }
+
+    #[test]
+    fn loops_selects_and_closures() {
+        assert!(!last("for x {\n\tc <- 1\n}"));
+        assert!(!last("for x {\n\tc <- 1\n\tbreak\n}"));
+        assert!(last("select {\ncase c <- 1:\n\treturn\ncase <-d:\n}\nprintln()"));
+        assert!(!last("select {\ncase c <- 1:\ncase <-d:\n}\nprintln()"));
+        // A deferred closure runs as the goroutine exits; a started one does not.
+        assert!(last("defer func() {\n\tc <- 1\n}()\nprintln()"));
+        assert!(!last("go func() {\n\tc <- 1\n}()"));
+    }
+}
