@@ -98,4 +98,37 @@ mod tests {
             assert_ne!(lang.id_for_node_kind(kind, true), 0, "{kind} is not a tree-sitter-go node kind");
         }
     }
+
+    /// A node kind spelled as a string elsewhere escapes the grammar test.
+    #[test]
+    fn no_node_kind_is_written_as_a_string_literal() {
+        let lang: tree_sitter::Language = tree_sitter_go::LANGUAGE.into();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = vec![root];
+        let mut found = Vec::new();
+        while let Some(p) = files.pop() {
+            if p.is_dir() {
+                files.extend(std::fs::read_dir(&p).unwrap().map(|e| e.unwrap().path()));
+                continue;
+            }
+            if p.extension().is_none_or(|e| e != "rs") || p.ends_with("syntax/kinds.rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&p).unwrap();
+            // Unit tests (at the end of a file) may spell kinds in Go snippets.
+            let code = text.split("#[cfg(test)]").next().unwrap_or("");
+            for (n, line) in code.lines().enumerate() {
+                if line.contains("field_name(") || line.trim_start().starts_with("//") {
+                    continue;
+                }
+                for lit in line.split('"').skip(1).step_by(2) {
+                    let kind_like = lit.contains('_') && lit.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+                    if kind_like && lang.id_for_node_kind(lit, true) != 0 {
+                        found.push(format!("{}:{}: {lit:?}", p.display(), n + 1));
+                    }
+                }
+            }
+        }
+        assert!(found.is_empty(), "use the constants of syntax::kinds:\n{}", found.join("\n"));
+    }
 }
