@@ -26,15 +26,22 @@ pub const TIME_AFTER_FUNC: Api = api("time", "AfterFunc");
 pub const CONTEXT_BACKGROUND: Api = api("context", "Background");
 pub const CONTEXT_TODO: Api = api("context", "TODO");
 pub const CONTEXT_WITHOUT_CANCEL: Api = api("context", "WithoutCancel");
-/// The types whose `Fatal`, `FailNow`, `Skip`... end the calling goroutine
-/// (testing's, and gocheck's `C`).
-pub const TEST_TYPES: &[Api] = &[
-    api("testing", "T"),
-    api("testing", "B"),
-    api("testing", "F"),
-    api("testing", "TB"),
-    api("gopkg.in/check.v1", "C"),
-];
+/// The types whose `Fatal`, `FailNow`, `Skip`... end the calling goroutine,
+/// used through a pointer: testing's, and gocheck's `C`.
+pub const TEST_TYPES: &[Api] =
+    &[api("testing", "T"), api("testing", "B"), api("testing", "F"), api("gopkg.in/check.v1", "C")];
+/// testing's interface of those methods.
+pub const TESTING_TB: Api = api("testing", "TB");
+
+/// Is the declared type `ty` one whose `Fatal`... ends the goroutine:
+/// `*testing.T`, `*testing.B`, `*testing.F`, `testing.TB`, `*check.C`?
+#[must_use]
+pub fn is_test_type(ty: Node<'_>, src: &[u8]) -> bool {
+    match ty.kind() {
+        k::POINTER_TYPE => ty.named(0).is_some_and(|t| TEST_TYPES.iter().any(|api| is(t, src, *api))),
+        _ => is(ty, src, TESTING_TB),
+    }
+}
 
 /// Is `e` (a selector `pkg.Name`, or a qualified type) the API `api`?
 #[must_use]

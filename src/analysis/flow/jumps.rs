@@ -4,6 +4,7 @@
 
 use tree_sitter::Node;
 
+use crate::analysis::known;
 use crate::syntax::Named as _;
 use crate::syntax::{ancestors, contains, kinds as k, named_children, text, walk_preorder};
 
@@ -206,7 +207,8 @@ fn label_of<'s>(jump: Node<'_>, src: &'s [u8]) -> Option<&'s str> {
 /// A statement that ends the goroutine running it, deferred calls run:
 /// `runtime.Goexit()`, or `t.Fatal`/`Fatalf`/`FailNow`/`Skip`/`Skipf`/
 /// `SkipNow` on a parameter declared `*testing.T`, `*testing.B`,
-/// `*testing.F`, `testing.TB` or gocheck's `*check.C`.
+/// `*testing.F`, `testing.TB` or gocheck's `*check.C` (resolved through the
+/// file's imports, see [`known`]).
 #[must_use]
 pub fn is_goexit_call(stmt: Node<'_>, src: &[u8]) -> bool {
     let Some(f) = stmt
@@ -221,10 +223,10 @@ pub fn is_goexit_call(stmt: Node<'_>, src: &[u8]) -> bool {
     if x.kind() != k::IDENTIFIER {
         return false;
     }
-    let (x, m) = (text(x, src), text(m, src));
-    if x == "runtime" && m == "Goexit" {
+    if known::is(f, src, known::RUNTIME_GOEXIT) {
         return true;
     }
+    let (x, m) = (text(x, src), text(m, src));
     if !matches!(m, "Fatal" | "Fatalf" | "FailNow" | "Skip" | "Skipf" | "SkipNow") {
         return false;
     }
@@ -237,7 +239,7 @@ pub fn is_goexit_call(stmt: Node<'_>, src: &[u8]) -> bool {
             named_children(params).into_iter().find_map(|p| {
                 let mut c = p.walk();
                 let named = p.children_by_field_name("name", &mut c).any(|n| text(n, src) == x);
-                named.then(|| (func, p.child_by_field_name("type").map(|t| text(t, src))))
+                named.then(|| (func, p.child_by_field_name("type")))
             })
         })
         .is_some_and(|(func, ty)| {
@@ -247,13 +249,7 @@ pub fn is_goexit_call(stmt: Node<'_>, src: &[u8]) -> bool {
             let redeclared = [format!("{x} :="), format!("var {x} ")]
                 .iter()
                 .any(|pat| memchr::memmem::find_iter(between, pat.as_bytes()).any(word_start));
-            let imports_testing = memchr::memmem::find(src, b"\"testing\"").is_some()
-                || memchr::memmem::find(src, b"check.v1\"").is_some();
-            !redeclared
-                && imports_testing
-                && ty.is_some_and(|ty| {
-                    matches!(ty, "*testing.T" | "*testing.B" | "*testing.F" | "testing.TB" | "*check.C")
-                })
+            !redeclared && ty.is_some_and(|ty| known::is_test_type(ty, src))
         })
 }
 
@@ -443,10 +439,12 @@ return";
 
     #[test]
     fn goexit_needs_a_testing_receiver() {
-        let src = in_func("t.Fatal(\"x\")\nu.Fatal(\"x\")\nruntime.Goexit()\nt := 1\nt.Fatal(\"y\")");
+        // `runtime` names the import only where it is imported (here as `rt`).
+        let src = in_func("t.Fatal(\"x\")\nu.Fatal(\"x\")\nruntime.Goexit()\nrt.Goexit()\nt := 1\nt.Fatal(\"y\")")
+            .replace("import \"testing\"", "import (\n\trt \"runtime\"\n\t\"testing\"\n)");
         let tree = parse(&src);
         let b = src.as_bytes();
         let ends = all(&tree, k::EXPRESSION_STATEMENT).into_iter().filter(|s| is_goexit_call(*s, b));
-        assert_eq!(ends.map(|s| text(s, b)).collect::<Vec<_>>(), ["t.Fatal(\"x\")", "runtime.Goexit()"]);
+        assert_eq!(ends.map(|s| text(s, b)).collect::<Vec<_>>(), ["t.Fatal(\"x\")", "rt.Goexit()"]);
     }
 }
