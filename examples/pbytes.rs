@@ -7,7 +7,7 @@ fn main() {
             continue;
         }
         if let Some(r) = leakfix::analysis::relevance::relevant_ranges(&s) {
-            tot += r.iter().map(|x| x.len()).sum::<usize>();
+            tot += r.iter().map(std::iter::ExactSizeIterator::len).sum::<usize>();
         }
     }
     println!("{tot} bytes");

@@ -84,7 +84,7 @@ fn edited_fixtures_leak_before_and_not_after() {
     let next = Mutex::new(files.iter());
     let failures = Mutex::new(Vec::new());
     let checked = Mutex::new(0usize);
-    let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(4);
+    let workers = std::thread::available_parallelism().map_or(2, std::num::NonZero::get).min(4);
     std::thread::scope(|s| {
         for _ in 0..workers {
             s.spawn(|| {

@@ -72,6 +72,7 @@ fn sole_sender<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<SoleSender<'t>
 }
 
 /// The select statement whose case communication is (or contains) `op`.
+#[must_use]
 pub fn select_of(op: Node<'_>) -> Option<Node<'_>> {
     let case = ancestors(op).find(|a| a.kind() == k::COMMUNICATION_CASE)?;
     let comm = case.child_by_field_name("communication")?;
@@ -82,6 +83,7 @@ pub fn select_of(op: Node<'_>) -> Option<Node<'_>> {
 }
 
 /// Number of cases (communication and default) of a select.
+#[must_use]
 pub fn case_count(select: Node<'_>) -> usize {
     let mut c = select.walk();
 
@@ -108,7 +110,7 @@ pub fn exits_after<'t>(facts: &FileFacts<'_>, ch: &Channel<'t>, from: Node<'t>, 
         .ops_of(OpKind::Recv)
         .map(|o| if whole_loops { loops_after_make(ch, o.node).last().copied().unwrap_or(o.node) } else { o.node })
         .collect();
-    let first_recv = recvs.iter().map(|r| r.start_byte()).min().unwrap_or(usize::MAX);
+    let first_recv = recvs.iter().map(Node::start_byte).min().unwrap_or(usize::MAX);
     flow::jumps(body, facts.src)
         .into_iter()
         .filter(|j| j.start_byte() >= from.end_byte() && contains(region, *j))

@@ -155,7 +155,7 @@ fn is_make_chan(facts: &FileFacts<'_>, call: Node<'_>) -> bool {
 }
 
 /// The variable a `make` call is stored in, with the statement that does it.
-pub(super) fn target<'t>(make: Node<'t>) -> Option<(Node<'t>, Node<'t>)> {
+pub(super) fn target(make: Node<'_>) -> Option<(Node<'_>, Node<'_>)> {
     let list = make.parent().filter(|p| p.kind() == k::EXPRESSION_LIST)?;
     let index = named_children(list).iter().position(|c| c.id() == make.id())?;
     let stmt = list.parent()?;

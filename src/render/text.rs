@@ -1,6 +1,7 @@
 //! Diff and text lines, plain or coloured.
 
 use crate::engine::{Outcome, Status};
+use std::fmt::Write as _;
 
 /// A git-applicable unified diff of one file (empty if unchanged).
 #[must_use]
@@ -19,7 +20,7 @@ pub fn diff(path: &str, old: &str, new: &str, context: usize) -> String {
 #[must_use]
 pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
     let before = &src.as_bytes()[..offset.min(src.len())];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line = memchr::memchr_iter(b'\n', before).count() + 1;
     let col = offset - before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) + 1;
     (line, col)
 }
@@ -33,7 +34,7 @@ pub fn text_line(path: &str, src: &str, o: &Outcome, mark_fix: bool) -> String {
         s.push_str(" [fix]");
     }
     if let Status::Skipped(why) = &o.status {
-        s.push_str(&format!(" (fix skipped: {why})"));
+        let _ = write!(s, " (fix skipped: {why})");
     }
     s
 }
@@ -58,7 +59,7 @@ pub fn color_diff(diff: &str) -> String {
         if code.is_empty() {
             out.push_str(line);
         } else {
-            out.push_str(&format!("\x1b[{code}m{body}\x1b[0m{nl}"));
+            let _ = write!(out, "\x1b[{code}m{body}\x1b[0m{nl}");
         }
     }
     out

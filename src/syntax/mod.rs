@@ -55,6 +55,7 @@ pub fn parse_ranges(src: &[u8], ranges: &[std::ops::Range<usize>]) -> Option<Tre
 /// The smallest nodes of `root` spanning each occurrence of the token
 /// `word` in its text (a quick way to the few nodes that matter, instead of
 /// visiting every node). Occurrences inside identifiers are skipped.
+#[must_use]
 pub fn token_nodes<'t>(root: Node<'t>, src: &[u8], word: &[u8]) -> Vec<Node<'t>> {
     let start = root.start_byte();
     let text = &src[root.byte_range()];
@@ -75,7 +76,7 @@ pub fn text<'a>(node: Node<'_>, src: &'a [u8]) -> &'a str {
 /// named extras), collected: tree-sitter puts comments anywhere, e.g.
 /// among a call's arguments.
 #[must_use]
-pub fn named_children<'t>(node: Node<'t>) -> Vec<Node<'t>> {
+pub fn named_children(node: Node<'_>) -> Vec<Node<'_>> {
     let mut cursor = node.walk();
     node.named_children(&mut cursor).filter(|n| !n.is_extra()).collect()
 }
@@ -94,7 +95,7 @@ impl<'t> Named<'t> for Node<'t> {
 }
 
 /// Ancestors of a node, innermost first, excluding the node itself.
-pub fn ancestors<'t>(node: Node<'t>) -> impl Iterator<Item = Node<'t>> {
+pub fn ancestors(node: Node<'_>) -> impl Iterator<Item = Node<'_>> {
     std::iter::successors(node.parent(), Node::parent)
 }
 

@@ -71,6 +71,7 @@ static SPECIAL: [bool; 256] = {
 /// The range of the `package` clause with the imports that follow it, and
 /// the top-level `func` chunks, or `None`
 /// if the lexer meets something it does not expect (then parse everything).
+#[must_use]
 pub fn outline(src: &[u8]) -> Option<(std::ops::Range<usize>, Vec<Chunk<'_>>)> {
     let mut depth = 0i64;
     let mut starts = Vec::new();
