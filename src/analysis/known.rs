@@ -46,7 +46,13 @@ pub fn is_test_type(ty: Node<'_>, src: &[u8]) -> bool {
 /// Is `e` (a selector `pkg.Name`, or a qualified type) the API `api`?
 #[must_use]
 pub fn is(e: Node<'_>, src: &[u8], api: Api) -> bool {
-    qualified(e, src) == Some((api.path, api.name))
+    // The name first: resolving the package reads the imports.
+    let name = match e.kind() {
+        k::SELECTOR_EXPRESSION => e.child_by_field_name("field"),
+        k::QUALIFIED_TYPE => e.child_by_field_name("name"),
+        _ => None,
+    };
+    name.is_some_and(|n| text(n, src) == api.name) && qualified(e, src) == Some((api.path, api.name))
 }
 
 /// Is `ty` (a type, or the initialiser of a variable) the named type `api`,
@@ -95,7 +101,8 @@ pub fn qualified<'s>(e: Node<'_>, src: &'s [u8]) -> Option<(&'s str, &'s str)> {
 #[must_use]
 pub fn import_path<'s>(at: Node<'_>, src: &'s [u8], name: &str) -> Option<&'s str> {
     let root = ancestors(at).last().unwrap_or(at);
-    for decl in named_children(root) {
+    let mut cursor = root.walk();
+    for decl in root.named_children(&mut cursor).filter(|n| !n.is_extra()) {
         match decl.kind() {
             k::PACKAGE_CLAUSE => continue,
             k::IMPORT_DECLARATION => {}

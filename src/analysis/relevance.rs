@@ -86,7 +86,7 @@ pub fn may_leak(text: &[u8]) -> bool {
     has_make_chan(text)
         && StartKind::ALL.iter().any(|kind| match kind {
             StartKind::Go => has_go(text),
-            StartKind::WaitGroupGo | StartKind::AfterFunc => has_word(text, kind.token()),
+            StartKind::WaitGroupGo | StartKind::AfterFunc => has_method_word(text, kind.token()),
         })
 }
 
@@ -314,10 +314,14 @@ fn assigned_names<'s>(before: &[Tok<'s>]) -> Vec<&'s [u8]> {
     names
 }
 
-/// `word` as a whole identifier (text scan: over-inclusive is fine).
-fn has_word(text: &[u8], word: &[u8]) -> bool {
-    memchr::memmem::find_iter(text, word)
-        .any(|at| (at == 0 || !is_ident(text[at - 1])) && text.get(at + word.len()).is_none_or(|b| !is_ident(*b)))
+/// `word` as a whole identifier after a `.` (`x.Go`, `time.AfterFunc`),
+/// blanks between them allowed; after a `/` too, which may end a comment
+/// (text scan: over-inclusive is fine, missing one is not).
+fn has_method_word(text: &[u8], word: &[u8]) -> bool {
+    memchr::memmem::find_iter(text, word).any(|at| {
+        let whole = (at == 0 || !is_ident(text[at - 1])) && text.get(at + word.len()).is_none_or(|b| !is_ident(*b));
+        whole && text[..at].iter().rev().find(|b| !b.is_ascii_whitespace()).is_some_and(|b| matches!(b, b'.' | b'/'))
+    })
 }
 
 /// A `go` token followed by a blank (text scan: over-inclusive is fine).
