@@ -148,23 +148,81 @@ pub fn other_case_can_fire(facts: &FileFacts<'_>, sel: Node<'_>, ch: &Channel<'_
             if recvs.iter().any(|r| contains(comm, *r)) {
                 return false;
             }
-            let target = match comm.kind() {
-                k::SEND_STATEMENT => comm.child_by_field_name("channel"),
-                _ => {
-                    let mut op = None;
-                    crate::syntax::walk_preorder(comm, |n| {
-                        if op.is_none() && n.kind() == k::UNARY_EXPRESSION {
-                            op = n.child_by_field_name("operand");
-                        }
-                        op.is_none()
-                    });
-                    op
-                }
-            };
-            !target.is_some_and(|t| is_nil_channel(facts, scopes, t))
+            !case_channel(comm).is_some_and(|t| is_nil_channel(facts, scopes, t))
         }
         _ => false,
     })
+}
+
+/// The channel a select case's communication sends on or receives from.
+fn case_channel(comm: Node<'_>) -> Option<Node<'_>> {
+    match comm.kind() {
+        k::SEND_STATEMENT => comm.child_by_field_name("channel"),
+        _ => {
+            let mut op = None;
+            crate::syntax::walk_preorder(comm, |n| {
+                if op.is_none() && n.kind() == k::UNARY_EXPRESSION {
+                    op = n.child_by_field_name("operand");
+                }
+                op.is_none()
+            });
+            op
+        }
+    }
+}
+
+/// Does `sel` receive whatever `ch`'s sole sender sends? True when every
+/// other case that can fire receives from a partner of `ch`: a channel made
+/// in the same function that only that sender sends on (unguarded), that
+/// nothing closes or ranges over and that does not escape, and the sender
+/// sends on exactly one of `ch` and its partners on every path. Then the
+/// select takes the case of the one channel sent on (`resc` or `errc`).
+pub fn select_receives_every_send<'t>(pkg: &Package<'t>, ch: &Channel<'t>, sel: Node<'t>) -> bool {
+    let facts = pkg.own();
+    let (Some(sender), Some((_, scopes))) = (ch.sole_sender(pkg), facts.scopes_for(sel)) else { return false };
+    let Some(start) = ch.starts.iter().find(|s| s.stmt.id() == sender.go.id()) else { return false };
+    let recvs: Vec<_> = ch.ops_of(OpKind::Recv).map(|o| o.node).collect();
+    let mut sends: Vec<Node<'t>> = ch.ops_of(OpKind::Send).map(|o| o.node).collect();
+    for case in named_children(sel) {
+        match case.kind() {
+            k::DEFAULT_CASE => return false,
+            k::COMMUNICATION_CASE => {}
+            _ => continue,
+        }
+        let Some(comm) = case.child_by_field_name("communication") else { return false };
+        if recvs.iter().any(|r| contains(comm, *r)) {
+            continue;
+        }
+        let Some(target) = case_channel(comm) else { return false };
+        if is_nil_channel(facts, scopes, target) {
+            continue;
+        }
+        if comm.kind() == k::SEND_STATEMENT || target.kind() != k::IDENTIFIER {
+            return false;
+        }
+        let init = scopes.resolve(target).and_then(|b| scopes.binding(b).init);
+        let Some(partner) =
+            init.filter(|i| super::channels::is_make_chan(facts, *i)).and_then(|i| super::channels::channel_of(pkg, i))
+        else {
+            return false;
+        };
+        let partner_sends: Vec<_> = partner.ops_of(OpKind::Send).collect();
+        let only_sender = partner_sends.iter().all(|o| {
+            matches!(o.place, Place::Goroutine(j) if partner.starts[j].stmt.id() == start.stmt.id())
+                && select_of(o.node).is_none_or(|s| case_count(s) <= 1)
+        });
+        if partner.escape.is_some()
+            || partner.ops.iter().any(|o| matches!(o.kind, OpKind::Close | OpKind::Range))
+            || partner_sends.is_empty()
+            || !only_sender
+        {
+            return false;
+        }
+        sends.extend(partner_sends.iter().map(|o| o.node));
+    }
+    let Some(body) = start.body() else { return false };
+    let src = pkg.file(start.file()).src;
+    flow::send_bounds(body, src, &|x| sends.iter().any(|s| s.id() == x.id())) == (1, 1)
 }
 
 fn is_nil_channel(facts: &FileFacts<'_>, scopes: &Scopes<'_>, e: Node<'_>) -> bool {

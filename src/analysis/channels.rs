@@ -144,7 +144,7 @@ pub fn is_unbuffered_make(facts: &FileFacts<'_>, e: Node<'_>) -> bool {
 }
 
 /// Is `call` a call of the builtin `make` (not shadowed) with a channel type?
-fn is_make_chan(facts: &FileFacts<'_>, call: Node<'_>) -> bool {
+pub(super) fn is_make_chan(facts: &FileFacts<'_>, call: Node<'_>) -> bool {
     let Some(f) = call.child_by_field_name("function") else { return false };
     if f.kind() != k::IDENTIFIER || facts.text(f) != "make" {
         return false;
@@ -184,7 +184,9 @@ pub(super) fn target(make: Node<'_>) -> Option<(Node<'_>, Node<'_>)> {
     Some((ident, anchor))
 }
 
-fn channel_of<'t>(pkg: &Package<'t>, make: Node<'t>) -> Option<Channel<'t>> {
+/// The channel made by the `make` call `make` (another channel's facts may
+/// need it: see [`super::channel_facts::select_receives_every_send`]).
+pub(super) fn channel_of<'t>(pkg: &Package<'t>, make: Node<'t>) -> Option<Channel<'t>> {
     let facts = pkg.own();
     let (decl, scopes) = facts.scopes_for(make)?;
     if scopes.too_deep {

@@ -1,6 +1,8 @@
 use super::capacity::capacity_finding;
 use super::{Context, Finding, Transform};
-use crate::analysis::channel_facts::{case_count, loops_after_make, other_case_can_fire, select_of};
+use crate::analysis::channel_facts::{
+    case_count, loops_after_make, other_case_can_fire, select_of, select_receives_every_send,
+};
 use crate::analysis::relevance::GoroutineUse;
 
 use crate::analysis::{Channel, OpKind, Place, flow};
@@ -49,6 +51,11 @@ impl Transform for TimeoutLeak {
         }
         // A select whose other cases can never fire always receives.
         if selects.iter().all(|(sel, _)| !other_case_can_fire(facts, *sel, ch)) {
+            return None;
+        }
+        // A sender that sends on exactly one of the select's channels is
+        // always received.
+        if selects.iter().all(|(sel, _)| select_receives_every_send(cx.pkg, ch, *sel)) {
             return None;
         }
         // A select repeated in a loop leaks only if a case other than the
