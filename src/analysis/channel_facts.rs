@@ -16,6 +16,7 @@ use crate::syntax::{ancestors, contains, kinds as k, named_children};
 #[derive(Debug, Default)]
 pub struct Cache<'t> {
     sole_sender: OnceCell<Option<SoleSender<'t>>>,
+    senders: OnceCell<Option<Senders<'t>>>,
 }
 
 impl<'t> Channel<'t> {
@@ -24,6 +25,62 @@ impl<'t> Channel<'t> {
     pub fn sole_sender(&self, pkg: &Package<'t>) -> Option<&SoleSender<'t>> {
         self.facts.sole_sender.get_or_init(|| sole_sender(pkg, self)).as_ref()
     }
+
+    /// Two or more goroutines sending on the channel, each once (see
+    /// [`Senders`]).
+    pub fn senders(&self, pkg: &Package<'t>) -> Option<&Senders<'t>> {
+        self.facts.senders.get_or_init(|| senders(pkg, self)).as_ref()
+    }
+}
+
+/// Several goroutines sending on a channel outside any loop: each started
+/// at most once per make, none in a branch exclusive of another, each
+/// sending exactly once on every path that ends normally, unguarded; nobody
+/// else sends, closes or ranges, and only the parent receives.
+#[derive(Debug, Clone)]
+pub struct Senders<'t> {
+    /// The statements starting them, in source order.
+    pub stmts: Vec<Node<'t>>,
+    /// Every send is its goroutine's last action.
+    pub last: bool,
+}
+
+fn senders<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<Senders<'t>> {
+    if ch.escape.is_some() || ch.ops.iter().any(|o| matches!(o.kind, OpKind::Range | OpKind::Close)) {
+        return None;
+    }
+    if ch.ops.iter().any(|o| match o.kind {
+        OpKind::Send => !matches!(o.place, Place::Goroutine(_)) || select_of(o.node).is_some_and(|s| case_count(s) > 1),
+        OpKind::Recv => o.place != Place::Parent,
+        _ => false,
+    }) {
+        return None;
+    }
+    let mut index = ch.sender_goroutines();
+    index.sort_unstable();
+    index.dedup();
+    if index.len() < 2 {
+        return None;
+    }
+    let mut stmts = Vec::new();
+    let mut last = true;
+    for i in index {
+        let start = ch.starts[i];
+        if !loops_after_make(ch, start.stmt).is_empty() || stmts.iter().any(|s| flow::exclusive(*s, start.stmt)) {
+            return None;
+        }
+        let sends: Vec<_> =
+            ch.ops_of(OpKind::Send).filter(|o| o.place == Place::Goroutine(i)).map(|o| o.node).collect();
+        let body = start.body()?;
+        let src = pkg.file(start.file()).src;
+        if flow::send_bounds(body, src, &|x| sends.iter().any(|s| s.id() == x.id())) != (1, 1) {
+            return None;
+        }
+        last &= sends.iter().all(|s| flow::is_last_action(*s, body, src));
+        stmts.push(start.stmt);
+    }
+    stmts.sort_by_key(Node::start_byte);
+    Some(Senders { stmts, last })
 }
 
 /// Why a channel's single sending goroutine is (or is not) the pattern the

@@ -23,6 +23,9 @@ const fn api(path: &'static str, name: &'static str) -> Api {
 pub const RUNTIME_GOEXIT: Api = api("runtime", "Goexit");
 pub const SYNC_WAITGROUP: Api = api("sync", "WaitGroup");
 pub const TIME_AFTER_FUNC: Api = api("time", "AfterFunc");
+/// Calls that end the process: goroutines blocked then do not outlive it.
+pub const PROCESS_EXITS: &[Api] =
+    &[api("os", "Exit"), api("log", "Fatal"), api("log", "Fatalf"), api("log", "Fatalln")];
 pub const CONTEXT_BACKGROUND: Api = api("context", "Background");
 pub const CONTEXT_TODO: Api = api("context", "TODO");
 pub const CONTEXT_WITHOUT_CANCEL: Api = api("context", "WithoutCancel");

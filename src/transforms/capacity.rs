@@ -5,7 +5,6 @@
 use tree_sitter::Node;
 
 use super::{Finding, Transform};
-use crate::analysis::channel_facts::SoleSender;
 use crate::analysis::{Channel, FileFacts};
 use crate::fix::{Edit, Fix};
 use crate::syntax::Named as _;
@@ -47,19 +46,19 @@ pub fn set_capacity(facts: &FileFacts<'_>, ch: &Channel<'_>, capacity: &str) -> 
 pub const NOT_LAST: &str =
     "unsafe fix: the goroutine does more after its send, and a buffer would let it run on where it now blocks";
 
-/// A finding that sets the capacity: a safe fix when the sender's send is
-/// its last action, an unsafe one (applied only with `--unsafe-fixes`) when
+/// A finding that sets the capacity: a safe fix when the senders' sends are
+/// their `last` action, an unsafe one (applied only with `--unsafe-fixes`) when
 /// the sender would go on to do more.
 pub fn capacity_finding(
     t: &dyn Transform,
     facts: &FileFacts<'_>,
     ch: &Channel<'_>,
-    sender: &SoleSender<'_>,
+    last: bool,
     capacity: &str,
     message: String,
 ) -> Finding {
     let edits = set_capacity(facts, ch, capacity);
-    let (fix, message) = if sender.last {
+    let (fix, message) = if last {
         (edits.map(Fix::safe), message)
     } else {
         (edits.map(Fix::is_unsafe), format!("{message} ({NOT_LAST})"))

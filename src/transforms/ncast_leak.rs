@@ -3,6 +3,7 @@ use tree_sitter::Node;
 use super::capacity::{capacity_finding, describe};
 use super::{Context, Finding, Transform};
 use crate::analysis::channel_facts::{exits_after, loops_after_make};
+use crate::analysis::known;
 use crate::analysis::relevance::GoroutineUse;
 use crate::analysis::types::{Shape, shape_of_binding, shape_of_expr};
 use crate::analysis::{Channel, FileFacts, OpKind, Place, Scopes, flow};
@@ -35,7 +36,7 @@ impl Transform for NcastLeak {
         if !ch.unbuffered(facts) {
             return None;
         }
-        let sender = ch.sole_sender(cx.pkg)?;
+        let Some(sender) = ch.sole_sender(cx.pkg) else { return self.several(cx, ch) };
         // If some goroutines may not send at all, fewer receives can be right.
         if !sender.every_path {
             return None;
@@ -63,9 +64,46 @@ impl Transform for NcastLeak {
             ch.name
         );
         match sender_count(cx, scopes, ch, launch) {
-            Ok(count) => Some(capacity_finding(self, facts, ch, sender, &count, message)),
+            Ok(count) => Some(capacity_finding(self, facts, ch, sender.last, &count, message)),
             Err(why) => Some(Finding::about(self, ch, format!("{message} (no fix: {why})"), None)),
         }
+    }
+}
+
+impl NcastLeak {
+    /// Several goroutines started outside any loop, each sending once
+    /// ([`crate::analysis::channel_facts::Senders`]): the capacity is their
+    /// number, written as a literal.
+    fn several<'t>(&self, cx: &Context<'_, 't>, ch: &Channel<'t>) -> Option<Finding> {
+        let facts = cx.facts;
+        let senders = ch.senders(cx.pkg)?;
+        let last_start = *senders.stmts.last()?;
+        let recvs: Vec<_> = ch.ops_of(OpKind::Recv).map(|r| r.node).collect();
+        // Receives before the last start, or in a loop, are not counted here.
+        if recvs.iter().any(|r| r.start_byte() < last_start.end_byte() || !loops_after_make(ch, *r).is_empty()) {
+            return None;
+        }
+        let n = senders.stmts.len();
+        // `fmt.Println(<-errc); os.Exit(1)`: the first result ends the process.
+        if recvs.iter().any(|r| exits_process_after(facts, *r)) {
+            return None;
+        }
+        let reason = if recvs.is_empty() {
+            format!("nothing receives from `{}`", ch.name)
+        } else if let Some(j) = exits_after(facts, ch, last_start, false).into_iter().next() {
+            format!("{} leaves before receiving from `{}`", describe(facts, j), ch.name)
+        } else if recvs.len() < n {
+            let times = if recvs.len() == 1 { "once".to_owned() } else { format!("{} times", recvs.len()) };
+            format!("the parent receives at most {times}")
+        } else {
+            return None;
+        };
+        let message = format!(
+            "{n} goroutines (started on lines {}) each send once on `{}`, but {reason}: the rest block forever",
+            senders.stmts.iter().map(|s| (s.start_position().row + 1).to_string()).collect::<Vec<_>>().join(", "),
+            ch.name
+        );
+        Some(capacity_finding(self, facts, ch, senders.last, &n.to_string(), message))
     }
 }
 
@@ -250,4 +288,17 @@ fn stable_name(facts: &FileFacts<'_>, scopes: &Scopes<'_>, ch: &Channel<'_>, x: 
         return Err(NoCount::ElementsAssigned(name.to_owned()));
     }
     Ok(name.to_owned())
+}
+
+/// Is the statement holding `node` directly followed by a call that ends
+/// the process (`os.Exit`, `log.Fatal`)?
+fn exits_process_after(facts: &FileFacts<'_>, node: Node<'_>) -> bool {
+    let stmt = crate::syntax::ancestors(node).find(|a| a.parent().is_some_and(|p| p.kind() == k::STATEMENT_LIST));
+    let next = stmt
+        .and_then(|s| std::iter::successors(s.next_named_sibling(), Node::next_named_sibling).find(|n| !n.is_extra()));
+    next.filter(|n| n.kind() == k::EXPRESSION_STATEMENT)
+        .and_then(|n| n.named(0))
+        .filter(|c| c.kind() == k::CALL_EXPRESSION)
+        .and_then(|c| c.child_by_field_name("function"))
+        .is_some_and(|f| known::PROCESS_EXITS.iter().any(|api| known::is(f, facts.src, *api)))
 }

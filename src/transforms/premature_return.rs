@@ -55,6 +55,6 @@ impl Transform for PrematureReturn {
                 )
             }
         };
-        Some(capacity_finding(self, facts, ch, sender, "1", message))
+        Some(capacity_finding(self, facts, ch, sender.last, "1", message))
     }
 }

@@ -77,7 +77,7 @@ impl Transform for TimeoutLeak {
             self,
             facts,
             ch,
-            sender,
+            sender.last,
             "1",
             format!(
                 "when the select on line {line} takes another case, the goroutine sending on `{}` blocks forever",
