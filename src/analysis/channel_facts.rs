@@ -76,7 +76,8 @@ fn senders<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<Senders<'t>> {
         if flow::send_bounds(body, src, &|x| sends.iter().any(|s| s.id() == x.id())) != (1, 1) {
             return None;
         }
-        last &= sends.iter().all(|s| flow::is_last_action(*s, body, src));
+        let facts = pkg.file(start.file());
+        last &= sends.iter().all(|s| flow::is_last_action_with(*s, body, src, &|x| is_waitgroup_done(facts, x)));
         stmts.push(start.stmt);
     }
     stmts.sort_by_key(Node::start_byte);
@@ -124,8 +125,25 @@ fn sole_sender<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<SoleSender<'t>
         return None;
     }
     let every_path = flow::min_sends(body, src, &|x| sends.iter().any(|s| s.id() == x.id())) == 1;
-    let last = sends.iter().all(|s| flow::is_last_action(*s, body, src));
+    let facts = pkg.file(g.file());
+    let last = sends.iter().all(|s| flow::is_last_action_with(*s, body, src, &|x| is_waitgroup_done(facts, x)));
     (n == 1).then_some(SoleSender { go: g.stmt, every_path, last })
+}
+
+/// `wg.Done()` on a `sync.WaitGroup` (or a pointer to one) that is never
+/// reassigned: after a send, it neither blocks nor changes what the parent
+/// sees beyond the send itself (its `Wait` was waiting for both).
+fn is_waitgroup_done(facts: &FileFacts<'_>, stmt: Node<'_>) -> bool {
+    let Some(call) = stmt.named(0).filter(|c| stmt.kind() == k::EXPRESSION_STATEMENT && c.kind() == k::CALL_EXPRESSION)
+    else {
+        return false;
+    };
+    let no_args = call.child_by_field_name("arguments").is_some_and(|a| named_children(a).is_empty());
+    let Some(wg) = method_call_on(facts, call, "Done").filter(|_| no_args) else { return false };
+    let Some((_, scopes)) = facts.scopes_for(wg) else { return false };
+    scopes.resolve(wg).map(|b| scopes.binding(b)).is_some_and(|b| {
+        b.assignments.is_empty() && b.ty.or(b.init).is_some_and(|t| known::is_type(t, facts.src, known::SYNC_WAITGROUP))
+    })
 }
 
 /// The select statement whose case communication is (or contains) `op`.

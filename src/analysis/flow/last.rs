@@ -12,6 +12,15 @@ use crate::syntax::{kinds as k, named_children, text, walk_preorder};
 /// anything more after it would start running where it used to block.
 #[must_use]
 pub fn is_last_action(send: Node<'_>, body: Node<'_>, src: &[u8]) -> bool {
+    is_last_action_with(send, body, src, &|_| false)
+}
+
+/// [`is_last_action`], with `also_quiet` naming more statements that can
+/// neither block nor be seen by the parent (the caller knows the types:
+/// `wg.Done()` on a `sync.WaitGroup`).
+#[must_use]
+pub fn is_last_action_with(send: Node<'_>, body: Node<'_>, src: &[u8], also_quiet: &dyn Fn(Node<'_>) -> bool) -> bool {
+    let quiet = |s: Node<'_>, src: &[u8]| quiet(s, src) || also_quiet(s);
     let mut cur = send;
     while cur.id() != body.id() {
         let Some(parent) = cur.parent() else { return false };
