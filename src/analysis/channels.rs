@@ -242,6 +242,19 @@ pub(super) fn channel_of<'t>(pkg: &Package<'t>, make: Node<'t>) -> Option<Channe
             Some(Place::Parent) => Place::Parent,
             Some(Place::Deferred) => Place::Deferred,
             Some(Place::Goroutine(start)) => Place::Goroutine(ch.start(start)),
+            // In a closure the parent calls: the operation happens at the call.
+            None if let Some(call) = starts::sync_closure_call(facts, u, func) => {
+                match use_of(facts, u) {
+                    Use::Op(kind, _) => ch.ops.push(Op { kind, node: call, place: Place::Parent }),
+                    Use::Nothing => {}
+                    Use::Argument { call, .. } => ch.escape = Some((call, Escape::PassedToUnknown)),
+                    Use::Escape(node, why) => ch.escape = Some((node, why)),
+                }
+                if ch.escape.is_some() {
+                    break;
+                }
+                continue;
+            }
             None => {
                 ch.escape.get_or_insert((u, Escape::Closure));
                 continue;

@@ -165,6 +165,40 @@ fn launched_by<'t>(facts: &FileFacts<'t>, lit: Node<'t>) -> Option<(StartKind, N
         .then_some((StartKind::AfterFunc, stmt))
 }
 
+/// For `node` in a closure variable that `root` calls synchronously, once
+/// (`wait := func() { <-done }` ... `wait()`): the call, where the closure's
+/// body runs. `None` when `node` does not run on every call of the closure
+/// (a branch, a loop, a nested function) or the call is deferred.
+#[must_use]
+pub fn sync_closure_call<'t>(facts: &FileFacts<'t>, node: Node<'t>, root: Node<'t>) -> Option<Node<'t>> {
+    let [lit] = literals_between(node, root)[..] else { return None };
+    let call = closure_var_call(facts, lit)?;
+    if call.parent().is_some_and(|s| matches!(s.kind(), k::GO_STATEMENT | k::DEFER_STATEMENT))
+        || !literals_between(call, root).is_empty()
+    {
+        return None;
+    }
+    let body = lit.child_by_field_name("body")?;
+    let unconditional = ancestors(node).take_while(|a| a.id() != body.id()).all(|a| {
+        !matches!(
+            a.kind(),
+            k::IF_STATEMENT
+                | k::FOR_STATEMENT
+                | k::EXPRESSION_SWITCH_STATEMENT
+                | k::TYPE_SWITCH_STATEMENT
+                | k::SELECT_STATEMENT
+                | k::BINARY_EXPRESSION
+                | k::DEFER_STATEMENT
+                | k::GO_STATEMENT
+        )
+    });
+    // No jump in the body may skip it either.
+    let jumps_before = super::flow::jumps(body, facts.src)
+        .iter()
+        .any(|j| j.start_byte() < node.start_byte() && !crate::syntax::contains(*j, node));
+    (unconditional && !jumps_before).then_some(call)
+}
+
 /// For a func literal held in a closure variable (`f := func...`, `var f =
 /// func...`) that is assigned nowhere else and used exactly once, as the
 /// function of a call: that call. A variable used otherwise (called twice,
@@ -370,6 +404,10 @@ mod tests {
         for name in ["b", "d", "e", "g"] {
             assert_eq!(at(name), None, "{name}: called twice, synchronously, reassigned or started elsewhere");
         }
+        // `sync()` runs its body where it is called; `twice` runs it twice.
+        let call = |name: &str| sync_closure_call(&facts, find(root, src, k::IDENTIFIER, name), func);
+        assert_eq!(call("d").map(|c| c.utf8_text(src).unwrap()), Some("sync()"));
+        assert_eq!(call("b"), None);
     }
 
     #[test]
