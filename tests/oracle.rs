@@ -39,13 +39,29 @@ fn run(cmd: &mut Command) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// The module file for a fixture: `golang.org/x/sync` (errgroup), which
+/// cannot be downloaded here, is replaced by the stand-in in
+/// tests/oracle/xsync, copied beside the fixture.
+fn go_mod(src: &str, dir: &Path) -> String {
+    let mut m = String::from("module oracle\n\ngo 1.26\n");
+    if src.contains("\"golang.org/x/sync/") {
+        let to = dir.join("xsync/errgroup");
+        std::fs::create_dir_all(&to).unwrap();
+        let from = root().join("tests/oracle/xsync");
+        std::fs::copy(from.join("go.mod"), dir.join("xsync/go.mod")).unwrap();
+        std::fs::copy(from.join("errgroup/errgroup.go"), to.join("errgroup.go")).unwrap();
+        m.push_str("\nrequire golang.org/x/sync v0.0.0\n\nreplace golang.org/x/sync => ./xsync\n");
+    }
+    m
+}
+
 /// Build and run `src` under the driver; vet it too when asked.
 fn measure(src: &str, vet: bool) -> Leak {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     std::fs::write(d.join("fixture.go"), src).unwrap();
     std::fs::copy(root().join("tests/oracle/driver.go.tmpl"), d.join("driver.go")).unwrap();
-    std::fs::write(d.join("go.mod"), "module oracle\n\ngo 1.26\n").unwrap();
+    std::fs::write(d.join("go.mod"), go_mod(src, d)).unwrap();
     if vet {
         run(Command::new(go()).arg("vet").arg(".").current_dir(d));
         let gofmt = PathBuf::from(run(Command::new(go()).args(["env", "GOROOT"])).trim()).join("bin/gofmt");

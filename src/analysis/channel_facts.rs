@@ -375,7 +375,7 @@ pub fn joined_by<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, start: &Start<'t>)
             })?
         }
         // `wg.Go(f)` adds before it starts f and is done when f returns.
-        StartKind::WaitGroupGo => method_call_on(facts, go.named(0)?, "Go")?,
+        StartKind::WaitGroupGo | StartKind::ErrGroupGo => method_call_on(facts, go.named(0)?, "Go")?,
         StartKind::AfterFunc => return None,
     };
     let wg = scopes.resolve(wg)?;
@@ -398,7 +398,8 @@ pub fn joined_by<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, start: &Start<'t>)
             .find(|a| matches!(a.kind(), k::FUNC_LITERAL | k::FUNCTION_DECLARATION | k::METHOD_DECLARATION))
             .is_some_and(|f| f.id() == ch.func.id())
     };
-    let counted = start.kind == StartKind::WaitGroupGo || adds.iter().any(|a| a.start_byte() < go.start_byte());
+    let counted = matches!(start.kind, StartKind::WaitGroupGo | StartKind::ErrGroupGo)
+        || adds.iter().any(|a| a.start_byte() < go.start_byte());
     if !adds.iter().all(|a| in_parent(*a)) || !counted {
         return None;
     }

@@ -23,6 +23,8 @@ const fn api(path: &'static str, name: &'static str) -> Api {
 pub const RUNTIME_GOEXIT: Api = api("runtime", "Goexit");
 pub const SYNC_WAITGROUP: Api = api("sync", "WaitGroup");
 pub const TIME_AFTER_FUNC: Api = api("time", "AfterFunc");
+pub const ERRGROUP_GROUP: Api = api("golang.org/x/sync/errgroup", "Group");
+pub const ERRGROUP_WITH_CONTEXT: Api = api("golang.org/x/sync/errgroup", "WithContext");
 /// Calls that end the process: goroutines blocked then do not outlive it.
 pub const PROCESS_EXITS: &[Api] =
     &[api("os", "Exit"), api("log", "Fatal"), api("log", "Fatalf"), api("log", "Fatalln")];

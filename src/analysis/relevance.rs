@@ -86,7 +86,9 @@ pub fn may_leak(text: &[u8]) -> bool {
     has_make_chan(text)
         && StartKind::ALL.iter().any(|kind| match kind {
             StartKind::Go => has_go(text),
-            StartKind::WaitGroupGo | StartKind::AfterFunc => has_method_word(text, kind.token()),
+            StartKind::WaitGroupGo | StartKind::ErrGroupGo | StartKind::AfterFunc => {
+                has_method_word(text, kind.token())
+            }
         })
 }
 
@@ -156,6 +158,8 @@ fn starts_in(toks: &[Tok<'_>]) -> Vec<GoStmt> {
                 }));
             }
             // `x.Go(`, `time.AfterFunc(`: the call's span, from the qualifier.
+            // One scan finds both kinds of `x.Go(`.
+            StartKind::ErrGroupGo => {}
             StartKind::WaitGroupGo | StartKind::AfterFunc => {
                 let word = Tok::Ident(kind.token());
                 for at in 2..toks.len() {
@@ -191,7 +195,7 @@ fn start_callees<'s>(text: &'s [u8], names: &mut Vec<&'s [u8]>) {
         match kind {
             StartKind::Go => go_callees(text, names),
             // Launchers run func literals only: no declaration is needed.
-            StartKind::WaitGroupGo | StartKind::AfterFunc => {}
+            StartKind::WaitGroupGo | StartKind::ErrGroupGo | StartKind::AfterFunc => {}
         }
     }
 }

@@ -22,13 +22,16 @@ pub enum StartKind {
     Go,
     /// `wg.Go(func() {...})` on a `sync.WaitGroup` (Go 1.25), joined by `wg.Wait()`.
     WaitGroupGo,
+    /// `g.Go(func() error {...})` on a `golang.org/x/sync/errgroup` `Group`,
+    /// joined by `g.Wait()`.
+    ErrGroupGo,
     /// `time.AfterFunc(d, func() {...})` with the timer dropped: the
     /// function runs once, in its own goroutine, and nothing joins it.
     AfterFunc,
 }
 
 impl StartKind {
-    pub const ALL: &[StartKind] = &[StartKind::Go, StartKind::WaitGroupGo, StartKind::AfterFunc];
+    pub const ALL: &[StartKind] = &[StartKind::Go, StartKind::WaitGroupGo, StartKind::ErrGroupGo, StartKind::AfterFunc];
 
     /// A word every start of this kind spells in its text (the token scan
     /// that picks what to parse keeps every function holding one).
@@ -36,7 +39,7 @@ impl StartKind {
     pub fn token(self) -> &'static [u8] {
         match self {
             StartKind::Go => b"go",
-            StartKind::WaitGroupGo => b"Go",
+            StartKind::WaitGroupGo | StartKind::ErrGroupGo => b"Go",
             StartKind::AfterFunc => b"AfterFunc",
         }
     }
@@ -156,10 +159,17 @@ fn launched_by<'t>(facts: &FileFacts<'t>, lit: Node<'t>) -> Option<(StartKind, N
     let operand = f.child_by_field_name("operand")?;
     let local = (operand.kind() == k::IDENTIFIER).then(|| scopes.resolve(operand)).flatten();
     if let Some(b) = local.map(|b| scopes.binding(b)) {
-        let is_wg = b.ty.or(b.init).is_some_and(|t| known::is_type(t, facts.src, known::SYNC_WAITGROUP));
+        let is = |api| b.ty.or(b.init).is_some_and(|t| known::is_type(t, facts.src, api));
+        let kind = if is(known::SYNC_WAITGROUP) {
+            StartKind::WaitGroupGo
+        } else if is(known::ERRGROUP_GROUP) || from_with_context(facts, b.ident) {
+            StartKind::ErrGroupGo
+        } else {
+            return None;
+        };
         let method = f.child_by_field_name("field").map(|m| facts.text(m));
-        return (is_wg && b.assignments.is_empty() && method == Some("Go") && (position, arity) == (0, 1))
-            .then_some((StartKind::WaitGroupGo, stmt));
+        return (b.assignments.is_empty() && method == Some("Go") && (position, arity) == (0, 1))
+            .then_some((kind, stmt));
     }
     (known::is(f, facts.src, known::TIME_AFTER_FUNC) && (position, arity) == (1, 2))
         .then_some((StartKind::AfterFunc, stmt))
@@ -197,6 +207,17 @@ pub fn sync_closure_call<'t>(facts: &FileFacts<'t>, node: Node<'t>, root: Node<'
         .iter()
         .any(|j| j.start_byte() < node.start_byte() && !crate::syntax::contains(*j, node));
     (unconditional && !jumps_before).then_some(call)
+}
+
+/// `g` in `g, ctx := errgroup.WithContext(...)`.
+fn from_with_context(facts: &FileFacts<'_>, ident: Node<'_>) -> bool {
+    let Some(list) = ident.parent().filter(|l| l.kind() == k::EXPRESSION_LIST) else { return false };
+    let Some(decl) = list.parent().filter(|d| d.kind() == k::SHORT_VAR_DECLARATION) else { return false };
+    let first = named_children(list).first().is_some_and(|n| n.id() == ident.id());
+    let right = decl.child_by_field_name("right").map(named_children).unwrap_or_default();
+    first
+        && matches!(right.as_slice(), [call] if call.kind() == k::CALL_EXPRESSION
+            && call.child_by_field_name("function").is_some_and(|f| known::is(f, facts.src, known::ERRGROUP_WITH_CONTEXT)))
 }
 
 /// For a func literal held in a closure variable (`f := func...`, `var f =
