@@ -346,7 +346,18 @@ pub(super) fn use_of<'t>(facts: &FileFacts<'t>, u: Node<'t>) -> Use<'t> {
 /// `place`: a start in the parent hands it to the start's body, whose
 /// summary says what the body does with it; anything else is not seen.
 fn argument<'t>(pkg: &Package<'t>, ch: &mut Channel<'t>, u: Node<'t>, call: Node<'t>, args: Node<'t>, place: Place) {
-    if !starts::starts_goroutine(call) || place != Place::Parent {
+    if !starts::starts_goroutine(call) {
+        // `reply(c, v)` in a goroutine: a function of the package that only
+        // sends once. (In the parent, a send is never the capacity fixes'
+        // pattern: no summary is needed.)
+        let in_start = matches!(place, Place::Goroutine(_));
+        match in_start.then(|| callee_send(pkg, u, call, args)).flatten() {
+            Some(stmt) => ch.ops.push(Op { kind: OpKind::Send, node: stmt, place }),
+            None => ch.escape = Some((call, Escape::PassedToUnknown)),
+        }
+        return;
+    }
+    if place != Place::Parent {
         ch.escape = Some((call, Escape::PassedToUnknown));
         return;
     }
@@ -369,6 +380,21 @@ fn argument<'t>(pkg: &Package<'t>, ch: &mut Channel<'t>, u: Node<'t>, call: Node
     let summary = pkg.summary(start.func, param);
     ch.ops.extend(summary.ops.iter().map(|&(kind, node)| Op { kind, node, place: Place::Goroutine(g) }));
     ch.escape = summary.escape;
+}
+
+/// For a call statement `f(..., u, ...)` (in the checked file) of a
+/// function of the package whose summary says it sends once on that
+/// parameter: the statement, which then counts as one send.
+fn callee_send<'t>(pkg: &Package<'t>, u: Node<'t>, call: Node<'t>, args: Node<'t>) -> Option<Node<'t>> {
+    let stmt = call.parent().filter(|s| s.kind() == k::EXPRESSION_STATEMENT)?;
+    let all_args = named_children(args);
+    if all_args.iter().any(|a| a.kind() == k::VARIADIC_ARGUMENT) {
+        return None;
+    }
+    let index = all_args.iter().position(|a| a.id() == u.id())?;
+    let func = starts::callee(pkg, call)?;
+    let param = super::starts::param_ident(func.value, index, pkg.file(func.file).src)??;
+    pkg.summary(func, param).sends_once.then_some(stmt)
 }
 
 /// A `goto` in `func` (not in nested functions) to a label before it.

@@ -59,8 +59,18 @@ pub fn plan<'s>(src: &'s [u8], uses: &[GoroutineUse]) -> Plan<'s> {
     };
     let mut kept = vec![false; chunks.len()];
     let mut callees: Vec<&[u8]> = Vec::new();
+    // A function of this file that never spells `<-` or `range` cannot
+    // send or range on a channel it is handed; any other may.
+    let may_use = |name: &[u8]| {
+        let mut declared = chunks.iter().filter(|c| c.name == name).peekable();
+        declared.peek().is_none()
+            || declared.any(|c| {
+                let t = &src[c.range.clone()];
+                memchr::memmem::find(t, b"<-").is_some() || memchr::memmem::find(t, b"range").is_some()
+            })
+    };
     for (c, k) in chunks.iter().zip(kept.iter_mut()) {
-        if let Some(names) = needs(&src[c.range.clone()], uses) {
+        if let Some(names) = needs(&src[c.range.clone()], uses, &may_use) {
             *k = true;
             for n in names {
                 if !callees.contains(&n) {
@@ -101,13 +111,13 @@ pub fn may_leak(text: &[u8]) -> bool {
 /// "no" cannot change a finding (`--no-shortcuts` checks that).
 #[must_use]
 pub fn may_hold_finding(text: &[u8]) -> bool {
-    needs(text, GoroutineUse::ALL).is_some()
+    needs(text, GoroutineUse::ALL, &|_| true).is_some()
 }
 
 /// `None` if a function with this text cannot hold a finding (see
 /// [`may_hold_finding`]); else the names of the functions its goroutines
 /// may run with one of its channels (their bodies are analysed too).
-fn needs<'s>(text: &'s [u8], uses: &[GoroutineUse]) -> Option<Vec<&'s [u8]>> {
+fn needs<'s>(text: &'s [u8], uses: &[GoroutineUse], may_use: &dyn Fn(&[u8]) -> bool) -> Option<Vec<&'s [u8]>> {
     if !may_leak(text) {
         return None;
     }
@@ -128,12 +138,12 @@ fn needs<'s>(text: &'s [u8], uses: &[GoroutineUse]) -> Option<Vec<&'s [u8]>> {
         let Some(close) = closing(&toks, at + 1) else { return anything() };
         let unbuffered = unbuffered(&toks[at + 2..close]);
         for name in assigned_names(&toks[..at]) {
-            for g in gos.iter().filter(|g| g.uses(&toks, name, unbuffered, uses)) {
+            for g in gos.iter().filter(|g| g.uses(&toks, name, unbuffered, uses, may_use)) {
                 holds = true;
-                if let Some(callee) = g.callee(&toks)
-                    && !callees.contains(&callee)
-                {
-                    callees.push(callee);
+                for callee in g.callee(&toks).into_iter().chain(g.called(&toks, name)) {
+                    if !callees.contains(&callee) {
+                        callees.push(callee);
+                    }
                 }
             }
         }
@@ -143,7 +153,7 @@ fn needs<'s>(text: &'s [u8], uses: &[GoroutineUse]) -> Option<Vec<&'s [u8]>> {
 
 /// Every start spelled in the tokens, of every kind.
 fn starts_in(toks: &[Tok<'_>]) -> Vec<GoStmt> {
-    let closures = closure_vars(toks);
+    let closures = std::cell::OnceCell::new();
     let mut out = Vec::new();
     for kind in StartKind::ALL {
         match kind {
@@ -152,6 +162,7 @@ fn starts_in(toks: &[Tok<'_>]) -> Vec<GoStmt> {
                     let mut g = go_stmt(toks, at);
                     // `go f(...)` with `f := func...` in this function runs that literal.
                     if let (Some(Tok::Ident(f)), Some(Tok::Op(b"("))) = (toks.get(at + 1), toks.get(at + 2)) {
+                        let closures = closures.get_or_init(|| closure_vars(toks));
                         g.closures = closures.iter().filter(|(n, _)| n == f).map(|(_, span)| span.clone()).collect();
                     }
                     g
@@ -200,6 +211,13 @@ fn start_callees<'s>(text: &'s [u8], names: &mut Vec<&'s [u8]>) {
     }
 }
 
+/// Is `name` only ever called in these tokens (`close(c)`), never declared
+/// or passed (`close := ...`): then it is the builtin, as the analysis
+/// resolves it.
+fn only_called(toks: &[Tok<'_>], name: &[u8]) -> bool {
+    toks.iter().enumerate().all(|(i, t)| *t != Tok::Ident(name) || toks.get(i + 1) == Some(&Tok::Op(b"(")))
+}
+
 /// A `go` statement's token span, and its last argument list.
 struct GoStmt {
     span: std::ops::Range<usize>,
@@ -238,7 +256,14 @@ fn go_stmt(toks: &[Tok<'_>], at: usize) -> GoStmt {
 
 impl GoStmt {
     /// Could this goroutine send on, range over, or be handed the variable `name`?
-    fn uses(&self, toks: &[Tok<'_>], name: &[u8], unbuffered: bool, uses: &[GoroutineUse]) -> bool {
+    fn uses(
+        &self,
+        toks: &[Tok<'_>],
+        name: &[u8],
+        unbuffered: bool,
+        uses: &[GoroutineUse],
+        may_use: &dyn Fn(&[u8]) -> bool,
+    ) -> bool {
         let span = &toks[self.span.clone()];
         let ident = Tok::Ident(name);
         if self.closures.iter().any(|c| toks[c.clone()].contains(&ident)) {
@@ -253,8 +278,51 @@ impl GoStmt {
         }
         let sends = unbuffered && uses.contains(&GoroutineUse::SendUnbuffered);
         let ranges = uses.contains(&GoroutineUse::Range);
-        span.windows(2)
-            .any(|w| (sends && w == [ident, Tok::Op(b"<-")]) || (ranges && w == [Tok::Ident(b"range"), ident]))
+        // Handed to a call inside the body (`reply(c, v)`): the callee's
+        // summary may send or range.
+        self.called(toks, name).into_iter().any(may_use)
+            || span
+                .windows(2)
+                .any(|w| (sends && w == [ident, Tok::Op(b"<-")]) || (ranges && w == [Tok::Ident(b"range"), ident]))
+    }
+
+    /// The names of the calls in the start's body (or its closure
+    /// variables) that are handed `name` as an argument (`reply` in
+    /// `reply(c, v)`): their bodies are summarised, so they are parsed too.
+    fn called<'s>(&self, toks: &[Tok<'s>], name: &[u8]) -> Vec<&'s [u8]> {
+        let ident = Tok::Ident(name);
+        let mut out = Vec::new();
+        for r in std::iter::once(&self.span).chain(&self.closures) {
+            for at in r.start + 1..r.end.saturating_sub(1) {
+                if toks[at] != ident || !matches!(toks[at - 1], Tok::Op(b"(" | b",")) {
+                    continue;
+                }
+                // Back to the `(` opening this argument list.
+                let mut depth = 0usize;
+                let mut i = at - 1;
+                let open = loop {
+                    match toks[i] {
+                        Tok::Op(b")" | b"]" | b"}") => depth += 1,
+                        Tok::Op(b"(" | b"[" | b"{") if depth > 0 => depth -= 1,
+                        Tok::Op(b"(") => break Some(i),
+                        Tok::Op(b"[" | b"{") => break None,
+                        _ => {}
+                    }
+                    if i <= r.start {
+                        break None;
+                    }
+                    i -= 1;
+                };
+                let handed = matches!(toks.get(at + 1), Some(Tok::Op(b")" | b",")));
+                if let Some(Tok::Ident(callee)) = open.and_then(|o| o.checked_sub(1)).map(|o| toks[o])
+                    && handed
+                    && !(matches!(callee, b"close" | b"len" | b"cap") && only_called(toks, callee))
+                {
+                    out.push(callee);
+                }
+            }
+        }
+        out
     }
 }
 

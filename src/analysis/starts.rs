@@ -285,7 +285,7 @@ fn go_of(lit: Node<'_>) -> Option<Node<'_>> {
 /// For `go f(args)`: the function that runs, if its body is in the
 /// package (a func literal, a top-level function, or a method no other type
 /// shares).
-fn callee<'t>(pkg: &Package<'t>, call: Node<'t>) -> Option<InFile<Node<'t>>> {
+pub fn callee<'t>(pkg: &Package<'t>, call: Node<'t>) -> Option<InFile<Node<'t>>> {
     let facts = pkg.own();
     let f = call.child_by_field_name("function")?;
     match f.kind() {

@@ -24,6 +24,10 @@ pub struct ParamSummary<'t> {
     pub ops: Vec<(OpKind, Node<'t>)>,
     /// Why its operations cannot all be seen (then `ops` is incomplete).
     pub escape: Option<(Node<'t>, Escape)>,
+    /// The function only sends on the parameter: exactly once on every path
+    /// that ends normally, unguarded, as its last action. A call of it is
+    /// then one send, at the call.
+    pub sends_once: bool,
 }
 
 /// Summaries computed so far, by function and parameter.
@@ -84,7 +88,19 @@ fn summarize<'t>(pkg: &Package<'t>, func: InFile<Node<'t>>, param: Node<'t>) -> 
             return out;
         }
     }
+    out.sends_once = sends_once(facts, func.value, &out.ops);
     out
+}
+
+fn sends_once(facts: &super::FileFacts<'_>, func: Node<'_>, ops: &[(OpKind, Node<'_>)]) -> bool {
+    let Some(body) = func.child_by_field_name("body") else { return false };
+    let guarded =
+        |s: Node<'_>| super::channel_facts::select_of(s).is_some_and(|sel| super::channel_facts::case_count(sel) > 1);
+    !ops.is_empty()
+        && ops
+            .iter()
+            .all(|(k, n)| *k == OpKind::Send && !guarded(*n) && super::flow::is_last_action(*n, body, facts.src))
+        && super::flow::send_bounds(body, facts.src, &|x| ops.iter().any(|(_, n)| n.id() == x.id())) == (1, 1)
 }
 
 #[cfg(test)]

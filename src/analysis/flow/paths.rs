@@ -147,7 +147,8 @@ fn paths<const N: usize>(
             }
             out
         }
-        k::SEND_STATEMENT if is_send(n) => [(Some(1), None); N],
+        // A call that sends once (see `summaries::ParamSummary::sends_once`).
+        k::SEND_STATEMENT | k::EXPRESSION_STATEMENT if is_send(n) => [(Some(1), None); N],
         k::RETURN_STATEMENT => [(None, Some(0)); N],
         k::EXPRESSION_STATEMENT if is_goexit_call(n, src) => [(None, Some(0)); N],
         // A panic ends the path; the fewest-sends bound ignores such paths.
