@@ -211,6 +211,22 @@ fn start_callees<'s>(text: &'s [u8], names: &mut Vec<&'s [u8]>) {
     }
 }
 
+/// Is the call whose name is token `f` one the analysis never follows:
+/// `a.b.m(...)` (a chain), or `x.m(...)` with `x` no local of the function
+/// (an imported package, a package-level variable: only methods of locals
+/// and parameters are followed)?
+fn not_followed(toks: &[Tok<'_>], f: usize) -> bool {
+    if f < 2 || toks[f - 1] != Tok::Op(b".") {
+        return false;
+    }
+    let Tok::Ident(q) = toks[f - 2] else { return true };
+    if f >= 3 && toks[f - 3] == Tok::Op(b".") {
+        return true;
+    }
+    // Every mention of `q` qualifies a name: it is declared nowhere here.
+    toks.iter().enumerate().all(|(i, t)| *t != Tok::Ident(q) || toks.get(i + 1) == Some(&Tok::Op(b".")))
+}
+
 /// Is `name` only ever called in these tokens (`close(c)`), never declared
 /// or passed (`close := ...`): then it is the builtin, as the analysis
 /// resolves it.
@@ -314,9 +330,11 @@ impl GoStmt {
                     i -= 1;
                 };
                 let handed = matches!(toks.get(at + 1), Some(Tok::Op(b")" | b",")));
-                if let Some(Tok::Ident(callee)) = open.and_then(|o| o.checked_sub(1)).map(|o| toks[o])
+                let Some(f) = open.and_then(|o| o.checked_sub(1)) else { continue };
+                if let Tok::Ident(callee) = toks[f]
                     && handed
                     && !(matches!(callee, b"close" | b"len" | b"cap") && only_called(toks, callee))
+                    && !not_followed(toks, f)
                 {
                     out.push(callee);
                 }
@@ -494,5 +512,23 @@ mod tests {
         let ranges = kept(&[GoroutineUse::Range]);
         assert!(!ranges.contains("func s()") && ranges.contains("func r()") && ranges.contains("func a()"));
         assert_eq!(plan(src, GoroutineUse::ALL).names, [&b"work"[..]]);
+    }
+
+    #[test]
+    fn a_goroutine_handing_a_channel_to_a_call_is_kept_unless_the_call_is_never_followed() {
+        let holds = |body: &str| may_hold_finding(format!("func f() {{\n{body}\n}}\n").as_bytes());
+        assert!(holds("c := make(chan int)\ngo func() { reply(c, 1) }()"));
+        assert!(holds("c := make(chan int)\ngo func() { s.reply(c) }()\n_ = s"));
+        for no in [
+            "c := make(chan int)\ngo func() { fmt.Println(c) }()",
+            "c := make(chan int)\ngo func() { a.b.reply(c) }()",
+            "c := make(chan int)\ngo func() { close(c) }()",
+        ] {
+            assert!(!holds(no), "{no:?}");
+        }
+        // A local named like a builtin is followed.
+        assert!(holds("close := func(c chan int) { c <- 1 }\nc := make(chan int)\ngo func() { close(c) }()"));
+        let src = b"package p\n\nfunc f() {\n\tc := make(chan int)\n\tgo func() { reply(c, 1) }()\n}\n";
+        assert_eq!(plan(src, GoroutineUse::ALL).names, [&b"reply"[..]]);
     }
 }
