@@ -1,13 +1,14 @@
 //! Facts about one channel that several transforms ask: its sole sending
-//! goroutine, the exits that skip its receives, the selects it is received
-//! in, the loops that repeat an operation on it, and the `wg.Wait()` that
-//! joins its senders. Computed here, once, from the channel's operations.
+//! goroutine (or its several senders), the exits that skip its receives,
+//! the loops that repeat an operation on it, and the `wg.Wait()` that joins
+//! its senders. Computed here, once, from the channel's operations; the
+//! selects it is received in are [`super::selects`].
 
 use std::cell::OnceCell;
 
 use tree_sitter::Node;
 
-use super::scope::{BindingKind, Scopes};
+use super::selects::{case_count, select_of};
 use super::{Channel, FileFacts, FileId, OpKind, Package, Place, Start, StartKind, flow, known};
 use crate::syntax::Named as _;
 use crate::syntax::{ancestors, contains, kinds as k, named_children};
@@ -146,25 +147,6 @@ fn is_waitgroup_done(facts: &FileFacts<'_>, stmt: Node<'_>) -> bool {
     })
 }
 
-/// The select statement whose case communication is (or contains) `op`.
-#[must_use]
-pub fn select_of(op: Node<'_>) -> Option<Node<'_>> {
-    let case = ancestors(op).find(|a| a.kind() == k::COMMUNICATION_CASE)?;
-    let comm = case.child_by_field_name("communication")?;
-    if !contains(comm, op) {
-        return None;
-    }
-    case.parent()
-}
-
-/// Number of cases (communication and default) of a select.
-#[must_use]
-pub fn case_count(select: Node<'_>) -> usize {
-    let mut c = select.walk();
-
-    select.named_children(&mut c).filter(|n| n.kind() == k::COMMUNICATION_CASE || n.kind() == k::DEFAULT_CASE).count()
-}
-
 /// Loops enclosing `node` in the channel's function that do not also
 /// enclose the make (so they repeat `node` for one channel).
 pub fn loops_after_make<'t>(ch: &Channel<'t>, node: Node<'t>) -> Vec<Node<'t>> {
@@ -208,153 +190,6 @@ pub fn exits_after<'t>(facts: &FileFacts<'_>, ch: &Channel<'t>, from: Node<'t>, 
             })
         })
         .collect()
-}
-
-/// Can a case of `sel` other than the ones receiving from `ch` be chosen?
-/// Not when it waits on a nil channel: a `var c chan T` never assigned, or
-/// `ctx.Done()` of `context.Background()` / `context.TODO()`.
-pub fn other_case_can_fire(facts: &FileFacts<'_>, sel: Node<'_>, ch: &Channel<'_>) -> bool {
-    let Some((_, scopes)) = facts.scopes_for(sel) else { return true };
-    let recvs: Vec<_> = ch.ops_of(OpKind::Recv).map(|o| o.node).collect();
-    named_children(sel).into_iter().any(|case| match case.kind() {
-        k::DEFAULT_CASE => true,
-        k::COMMUNICATION_CASE => {
-            let Some(comm) = case.child_by_field_name("communication") else { return true };
-            if recvs.iter().any(|r| contains(comm, *r)) {
-                return false;
-            }
-            !case_channel(comm).is_some_and(|t| is_nil_channel(facts, scopes, t))
-        }
-        _ => false,
-    })
-}
-
-/// The channel a select case's communication sends on or receives from.
-fn case_channel(comm: Node<'_>) -> Option<Node<'_>> {
-    match comm.kind() {
-        k::SEND_STATEMENT => comm.child_by_field_name("channel"),
-        _ => {
-            let mut op = None;
-            crate::syntax::walk_preorder(comm, |n| {
-                if op.is_none() && n.kind() == k::UNARY_EXPRESSION {
-                    op = n.child_by_field_name("operand");
-                }
-                op.is_none()
-            });
-            op
-        }
-    }
-}
-
-/// Does `sel` receive whatever `ch`'s sole sender sends? True when every
-/// other case that can fire receives from a partner of `ch`: a channel made
-/// in the same function that only that sender sends on (unguarded), that
-/// nothing closes or ranges over and that does not escape, and the sender
-/// sends on exactly one of `ch` and its partners on every path. Then the
-/// select takes the case of the one channel sent on (`resc` or `errc`).
-pub fn select_receives_every_send<'t>(pkg: &Package<'t>, ch: &Channel<'t>, sel: Node<'t>) -> bool {
-    let facts = pkg.own();
-    let (Some(sender), Some((_, scopes))) = (ch.sole_sender(pkg), facts.scopes_for(sel)) else { return false };
-    let Some(start) = ch.starts.iter().find(|s| s.stmt.id() == sender.go.id()) else { return false };
-    let recvs: Vec<_> = ch.ops_of(OpKind::Recv).map(|o| o.node).collect();
-    let mut sends: Vec<Node<'t>> = ch.ops_of(OpKind::Send).map(|o| o.node).collect();
-    for case in named_children(sel) {
-        match case.kind() {
-            k::DEFAULT_CASE => return false,
-            k::COMMUNICATION_CASE => {}
-            _ => continue,
-        }
-        let Some(comm) = case.child_by_field_name("communication") else { return false };
-        if recvs.iter().any(|r| contains(comm, *r)) {
-            continue;
-        }
-        let Some(target) = case_channel(comm) else { return false };
-        if is_nil_channel(facts, scopes, target) {
-            continue;
-        }
-        if comm.kind() == k::SEND_STATEMENT || target.kind() != k::IDENTIFIER {
-            return false;
-        }
-        let init = scopes.resolve(target).and_then(|b| scopes.binding(b).init);
-        let Some(partner) =
-            init.filter(|i| super::channels::is_make_chan(facts, *i)).and_then(|i| super::channels::channel_of(pkg, i))
-        else {
-            return false;
-        };
-        let partner_sends: Vec<_> = partner.ops_of(OpKind::Send).collect();
-        let only_sender = partner_sends.iter().all(|o| {
-            matches!(o.place, Place::Goroutine(j) if partner.starts[j].stmt.id() == start.stmt.id())
-                && select_of(o.node).is_none_or(|s| case_count(s) <= 1)
-        });
-        if partner.escape.is_some()
-            || partner.ops.iter().any(|o| matches!(o.kind, OpKind::Close | OpKind::Range))
-            || partner_sends.is_empty()
-            || !only_sender
-        {
-            return false;
-        }
-        sends.extend(partner_sends.iter().map(|o| o.node));
-    }
-    let Some(body) = start.body() else { return false };
-    let src = pkg.file(start.file()).src;
-    flow::send_bounds(body, src, &|x| sends.iter().any(|s| s.id() == x.id())) == (1, 1)
-}
-
-fn is_nil_channel(facts: &FileFacts<'_>, scopes: &Scopes<'_>, e: Node<'_>) -> bool {
-    let unchanged = |ident: Node<'_>| {
-        (ident.kind() == k::IDENTIFIER)
-            .then(|| scopes.resolve(ident))
-            .flatten()
-            .map(|b| scopes.binding(b))
-            .filter(|b| b.assignments.is_empty() && b.kind == BindingKind::Local)
-    };
-    // An unbuffered local channel that nothing ever receives from: a send
-    // on it cannot complete.
-    let send_only = |b: &super::scope::Binding<'_>| {
-        let unbuffered = b.init.is_some_and(|i| super::channels::is_unbuffered_make(facts, i));
-        unbuffered
-            && b.uses.iter().all(|u| {
-                u.parent().is_some_and(|p| {
-                    p.kind() == k::SEND_STATEMENT && p.child_by_field_name("channel").is_some_and(|c| c.id() == u.id())
-                })
-            })
-    };
-    if e.parent().is_some_and(|p| p.kind() == k::SEND_STATEMENT) && unchanged(e).is_some_and(send_only) {
-        return true;
-    }
-    match e.kind() {
-        // `var never chan T`: receiving from it blocks forever.
-        k::IDENTIFIER => {
-            unchanged(e).is_some_and(|b| b.init.is_none() && b.ty.is_some_and(|t| t.kind() == k::CHANNEL_TYPE))
-        }
-        // `ctx.Done()` of a background context is nil.
-        k::CALL_EXPRESSION => {
-            let f = e.child_by_field_name("function").filter(|f| f.kind() == k::SELECTOR_EXPRESSION);
-            let Some(f) = f else { return false };
-            let is_done = f.child_by_field_name("field").is_some_and(|x| facts.text(x) == "Done");
-            let Some(operand) = f.child_by_field_name("operand") else { return false };
-            // The context, written in place or held in an unchanged local.
-            let ctx = if operand.kind() == k::CALL_EXPRESSION {
-                Some(operand)
-            } else {
-                unchanged(operand).and_then(|b| b.init)
-            };
-            // `context.Background()`, `context.TODO()`, `context.WithoutCancel(...)`,
-            // with `context` the imported package (not a local).
-            let never_done = |c: Node<'_>| {
-                let Some(f) = c.child_by_field_name("function") else { return false };
-                let local = f.child_by_field_name("operand").is_some_and(|o| scopes.resolve(o).is_some());
-                let no_args = c.child_by_field_name("arguments").is_some_and(|a| named_children(a).is_empty());
-                !local
-                    && ((no_args
-                        && (known::is(f, facts.src, known::CONTEXT_BACKGROUND)
-                            || known::is(f, facts.src, known::CONTEXT_TODO)))
-                        || known::is(f, facts.src, known::CONTEXT_WITHOUT_CANCEL))
-            };
-            is_done && ctx.is_some_and(never_done)
-        }
-        _ => false,
-    }
 }
 
 /// The `wg.Wait()` statement that joins the start: the goroutine defers

@@ -185,7 +185,7 @@ pub(super) fn target(make: Node<'_>) -> Option<(Node<'_>, Node<'_>)> {
 }
 
 /// The channel made by the `make` call `make` (another channel's facts may
-/// need it: see [`super::channel_facts::select_receives_every_send`]).
+/// need it: see [`super::selects::select_receives_every_send`]).
 pub(super) fn channel_of<'t>(pkg: &Package<'t>, make: Node<'t>) -> Option<Channel<'t>> {
     let facts = pkg.own();
     let (decl, scopes) = facts.scopes_for(make)?;

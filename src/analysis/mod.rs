@@ -10,6 +10,7 @@ pub mod known;
 pub mod package;
 pub mod relevance;
 pub mod scope;
+pub mod selects;
 pub mod starts;
 pub mod summaries;
 pub mod types;

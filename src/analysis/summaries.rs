@@ -94,8 +94,7 @@ fn summarize<'t>(pkg: &Package<'t>, func: InFile<Node<'t>>, param: Node<'t>) -> 
 
 fn sends_once(facts: &super::FileFacts<'_>, func: Node<'_>, ops: &[(OpKind, Node<'_>)]) -> bool {
     let Some(body) = func.child_by_field_name("body") else { return false };
-    let guarded =
-        |s: Node<'_>| super::channel_facts::select_of(s).is_some_and(|sel| super::channel_facts::case_count(sel) > 1);
+    let guarded = |s: Node<'_>| super::selects::select_of(s).is_some_and(|sel| super::selects::case_count(sel) > 1);
     !ops.is_empty()
         && ops
             .iter()

@@ -1,7 +1,8 @@
 use super::capacity::{capacity_finding, describe};
 use super::{Context, Finding, Transform};
-use crate::analysis::channel_facts::{case_count, exits_after, loops_after_make, select_of};
+use crate::analysis::channel_facts::{exits_after, loops_after_make};
 use crate::analysis::relevance::GoroutineUse;
+use crate::analysis::selects::{case_count, select_of};
 use crate::analysis::{Channel, OpKind, Place};
 
 /// A goroutine sends once; the parent can leave before receiving.

@@ -1,9 +1,8 @@
 use super::capacity::capacity_finding;
 use super::{Context, Finding, Transform};
-use crate::analysis::channel_facts::{
-    case_count, loops_after_make, other_case_can_fire, select_of, select_receives_every_send,
-};
+use crate::analysis::channel_facts::loops_after_make;
 use crate::analysis::relevance::GoroutineUse;
+use crate::analysis::selects::{case_count, other_case_can_fire, select_of, select_receives_every_send};
 
 use crate::analysis::{Channel, OpKind, Place, flow};
 use crate::syntax::{contains, kinds as k};

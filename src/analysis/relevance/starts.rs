@@ -1,0 +1,271 @@
+//! The token spans of goroutine starts, for the relevance scan: `go`
+//! statements (with the closure variables they run), launcher calls
+//! (`x.Go(...)`, `time.AfterFunc(...)`), what each could do with a channel
+//! variable, and the names a sibling file may have to declare. Also the
+//! text tests that find starts before tokenizing. Every kind of
+//! [`StartKind`] is matched exhaustively, so a new kind cannot be missed.
+
+use std::ops::Range;
+
+use super::GoroutineUse;
+use crate::analysis::StartKind;
+use crate::syntax::tokens::{Tok, closing, is_ident};
+
+/// Every start spelled in the tokens, of every kind.
+pub(super) fn starts_in(toks: &[Tok<'_>]) -> Vec<GoStmt> {
+    let closures = std::cell::OnceCell::new();
+    let mut out = Vec::new();
+    for kind in StartKind::ALL {
+        match kind {
+            StartKind::Go => {
+                out.extend(toks.iter().enumerate().filter(|(_, t)| **t == Tok::Ident(b"go")).map(|(at, _)| {
+                    let mut g = go_stmt(toks, at);
+                    // `go f(...)` with `f := func...` in this function runs that literal.
+                    if let (Some(Tok::Ident(f)), Some(Tok::Op(b"("))) = (toks.get(at + 1), toks.get(at + 2)) {
+                        let closures = closures.get_or_init(|| closure_vars(toks));
+                        g.closures = closures.iter().filter(|(n, _)| n == f).map(|(_, span)| span.clone()).collect();
+                    }
+                    g
+                }));
+            }
+            // `x.Go(`, `time.AfterFunc(`: the call's span, from the qualifier.
+            // One scan finds both kinds of `x.Go(`.
+            StartKind::ErrGroupGo => {}
+            StartKind::WaitGroupGo | StartKind::AfterFunc => {
+                let word = Tok::Ident(kind.token());
+                for at in 2..toks.len() {
+                    if toks[at] == word && toks[at - 1] == Tok::Op(b".") && toks.get(at + 1) == Some(&Tok::Op(b"(")) {
+                        let end = closing(toks, at + 1).map_or(toks.len(), |c| c + 1);
+                        out.push(GoStmt { span: at - 2..end, args: at + 1..end, closures: Vec::new(), launcher: true });
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Func literals assigned to a name (`f := func`, `f = func`, `var f =
+/// func`): the name, and the token span of the statement.
+fn closure_vars<'s>(toks: &[Tok<'s>]) -> Vec<(&'s [u8], Range<usize>)> {
+    let mut out = Vec::new();
+    for at in 2..toks.len() {
+        if toks[at] != Tok::Ident(b"func") {
+            continue;
+        }
+        if let (Tok::Ident(name), Tok::Op(b":=" | b"=")) = (toks[at - 2], toks[at - 1]) {
+            out.push((name, at..go_stmt(toks, at).span.end));
+        }
+    }
+    out
+}
+
+/// Names a start may call, in text the token scan cannot follow.
+pub(super) fn start_callees<'s>(text: &'s [u8], names: &mut Vec<&'s [u8]>) {
+    for kind in StartKind::ALL {
+        match kind {
+            StartKind::Go => go_callees(text, names),
+            // Launchers run func literals only: no declaration is needed.
+            StartKind::WaitGroupGo | StartKind::ErrGroupGo | StartKind::AfterFunc => {}
+        }
+    }
+}
+
+/// Is the call whose name is token `f` one the analysis never follows:
+/// `a.b.m(...)` (a chain), or `x.m(...)` with `x` no local of the function
+/// (an imported package, a package-level variable: only methods of locals
+/// and parameters are followed)?
+fn not_followed(toks: &[Tok<'_>], f: usize) -> bool {
+    if f < 2 || toks[f - 1] != Tok::Op(b".") {
+        return false;
+    }
+    let Tok::Ident(q) = toks[f - 2] else { return true };
+    if f >= 3 && toks[f - 3] == Tok::Op(b".") {
+        return true;
+    }
+    // Every mention of `q` qualifies a name: it is declared nowhere here.
+    toks.iter().enumerate().all(|(i, t)| *t != Tok::Ident(q) || toks.get(i + 1) == Some(&Tok::Op(b".")))
+}
+
+/// Is `name` only ever called in these tokens (`close(c)`), never declared
+/// or passed (`close := ...`): then it is the builtin, as the analysis
+/// resolves it.
+fn only_called(toks: &[Tok<'_>], name: &[u8]) -> bool {
+    toks.iter().enumerate().all(|(i, t)| *t != Tok::Ident(name) || toks.get(i + 1) == Some(&Tok::Op(b"(")))
+}
+
+/// A `go` statement's token span, and its last argument list.
+pub(super) struct GoStmt {
+    span: std::ops::Range<usize>,
+    args: std::ops::Range<usize>,
+    /// A launcher call (`wg.Go(...)`), which names no function to find.
+    launcher: bool,
+    /// For `go f(...)`: the statements assigning a func literal to `f`.
+    closures: Vec<Range<usize>>,
+}
+
+/// The `go` statement starting at token `at`: up to a `;` or an unmatched
+/// closing bracket.
+fn go_stmt(toks: &[Tok<'_>], at: usize) -> GoStmt {
+    let mut depth = 0usize;
+    let mut args = at..at;
+    let mut end = at + 1;
+    while end < toks.len() {
+        match toks[end] {
+            Tok::Op(b"(" | b"[" | b"{") => {
+                if depth == 0 && toks[end] == Tok::Op(b"(") {
+                    args = end..closing(toks, end).map_or(toks.len(), |c| c + 1);
+                }
+                depth += 1;
+            }
+            Tok::Op(b")" | b"]" | b"}") => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => break,
+            },
+            Tok::Op(b";") if depth == 0 => break,
+            _ => {}
+        }
+        end += 1;
+    }
+    GoStmt { span: at..end, args, closures: Vec::new(), launcher: false }
+}
+
+impl GoStmt {
+    /// Could this goroutine send on, range over, or be handed the variable `name`?
+    pub(super) fn uses(
+        &self,
+        toks: &[Tok<'_>],
+        name: &[u8],
+        unbuffered: bool,
+        uses: &[GoroutineUse],
+        may_use: &dyn Fn(&[u8]) -> bool,
+    ) -> bool {
+        let span = &toks[self.span.clone()];
+        let ident = Tok::Ident(name);
+        if self.closures.iter().any(|c| toks[c.clone()].contains(&ident)) {
+            return true;
+        }
+        if !span.contains(&ident) {
+            return false;
+        }
+        // `go f(c)`, `go x.m(c)`, `go func(p chan T) {...}(c)`: the body is elsewhere or renames it.
+        if span.get(1) != Some(&Tok::Ident(b"func")) || toks[self.args.clone()].contains(&ident) {
+            return true;
+        }
+        let sends = unbuffered && uses.contains(&GoroutineUse::SendUnbuffered);
+        let ranges = uses.contains(&GoroutineUse::Range);
+        // Handed to a call inside the body (`reply(c, v)`): the callee's
+        // summary may send or range.
+        self.called(toks, name).into_iter().any(may_use)
+            || span
+                .windows(2)
+                .any(|w| (sends && w == [ident, Tok::Op(b"<-")]) || (ranges && w == [Tok::Ident(b"range"), ident]))
+    }
+
+    /// The names of the calls in the start's body (or its closure
+    /// variables) that are handed `name` as an argument (`reply` in
+    /// `reply(c, v)`): their bodies are summarised, so they are parsed too.
+    pub(super) fn called<'s>(&self, toks: &[Tok<'s>], name: &[u8]) -> Vec<&'s [u8]> {
+        let ident = Tok::Ident(name);
+        let mut out = Vec::new();
+        for r in std::iter::once(&self.span).chain(&self.closures) {
+            for at in r.start + 1..r.end.saturating_sub(1) {
+                if toks[at] != ident || !matches!(toks[at - 1], Tok::Op(b"(" | b",")) {
+                    continue;
+                }
+                // Back to the `(` opening this argument list.
+                let mut depth = 0usize;
+                let mut i = at - 1;
+                let open = loop {
+                    match toks[i] {
+                        Tok::Op(b")" | b"]" | b"}") => depth += 1,
+                        Tok::Op(b"(" | b"[" | b"{") if depth > 0 => depth -= 1,
+                        Tok::Op(b"(") => break Some(i),
+                        Tok::Op(b"[" | b"{") => break None,
+                        _ => {}
+                    }
+                    if i <= r.start {
+                        break None;
+                    }
+                    i -= 1;
+                };
+                let handed = matches!(toks.get(at + 1), Some(Tok::Op(b")" | b",")));
+                let Some(f) = open.and_then(|o| o.checked_sub(1)) else { continue };
+                if let Tok::Ident(callee) = toks[f]
+                    && handed
+                    && !(matches!(callee, b"close" | b"len" | b"cap") && only_called(toks, callee))
+                    && !not_followed(toks, f)
+                {
+                    out.push(callee);
+                }
+            }
+        }
+        out
+    }
+}
+
+impl GoStmt {
+    /// The name a named call resolves through: `f` in `go f(...)`, `m` in
+    /// `go x.y.m(...)` (the last name before the arguments).
+    pub(super) fn callee<'s>(&self, toks: &[Tok<'s>]) -> Option<&'s [u8]> {
+        if self.launcher {
+            return None;
+        }
+        let mut last = None;
+        for t in &toks[self.span.start + 1..] {
+            match t {
+                Tok::Ident(b"func") => return None,
+                Tok::Ident(n) => last = Some(*n),
+                Tok::Op(b".") => {}
+                _ => break,
+            }
+        }
+        last
+    }
+}
+
+/// `word` as a whole identifier after a `.` (`x.Go`, `time.AfterFunc`),
+/// blanks between them allowed; after a `/` too, which may end a comment
+/// (text scan: over-inclusive is fine, missing one is not).
+pub(super) fn has_method_word(text: &[u8], word: &[u8]) -> bool {
+    memchr::memmem::find_iter(text, word).any(|at| {
+        let whole = (at == 0 || !is_ident(text[at - 1])) && text.get(at + word.len()).is_none_or(|b| !is_ident(*b));
+        whole && text[..at].iter().rev().find(|b| !b.is_ascii_whitespace()).is_some_and(|b| matches!(b, b'.' | b'/'))
+    })
+}
+
+/// A `go` token followed by a blank (text scan: over-inclusive is fine).
+pub(super) fn has_go(text: &[u8]) -> bool {
+    memchr::memmem::find_iter(text, b"go").any(|at| {
+        (at == 0 || !is_ident(text[at - 1])) && text.get(at + 2).is_some_and(|b| b.is_ascii_whitespace() || *b == b'/')
+    })
+}
+
+/// Names `x` in `go x(`, `go a.x(` (text scan: over-inclusive is fine).
+fn go_callees<'s>(text: &'s [u8], names: &mut Vec<&'s [u8]>) {
+    for at in memchr::memmem::find_iter(text, b"go ") {
+        if at > 0 && is_ident(text[at - 1]) {
+            continue;
+        }
+        let mut i = at + 3;
+        let mut last: &[u8] = &[];
+        loop {
+            let start = i;
+            while i < text.len() && is_ident(text[i]) {
+                i += 1;
+            }
+            if i == start {
+                break;
+            }
+            last = &text[start..i];
+            if text.get(i) == Some(&b'.') {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        if !last.is_empty() && !names.contains(&last) {
+            names.push(last);
+        }
+    }
+}
