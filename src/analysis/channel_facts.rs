@@ -67,7 +67,10 @@ fn senders<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<Senders<'t>> {
     let mut last = true;
     for i in index {
         let start = ch.starts[i];
-        if !loops_after_make(ch, start.stmt).is_empty() || stmts.iter().any(|s| flow::exclusive(*s, start.stmt)) {
+        // All in one block, so that every one runs whenever the last does
+        // (`if x { go a() }; if !x { go b() }` starts one of them).
+        let same_block = stmts.first().is_none_or(|s: &Node<'t>| s.parent() == start.stmt.parent());
+        if !loops_after_make(ch, start.stmt).is_empty() || !same_block {
             return None;
         }
         let sends: Vec<_> =
@@ -131,9 +134,10 @@ fn sole_sender<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<SoleSender<'t>
     (n == 1).then_some(SoleSender { go: g.stmt, every_path, last })
 }
 
-/// `wg.Done()` on a `sync.WaitGroup` (or a pointer to one) that is never
-/// reassigned: after a send, it neither blocks nor changes what the parent
-/// sees beyond the send itself (its `Wait` was waiting for both).
+/// `wg.Done()` on a local `sync.WaitGroup` (or a pointer to one) that is
+/// never reassigned and is waited for only by the function declaring it,
+/// never in a goroutine or closure: after a send, it neither blocks nor
+/// wakes anyone but a parent that was waiting for the send too.
 fn is_waitgroup_done(facts: &FileFacts<'_>, stmt: Node<'_>) -> bool {
     let Some(call) = stmt.named(0).filter(|c| stmt.kind() == k::EXPRESSION_STATEMENT && c.kind() == k::CALL_EXPRESSION)
     else {
@@ -143,7 +147,14 @@ fn is_waitgroup_done(facts: &FileFacts<'_>, stmt: Node<'_>) -> bool {
     let Some(wg) = method_call_on(facts, call, "Done").filter(|_| no_args) else { return false };
     let Some((_, scopes)) = facts.scopes_for(wg) else { return false };
     scopes.resolve(wg).map(|b| scopes.binding(b)).is_some_and(|b| {
-        b.assignments.is_empty() && b.ty.or(b.init).is_some_and(|t| known::is_type(t, facts.src, known::SYNC_WAITGROUP))
+        let waited_elsewhere = b.uses.iter().any(|u| {
+            let wait = u.parent().and_then(|s| s.child_by_field_name("field")).is_some_and(|f| facts.text(f) == "Wait");
+            wait && ancestors(*u).take_while(|a| !contains(*a, b.ident)).any(|a| a.kind() == k::FUNC_LITERAL)
+        });
+        b.kind == super::scope::BindingKind::Local
+            && !waited_elsewhere
+            && b.assignments.is_empty()
+            && b.ty.or(b.init).is_some_and(|t| known::is_type(t, facts.src, known::SYNC_WAITGROUP))
     })
 }
 

@@ -163,6 +163,14 @@ fn launched_by<'t>(facts: &FileFacts<'t>, lit: Node<'t>) -> Option<(StartKind, N
         let kind = if is(known::SYNC_WAITGROUP) {
             StartKind::WaitGroupGo
         } else if is(known::ERRGROUP_GROUP) || from_with_context(facts, b.ident) {
+            // With a limit, `g.Go` itself may block the parent until an
+            // earlier goroutine ends: the starts are not independent.
+            let limited = b.uses.iter().any(|u| {
+                u.parent().and_then(|s| s.child_by_field_name("field")).is_some_and(|f| facts.text(f) == "SetLimit")
+            });
+            if limited {
+                return None;
+            }
             StartKind::ErrGroupGo
         } else {
             return None;

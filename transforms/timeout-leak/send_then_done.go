@@ -1,6 +1,7 @@
 // Positive: the worker sends its result and then calls wg.Done() itself (not
-// deferred). A buffer lets it reach Done where it now blocks, which only
-// tells the WaitGroup it finished: the fix stays safe.
+// deferred). The WaitGroup is local and only the parent waits on it, after
+// receiving: a buffer lets the worker reach Done where it now blocks, which
+// wakes nobody else, so the fix stays safe.
 package main
 
 import (
@@ -13,7 +14,8 @@ func work(n int) int {
 	return n + 1
 }
 
-func within(n int, d time.Duration, wg *sync.WaitGroup) (int, bool) {
+func within(n int, d time.Duration) (int, bool) {
+	var wg sync.WaitGroup
 	res := make(chan int)
 	wg.Add(1)
 	go func() {
@@ -22,6 +24,7 @@ func within(n int, d time.Duration, wg *sync.WaitGroup) (int, bool) {
 	}()
 	select {
 	case v := <-res:
+		wg.Wait()
 		return v, true
 	case <-time.After(d):
 		return 0, false
@@ -29,6 +32,5 @@ func within(n int, d time.Duration, wg *sync.WaitGroup) (int, bool) {
 }
 
 func run() {
-	var wg sync.WaitGroup
-	_, _ = within(1, time.Millisecond, &wg)
+	_, _ = within(1, time.Millisecond)
 }
