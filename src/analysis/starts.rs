@@ -151,7 +151,7 @@ fn literal_start<'t>(facts: &FileFacts<'t>, file: FileId, lit: Node<'t>, root: N
 fn launched_by<'t>(facts: &FileFacts<'t>, lit: Node<'t>) -> Option<(StartKind, Node<'t>)> {
     let args = lit.parent().filter(|a| a.kind() == k::ARGUMENT_LIST)?;
     let call = args.parent()?;
-    let stmt = call.parent().filter(|s| s.kind() == k::EXPRESSION_STATEMENT)?;
+    let stmt = dropped_result(facts, call)?;
     let f = call.child_by_field_name("function").filter(|f| f.kind() == k::SELECTOR_EXPRESSION)?;
     let position = named_children(args).iter().position(|a| a.id() == lit.id())?;
     let arity = named_children(args).len();
@@ -215,6 +215,21 @@ pub fn sync_closure_call<'t>(facts: &FileFacts<'t>, node: Node<'t>, root: Node<'
         .iter()
         .any(|j| j.start_byte() < node.start_byte() && !crate::syntax::contains(*j, node));
     (unconditional && !jumps_before).then_some(call)
+}
+
+/// The statement of a call whose result is dropped: `f(...)` or
+/// `_ = f(...)`.
+fn dropped_result<'t>(facts: &FileFacts<'t>, call: Node<'t>) -> Option<Node<'t>> {
+    let parent = call.parent()?;
+    if parent.kind() == k::EXPRESSION_STATEMENT {
+        return Some(parent);
+    }
+    let stmt =
+        parent.parent().filter(|s| parent.kind() == k::EXPRESSION_LIST && s.kind() == k::ASSIGNMENT_STATEMENT)?;
+    let left = stmt.child_by_field_name("left").map(named_children).unwrap_or_default();
+    let blank = matches!(left.as_slice(), [l] if facts.text(*l) == "_");
+    let only = named_children(parent).len() == 1;
+    (blank && only && stmt.child_by_field_name("operator").is_some_and(|o| o.kind() == "=")).then_some(stmt)
 }
 
 /// `g` in `g, ctx := errgroup.WithContext(...)`.
