@@ -109,3 +109,23 @@ fn range_variable(facts: &FileFacts<'_>, scopes: &Scopes<'_>, b: &Binding<'_>) -
     };
     Some(shape_of_type(facts, part))
 }
+
+/// Is the local a slice or an array, by its declared type or initialiser
+/// (`[]T`, `[n]T`, `make([]T, n)`, `[]T{...}`)? Then `x[i] = v` cannot
+/// change `len(x)`, as it can for a map.
+#[must_use]
+pub fn is_slice_or_array(b: &Binding<'_>) -> bool {
+    let sequence = |t: Node<'_>| matches!(t.kind(), k::SLICE_TYPE | k::ARRAY_TYPE | k::IMPLICIT_LENGTH_ARRAY_TYPE);
+    if let Some(ty) = b.ty {
+        return sequence(ty);
+    }
+    b.init.is_some_and(|init| match init.kind() {
+        k::COMPOSITE_LITERAL => init.child_by_field_name("type").is_some_and(sequence),
+        // `make([]T, n)`: a shadowed `make` does not take a type argument.
+        k::CALL_EXPRESSION => {
+            init.child_by_field_name("function").is_some_and(|f| f.kind() == k::IDENTIFIER)
+                && init.child_by_field_name("arguments").and_then(|a| a.named(0)).is_some_and(sequence)
+        }
+        _ => false,
+    })
+}

@@ -5,7 +5,7 @@ use super::{Context, Finding, Transform};
 use crate::analysis::channel_facts::{exits_after, loops_after_make};
 use crate::analysis::known;
 use crate::analysis::relevance::GoroutineUse;
-use crate::analysis::types::{Shape, shape_of_binding, shape_of_expr};
+use crate::analysis::types::{Shape, is_slice_or_array, shape_of_binding, shape_of_expr};
 use crate::analysis::{Channel, FileFacts, OpKind, Place, Scopes, flow};
 use crate::syntax::Named as _;
 use crate::syntax::{kinds as k, named_children};
@@ -273,17 +273,19 @@ fn stable_name(facts: &FileFacts<'_>, scopes: &Scopes<'_>, ch: &Channel<'_>, x: 
     if !scopes.binding(b).assignments.is_empty() {
         return Err(NoCount::Reassigned(name.to_owned()));
     }
-    // `m[k] = v` can add map entries while the loop ranges over m.
-    let stored_into = scopes.binding(b).uses.iter().any(|u| {
-        u.parent().is_some_and(|ix| {
-            ix.kind() == k::INDEX_EXPRESSION
-                && ix.child_by_field_name("operand").is_some_and(|o| o.id() == u.id())
-                && crate::syntax::ancestors(ix).any(|a| {
-                    a.kind() == k::ASSIGNMENT_STATEMENT
-                        && a.child_by_field_name("left").is_some_and(|l| crate::syntax::contains(l, ix))
-                })
-        })
-    });
+    // `m[k] = v` can add map entries while the loop ranges over m
+    // (`s[i] = v` on a slice or array cannot change its length).
+    let stored_into = !is_slice_or_array(scopes.binding(b))
+        && scopes.binding(b).uses.iter().any(|u| {
+            u.parent().is_some_and(|ix| {
+                ix.kind() == k::INDEX_EXPRESSION
+                    && ix.child_by_field_name("operand").is_some_and(|o| o.id() == u.id())
+                    && crate::syntax::ancestors(ix).any(|a| {
+                        a.kind() == k::ASSIGNMENT_STATEMENT
+                            && a.child_by_field_name("left").is_some_and(|l| crate::syntax::contains(l, ix))
+                    })
+            })
+        });
     if stored_into {
         return Err(NoCount::ElementsAssigned(name.to_owned()));
     }
