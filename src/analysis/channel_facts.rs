@@ -123,12 +123,12 @@ fn sole_sender<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<SoleSender<'t>
     let g = ch.starts[*index];
     let body = g.body()?;
     let src = pkg.file(g.file()).src;
-    let n = flow::max_sends(body, src, &|x| sends.iter().any(|s| s.id() == x.id()));
     // Receiving in the sender itself, or in another goroutine, is not this pattern.
     if ch.ops_of(OpKind::Recv).any(|o| matches!(o.place, Place::Goroutine(_))) {
         return None;
     }
-    let every_path = flow::min_sends(body, src, &|x| sends.iter().any(|s| s.id() == x.id())) == 1;
+    let (fewest, n) = flow::send_bounds(body, src, &|x| sends.iter().any(|s| s.id() == x.id()));
+    let every_path = fewest == 1;
     let facts = pkg.file(g.file());
     let last = sends.iter().all(|s| flow::is_last_action_with(*s, body, src, &|x| is_waitgroup_done(facts, x)));
     (n == 1).then_some(SoleSender { go: g.stmt, every_path, last })
@@ -154,7 +154,7 @@ fn is_waitgroup_done(facts: &FileFacts<'_>, stmt: Node<'_>) -> bool {
         b.kind == super::scope::BindingKind::Local
             && !waited_elsewhere
             && b.assignments.is_empty()
-            && b.ty.or(b.init).is_some_and(|t| known::is_type(t, facts.src, known::SYNC_WAITGROUP))
+            && known::binding_is(b, facts.src, known::SYNC_WAITGROUP)
     })
 }
 

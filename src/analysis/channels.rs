@@ -361,12 +361,13 @@ fn argument<'t>(pkg: &Package<'t>, ch: &mut Channel<'t>, u: Node<'t>, call: Node
         ch.escape = Some((call, Escape::PassedToUnknown));
         return;
     }
-    let all_args = named_children(args);
-    if all_args.iter().any(|a| a.kind() == k::VARIADIC_ARGUMENT) {
-        ch.escape = Some((call, Escape::Variadic));
-        return;
-    }
-    let index = all_args.iter().position(|a| a.id() == u.id()).unwrap_or(usize::MAX);
+    let index = match arg_index(args, u) {
+        Ok(i) => i,
+        Err(why) => {
+            ch.escape = Some((call, why));
+            return;
+        }
+    };
     let CallStart::Known(start) = starts::start_of_call(pkg, call) else {
         ch.escape = Some((call, Escape::PassedToUnknown));
         return;
@@ -382,16 +383,22 @@ fn argument<'t>(pkg: &Package<'t>, ch: &mut Channel<'t>, u: Node<'t>, call: Node
     ch.escape = summary.escape;
 }
 
+/// The position of the argument `u` in the argument list `args`; a
+/// variadic call (`f(xs...)`) binds arguments to no fixed parameter.
+fn arg_index(args: Node<'_>, u: Node<'_>) -> Result<usize, Escape> {
+    let all_args = named_children(args);
+    if all_args.iter().any(|a| a.kind() == k::VARIADIC_ARGUMENT) {
+        return Err(Escape::Variadic);
+    }
+    Ok(all_args.iter().position(|a| a.id() == u.id()).unwrap_or(usize::MAX))
+}
+
 /// For a call statement `f(..., u, ...)` (in the checked file) of a
 /// function of the package whose summary says it sends once on that
 /// parameter: the statement, which then counts as one send.
 fn callee_send<'t>(pkg: &Package<'t>, u: Node<'t>, call: Node<'t>, args: Node<'t>) -> Option<Node<'t>> {
     let stmt = call.parent().filter(|s| s.kind() == k::EXPRESSION_STATEMENT)?;
-    let all_args = named_children(args);
-    if all_args.iter().any(|a| a.kind() == k::VARIADIC_ARGUMENT) {
-        return None;
-    }
-    let index = all_args.iter().position(|a| a.id() == u.id())?;
+    let index = arg_index(args, u).ok()?;
     let func = starts::callee(pkg, call)?;
     let param = super::starts::param_ident(func.value, index, pkg.file(func.file).src)??;
     pkg.summary(func, param).sends_once.then_some(stmt)

@@ -86,6 +86,13 @@ pub fn is_type(ty: Node<'_>, src: &[u8], api: Api) -> bool {
     }
 }
 
+/// Is the local `b` of the type `api` (or a pointer to it), by its declared
+/// type or its initialiser?
+#[must_use]
+pub fn binding_is(b: &crate::analysis::scope::Binding<'_>, src: &[u8], api: Api) -> bool {
+    b.ty.or(b.init).is_some_and(|t| is_type(t, src, api))
+}
+
 /// `pkg.Name`, a selector expression or a qualified type whose `pkg` is an
 /// import of the file, as (import path, `Name`).
 #[must_use]

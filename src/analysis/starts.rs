@@ -159,7 +159,7 @@ fn launched_by<'t>(facts: &FileFacts<'t>, lit: Node<'t>) -> Option<(StartKind, N
     let operand = f.child_by_field_name("operand")?;
     let local = (operand.kind() == k::IDENTIFIER).then(|| scopes.resolve(operand)).flatten();
     if let Some(b) = local.map(|b| scopes.binding(b)) {
-        let is = |api| b.ty.or(b.init).is_some_and(|t| known::is_type(t, facts.src, api));
+        let is = |api| known::binding_is(b, facts.src, api);
         let kind = if is(known::SYNC_WAITGROUP) {
             StartKind::WaitGroupGo
         } else if is(known::ERRGROUP_GROUP) || from_with_context(facts, b.ident) {

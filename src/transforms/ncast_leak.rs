@@ -3,7 +3,6 @@ use tree_sitter::Node;
 use super::capacity::{capacity_finding, describe};
 use super::{Context, Finding, Transform};
 use crate::analysis::channel_facts::{exits_after, loops_after_make};
-use crate::analysis::known;
 use crate::analysis::relevance::GoroutineUse;
 use crate::analysis::types::{Shape, is_slice_or_array, shape_of_binding, shape_of_expr};
 use crate::analysis::{Channel, FileFacts, OpKind, Place, Scopes, flow};
@@ -85,7 +84,7 @@ impl NcastLeak {
         }
         let n = senders.stmts.len();
         // `fmt.Println(<-errc); os.Exit(1)`: the first result ends the process.
-        if recvs.iter().any(|r| exits_process_after(facts, *r)) {
+        if recvs.iter().any(|r| flow::ends_process_after(*r, facts.src)) {
             return None;
         }
         let reason = if recvs.is_empty() {
@@ -290,17 +289,4 @@ fn stable_name(facts: &FileFacts<'_>, scopes: &Scopes<'_>, ch: &Channel<'_>, x: 
         return Err(NoCount::ElementsAssigned(name.to_owned()));
     }
     Ok(name.to_owned())
-}
-
-/// Is the statement holding `node` directly followed by a call that ends
-/// the process (`os.Exit`, `log.Fatal`)?
-fn exits_process_after(facts: &FileFacts<'_>, node: Node<'_>) -> bool {
-    let stmt = crate::syntax::ancestors(node).find(|a| a.parent().is_some_and(|p| p.kind() == k::STATEMENT_LIST));
-    let next = stmt
-        .and_then(|s| std::iter::successors(s.next_named_sibling(), Node::next_named_sibling).find(|n| !n.is_extra()));
-    next.filter(|n| n.kind() == k::EXPRESSION_STATEMENT)
-        .and_then(|n| n.named(0))
-        .filter(|c| c.kind() == k::CALL_EXPRESSION)
-        .and_then(|c| c.child_by_field_name("function"))
-        .is_some_and(|f| known::PROCESS_EXITS.iter().any(|api| known::is(f, facts.src, *api)))
 }

@@ -253,6 +253,20 @@ pub fn is_goexit_call(stmt: Node<'_>, src: &[u8]) -> bool {
         })
 }
 
+/// Is the statement holding `node` directly followed by a call that ends
+/// the process (`os.Exit`, `log.Fatal`)?
+#[must_use]
+pub fn ends_process_after(node: Node<'_>, src: &[u8]) -> bool {
+    let stmt = ancestors(node).find(|a| a.parent().is_some_and(|p| p.kind() == k::STATEMENT_LIST));
+    let next = stmt
+        .and_then(|s| std::iter::successors(s.next_named_sibling(), Node::next_named_sibling).find(|n| !n.is_extra()));
+    next.filter(|n| n.kind() == k::EXPRESSION_STATEMENT)
+        .and_then(|n| n.named(0))
+        .filter(|c| c.kind() == k::CALL_EXPRESSION)
+        .and_then(|c| c.child_by_field_name("function"))
+        .is_some_and(|f| known::PROCESS_EXITS.iter().any(|api| known::is(f, src, *api)))
+}
+
 pub(super) fn is_panic_call(stmt: Node<'_>, src: &[u8]) -> bool {
     let call = stmt.named(0).filter(|c| c.kind() == k::CALL_EXPRESSION);
     call.and_then(|c| c.child_by_field_name("function"))

@@ -84,14 +84,15 @@ fn not_followed(toks: &[Tok<'_>], f: usize) -> bool {
         return true;
     }
     // Every mention of `q` qualifies a name: it is declared nowhere here.
-    toks.iter().enumerate().all(|(i, t)| *t != Tok::Ident(q) || toks.get(i + 1) == Some(&Tok::Op(b".")))
+    always_followed_by(toks, q, b".")
 }
 
-/// Is `name` only ever called in these tokens (`close(c)`), never declared
-/// or passed (`close := ...`): then it is the builtin, as the analysis
-/// resolves it.
-fn only_called(toks: &[Tok<'_>], name: &[u8]) -> bool {
-    toks.iter().enumerate().all(|(i, t)| *t != Tok::Ident(name) || toks.get(i + 1) == Some(&Tok::Op(b"(")))
+/// Is every mention of `name` in these tokens followed by `op`? `close`
+/// only ever called (`close(c)`), never declared (`close := ...`), is the
+/// builtin, as the analysis resolves it; `x` only ever qualifying (`x.m`)
+/// is no local.
+fn always_followed_by(toks: &[Tok<'_>], name: &[u8], op: &[u8]) -> bool {
+    toks.iter().enumerate().all(|(i, t)| *t != Tok::Ident(name) || toks.get(i + 1) == Some(&Tok::Op(op)))
 }
 
 /// A `go` statement's token span, and its last argument list.
@@ -193,7 +194,7 @@ impl GoStmt {
                 let Some(f) = open.and_then(|o| o.checked_sub(1)) else { continue };
                 if let Tok::Ident(callee) = toks[f]
                     && handed
-                    && !(matches!(callee, b"close" | b"len" | b"cap") && only_called(toks, callee))
+                    && !(matches!(callee, b"close" | b"len" | b"cap") && always_followed_by(toks, callee, b"("))
                     && !not_followed(toks, f)
                 {
                     out.push(callee);
