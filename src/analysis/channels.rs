@@ -6,6 +6,7 @@ use tree_sitter::Node;
 
 use super::scope::BindingId;
 use super::starts::{self, CallStart, Place, Start};
+use super::summaries::AtCall;
 use super::{FileFacts, FileId, InFile, Package};
 use crate::syntax::Named as _;
 use crate::syntax::{ancestors, kinds as k, named_children};
@@ -56,6 +57,8 @@ pub enum Escape {
     OtherUse,
     #[error("passed to a function whose body is not analysed")]
     PassedToUnknown,
+    #[error("passed to a function that does more with it than one send, receive, range or close")]
+    CalleeDoesMore,
     #[error("passed as a variadic argument")]
     Variadic,
     #[error("the goroutine's body is too deeply nested")]
@@ -344,15 +347,19 @@ pub(super) fn use_of<'t>(facts: &FileFacts<'t>, u: Node<'t>) -> Use<'t> {
 
 /// The channel `u` is an argument of `call` (not a builtin) running at
 /// `place`: a start in the parent hands it to the start's body, whose
-/// summary says what the body does with it; anything else is not seen.
+/// summary says what the body does with it; a plain call of a function of
+/// the package that does one thing with it is that operation, at the call;
+/// anything else is not seen.
 fn argument<'t>(pkg: &Package<'t>, ch: &mut Channel<'t>, u: Node<'t>, call: Node<'t>, args: Node<'t>, place: Place) {
     if !starts::starts_goroutine(call) {
-        // `reply(c, v)` in a goroutine: a function of the package that only
-        // sends once. (In the parent, a send is never the capacity fixes'
-        // pattern: no summary is needed.)
-        let in_start = matches!(place, Place::Goroutine(_));
-        match in_start.then(|| callee_send(pkg, u, call, args)).flatten() {
-            Some(stmt) => ch.ops.push(Op { kind: OpKind::Send, node: stmt, place }),
+        match callee_op(pkg, u, call, args) {
+            // Sends that are not one send count only outside goroutines
+            // (where no transform counts them, and a close after them is
+            // all that matters).
+            Some((AtCall::Sends, _)) if matches!(place, Place::Goroutine(_)) => {
+                ch.escape = Some((call, Escape::CalleeDoesMore));
+            }
+            Some((at, node)) => ch.ops.push(Op { kind: at.kind(), node, place }),
             None => ch.escape = Some((call, Escape::PassedToUnknown)),
         }
         return;
@@ -393,15 +400,21 @@ fn arg_index(args: Node<'_>, u: Node<'_>) -> Result<usize, Escape> {
     Ok(all_args.iter().position(|a| a.id() == u.id()).unwrap_or(usize::MAX))
 }
 
-/// For a call statement `f(..., u, ...)` (in the checked file) of a
-/// function of the package whose summary says it sends once on that
-/// parameter: the statement, which then counts as one send.
-fn callee_send<'t>(pkg: &Package<'t>, u: Node<'t>, call: Node<'t>, args: Node<'t>) -> Option<Node<'t>> {
-    let stmt = call.parent().filter(|s| s.kind() == k::EXPRESSION_STATEMENT)?;
+/// For a call `f(..., u, ...)` (in the checked file) of a function of the
+/// package that does one thing with that parameter
+/// ([`super::summaries::AtCall`]): what it does, and the node standing for
+/// it (the call statement for a send, so that the send is the sender's last
+/// action when the call is; else the call).
+fn callee_op<'t>(pkg: &Package<'t>, u: Node<'t>, call: Node<'t>, args: Node<'t>) -> Option<(AtCall, Node<'t>)> {
     let index = arg_index(args, u).ok()?;
     let func = starts::callee(pkg, call)?;
     let param = super::starts::param_ident(func.value, index, pkg.file(func.file).src)??;
-    pkg.summary(func, param).sends_once.then_some(stmt)
+    let at = pkg.summary(func, param).at_call?;
+    let stmt = call.parent().filter(|s| s.kind() == k::EXPRESSION_STATEMENT);
+    match at {
+        AtCall::SendOnce | AtCall::Sends | AtCall::Range => Some((at, stmt?)),
+        AtCall::RecvOnce | AtCall::CloseOnce => Some((at, stmt.unwrap_or(call))),
+    }
 }
 
 /// A `goto` in `func` (not in nested functions) to a label before it.

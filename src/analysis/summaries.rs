@@ -1,10 +1,13 @@
 //! Function summaries: what a function of the package does with one of its
 //! channel parameters, computed once per package from its body and read
-//! wherever a call hands it a channel (today: the body of a start, `go
-//! f(c)`). A summary lists the operations on the parameter, all of which
-//! run inside the function, or says why they cannot all be seen; a caller
-//! then treats the call as those operations. Unknown bodies have no
-//! summary, and callers refuse them.
+//! wherever a call hands it a channel (the body of a start, `go f(c)`, and
+//! calls in the parent or in a goroutine, `wait(c)`). A summary lists the
+//! operations on the parameter, all of which run inside the function, or
+//! says why they cannot all be seen; when they are one operation at the
+//! call ([`ParamSummary::at_call`]), a caller treats the call as that
+//! operation. Unknown bodies have no summary, and callers refuse them, as
+//! they refuse a callee handing the channel on (recursion included): one
+//! step only.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -24,10 +27,42 @@ pub struct ParamSummary<'t> {
     pub ops: Vec<(OpKind, Node<'t>)>,
     /// Why its operations cannot all be seen (then `ops` is incomplete).
     pub escape: Option<(Node<'t>, Escape)>,
-    /// The function only sends on the parameter: exactly once on every path
-    /// that ends normally, unguarded, as its last action. A call of it is
-    /// then one send, at the call.
-    pub sends_once: bool,
+    /// What a call of the function is, for the channel it hands this
+    /// parameter: one operation at the call, or `None` (see [`Self::at_call`]).
+    pub at_call: Option<AtCall>,
+}
+
+/// A call handing the channel to a function that does one thing with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AtCall {
+    /// Exactly one send on every path that ends normally, unguarded, as the
+    /// function's last action: the call is one send (in any caller).
+    SendOnce,
+    /// Only sends, any number of times, all before it returns: the call is
+    /// sends that complete before the caller goes on (what a close after
+    /// them needs; never a single send).
+    Sends,
+    /// Exactly one receive on every path that ends normally, unguarded: the
+    /// call is one receive.
+    RecvOnce,
+    /// One range loop over it on every path, left only when the channel is
+    /// closed: the call ranges.
+    Range,
+    /// Exactly one close on every path that ends normally: the call closes.
+    CloseOnce,
+}
+
+impl AtCall {
+    /// The operation a caller sees at the call.
+    #[must_use]
+    pub fn kind(self) -> OpKind {
+        match self {
+            AtCall::SendOnce | AtCall::Sends => OpKind::Send,
+            AtCall::RecvOnce => OpKind::Recv,
+            AtCall::Range => OpKind::Range,
+            AtCall::CloseOnce => OpKind::Close,
+        }
+    }
 }
 
 /// Summaries computed so far, by function and parameter.
@@ -88,22 +123,79 @@ fn summarize<'t>(pkg: &Package<'t>, func: InFile<Node<'t>>, param: Node<'t>) -> 
             return out;
         }
     }
-    out.sends_once = sends_once(facts, func.value, &out.ops);
+    out.at_call = at_call(facts, func.value, &out.ops);
     out
 }
 
-fn sends_once(facts: &super::FileFacts<'_>, func: Node<'_>, ops: &[(OpKind, Node<'_>)]) -> bool {
-    let Some(body) = func.child_by_field_name("body") else { return false };
+/// What a call of `func` is for a parameter with these operations.
+fn at_call(facts: &super::FileFacts<'_>, func: Node<'_>, ops: &[(OpKind, Node<'_>)]) -> Option<AtCall> {
+    let body = func.child_by_field_name("body")?;
+    let src = facts.src;
+    let (first, _) = ops.first()?;
+    if ops.iter().any(|(k, _)| k != first) {
+        return None;
+    }
     let guarded = |s: Node<'_>| super::selects::select_of(s).is_some_and(|sel| super::selects::case_count(sel) > 1);
-    !ops.is_empty()
-        && ops
+    if ops.iter().any(|(_, n)| guarded(*n)) {
+        return None;
+    }
+    // The statements counted once each on a path.
+    let stmts: Vec<Node<'_>> = match first {
+        OpKind::Recv => ops.iter().map(|(_, n)| statement_of(*n)).collect::<Option<_>>()?,
+        // `close(c)` or `defer close(c)`.
+        OpKind::Close => ops
             .iter()
-            .all(|(k, n)| *k == OpKind::Send && !guarded(*n) && super::flow::is_last_action(*n, body, facts.src))
-        && super::flow::send_bounds(body, facts.src, &|x| ops.iter().any(|(_, n)| n.id() == x.id())) == (1, 1)
+            .map(|(_, n)| {
+                n.parent().filter(|s| {
+                    matches!(
+                        s.kind(),
+                        crate::syntax::kinds::EXPRESSION_STATEMENT | crate::syntax::kinds::DEFER_STATEMENT
+                    )
+                })
+            })
+            .collect::<Option<_>>()?,
+        _ => ops.iter().map(|(_, n)| *n).collect(),
+    };
+    let once = super::flow::send_bounds(body, src, &|x| stmts.iter().any(|s| s.id() == x.id())) == (1, 1);
+    match first {
+        OpKind::Send if once && ops.iter().all(|(_, n)| super::flow::is_last_action(*n, body, src)) => {
+            Some(AtCall::SendOnce)
+        }
+        OpKind::Send => Some(AtCall::Sends),
+        OpKind::Recv if once => Some(AtCall::RecvOnce),
+        OpKind::Range if once && ops.len() == 1 => {
+            let l = ops[0].1;
+            let leaves = super::flow::jumps(l, src).iter().any(|j| super::flow::leaves(*j, l, src));
+            (!leaves).then_some(AtCall::Range)
+        }
+        OpKind::Close if once => Some(AtCall::CloseOnce),
+        _ => None,
+    }
+}
+
+/// The statement a receive `<-c` is the whole value of: `<-c`, `v := <-c`,
+/// `v, ok = <-c`, `return <-c`.
+fn statement_of(recv: Node<'_>) -> Option<Node<'_>> {
+    use crate::syntax::kinds as k;
+    let p = recv.parent()?;
+    match p.kind() {
+        k::EXPRESSION_STATEMENT => Some(p),
+        k::EXPRESSION_LIST if crate::syntax::named_children(p).len() == 1 => {
+            let s = p.parent()?;
+            let right = s.child_by_field_name("right").is_some_and(|r| r.id() == p.id());
+            match s.kind() {
+                k::RETURN_STATEMENT => Some(s),
+                k::SHORT_VAR_DECLARATION | k::ASSIGNMENT_STATEMENT if right => Some(s),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::AtCall;
     use crate::analysis::{FileFacts, FileId, InFile, OpKind, Package, Sources};
 
     #[test]
@@ -127,5 +219,28 @@ mod tests {
         let r#in = pkg.summary(InFile::new(FileId::OWN, func), name(1));
         assert_eq!(r#in.ops.iter().map(|(k, _)| *k).collect::<Vec<_>>(), [OpKind::Range]);
         assert!(r#in.escape.is_some());
+    }
+
+    #[test]
+    fn a_call_is_one_operation_only_when_the_body_does_one_thing_once() {
+        let src = "package p\nfunc a(c chan int) { c <- 1 }\nfunc b(c chan int) { for i := 0; i < 3; i++ { c <- i } }\nfunc d(c chan int) int { return <-c }\nfunc e(c chan int, x bool) int { if x { return 0 }; return <-c }\nfunc g(c chan int) { for v := range c { _ = v } }\nfunc h(c chan int) { for v := range c { if v < 0 { return } } }\nfunc i(c chan int) { defer close(c) }\nfunc j(c chan int) { c <- 1; <-c }\nfunc l(c chan int) { c <- 1; println() }\n";
+        let tree = crate::syntax::parse(src.as_bytes()).unwrap();
+        let sources = Sources::new(None, Vec::new(), true);
+        let pkg = Package::new(FileFacts::new(&tree, src.as_bytes()), &sources);
+        let at = |name: &str| {
+            let func = pkg.own().func(name).unwrap();
+            let params = func.child_by_field_name("parameters").unwrap();
+            let first = crate::syntax::named_children(params)[0].child_by_field_name("name").unwrap();
+            pkg.summary(InFile::new(FileId::OWN, func), first).at_call
+        };
+        assert_eq!(at("a"), Some(AtCall::SendOnce));
+        assert_eq!(at("b"), Some(AtCall::Sends));
+        assert_eq!(at("d"), Some(AtCall::RecvOnce));
+        assert_eq!(at("e"), None, "receives on one path only");
+        assert_eq!(at("g"), Some(AtCall::Range));
+        assert_eq!(at("h"), None, "the range can end without a close");
+        assert_eq!(at("i"), Some(AtCall::CloseOnce));
+        assert_eq!(at("j"), None, "two kinds of operation");
+        assert_eq!(at("l"), Some(AtCall::Sends), "one send, but not its last action");
     }
 }

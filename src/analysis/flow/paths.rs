@@ -147,9 +147,13 @@ fn paths<const N: usize>(
             }
             out
         }
-        // A call that sends once (see `summaries::ParamSummary::sends_once`).
-        k::SEND_STATEMENT | k::EXPRESSION_STATEMENT if is_send(n) => [(Some(1), None); N],
+        // `return <-c` counts, then ends the path.
+        k::RETURN_STATEMENT if is_send(n) => [(None, Some(1)); N],
         k::RETURN_STATEMENT => [(None, Some(0)); N],
+        // A statement that is (or holds) one counted operation: a send, a
+        // call that sends once (see `summaries::ParamSummary::at_call`),
+        // `v := <-c`, a ranging loop.
+        _ if is_send(n) => [(Some(1), None); N],
         k::EXPRESSION_STATEMENT if is_goexit_call(n, src) => [(None, Some(0)); N],
         // A panic ends the path; the fewest-sends bound ignores such paths.
         k::EXPRESSION_STATEMENT if is_panic_call(n, src) => bounds.map(|b| (None, (b == Bound::Most).then_some(0))),

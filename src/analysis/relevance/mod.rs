@@ -12,7 +12,7 @@ use std::ops::Range;
 
 mod starts;
 
-use starts::{has_go, has_method_word, start_callees, starts_in};
+use starts::{handed_to, has_go, has_method_word, start_callees, starts_in};
 
 use super::StartKind;
 use crate::syntax::has_make_chan;
@@ -142,14 +142,21 @@ fn needs<'s>(text: &'s [u8], uses: &[GoroutineUse], may_use: &dyn Fn(&[u8]) -> b
         let Some(close) = closing(&toks, at + 1) else { return anything() };
         let unbuffered = unbuffered(&toks[at + 2..close]);
         for name in assigned_names(&toks[..at]) {
+            let mut used = false;
             for g in gos.iter().filter(|g| g.uses(&toks, name, unbuffered, uses, may_use)) {
-                holds = true;
+                used = true;
                 for callee in g.callee(&toks).into_iter().chain(g.called(&toks, name)) {
                     if !callees.contains(&callee) {
                         callees.push(callee);
                     }
                 }
             }
+            // The function's own calls handed the channel (`wait(c)`) are
+            // summarised too.
+            if used {
+                handed_to(&toks, at..toks.len(), name, &mut callees);
+            }
+            holds |= used;
         }
     }
     holds.then_some(callees)
@@ -275,5 +282,8 @@ mod tests {
         assert!(holds("close := func(c chan int) { c <- 1 }\nc := make(chan int)\ngo func() { close(c) }()"));
         let src = b"package p\n\nfunc f() {\n\tc := make(chan int)\n\tgo func() { reply(c, 1) }()\n}\n";
         assert_eq!(plan(src, GoroutineUse::ALL).names, [&b"reply"[..]]);
+        // The parent's own calls handed the channel are summarised too.
+        let src = b"package p\n\nfunc f() {\n\tc := make(chan int)\n\tgo func() { c <- 1 }()\n\tcollect(c)\n\tfmt.Println(c)\n}\n";
+        assert_eq!(plan(src, GoroutineUse::ALL).names, [&b"collect"[..]]);
     }
 }

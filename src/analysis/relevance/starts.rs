@@ -167,41 +167,48 @@ impl GoStmt {
     /// variables) that are handed `name` as an argument (`reply` in
     /// `reply(c, v)`): their bodies are summarised, so they are parsed too.
     pub(super) fn called<'s>(&self, toks: &[Tok<'s>], name: &[u8]) -> Vec<&'s [u8]> {
-        let ident = Tok::Ident(name);
         let mut out = Vec::new();
         for r in std::iter::once(&self.span).chain(&self.closures) {
-            for at in r.start + 1..r.end.saturating_sub(1) {
-                if toks[at] != ident || !matches!(toks[at - 1], Tok::Op(b"(" | b",")) {
-                    continue;
-                }
-                // Back to the `(` opening this argument list.
-                let mut depth = 0usize;
-                let mut i = at - 1;
-                let open = loop {
-                    match toks[i] {
-                        Tok::Op(b")" | b"]" | b"}") => depth += 1,
-                        Tok::Op(b"(" | b"[" | b"{") if depth > 0 => depth -= 1,
-                        Tok::Op(b"(") => break Some(i),
-                        Tok::Op(b"[" | b"{") => break None,
-                        _ => {}
-                    }
-                    if i <= r.start {
-                        break None;
-                    }
-                    i -= 1;
-                };
-                let handed = matches!(toks.get(at + 1), Some(Tok::Op(b")" | b",")));
-                let Some(f) = open.and_then(|o| o.checked_sub(1)) else { continue };
-                if let Tok::Ident(callee) = toks[f]
-                    && handed
-                    && !(matches!(callee, b"close" | b"len" | b"cap") && always_followed_by(toks, callee, b"("))
-                    && !not_followed(toks, f)
-                {
-                    out.push(callee);
-                }
-            }
+            handed_to(toks, r.clone(), name, &mut out);
         }
         out
+    }
+}
+
+/// The names of the calls in `toks[r]` handed `name` as an argument, other
+/// than builtins and calls the analysis never follows.
+pub(super) fn handed_to<'s>(toks: &[Tok<'s>], r: Range<usize>, name: &[u8], out: &mut Vec<&'s [u8]>) {
+    let ident = Tok::Ident(name);
+    for at in r.start + 1..r.end.saturating_sub(1) {
+        if toks[at] != ident || !matches!(toks[at - 1], Tok::Op(b"(" | b",")) {
+            continue;
+        }
+        // Back to the `(` opening this argument list.
+        let mut depth = 0usize;
+        let mut i = at - 1;
+        let open = loop {
+            match toks[i] {
+                Tok::Op(b")" | b"]" | b"}") => depth += 1,
+                Tok::Op(b"(" | b"[" | b"{") if depth > 0 => depth -= 1,
+                Tok::Op(b"(") => break Some(i),
+                Tok::Op(b"[" | b"{") => break None,
+                _ => {}
+            }
+            if i <= r.start {
+                break None;
+            }
+            i -= 1;
+        };
+        let handed = matches!(toks.get(at + 1), Some(Tok::Op(b")" | b",")));
+        let Some(f) = open.and_then(|o| o.checked_sub(1)) else { continue };
+        if let Tok::Ident(callee) = toks[f]
+            && handed
+            && !(matches!(callee, b"close" | b"len" | b"cap") && always_followed_by(toks, callee, b"("))
+            && !not_followed(toks, f)
+            && !out.contains(&callee)
+        {
+            out.push(callee);
+        }
     }
 }
 
