@@ -124,8 +124,14 @@ pub fn outline(src: &[u8]) -> Option<(std::ops::Range<usize>, Vec<Chunk<'_>>)> {
                 }
                 // A `}` at column 0 closing to depth 0 ends a gofmt'd function
                 // body: what follows (tables, types) is not part of it.
+                // The chunk keeps its line end: ranges joined for a partial
+                // parse need it between declarations (`}func` is an error).
                 if b == b'}' && depth == 0 && (i == 0 || src[i - 1] == b'\n') && ends.len() < starts.len() {
-                    ends.push(i + 1);
+                    let eol = match src.get(i + 1..i + 3) {
+                        Some([b'\r', b'\n']) => 2,
+                        _ => usize::from(src.get(i + 1) == Some(&b'\n')),
+                    };
+                    ends.push(i + 1 + eol);
                 }
                 i += 1;
             }
@@ -243,6 +249,20 @@ fn func_name(decl: &[u8]) -> &[u8] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn declarations_parsed_apart_from_the_text_between_them_parse_cleanly() {
+        // Each chunk keeps its line end, so joined ranges read `}\nfunc`,
+        // never `}func` (a syntax error that would force a full parse).
+        for eol in ["\n", "\r\n"] {
+            let src =
+                format!("package p{eol}{eol}func a() {{{eol}}}{eol}{eol}var x = 1{eol}{eol}func b() {{{eol}}}{eol}");
+            let ranges = declaring(src.as_bytes(), &["a", "b"]).unwrap();
+            assert_eq!(ranges.len(), 2, "{ranges:?}");
+            let tree = crate::syntax::parse_ranges(src.as_bytes(), &ranges).unwrap();
+            assert!(!tree.root_node().has_error(), "{eol:?}: {}", tree.root_node().to_sexp());
+        }
+    }
 
     #[test]
     fn unbalanced_or_odd_input_falls_back() {
