@@ -186,6 +186,35 @@ fn goroutine_bodies_in_sibling_files_of_the_package_are_analysed() {
     assert!(stdout(&o).is_empty(), "{}", stdout(&o));
 }
 
+#[test]
+fn wrappers_and_callees_in_sibling_files_are_followed_with_or_without_shortcuts() {
+    let t = tempfile::tempdir().unwrap();
+    let d = t.path();
+    // `Go(func() {...})` where Go, in another file, starts its parameter;
+    // `wait(c)` where wait, in another file, receives once.
+    let parent = "package p\n\nfunc f(fail bool) error {\n\tc := make(chan error)\n\tGo(func() {\n\t\tc <- nil\n\t})\n\tif fail {\n\t\treturn nil\n\t}\n\treturn wait(c)\n}\n";
+    write(d, "a.go", parent);
+    write(d, "go.go", "package p\n\nfunc Go(f func()) {\n\tgo f()\n}\n");
+    write(d, "wait.go", "package p\n\nfunc wait(c chan error) error {\n\treturn <-c\n}\n");
+    let o = leakfix(d, &["a.go"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stdout(&o).contains("+\tc := make(chan error, 1)"), "{}", stdout(&o));
+    assert_eq!(stdout(&o), stdout(&leakfix(d, &["--no-shortcuts", "a.go"])));
+    // A `Go` that runs its parameter synchronously starts nothing: no edit.
+    write(d, "go.go", "package p\n\nfunc Go(f func()) {\n\tf()\n}\n");
+    let o = leakfix(d, &["a.go"]);
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+    // A `wait` that may not receive: no edit.
+    write(d, "go.go", "package p\n\nfunc Go(f func()) {\n\tgo f()\n}\n");
+    write(
+        d,
+        "wait.go",
+        "package p\n\nfunc wait(c chan error) error {\n\tif c == nil {\n\t\treturn nil\n\t}\n\treturn <-c\n}\n",
+    );
+    let o = leakfix(d, &["a.go"]);
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+}
+
 // ---- the full interface (issue 4) -------------------------------------------
 
 fn leakfix_stdin(dir: &Path, args: &[&str], input: &str) -> Output {

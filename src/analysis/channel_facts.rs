@@ -222,7 +222,7 @@ pub fn joined_by<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, start: &Start<'t>)
         }
         // `wg.Go(f)` adds before it starts f and is done when f returns.
         StartKind::WaitGroupGo | StartKind::ErrGroupGo => method_call_on(facts, go.named(0)?, "Go")?,
-        StartKind::AfterFunc => return None,
+        StartKind::AfterFunc | StartKind::Wrapper => return None,
     };
     let wg = scopes.resolve(wg)?;
     // Every `wg.Add` must run in the parent itself, one before this go

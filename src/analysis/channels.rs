@@ -241,7 +241,7 @@ pub(super) fn channel_of<'t>(pkg: &Package<'t>, make: Node<'t>) -> Option<Channe
         if u.id() == ident.id() {
             continue;
         }
-        let ctx = match starts::place_of(facts, InFile::new(FileId::OWN, u), func) {
+        let ctx = match starts::place_of(pkg, InFile::new(FileId::OWN, u), func) {
             Some(Place::Parent) => Place::Parent,
             Some(Place::Deferred) => Place::Deferred,
             Some(Place::Goroutine(start)) => Place::Goroutine(ch.start(start)),

@@ -206,6 +206,13 @@ impl<'t> Package<'t> {
         if let Some(n) = find(&self.own) {
             return Some(InFile::new(FileId::OWN, n));
         }
+        // With shortcuts, a sibling is searched only for the names the
+        // checked file's plan lists (the only ones that can change a
+        // finding; `--no-shortcuts` searches for every name, and the
+        // equivalence tests check that this changes nothing).
+        if self.sources.shortcuts && !self.sources.names.iter().any(|n| n == name) {
+            return None;
+        }
         let package = self.own.package()?;
         let mut found = Vec::new();
         for i in 0..self.sources.siblings().len() {

@@ -5,9 +5,11 @@
 //! repeat it. [`place_of`] says where any node runs relative to the
 //! function holding it: in it, deferred by it, or in one of its starts.
 //!
-//! Today the only kind is the `go` statement ([`StartKind::Go`]); closure
-//! variables and launchers (`wg.Go`, errgroup, `time.AfterFunc`) belong
-//! here too, and nothing outside this module matches `go_statement`.
+//! The kinds ([`StartKind`]): the `go` statement (of a func literal, a
+//! function of the package, or a closure variable), the launchers `wg.Go`,
+//! errgroup's `g.Go` and `time.AfterFunc`, and same-package wrappers that
+//! start their func parameter (`safeGo(func() {...})`). Nothing outside
+//! this module matches `go_statement`.
 
 use tree_sitter::Node;
 
@@ -28,19 +30,26 @@ pub enum StartKind {
     /// `time.AfterFunc(d, func() {...})` with the timer dropped: the
     /// function runs once, in its own goroutine, and nothing joins it.
     AfterFunc,
+    /// `safeGo(func() {...})`, a function of the package whose body starts
+    /// that func parameter in a new goroutine and does nothing else
+    /// ([`wrapper_param`]); not joined.
+    Wrapper,
 }
 
 impl StartKind {
-    pub const ALL: &[StartKind] = &[StartKind::Go, StartKind::WaitGroupGo, StartKind::ErrGroupGo, StartKind::AfterFunc];
+    pub const ALL: &[StartKind] =
+        &[StartKind::Go, StartKind::WaitGroupGo, StartKind::ErrGroupGo, StartKind::AfterFunc, StartKind::Wrapper];
 
     /// A word every start of this kind spells in its text (the token scan
-    /// that picks what to parse keeps every function holding one).
+    /// that picks what to parse keeps every function holding one): a
+    /// wrapper call spells `func`, the literal it is handed.
     #[must_use]
     pub fn token(self) -> &'static [u8] {
         match self {
             StartKind::Go => b"go",
             StartKind::WaitGroupGo | StartKind::ErrGroupGo => b"Go",
             StartKind::AfterFunc => b"AfterFunc",
+            StartKind::Wrapper => b"func",
         }
     }
 }
@@ -100,9 +109,9 @@ pub enum Place<G = usize> {
 /// it; `None` anywhere else (a stored closure, a goroutine inside a
 /// goroutine).
 #[must_use]
-pub fn place_of<'t>(facts: &FileFacts<'t>, node: InFile<Node<'t>>, root: Node<'t>) -> Option<Place<Start<'t>>> {
+pub fn place_of<'t>(pkg: &Package<'t>, node: InFile<Node<'t>>, root: Node<'t>) -> Option<Place<Start<'t>>> {
     let lits = literals_between(node.value, root);
-    let start = |lit| literal_start(facts, node.file, lit, root);
+    let start = |lit| literal_start(pkg, node.file, lit, root);
     // A func literal deferred at the top of a goroutine runs in that goroutine.
     if let [inner, outer] = lits.as_slice()
         && deferred_by(*inner)
@@ -131,12 +140,13 @@ fn literals_between<'t>(node: Node<'t>, root: Node<'t>) -> Vec<Node<'t>> {
 /// The start running the func literal `lit` of `root`: in place (`go
 /// func() {...}()`), or through a closure variable (`f := func() {...}`
 /// then `go f()`, in `root` itself).
-fn literal_start<'t>(facts: &FileFacts<'t>, file: FileId, lit: Node<'t>, root: Node<'t>) -> Option<Start<'t>> {
+fn literal_start<'t>(pkg: &Package<'t>, file: FileId, lit: Node<'t>, root: Node<'t>) -> Option<Start<'t>> {
     let func = InFile::new(file, lit);
     if let Some(stmt) = go_of(lit) {
         return Some(Start { kind: StartKind::Go, stmt, func });
     }
-    let (kind, stmt) = match launched_by(facts, lit) {
+    let facts = pkg.file(file);
+    let (kind, stmt) = match launched_by(pkg, facts, lit) {
         Some(launch) => launch,
         None => (StartKind::Go, closure_var_call(facts, lit)?.parent().filter(|s| s.kind() == k::GO_STATEMENT)?),
     };
@@ -147,15 +157,25 @@ fn literal_start<'t>(facts: &FileFacts<'t>, file: FileId, lit: Node<'t>, root: N
 /// the launcher's kind and that statement. `wg.Go(lit)` needs `wg` a
 /// local or parameter of type `sync.WaitGroup` (or a pointer to one) that
 /// is never reassigned; `time.AfterFunc(d, lit)` needs the timer dropped
-/// (a kept timer may be stopped, and the function never run).
-fn launched_by<'t>(facts: &FileFacts<'t>, lit: Node<'t>) -> Option<(StartKind, Node<'t>)> {
+/// (a kept timer may be stopped, and the function never run); a wrapper
+/// needs the literal handed to the parameter it starts.
+fn launched_by<'t>(pkg: &Package<'t>, facts: &FileFacts<'t>, lit: Node<'t>) -> Option<(StartKind, Node<'t>)> {
     let args = lit.parent().filter(|a| a.kind() == k::ARGUMENT_LIST)?;
     let call = args.parent()?;
     let stmt = dropped_result(facts, call)?;
-    let f = call.child_by_field_name("function").filter(|f| f.kind() == k::SELECTOR_EXPRESSION)?;
     let position = named_children(args).iter().position(|a| a.id() == lit.id())?;
     let arity = named_children(args).len();
     let (_, scopes) = facts.scopes_for(lit)?;
+    let f = call.child_by_field_name("function")?;
+    if f.kind() == k::IDENTIFIER {
+        // A function of the package (in the checked file or a sibling), not a local.
+        if scopes.resolve(f).is_some() || named_children(args).iter().any(|a| a.kind() == k::VARIADIC_ARGUMENT) {
+            return None;
+        }
+        let wrapper = pkg.func(facts.text(f))?;
+        return (wrapper_param(pkg, wrapper) == Some(position)).then_some((StartKind::Wrapper, stmt));
+    }
+    let f = Some(f).filter(|f| f.kind() == k::SELECTOR_EXPRESSION)?;
     let operand = f.child_by_field_name("operand")?;
     let local = (operand.kind() == k::IDENTIFIER).then(|| scopes.resolve(operand)).flatten();
     if let Some(b) = local.map(|b| scopes.binding(b)) {
@@ -230,6 +250,43 @@ fn dropped_result<'t>(facts: &FileFacts<'t>, call: Node<'t>) -> Option<Node<'t>>
     let blank = matches!(left.as_slice(), [l] if facts.text(*l) == "_");
     let only = named_children(parent).len() == 1;
     (blank && only && stmt.child_by_field_name("operator").is_some_and(|o| o.kind() == "=")).then_some(stmt)
+}
+
+/// For a function of the package whose body is one statement starting
+/// its func parameter number `i` in a new goroutine, and that does nothing
+/// else with it: `i`. The statement is `go f()`, or `go func() { defer
+/// ...; f() }()` (deferred recovery or logging around the call). Anything
+/// more (a semaphore, a loop, a second use) may block the caller or run
+/// `f` other than once, so it is not a wrapper.
+#[must_use]
+pub fn wrapper_param<'t>(pkg: &Package<'t>, func: InFile<Node<'t>>) -> Option<usize> {
+    let facts = pkg.file(func.file);
+    let decl = func.value;
+    if decl.kind() != k::FUNCTION_DECLARATION || decl.has_error() {
+        return None;
+    }
+    let [go] = crate::syntax::statements(decl.child_by_field_name("body")?)[..] else { return None };
+    let call = go.named(0).filter(|c| go.kind() == k::GO_STATEMENT && c.kind() == k::CALL_EXPRESSION)?;
+    let no_args = |c: Node<'_>| c.child_by_field_name("arguments").is_some_and(|a| named_children(a).is_empty());
+    let callee = call.child_by_field_name("function")?;
+    let run = if callee.kind() == k::FUNC_LITERAL {
+        // `go func() { defer ...; f() }()`: defers, then the call, last.
+        let stmts = crate::syntax::statements(callee.child_by_field_name("body")?);
+        let (last, defers) = stmts.split_last()?;
+        if !no_args(call) || !defers.iter().all(|d| d.kind() == k::DEFER_STATEMENT) {
+            return None;
+        }
+        last.named(0).filter(|c| last.kind() == k::EXPRESSION_STATEMENT && c.kind() == k::CALL_EXPRESSION)?
+    } else {
+        call
+    };
+    let f = run.child_by_field_name("function").filter(|f| f.kind() == k::IDENTIFIER && no_args(run))?;
+    let (_, scopes) = facts.scopes_for(f)?;
+    let b = scopes.binding(scopes.resolve(f)?);
+    if b.kind != super::scope::BindingKind::Param || !b.assignments.is_empty() || b.uses.len() != 1 {
+        return None;
+    }
+    (0..).map_while(|i| param_ident(decl, i, facts.src)).position(|p| p.is_some_and(|p| p.id() == b.ident.id()))
 }
 
 /// `g` in `g, ctx := errgroup.WithContext(...)`.
@@ -421,10 +478,11 @@ mod tests {
     fn place_of_tells_parent_deferred_and_goroutine_apart() {
         let src = b"package p\nfunc f(c chan int) {\n\ta := 1\n\tdefer func() { b := 2 }()\n\tgo func() { defer func() { d := 4 }(); e := 5 }()\n\th := func() { g := 3 }\n}\n";
         let tree = crate::syntax::parse(src).unwrap();
-        let facts = FileFacts::new(&tree, src);
+        let sources = Sources::new(None, Vec::new(), true);
+        let pkg = Package::new(FileFacts::new(&tree, src), &sources);
         let root = tree.root_node();
         let func = find(root, src, k::FUNCTION_DECLARATION, std::str::from_utf8(&src[10..src.len() - 1]).unwrap());
-        let at = |name: &str| place_of(&facts, InFile::new(FileId::OWN, find(root, src, k::IDENTIFIER, name)), func);
+        let at = |name: &str| place_of(&pkg, InFile::new(FileId::OWN, find(root, src, k::IDENTIFIER, name)), func);
         assert_eq!(at("a"), Some(Place::Parent));
         assert_eq!(at("b"), Some(Place::Deferred));
         let Some(Place::Goroutine(s)) = at("e") else { panic!("e runs in the goroutine") };
@@ -438,10 +496,12 @@ mod tests {
     fn a_closure_variable_started_once_is_a_start_and_nothing_else_is() {
         let src = b"package p\nfunc f(c chan int) {\n\tonce := func() { a := 1 }\n\tgo once()\n\ttwice := func() { b := 2 }\n\tgo twice()\n\ttwice()\n\tsync := func() { d := 3 }\n\tsync()\n\tlater := func() { e := 4 }\n\tlater = nil\n\tgo later()\n\tinner := func() { g := 5 }\n\tgo func() { go inner() }()\n}\n";
         let tree = crate::syntax::parse(src).unwrap();
-        let facts = FileFacts::new(&tree, src);
+        let sources = Sources::new(None, Vec::new(), true);
+        let pkg = Package::new(FileFacts::new(&tree, src), &sources);
+        let facts = pkg.own();
         let root = tree.root_node();
         let func = facts.decls()[0];
-        let at = |name: &str| place_of(&facts, InFile::new(FileId::OWN, find(root, src, k::IDENTIFIER, name)), func);
+        let at = |name: &str| place_of(&pkg, InFile::new(FileId::OWN, find(root, src, k::IDENTIFIER, name)), func);
         let Some(Place::Goroutine(s)) = at("a") else { panic!("`go once()` runs once's body") };
         assert_eq!(s.stmt.utf8_text(src).unwrap(), "go once()");
         assert_eq!(s.func.value.kind(), k::FUNC_LITERAL);
@@ -449,7 +509,7 @@ mod tests {
             assert_eq!(at(name), None, "{name}: called twice, synchronously, reassigned or started elsewhere");
         }
         // `sync()` runs its body where it is called; `twice` runs it twice.
-        let call = |name: &str| sync_closure_call(&facts, find(root, src, k::IDENTIFIER, name), func);
+        let call = |name: &str| sync_closure_call(facts, find(root, src, k::IDENTIFIER, name), func);
         assert_eq!(call("d").map(|c| c.utf8_text(src).unwrap()), Some("sync()"));
         assert_eq!(call("b"), None);
     }

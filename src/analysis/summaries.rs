@@ -106,7 +106,7 @@ fn summarize<'t>(pkg: &Package<'t>, func: InFile<Node<'t>>, param: Node<'t>) -> 
     }
     for &u in &b.uses {
         if !matches!(
-            starts::place_of(facts, InFile::new(func.file, u), func.value),
+            starts::place_of(pkg, InFile::new(func.file, u), func.value),
             Some(Place::Parent | Place::Deferred)
         ) {
             out.escape = Some((u, Escape::ClosureInGoroutine));

@@ -81,6 +81,15 @@ pub fn named_children(node: Node<'_>) -> Vec<Node<'_>> {
     node.named_children(&mut cursor).filter(|n| !n.is_extra()).collect()
 }
 
+/// The statements of a block (`{ ... }`), comments skipped.
+#[must_use]
+pub fn statements(block: Node<'_>) -> Vec<Node<'_>> {
+    match block.named(0) {
+        Some(list) if list.kind() == kinds::STATEMENT_LIST => named_children(list),
+        _ => Vec::new(),
+    }
+}
+
 /// Positional access to named children that skips comments: use
 /// `node.named(i)`, never tree-sitter's `named_child(i)`, which counts them.
 pub trait Named<'t> {

@@ -12,7 +12,7 @@ use std::ops::Range;
 
 mod starts;
 
-use starts::{handed_to, has_go, has_method_word, start_callees, starts_in};
+use starts::{handed_to, has_func_arg, has_go, has_method_word, start_callees, starts_in};
 
 use super::StartKind;
 use crate::syntax::has_make_chan;
@@ -103,6 +103,7 @@ pub fn may_leak(text: &[u8]) -> bool {
             StartKind::WaitGroupGo | StartKind::ErrGroupGo | StartKind::AfterFunc => {
                 has_method_word(text, kind.token())
             }
+            StartKind::Wrapper => has_func_arg(text),
         })
 }
 
@@ -231,6 +232,8 @@ mod tests {
             "c :=\n\tmake(chan int)\ngo func() { c<-1 }()",
             "c = make(chan int)\ngo func() {\n\tdefer wg.Done()\n\tc <- f(x,\n\t\ty)\n}()",
             "c := make(chan int, 1) // then an unlexable byte:\n\u{1}\ngo func() {}()",
+            "c := make(chan int)\nsafeGo(func() { c <- 1 })",
+            "c := make(chan int)\nrun(ctx, func() {\n\tc <- 1\n})",
         ] {
             assert!(holds(yes), "{yes:?}");
         }
@@ -241,6 +244,8 @@ mod tests {
             "m := map[int]chan int{1: make(chan int)}\ngo func() { x <- 1 }()",
             "go func() { c <- 1 }()\ns := \"c := make(chan int)\"",
             "c := make(chan int)\ngo func() { d <- c }()",
+            "c := make(chan int)\nt.Run(\"x\", func(t *testing.T) { c <- 1 })",
+            "c := make(chan int)\nsafeGo(func() { d <- 1 })",
         ] {
             assert!(!holds(no), "{no:?}");
         }

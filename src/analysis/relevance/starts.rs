@@ -36,8 +36,42 @@ pub(super) fn starts_in(toks: &[Tok<'_>]) -> Vec<GoStmt> {
                 for at in 2..toks.len() {
                     if toks[at] == word && toks[at - 1] == Tok::Op(b".") && toks.get(at + 1) == Some(&Tok::Op(b"(")) {
                         let end = closing(toks, at + 1).map_or(toks.len(), |c| c + 1);
-                        out.push(GoStmt { span: at - 2..end, args: at + 1..end, closures: Vec::new(), launcher: true });
+                        out.push(GoStmt {
+                            span: at - 2..end,
+                            args: at + 1..end,
+                            closures: Vec::new(),
+                            launcher: true,
+                            wrapper: false,
+                        });
                     }
+                }
+            }
+            // `name(..., func...)`: a call of an unqualified name handed a
+            // func literal, which a wrapper of the package may start.
+            StartKind::Wrapper => {
+                for at in 1..toks.len() {
+                    if toks[at] != Tok::Ident(b"func") || !matches!(toks[at - 1], Tok::Op(b"(" | b",")) {
+                        continue;
+                    }
+                    let Some(open) = opening_paren(toks, at, 0) else { continue };
+                    let Some(name) = open.checked_sub(1) else { continue };
+                    // Its own statement, result dropped (`f(...)`, `_ = f(...)`).
+                    let statement = match name.checked_sub(1).map(|p| toks[p]) {
+                        None | Some(Tok::Op(b";" | b"{" | b"}")) => true,
+                        Some(Tok::Op(b"=")) => name >= 2 && toks[name - 2] == Tok::Ident(b"_"),
+                        _ => false,
+                    };
+                    if !matches!(toks[name], Tok::Ident(n) if n != b"func") || !statement {
+                        continue;
+                    }
+                    let end = closing(toks, open).map_or(toks.len(), |c| c + 1);
+                    out.push(GoStmt {
+                        span: name..end,
+                        args: open..end,
+                        closures: Vec::new(),
+                        launcher: false,
+                        wrapper: true,
+                    });
                 }
             }
         }
@@ -67,6 +101,7 @@ pub(super) fn start_callees<'s>(text: &'s [u8], names: &mut Vec<&'s [u8]>) {
             StartKind::Go => go_callees(text, names),
             // Launchers run func literals only: no declaration is needed.
             StartKind::WaitGroupGo | StartKind::ErrGroupGo | StartKind::AfterFunc => {}
+            StartKind::Wrapper => func_arg_callees(text, names),
         }
     }
 }
@@ -101,6 +136,9 @@ pub(super) struct GoStmt {
     args: std::ops::Range<usize>,
     /// A launcher call (`wg.Go(...)`), which names no function to find.
     launcher: bool,
+    /// A call that may be of a wrapper (`safeGo(func() {...})`): its first
+    /// token names the function to find.
+    wrapper: bool,
     /// For `go f(...)`: the statements assigning a func literal to `f`.
     closures: Vec<Range<usize>>,
 }
@@ -128,7 +166,7 @@ fn go_stmt(toks: &[Tok<'_>], at: usize) -> GoStmt {
         }
         end += 1;
     }
-    GoStmt { span: at..end, args, closures: Vec::new(), launcher: false }
+    GoStmt { span: at..end, args, closures: Vec::new(), launcher: false, wrapper: false }
 }
 
 impl GoStmt {
@@ -175,6 +213,27 @@ impl GoStmt {
     }
 }
 
+/// The `(` opening the argument list that the argument starting at token
+/// `at` is in, not looking before token `floor`; `None` inside `[...]` or
+/// `{...}`.
+fn opening_paren(toks: &[Tok<'_>], at: usize, floor: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut i = at.checked_sub(1)?;
+    loop {
+        match toks[i] {
+            Tok::Op(b")" | b"]" | b"}") => depth += 1,
+            Tok::Op(b"(" | b"[" | b"{") if depth > 0 => depth -= 1,
+            Tok::Op(b"(") => return Some(i),
+            Tok::Op(b"[" | b"{") => return None,
+            _ => {}
+        }
+        if i <= floor {
+            return None;
+        }
+        i -= 1;
+    }
+}
+
 /// The names of the calls in `toks[r]` handed `name` as an argument, other
 /// than builtins and calls the analysis never follows.
 pub(super) fn handed_to<'s>(toks: &[Tok<'s>], r: Range<usize>, name: &[u8], out: &mut Vec<&'s [u8]>) {
@@ -183,22 +242,7 @@ pub(super) fn handed_to<'s>(toks: &[Tok<'s>], r: Range<usize>, name: &[u8], out:
         if toks[at] != ident || !matches!(toks[at - 1], Tok::Op(b"(" | b",")) {
             continue;
         }
-        // Back to the `(` opening this argument list.
-        let mut depth = 0usize;
-        let mut i = at - 1;
-        let open = loop {
-            match toks[i] {
-                Tok::Op(b")" | b"]" | b"}") => depth += 1,
-                Tok::Op(b"(" | b"[" | b"{") if depth > 0 => depth -= 1,
-                Tok::Op(b"(") => break Some(i),
-                Tok::Op(b"[" | b"{") => break None,
-                _ => {}
-            }
-            if i <= r.start {
-                break None;
-            }
-            i -= 1;
-        };
+        let open = opening_paren(toks, at, r.start);
         let handed = matches!(toks.get(at + 1), Some(Tok::Op(b")" | b",")));
         let Some(f) = open.and_then(|o| o.checked_sub(1)) else { continue };
         if let Tok::Ident(callee) = toks[f]
@@ -218,6 +262,12 @@ impl GoStmt {
     pub(super) fn callee<'s>(&self, toks: &[Tok<'s>]) -> Option<&'s [u8]> {
         if self.launcher {
             return None;
+        }
+        if self.wrapper {
+            return match toks[self.span.start] {
+                Tok::Ident(n) => Some(n),
+                _ => None,
+            };
         }
         let mut last = None;
         for t in &toks[self.span.start + 1..] {
@@ -274,6 +324,30 @@ fn go_callees<'s>(text: &'s [u8], names: &mut Vec<&'s [u8]>) {
         }
         if !last.is_empty() && !names.contains(&last) {
             names.push(last);
+        }
+    }
+}
+
+/// `func` as a whole word right after a `(` or `,` (blanks between): a
+/// func literal handed to a call (text scan: over-inclusive is fine).
+pub(super) fn has_func_arg(text: &[u8]) -> bool {
+    memchr::memmem::find_iter(text, b"func").any(|at| func_arg_at(text, at))
+}
+
+fn func_arg_at(text: &[u8], at: usize) -> bool {
+    let whole = (at == 0 || !is_ident(text[at - 1])) && text.get(at + 4).is_none_or(|b| !is_ident(*b));
+    whole && text[..at].iter().rev().find(|b| !b.is_ascii_whitespace()).is_some_and(|b| matches!(b, b'(' | b','))
+}
+
+/// Names `x` in `x(func`, `x(a, func` (text scan: over-inclusive is fine):
+/// the name before the nearest `(` before each func literal argument.
+fn func_arg_callees<'s>(text: &'s [u8], names: &mut Vec<&'s [u8]>) {
+    for at in memchr::memmem::find_iter(text, b"func").filter(|at| func_arg_at(text, *at)) {
+        let Some(open) = text[..at].iter().rposition(|b| *b == b'(') else { continue };
+        let start = text[..open].iter().rposition(|b| !is_ident(*b)).map_or(0, |i| i + 1);
+        let name = &text[start..open];
+        if !name.is_empty() && name != b"func" && !names.contains(&name) {
+            names.push(name);
         }
     }
 }
