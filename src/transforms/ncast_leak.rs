@@ -23,7 +23,7 @@ impl Transform for NcastLeak {
     }
 
     fn needs(&self) -> GoroutineUse {
-        GoroutineUse::SendUnbuffered
+        GoroutineUse::SendUnderBuffered
     }
 
     fn docs(&self) -> &'static str {
@@ -32,10 +32,9 @@ impl Transform for NcastLeak {
 
     fn check<'t>(&self, cx: &Context<'_, 't>, ch: &Channel<'t>) -> Option<Finding> {
         let facts = cx.facts;
-        if !ch.unbuffered(facts) {
-            return None;
-        }
-        let Some(sender) = ch.sole_sender(cx.pkg) else { return self.several(cx, ch) };
+        // Unbuffered, or buffered by a literal the senders may outnumber.
+        let buffer = literal_capacity(facts, ch)?;
+        let Some(sender) = ch.sole_sender(cx.pkg) else { return self.several(cx, ch, buffer) };
         // If some goroutines may not send at all, fewer receives can be right.
         if !sender.every_path {
             return None;
@@ -45,35 +44,61 @@ impl Transform for NcastLeak {
         if recvs.iter().any(|r| r.place != Place::Parent || r.node.start_byte() < launch.end_byte()) {
             return None;
         }
-        let reason = match recvs.first() {
-            None => format!("nothing receives from `{}`", ch.name),
+        // How many sends the parent surely takes on the leaking path.
+        let (reason, received) = match recvs.first() {
+            None => (format!("nothing receives from `{}`", ch.name), 0),
             Some(_) => {
                 let early = exits_after(facts, ch, launch, true).into_iter().next();
                 if let Some(j) = early {
-                    format!("{} leaves before receiving from `{}`", describe(facts, j), ch.name)
+                    (format!("{} leaves before receiving from `{}`", describe(facts, j), ch.name), 0)
                 } else {
                     receives_fewer(facts, ch, &recvs.iter().map(|r| r.node).collect::<Vec<_>>())?
                 }
             }
         };
         let (_, scopes) = facts.scopes_for(ch.make)?;
+        let count = sender_count(cx, scopes, ch, launch);
+        // A literal count the buffer and the receives cover cannot leak.
+        if let Ok(n) = count.as_deref().map(str::parse::<u64>)
+            && n.is_ok_and(|n| n <= buffer + received)
+        {
+            return None;
+        }
         let message = format!(
-            "goroutines started in the loop on line {} each send on `{}`, but {reason}: the rest block forever",
+            "goroutines started in the loop on line {} each send on `{}`, but {reason}{}: the rest block forever",
             launch.start_position().row + 1,
-            ch.name
+            ch.name,
+            too_small(buffer)
         );
-        match sender_count(cx, scopes, ch, launch) {
+        match count {
+            // Without a fix, a buffered channel's leak is not shown: the
+            // count the buffer must reach is unknown.
+            Err(_) if buffer > 0 => None,
             Ok(count) => Some(capacity_finding(self, facts, ch, sender.last, &count, message)),
             Err(why) => Some(Finding::about(self, ch, format!("{message} (no fix: {why})"), None)),
         }
     }
 }
 
+/// The channel's capacity when it is none or an integer literal (decimal).
+fn literal_capacity(facts: &FileFacts<'_>, ch: &Channel<'_>) -> Option<u64> {
+    match ch.capacity {
+        None => Some(0),
+        Some(c) if c.kind() == k::INT_LITERAL => facts.text(c).parse().ok(),
+        Some(_) => None,
+    }
+}
+
+/// What a message adds about a buffer that is there but too small.
+fn too_small(buffer: u64) -> String {
+    if buffer == 0 { String::new() } else { format!(", and the channel's capacity {buffer} is too small") }
+}
+
 impl NcastLeak {
     /// Several goroutines started outside any loop, each sending once
     /// ([`crate::analysis::channel_facts::Senders`]): the capacity is their
     /// number, written as a literal.
-    fn several<'t>(&self, cx: &Context<'_, 't>, ch: &Channel<'t>) -> Option<Finding> {
+    fn several<'t>(&self, cx: &Context<'_, 't>, ch: &Channel<'t>, buffer: u64) -> Option<Finding> {
         let facts = cx.facts;
         let senders = ch.senders(cx.pkg)?;
         let last_start = *senders.stmts.last()?;
@@ -87,31 +112,34 @@ impl NcastLeak {
         if recvs.iter().any(|r| flow::ends_process_after(*r, facts.src)) {
             return None;
         }
-        let reason = if recvs.is_empty() {
-            format!("nothing receives from `{}`", ch.name)
+        let (reason, received) = if recvs.is_empty() {
+            (format!("nothing receives from `{}`", ch.name), 0)
         } else if let Some(j) = exits_after(facts, ch, last_start, false).into_iter().next() {
-            format!("{} leaves before receiving from `{}`", describe(facts, j), ch.name)
-        } else if recvs.len() < n {
-            let times = if recvs.len() == 1 { "once".to_owned() } else { format!("{} times", recvs.len()) };
-            format!("the parent receives at most {times}")
+            (format!("{} leaves before receiving from `{}`", describe(facts, j), ch.name), 0)
         } else {
-            return None;
+            let times = if recvs.len() == 1 { "once".to_owned() } else { format!("{} times", recvs.len()) };
+            (format!("the parent receives at most {times}"), recvs.len())
         };
+        if u64::try_from(n).is_ok_and(|n| n <= buffer + received as u64) {
+            return None;
+        }
         let message = format!(
-            "{n} goroutines (started on lines {}) each send once on `{}`, but {reason}: the rest block forever",
+            "{n} goroutines (started on lines {}) each send once on `{}`, but {reason}{}: the rest block forever",
             senders.stmts.iter().map(|s| (s.start_position().row + 1).to_string()).collect::<Vec<_>>().join(", "),
-            ch.name
+            ch.name,
+            too_small(buffer)
         );
         Some(capacity_finding(self, facts, ch, senders.last, &n.to_string(), message))
     }
 }
 
-/// Why the receives cannot drain every sender, or `None` if they may.
-fn receives_fewer<'t>(facts: &FileFacts<'_>, ch: &Channel<'t>, recvs: &[Node<'t>]) -> Option<String> {
+/// Why the receives cannot drain every sender, with how many receives
+/// surely happen, or `None` if they may drain them all.
+fn receives_fewer<'t>(facts: &FileFacts<'_>, ch: &Channel<'t>, recvs: &[Node<'t>]) -> Option<(String, u64)> {
     let looped: Vec<_> = recvs.iter().filter_map(|r| loops_after_make(ch, *r).last().copied()).collect();
     if looped.is_empty() {
         // Several straight-line receives mean the author counted the senders.
-        return (recvs.len() == 1).then(|| "the parent receives once".to_owned());
+        return (recvs.len() == 1).then(|| ("the parent receives once".to_owned(), 1));
     }
     if looped.len() != recvs.len() {
         return None;
@@ -125,7 +153,7 @@ fn receives_fewer<'t>(facts: &FileFacts<'_>, ch: &Channel<'t>, recvs: &[Node<'t>
         flow::jumps(*l, facts.src)
             .into_iter()
             .find(|j| flow::leaves(*j, *l, facts.src))
-            .map(|j| format!("the receiving loop can end early ({})", describe(facts, j)))
+            .map(|j| (format!("the receiving loop can end early ({})", describe(facts, j)), 0))
     })
 }
 

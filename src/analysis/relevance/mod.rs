@@ -24,14 +24,19 @@ use crate::syntax::tokens::{Tok, closing, tokenize};
 /// is elsewhere).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GoroutineUse {
-    /// Send on it, the channel being unbuffered (the capacity fixes).
+    /// Send on it, the channel being unbuffered (premature-return, timeout-leak).
     SendUnbuffered,
+    /// Send on it, the channel being unbuffered, or buffered by an integer
+    /// literal while several starts (or one in a loop after the make) may
+    /// send (ncast-leak, which also raises a capacity that is too small).
+    SendUnderBuffered,
     /// Range over it.
     Range,
 }
 
 impl GoroutineUse {
-    pub const ALL: &[GoroutineUse] = &[GoroutineUse::SendUnbuffered, GoroutineUse::Range];
+    pub const ALL: &[GoroutineUse] =
+        &[GoroutineUse::SendUnbuffered, GoroutineUse::SendUnderBuffered, GoroutineUse::Range];
 }
 
 /// What to parse of a file.
@@ -141,10 +146,23 @@ fn needs<'s>(text: &'s [u8], uses: &[GoroutineUse], may_use: &dyn Fn(&[u8]) -> b
             continue;
         }
         let Some(close) = closing(&toks, at + 1) else { return anything() };
-        let unbuffered = unbuffered(&toks[at + 2..close]);
+        let capacity = capacity(&toks[at + 2..close]);
+        let under = capacity == Capacity::Literal && uses.contains(&GoroutineUse::SendUnderBuffered);
         for name in assigned_names(&toks[..at]) {
+            let mut starts: Vec<_> =
+                gos.iter().filter(|g| g.uses(&toks, name, capacity == Capacity::Zero, uses, may_use)).collect();
+            if under {
+                // Several senders, or one in a loop after the make, may
+                // outnumber a literal capacity.
+                let senders: Vec<_> = gos.iter().filter(|g| g.uses(&toks, name, true, uses, may_use)).collect();
+                let looped =
+                    senders.iter().any(|g| toks.get(at..g.first()).is_some_and(|t| t.contains(&Tok::Ident(b"for"))));
+                if senders.len() >= 2 || looped {
+                    starts = senders;
+                }
+            }
             let mut used = false;
-            for g in gos.iter().filter(|g| g.uses(&toks, name, unbuffered, uses, may_use)) {
+            for g in starts {
                 used = true;
                 for callee in g.callee(&toks).into_iter().chain(g.called(&toks, name)) {
                     if !callees.contains(&callee) {
@@ -163,9 +181,20 @@ fn needs<'s>(text: &'s [u8], uses: &[GoroutineUse], may_use: &dyn Fn(&[u8]) -> b
     holds.then_some(callees)
 }
 
+/// The capacity a `make(chan ...)` spells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Capacity {
+    /// None, or a literal `0`.
+    Zero,
+    /// Another number literal.
+    Literal,
+    /// Anything else.
+    Other,
+}
+
 /// The arguments of `make(` after `chan`: unbuffered unless a capacity
 /// other than a literal `0` follows a top-level comma.
-fn unbuffered(args: &[Tok<'_>]) -> bool {
+fn capacity(args: &[Tok<'_>]) -> Capacity {
     let mut depth = 0usize;
     for (i, t) in args.iter().enumerate() {
         match t {
@@ -174,12 +203,16 @@ fn unbuffered(args: &[Tok<'_>]) -> bool {
             Tok::Op(b",") if depth == 0 => {
                 let cap = &args[i + 1..];
                 let cap = cap.strip_suffix(&[Tok::Op(b",")]).unwrap_or(cap);
-                return cap.is_empty() || cap == [Tok::Number(b"0")];
+                return match cap {
+                    [] | [Tok::Number(b"0")] => Capacity::Zero,
+                    [Tok::Number(_)] => Capacity::Literal,
+                    _ => Capacity::Other,
+                };
             }
             _ => {}
         }
     }
-    true
+    Capacity::Zero
 }
 
 /// Identifiers of the statement before a `make` (the variables it may be
@@ -233,6 +266,9 @@ mod tests {
             "c = make(chan int)\ngo func() {\n\tdefer wg.Done()\n\tc <- f(x,\n\t\ty)\n}()",
             "c := make(chan int, 1) // then an unlexable byte:\n\u{1}\ngo func() {}()",
             "c := make(chan int)\nsafeGo(func() { c <- 1 })",
+            // A literal capacity that several senders may outnumber.
+            "c := make(chan int, 1)\nfor _, x := range xs {\n\tgo func() { c <- x }()\n}",
+            "c := make(chan int, 1)\ngo func() { c <- 1 }()\ngo func() { c <- 2 }()",
             "c := make(chan int)\nrun(ctx, func() {\n\tc <- 1\n})",
         ] {
             assert!(holds(yes), "{yes:?}");
@@ -240,6 +276,7 @@ mod tests {
         for no in [
             "c := make(chan int)\nc <- 1\ngo func() { <-c }()",
             "c := make(chan int, 1)\ngo func() { c <- 1 }()",
+            "c := make(chan int, n)\ngo func() { c <- 1 }()\ngo func() { c <- 2 }()",
             "done := make(chan struct{})\ngo func() { close(done) }()",
             "m := map[int]chan int{1: make(chan int)}\ngo func() { x <- 1 }()",
             "go func() { c <- 1 }()\ns := \"c := make(chan int)\"",

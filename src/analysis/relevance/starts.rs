@@ -191,7 +191,8 @@ impl GoStmt {
         if span.get(1) != Some(&Tok::Ident(b"func")) || toks[self.args.clone()].contains(&ident) {
             return true;
         }
-        let sends = unbuffered && uses.contains(&GoroutineUse::SendUnbuffered);
+        let sends = unbuffered
+            && (uses.contains(&GoroutineUse::SendUnbuffered) || uses.contains(&GoroutineUse::SendUnderBuffered));
         let ranges = uses.contains(&GoroutineUse::Range);
         // Handed to a call inside the body (`reply(c, v)`): the callee's
         // summary may send or range.
@@ -257,6 +258,11 @@ pub(super) fn handed_to<'s>(toks: &[Tok<'s>], r: Range<usize>, name: &[u8], out:
 }
 
 impl GoStmt {
+    /// The start's first token.
+    pub(super) fn first(&self) -> usize {
+        self.span.start
+    }
+
     /// The name a named call resolves through: `f` in `go f(...)`, `m` in
     /// `go x.y.m(...)` (the last name before the arguments).
     pub(super) fn callee<'s>(&self, toks: &[Tok<'s>]) -> Option<&'s [u8]> {
