@@ -34,6 +34,8 @@ pub struct FileFacts<'t> {
     /// Top-level functions and methods by name (methods may repeat).
     funcs: HashMap<&'t str, Node<'t>>,
     methods: HashMap<&'t str, Vec<Node<'t>>>,
+    /// Top-level type specs by name.
+    types: HashMap<&'t str, Node<'t>>,
     decls: Vec<Node<'t>>,
     scopes: Vec<OnceCell<Scopes<'t>>>,
 }
@@ -44,8 +46,17 @@ impl<'t> FileFacts<'t> {
         let mut funcs = HashMap::new();
         let mut methods: HashMap<&str, Vec<Node>> = HashMap::new();
         let mut decls = Vec::new();
+        let mut types = HashMap::new();
         for d in named_children(tree.root_node()) {
             match d.kind() {
+                k::TYPE_DECLARATION => {
+                    for spec in named_children(d).into_iter().filter(|s| s.kind() == k::TYPE_SPEC) {
+                        if let Some(n) = spec.child_by_field_name("name") {
+                            types.insert(text(n, src), spec);
+                        }
+                    }
+                    continue;
+                }
                 k::FUNCTION_DECLARATION => {
                     if let Some(n) = d.child_by_field_name("name") {
                         funcs.insert(text(n, src), d);
@@ -61,7 +72,7 @@ impl<'t> FileFacts<'t> {
             decls.push(d);
         }
         let scopes = decls.iter().map(|_| OnceCell::new()).collect();
-        FileFacts { src, tree, funcs, methods, decls, scopes }
+        FileFacts { src, tree, funcs, methods, types, decls, scopes }
     }
 
     /// Top-level function and method declarations, in source order.
@@ -89,10 +100,17 @@ impl<'t> FileFacts<'t> {
         Some(self.text(clause.named(0)?))
     }
 
-    /// Does this file declare a function or a method called `name`?
+    /// Does this file declare a function, a method or a type called `name`?
     #[must_use]
     pub fn declares(&self, name: &str) -> bool {
-        self.funcs.contains_key(name) || self.methods.contains_key(name)
+        self.funcs.contains_key(name) || self.methods.contains_key(name) || self.types.contains_key(name)
+    }
+
+    /// A top-level type spec of this file by name (`T struct {...}` in
+    /// `type T struct {...}`).
+    #[must_use]
+    pub fn type_spec(&self, name: &str) -> Option<Node<'t>> {
+        self.types.get(name).copied()
     }
 
     /// A top-level function of this file by name.

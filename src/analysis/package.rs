@@ -192,6 +192,12 @@ impl<'t> Package<'t> {
         self.declaration(name, |f| f.func(name))
     }
 
+    /// The type spec declaring `name` in the package.
+    #[must_use]
+    pub fn type_spec(&self, name: &str) -> Option<InFile<Node<'t>>> {
+        self.declaration(name, |f| f.type_spec(name))
+    }
+
     /// The method `name` of the named type `recv`.
     #[must_use]
     pub fn method(&self, recv: &str, name: &str) -> Option<InFile<Node<'t>>> {

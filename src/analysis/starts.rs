@@ -413,7 +413,7 @@ pub fn param_ident<'t>(func: Node<'t>, index: usize, src: &[u8]) -> Option<Optio
 
 /// The named type of a method call's operand, when the file says it: a
 /// local declared `x T` / `x *T`, or initialised from `T{...}` / `&T{...}`.
-fn receiver_type<'t>(facts: &FileFacts<'t>, operand: Node<'t>) -> Option<&'t str> {
+pub(crate) fn receiver_type<'t>(facts: &FileFacts<'t>, operand: Node<'t>) -> Option<&'t str> {
     if operand.kind() != k::IDENTIFIER {
         return None;
     }

@@ -1,10 +1,13 @@
-//! What the file itself says about a local's type: enough to know whether
-//! `len(x)` or `x` is a valid, non-negative channel capacity.
+//! What the package says about a local's type: enough to know whether
+//! `len(x)` or `x` is a valid, non-negative channel capacity. From the
+//! file alone (a declared type, an initialiser), or from the declared
+//! result types of the package function or method that initialises it
+//! (`x := build()`, `x, err := s.load()`), in this file or a sibling.
 
 use tree_sitter::Node;
 
-use super::FileFacts;
 use super::scope::{Binding, Scopes};
+use super::{FileFacts, InFile, Package};
 use crate::syntax::Named as _;
 use crate::syntax::{kinds as k, named_children};
 
@@ -128,4 +131,92 @@ pub fn is_slice_or_array(b: &Binding<'_>) -> bool {
         }
         _ => false,
     })
+}
+
+/// The declared type of the result a local is initialised from, when its
+/// declaration calls a function or method of the package: `x := build()`,
+/// `x, err := s.load()`, `var x, err = load()` (one call on the right).
+#[must_use]
+pub fn result_type<'t>(pkg: &Package<'t>, b: &Binding<'t>) -> Option<InFile<Node<'t>>> {
+    let list = b.ident.parent().filter(|p| p.kind() == k::EXPRESSION_LIST)?;
+    let decl = list.parent().filter(|d| matches!(d.kind(), k::SHORT_VAR_DECLARATION | k::VAR_SPEC))?;
+    let lefts = named_children(list);
+    let index = lefts.iter().position(|n| n.id() == b.ident.id())?;
+    let right = decl.child_by_field_name(if decl.kind() == k::VAR_SPEC { "value" } else { "right" })?;
+    let [call] = named_children(right)[..] else { return None };
+    if call.kind() != k::CALL_EXPRESSION || decl.kind() == k::VAR_SPEC && b.ty.is_some() {
+        return None;
+    }
+    let func = super::starts::callee(pkg, call)?;
+    if func.value.kind() == k::FUNC_LITERAL {
+        return None;
+    }
+    let result = func.value.child_by_field_name("result")?;
+    // One type, or a list of (possibly named) results, each name a result.
+    let types: Vec<Node<'t>> = if result.kind() == k::PARAMETER_LIST {
+        named_children(result)
+            .into_iter()
+            .filter(|p| p.kind() == k::PARAMETER_DECLARATION)
+            .flat_map(|p| {
+                let mut c = p.walk();
+                let names = p.children_by_field_name("name", &mut c).count().max(1);
+                std::iter::repeat_n(p.child_by_field_name("type"), names)
+            })
+            .collect::<Option<_>>()?
+    } else {
+        vec![result]
+    };
+    (types.len() == lefts.len()).then(|| InFile::new(func.file, types[index]))
+}
+
+/// [`shape_of_expr`], and for a local the file cannot tell, the shape of
+/// the result it is initialised from ([`result_type`]).
+#[must_use]
+pub fn shape_in_package<'t>(pkg: &Package<'t>, scopes: &Scopes<'t>, e: Node<'t>) -> Shape {
+    let shape = shape_of_expr(pkg.own(), scopes, e);
+    if shape != Shape::Unknown || e.kind() != k::IDENTIFIER {
+        return shape;
+    }
+    scopes.resolve(e).map_or(Shape::Unknown, |b| binding_shape_in_package(pkg, scopes, scopes.binding(b)))
+}
+
+/// [`shape_of_binding`], with the result types of the package.
+#[must_use]
+pub fn binding_shape_in_package<'t>(pkg: &Package<'t>, scopes: &Scopes<'t>, b: &Binding<'t>) -> Shape {
+    match shape_of_binding(pkg.own(), scopes, b) {
+        Shape::Unknown => result_type(pkg, b).map_or(Shape::Unknown, |t| shape_of_type(pkg.file(t.file), t.value)),
+        shape => shape,
+    }
+}
+
+/// [`is_slice_or_array`], with the result types of the package.
+#[must_use]
+pub fn is_sequence_in_package<'t>(pkg: &Package<'t>, b: &Binding<'t>) -> bool {
+    is_slice_or_array(b) || result_type(pkg, b).is_some_and(|t| matches!(t.value.kind(), k::SLICE_TYPE | k::ARRAY_TYPE))
+}
+
+/// The declared type of the field `x.f`, for `x` a local of a struct type
+/// of the package (`x T`, `x *T`, `x := &T{...}`) that declares `f` itself
+/// (not through an embedded field).
+#[must_use]
+pub fn field_type<'t>(pkg: &Package<'t>, sel: Node<'t>) -> Option<InFile<Node<'t>>> {
+    let facts = pkg.own();
+    let operand = sel.child_by_field_name("operand")?;
+    let field = facts.text(sel.child_by_field_name("field")?);
+    let name = super::starts::receiver_type(facts, operand)?;
+    let spec = pkg.type_spec(name)?;
+    let file = pkg.file(spec.file);
+    let strukt = spec.value.child_by_field_name("type").filter(|t| t.kind() == k::STRUCT_TYPE)?;
+    let list = named_children(strukt).into_iter().find(|l| l.kind() == k::FIELD_DECLARATION_LIST)?;
+    named_children(list).into_iter().filter(|f| f.kind() == k::FIELD_DECLARATION).find_map(|f| {
+        let mut c = f.walk();
+        let named = f.children_by_field_name("name", &mut c).any(|n| file.text(n) == field);
+        named.then(|| f.child_by_field_name("type")).flatten().map(|t| InFile::new(spec.file, t))
+    })
+}
+
+/// The shape of a field's declared type ([`field_type`]).
+#[must_use]
+pub fn field_shape<'t>(pkg: &Package<'t>, sel: Node<'t>) -> Shape {
+    field_type(pkg, sel).map_or(Shape::Unknown, |t| shape_of_type(pkg.file(t.file), t.value))
 }

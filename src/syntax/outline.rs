@@ -5,11 +5,12 @@
 use crate::syntax::skip_blank;
 use crate::syntax::tokens::{comment_end, is_ident, literal_end};
 
-/// A top-level `func` declaration (with whatever follows it up to the next one).
+/// A top-level `func` or `type` declaration (with whatever follows it up
+/// to the next one).
 #[derive(Debug, Clone)]
 pub struct Chunk<'s> {
     pub range: std::ops::Range<usize>,
-    /// The function's or method's name.
+    /// The function's, method's or type's name (empty for `type (...)`).
     pub name: &'s [u8],
 }
 
@@ -150,7 +151,9 @@ pub fn outline(src: &[u8]) -> Option<(std::ops::Range<usize>, Vec<Chunk<'_>>)> {
                 }
                 match word {
                     b"package" if last == [0, 0] => package = Some(start..clause_end(src, i)),
-                    b"func" if declaration_starts(last, newline) => {
+                    // A type declaration is a chunk too (a struct's field
+                    // types can give a count); `type (...)` groups have no name.
+                    b"func" | b"type" if declaration_starts(last, newline) => {
                         // The previous function had no column-0 `}`: it runs to here.
                         if ends.len() < starts.len() {
                             ends.push(start);
@@ -224,6 +227,10 @@ fn clause_end(src: &[u8], mut at: usize) -> usize {
 /// The name declared by `func name(` or `func (recv) name(`.
 fn func_name(decl: &[u8]) -> &[u8] {
     let mut s = skip_blank(decl.get(4..).unwrap_or_default());
+    if decl.starts_with(b"type") {
+        let n = s.iter().take_while(|b| is_ident(**b)).count();
+        return &s[..n];
+    }
     if s.first() == Some(&b'(') {
         // The receiver, comments and all.
         let mut depth = 0;

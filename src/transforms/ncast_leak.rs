@@ -4,7 +4,7 @@ use super::capacity::{capacity_finding, describe};
 use super::{Context, Finding, Transform};
 use crate::analysis::channel_facts::{exits_after, loops_after_make};
 use crate::analysis::relevance::GoroutineUse;
-use crate::analysis::types::{Shape, is_slice_or_array, shape_of_binding, shape_of_expr};
+use crate::analysis::types::{Shape, binding_shape_in_package, field_shape, is_sequence_in_package, shape_in_package};
 use crate::analysis::{Channel, FileFacts, OpKind, Place, Scopes, flow};
 use crate::syntax::Named as _;
 use crate::syntax::{kinds as k, named_children};
@@ -192,17 +192,19 @@ enum NoCount {
     NotInScope(String),
     #[error("`{0}` is reassigned or its address is taken")]
     Reassigned(String),
+    #[error("code between the make and the loop may change `{0}`")]
+    FieldMayChange(String),
     #[error("elements of `{0}` are assigned in the function")]
     ElementsAssigned(String),
 }
 
 /// An expression, valid at the make, for the number of goroutines the loop
 /// starts (at most one per iteration).
-fn sender_count(
-    cx: &Context<'_, '_>,
-    scopes: &Scopes<'_>,
-    ch: &Channel<'_>,
-    launch: Node<'_>,
+fn sender_count<'t>(
+    cx: &Context<'_, 't>,
+    scopes: &Scopes<'t>,
+    ch: &Channel<'t>,
+    launch: Node<'t>,
 ) -> Result<String, NoCount> {
     let facts = cx.facts;
     let body = launch.child_by_field_name("body").ok_or(NoCount::NoBody)?;
@@ -216,9 +218,12 @@ fn sender_count(
         .ok_or(NoCount::NoClause)?;
     if clause.kind() == k::RANGE_CLAUSE {
         let over = clause.child_by_field_name("right").ok_or(NoCount::NoRangeExpression)?;
-        return match shape_of_expr(facts, scopes, over) {
+        if over.kind() == k::SELECTOR_EXPRESSION {
+            return field_count(cx, scopes, ch, launch, over);
+        }
+        return match shape_in_package(cx.pkg, scopes, over) {
             Shape::Collection if over.kind() == k::IDENTIFIER => {
-                stable_name(facts, scopes, ch, over).map(|n| format!("len({n})"))
+                stable_name(cx, scopes, ch, over).map(|n| format!("len({n})"))
             }
             Shape::NonNegInt if over.kind() == k::IDENTIFIER || over.kind() == k::INT_LITERAL => {
                 count_int(cx, scopes, ch, over, true)
@@ -250,12 +255,36 @@ fn sender_count(
     count_int(cx, scopes, ch, right, false)
 }
 
+/// `len(x.f)` for `range x.f`, when `f` is a slice, array or string field
+/// of a struct type of the package, `x` is stable, and the loop is the
+/// statement right after the make (nothing between them can change the
+/// field).
+fn field_count<'t>(
+    cx: &Context<'_, 't>,
+    scopes: &Scopes<'t>,
+    ch: &Channel<'t>,
+    launch: Node<'t>,
+    over: Node<'t>,
+) -> Result<String, NoCount> {
+    let text = cx.facts.text(over);
+    let x = over.child_by_field_name("operand").filter(|o| o.kind() == k::IDENTIFIER);
+    let collection = field_shape(cx.pkg, over) == Shape::Collection
+        && crate::analysis::types::field_type(cx.pkg, over).is_some_and(|t| t.value.kind() != k::MAP_TYPE);
+    let (Some(x), true) = (x, collection) else { return Err(NoCount::RangeNotWritable(text.to_owned())) };
+    stable_name(cx, scopes, ch, x)?;
+    let next = std::iter::successors(ch.stmt.next_named_sibling(), Node::next_named_sibling).find(|n| !n.is_extra());
+    if next.is_none_or(|n| n.id() != launch.id()) {
+        return Err(NoCount::FieldMayChange(text.to_owned()));
+    }
+    Ok(format!("len({text})"))
+}
+
 /// A count from an integer bound `n` (`len(x)`, a literal or a local).
-fn count_int(
-    cx: &Context<'_, '_>,
-    scopes: &Scopes<'_>,
-    ch: &Channel<'_>,
-    n: Node<'_>,
+fn count_int<'t>(
+    cx: &Context<'_, 't>,
+    scopes: &Scopes<'t>,
+    ch: &Channel<'t>,
+    n: Node<'t>,
     range_int: bool,
 ) -> Result<String, NoCount> {
     let facts = cx.facts;
@@ -267,18 +296,18 @@ fn count_int(
             if f.is_some_and(|f| f.kind() == k::IDENTIFIER && facts.text(f) == "len" && scopes.resolve(f).is_none())
                 && let [x] = args.as_slice()
                 && x.kind() == k::IDENTIFIER
-                && shape_of_expr(facts, scopes, *x) == Shape::Collection
+                && shape_in_package(cx.pkg, scopes, *x) == Shape::Collection
             {
-                return stable_name(facts, scopes, ch, *x).map(|x| format!("len({x})"));
+                return stable_name(cx, scopes, ch, *x).map(|x| format!("len({x})"));
             }
             return Err(NoCount::BoundIsCall(facts.text(n).to_owned()));
         }
         k::IDENTIFIER => {}
         _ => return Err(NoCount::BoundNotWritable(facts.text(n).to_owned())),
     }
-    let name = stable_name(facts, scopes, ch, n)?;
+    let name = stable_name(cx, scopes, ch, n)?;
     let b = scopes.binding(scopes.resolve(n).ok_or(NoCount::Unresolved)?);
-    match shape_of_binding(facts, scopes, b) {
+    match binding_shape_in_package(cx.pkg, scopes, b) {
         Shape::NonNegInt => Ok(name),
         // `make` panics on a negative size where the loop just ran zero
         // times: clamp it. `max` is a builtin since Go 1.21; range over an
@@ -291,7 +320,13 @@ fn count_int(
 
 /// `x` names the same variable at the make as at the loop, and is never
 /// assigned after its declaration.
-fn stable_name(facts: &FileFacts<'_>, scopes: &Scopes<'_>, ch: &Channel<'_>, x: Node<'_>) -> Result<String, NoCount> {
+fn stable_name<'t>(
+    cx: &Context<'_, 't>,
+    scopes: &Scopes<'t>,
+    ch: &Channel<'t>,
+    x: Node<'t>,
+) -> Result<String, NoCount> {
+    let facts = cx.facts;
     let name = facts.text(x);
     let b = scopes.resolve(x).ok_or_else(|| NoCount::NotLocal(name.to_owned()))?;
     if scopes.resolve_name_at(name, ch.make.start_byte()) != Some(b) {
@@ -302,7 +337,7 @@ fn stable_name(facts: &FileFacts<'_>, scopes: &Scopes<'_>, ch: &Channel<'_>, x: 
     }
     // `m[k] = v` can add map entries while the loop ranges over m
     // (`s[i] = v` on a slice or array cannot change its length).
-    let stored_into = !is_slice_or_array(scopes.binding(b))
+    let stored_into = !is_sequence_in_package(cx.pkg, scopes.binding(b))
         && scopes.binding(b).uses.iter().any(|u| {
             u.parent().is_some_and(|ix| {
                 ix.kind() == k::INDEX_EXPRESSION

@@ -174,11 +174,82 @@ fn needs<'s>(text: &'s [u8], uses: &[GoroutineUse], may_use: &dyn Fn(&[u8]) -> b
             // summarised too.
             if used {
                 handed_to(&toks, at..toks.len(), name, &mut callees);
+                counted_from_calls(&toks, &mut callees);
             }
             holds |= used;
         }
     }
     holds.then_some(callees)
+}
+
+/// The functions whose declared results may give a count at a make: `f`
+/// in `xs := f(...)` or `xs, err := s.f(...)` where `xs` is ranged over
+/// (`range xs`) or measured (`len(xs)`) in the function.
+/// Also the types whose fields may give one: `T` for `range x.f` with `x
+/// T`, `x *T` or `x := &T{` in the function.
+fn counted_from_calls<'s>(toks: &[Tok<'s>], out: &mut Vec<&'s [u8]>) {
+    let mut counted: Vec<&[u8]> = Vec::new();
+    let mut with_fields: Vec<&[u8]> = Vec::new();
+    for w in toks.windows(4) {
+        match w {
+            [Tok::Ident(b"range"), Tok::Ident(x), Tok::Op(b"."), Tok::Ident(_)] if !with_fields.contains(x) => {
+                with_fields.push(x);
+            }
+            [Tok::Ident(b"range"), Tok::Ident(_), Tok::Op(b"."), Tok::Ident(_)] => {}
+            [Tok::Ident(b"range"), Tok::Ident(x), ..]
+            | [Tok::Ident(b"len"), Tok::Op(b"("), Tok::Ident(x), Tok::Op(b")")]
+                if !counted.contains(x) =>
+            {
+                counted.push(x);
+            }
+            _ => {}
+        }
+    }
+    for w in toks.windows(4) {
+        let ty = match w {
+            [Tok::Ident(x), Tok::Op(b"*"), Tok::Ident(t), _]
+            | [Tok::Ident(x), Tok::Ident(t), ..]
+            | [Tok::Ident(x), Tok::Op(b":=" | b"="), Tok::Op(b"&"), Tok::Ident(t)]
+            | [Tok::Ident(x), Tok::Op(b":=" | b"="), Tok::Ident(t), Tok::Op(b"{")] => Some((x, t)),
+            _ => None,
+        };
+        if let Some((x, t)) = ty
+            && with_fields.contains(x)
+            && !out.contains(t)
+        {
+            out.push(t);
+        }
+    }
+    if counted.is_empty() {
+        return;
+    }
+    for (at, t) in toks.iter().enumerate() {
+        if !matches!(t, Tok::Op(b":=" | b"=")) {
+            continue;
+        }
+        // The names before it, back to the statement's start.
+        let lefts = toks[..at].iter().rev().take_while(|t| matches!(t, Tok::Ident(_) | Tok::Op(b",")));
+        if !lefts.into_iter().any(|t| matches!(t, Tok::Ident(x) if counted.contains(x))) {
+            continue;
+        }
+        // `f(` or `a.b.f(` after it: the last name before the `(`.
+        let mut last = None;
+        for t in &toks[at + 1..] {
+            match t {
+                Tok::Ident(n) => last = Some(*n),
+                Tok::Op(b".") => {}
+                Tok::Op(b"(") => {
+                    // Builtins declare nothing (a shadowed one is the plain case).
+                    let builtin = |n: &[u8]| matches!(n, b"make" | b"new" | b"append" | b"len" | b"cap");
+                    if let Some(n) = last.filter(|n| !out.contains(n) && !builtin(n)) {
+                        out.push(n);
+                    }
+                    break;
+                }
+                _ => break,
+            }
+        }
+    }
 }
 
 /// The capacity a `make(chan ...)` spells.
