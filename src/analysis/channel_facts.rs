@@ -80,8 +80,7 @@ fn senders<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<Senders<'t>> {
         if flow::send_bounds(body, src, &|x| sends.iter().any(|s| s.id() == x.id())) != (1, 1) {
             return None;
         }
-        let facts = pkg.file(start.file());
-        last &= sends.iter().all(|s| flow::is_last_action_with(*s, body, src, &|x| is_waitgroup_done(facts, x)));
+        last &= sends.iter().all(|s| flow::is_last_action_with(*s, body, &|x| quiet_after_send(pkg, ch, &start, x)));
         stmts.push(start.stmt);
     }
     stmts.sort_by_key(Node::start_byte);
@@ -129,9 +128,58 @@ fn sole_sender<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<SoleSender<'t>
     }
     let (fewest, n) = flow::send_bounds(body, src, &|x| sends.iter().any(|s| s.id() == x.id()));
     let every_path = fewest == 1;
-    let facts = pkg.file(g.file());
-    let last = sends.iter().all(|s| flow::is_last_action_with(*s, body, src, &|x| is_waitgroup_done(facts, x)));
+    let last = sends.iter().all(|s| flow::is_last_action_with(*s, body, &|x| quiet_after_send(pkg, ch, &g, x)));
     (n == 1).then_some(SoleSender { go: g.stmt, every_path, last })
+}
+
+/// A statement a sender may run after its send without a buffer changing
+/// more than ending the blocked goroutine: `wg.Done()` (see
+/// [`is_waitgroup_done`]) or the close of a channel only it closes
+/// ([`closes_its_own`]), the one it sends on included.
+fn quiet_after_send<'t>(pkg: &Package<'t>, ch: &Channel<'t>, start: &Start<'t>, stmt: Node<'t>) -> bool {
+    let facts = pkg.file(start.file());
+    is_waitgroup_done(facts, stmt) || closes_its_own(pkg, ch, start, stmt)
+}
+
+/// `close(d)` (in the start's body, in the checked file) where `d` is a
+/// channel made in the same function that nothing sends on, nothing else
+/// closes and whose operations are all seen: run after the send, it can
+/// neither block nor panic, and on the path where the parent took the
+/// value it runs anyway; on the leaking path it only wakes goroutines that
+/// wait for it to end.
+fn closes_its_own<'t>(pkg: &Package<'t>, ch: &Channel<'t>, start: &Start<'t>, stmt: Node<'t>) -> bool {
+    let facts = pkg.own();
+    let Some(call) = stmt.named(0).filter(|c| stmt.kind() == k::EXPRESSION_STATEMENT && c.kind() == k::CALL_EXPRESSION)
+    else {
+        return false;
+    };
+    // The channel sent on (by any name, in any body): one close, the sender's.
+    let own: Vec<_> = ch.ops_of(OpKind::Close).collect();
+    if own.iter().any(|c| c.node.id() == call.id()) {
+        return own.len() == 1 && matches!(own[0].place, Place::Goroutine(_));
+    }
+    if start.file() != FileId::OWN || !contains(ch.func, call) {
+        return false;
+    }
+    let args = call.child_by_field_name("arguments").map(named_children).unwrap_or_default();
+    let Some(f) = call.child_by_field_name("function") else { return false };
+    let [d] = args[..] else { return false };
+    let Some((_, scopes)) = facts.scopes_for(call) else { return false };
+    if f.kind() != k::IDENTIFIER || facts.text(f) != "close" || scopes.resolve(f).is_some() || d.kind() != k::IDENTIFIER
+    {
+        return false;
+    }
+    let init = scopes.resolve(d).and_then(|b| scopes.binding(b).init);
+    let Some(other) =
+        init.filter(|i| super::channels::is_make_chan(facts, *i)).and_then(|i| super::channels::channel_of(pkg, i))
+    else {
+        return false;
+    };
+    let closes: Vec<_> = other.ops_of(OpKind::Close).collect();
+    other.escape.is_none()
+        && other.ops_of(OpKind::Send).next().is_none()
+        && matches!(closes[..], [c] if c.node.id() == call.id()
+            && matches!(c.place, Place::Goroutine(j) if other.starts[j].stmt.id() == start.stmt.id()))
 }
 
 /// `wg.Done()` on a local `sync.WaitGroup` (or a pointer to one) that is

@@ -158,7 +158,7 @@ fn at_call(facts: &super::FileFacts<'_>, func: Node<'_>, ops: &[(OpKind, Node<'_
     };
     let once = super::flow::send_bounds(body, src, &|x| stmts.iter().any(|s| s.id() == x.id())) == (1, 1);
     match first {
-        OpKind::Send if once && ops.iter().all(|(_, n)| super::flow::is_last_action(*n, body, src)) => {
+        OpKind::Send if once && ops.iter().all(|(_, n)| super::flow::is_last_action(*n, body)) => {
             Some(AtCall::SendOnce)
         }
         OpKind::Send => Some(AtCall::Sends),

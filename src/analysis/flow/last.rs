@@ -3,24 +3,24 @@
 
 use tree_sitter::Node;
 
-use crate::syntax::Named as _;
-use crate::syntax::{kinds as k, named_children, text, walk_preorder};
+use crate::syntax::{kinds as k, named_children, walk_preorder};
 
 /// Is `send` the last thing its goroutine does on its path (within `body`)?
-/// Only `return` without calls, `close(...)`, `break` and empty statements
-/// may follow. Buffering a channel lets a sender run on past its send, so
+/// Only `return` without calls, `break` and empty statements may follow
+/// (a `close` only when the caller knows whose channel it closes). Buffering a channel lets a sender run on past its send, so
 /// anything more after it would start running where it used to block.
 #[must_use]
-pub fn is_last_action(send: Node<'_>, body: Node<'_>, src: &[u8]) -> bool {
-    is_last_action_with(send, body, src, &|_| false)
+pub fn is_last_action(send: Node<'_>, body: Node<'_>) -> bool {
+    is_last_action_with(send, body, &|_| false)
 }
 
 /// [`is_last_action`], with `also_quiet` naming more statements that can
-/// neither block nor be seen by the parent (the caller knows the types:
-/// `wg.Done()` on a `sync.WaitGroup`).
+/// neither block nor be seen by the parent (the caller knows the types and
+/// the channels: `wg.Done()` on a `sync.WaitGroup`, the close of a channel
+/// only this goroutine closes).
 #[must_use]
-pub fn is_last_action_with(send: Node<'_>, body: Node<'_>, src: &[u8], also_quiet: &dyn Fn(Node<'_>) -> bool) -> bool {
-    let quiet = |s: Node<'_>, src: &[u8]| quiet(s, src) || also_quiet(s);
+pub fn is_last_action_with<'t>(send: Node<'t>, body: Node<'t>, also_quiet: &dyn Fn(Node<'t>) -> bool) -> bool {
+    let quiet = |s: Node<'t>| quiet(s) || also_quiet(s);
     let mut cur = send;
     while cur.id() != body.id() {
         let Some(parent) = cur.parent() else { return false };
@@ -44,9 +44,9 @@ pub fn is_last_action_with(send: Node<'_>, body: Node<'_>, src: &[u8], also_quie
         for s in rest {
             match s.kind() {
                 // The path ends here (a return), or leaves this list (break).
-                k::RETURN_STATEMENT if quiet(s, src) => return true,
+                k::RETURN_STATEMENT if quiet(s) => return true,
                 k::BREAK_STATEMENT => break,
-                _ if quiet(s, src) => {}
+                _ if quiet(s) => {}
                 _ => return false,
             }
         }
@@ -55,7 +55,7 @@ pub fn is_last_action_with(send: Node<'_>, body: Node<'_>, src: &[u8], also_quie
     true
 }
 
-fn quiet(stmt: Node<'_>, src: &[u8]) -> bool {
+fn quiet(stmt: Node<'_>) -> bool {
     match stmt.kind() {
         k::COMMENT | k::EMPTY_STATEMENT | k::BREAK_STATEMENT => true,
         k::RETURN_STATEMENT => {
@@ -65,11 +65,6 @@ fn quiet(stmt: Node<'_>, src: &[u8]) -> bool {
                 !calls
             });
             !calls
-        }
-        k::EXPRESSION_STATEMENT => {
-            let call = stmt.named(0).filter(|c| c.kind() == k::CALL_EXPRESSION);
-            call.and_then(|c| c.child_by_field_name("function"))
-                .is_some_and(|f| f.kind() == k::IDENTIFIER && text(f, src) == "close")
         }
         _ => false,
     }
@@ -84,15 +79,17 @@ mod tests {
     fn last(stmts: &str) -> bool {
         let src = in_func(stmts);
         let tree = parse(&src);
-        is_last_action(all(&tree, k::SEND_STATEMENT)[0], body(&tree), src.as_bytes())
+        is_last_action(all(&tree, k::SEND_STATEMENT)[0], body(&tree))
     }
 
     #[test]
     fn only_quiet_statements_may_follow() {
         assert!(last("c <- 1"));
         assert!(last("c <- 1\nreturn"));
-        assert!(last("c <- 1\n// done\nclose(c)\nreturn"));
-        assert!(last("if x {\n\tc <- 1\n}\nclose(c)"));
+        assert!(last("c <- 1\n// done\nreturn"));
+        assert!(last("if x {\n\tc <- 1\n}\n;"));
+        // Whose channel a close closes is the caller's to say.
+        assert!(!last("c <- 1\nclose(d)"));
         assert!(!last("c <- 1\nprintln()"));
         assert!(!last("c <- 1\nreturn f()"));
         assert!(!last("if x {\n\tc <- 1\n}\nprintln()"));
