@@ -83,6 +83,8 @@ pub fn outline(src: &[u8]) -> Option<(std::ops::Range<usize>, Vec<Chunk<'_>>)> {
     // since (Go's semicolon insertion decides if a `func` starts a declaration).
     let mut last = [0u8; 2];
     let mut newline = false;
+    // The last chunk started is a type declaration not yet ended.
+    let mut open_type = false;
     let mut i = 0;
     while i < src.len() {
         let b = src[i];
@@ -94,6 +96,12 @@ pub fn outline(src: &[u8]) -> Option<(std::ops::Range<usize>, Vec<Chunk<'_>>)> {
         let start = i;
         match b {
             b'\n' => {
+                // A one-line type declaration (`type T []int`) ends at its
+                // line end, where Go inserts a semicolon.
+                if open_type && ends.len() < starts.len() && ends_statement(last[1]) {
+                    ends.push(i + 1);
+                    open_type = false;
+                }
                 newline = true;
                 i += 1;
                 continue;
@@ -128,11 +136,7 @@ pub fn outline(src: &[u8]) -> Option<(std::ops::Range<usize>, Vec<Chunk<'_>>)> {
                 // The chunk keeps its line end: ranges joined for a partial
                 // parse need it between declarations (`}func` is an error).
                 if b == b'}' && depth == 0 && (i == 0 || src[i - 1] == b'\n') && ends.len() < starts.len() {
-                    let eol = match src.get(i + 1..i + 3) {
-                        Some([b'\r', b'\n']) => 2,
-                        _ => usize::from(src.get(i + 1) == Some(&b'\n')),
-                    };
-                    ends.push(i + 1 + eol);
+                    ends.push(line_end_after(src, i));
                 }
                 i += 1;
             }
@@ -159,6 +163,7 @@ pub fn outline(src: &[u8]) -> Option<(std::ops::Range<usize>, Vec<Chunk<'_>>)> {
                             ends.push(start);
                         }
                         starts.push(start);
+                        open_type = word == b"type";
                     }
                     _ => {}
                 }
@@ -186,6 +191,20 @@ pub fn outline(src: &[u8]) -> Option<(std::ops::Range<usize>, Vec<Chunk<'_>>)> {
         })
         .collect();
     Some((package, chunks))
+}
+
+/// The offset after the byte at `i` and the line end right after it, if any.
+fn line_end_after(src: &[u8], i: usize) -> usize {
+    match src.get(i + 1..i + 3) {
+        Some([b'\r', b'\n']) => i + 3,
+        _ => i + 1 + usize::from(src.get(i + 1) == Some(&b'\n')),
+    }
+}
+
+/// Does Go insert a semicolon at a line end after this last byte of a type
+/// (a name's last byte, or a closing bracket)?
+fn ends_statement(b: u8) -> bool {
+    is_ident(b) || matches!(b, b')' | b']' | b'}')
 }
 
 /// Does a top-level `func` start a declaration, after the significant bytes
@@ -269,6 +288,17 @@ mod tests {
             let tree = crate::syntax::parse_ranges(src.as_bytes(), &ranges).unwrap();
             assert!(!tree.root_node().has_error(), "{eol:?}: {}", tree.root_node().to_sexp());
         }
+    }
+
+    #[test]
+    fn type_declarations_are_chunks_that_end_with_their_declaration() {
+        let src = b"package p\n\ntype list []int\n\nvar table = map[int]int{\n\t1: 2,\n}\n\ntype s struct {\n\ta list\n}\n\nvar x = 1\n\nfunc f() {\n}\n";
+        let (_, chunks) = outline(src).unwrap();
+        let text = |c: &Chunk<'_>| String::from_utf8_lossy(&src[c.range.clone()]).into_owned();
+        let names: Vec<_> = chunks.iter().map(|c| String::from_utf8_lossy(c.name).into_owned()).collect();
+        assert_eq!(names, ["list", "s", "f"]);
+        assert_eq!(text(&chunks[0]), "type list []int\n");
+        assert_eq!(text(&chunks[1]), "type s struct {\n\ta list\n}\n");
     }
 
     #[test]
