@@ -8,8 +8,10 @@
 //! node. This module is the only part of the analysis that reads files.
 //! Every node handed between files carries the file it is in ([`InFile`]).
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use tree_sitter::{Node, Tree};
 
@@ -51,12 +53,54 @@ pub struct Sources {
     go_version: OnceCell<Option<(u32, u32)>>,
 }
 
-/// Another Go file of the directory, read and parsed on first use.
+/// Another Go file of the directory, read on first use (once per run, see
+/// [`dir_listing`]) and parsed on first use by this package.
 struct Sibling {
+    file: Arc<DirFile>,
+    tree: OnceCell<Option<Tree>>,
+}
+
+/// A Go file of a directory, as every package of the run sees it.
+struct DirFile {
     path: PathBuf,
     name: String,
-    text: OnceCell<Option<String>>,
-    tree: OnceCell<Option<Tree>>,
+    text: OnceLock<Option<Arc<str>>>,
+}
+
+/// The `.go` files of a directory, listed once per run and shared by every
+/// file checked in it (threads included), with their texts read once.
+type DirListing = Arc<Vec<Arc<DirFile>>>;
+
+/// Bytes of sibling text the run-wide cache may hold before it starts over
+/// (a listing still in use lives on with its users).
+const DIR_CACHE_BYTES: usize = 64 << 20;
+
+struct DirCache {
+    dirs: HashMap<PathBuf, DirListing>,
+    /// Text bytes read through the listings now in `dirs` (an estimate:
+    /// counted when read).
+    bytes: usize,
+}
+
+static DIR_CACHE: Mutex<Option<DirCache>> = Mutex::new(None);
+
+/// The listing of `dir`, from the run-wide cache.
+fn dir_listing(dir: &Path) -> DirListing {
+    let mut cache = DIR_CACHE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let cache = cache.get_or_insert_with(|| DirCache { dirs: HashMap::new(), bytes: 0 });
+    if cache.bytes > DIR_CACHE_BYTES {
+        cache.dirs.clear();
+        cache.bytes = 0;
+    }
+    Arc::clone(cache.dirs.entry(dir.to_path_buf()).or_insert_with(|| Arc::new(read_listing(dir))))
+}
+
+/// Count `n` bytes of sibling text against the run-wide cache.
+fn count_read(n: usize) {
+    let mut cache = DIR_CACHE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(c) = cache.as_mut() {
+        c.bytes += n;
+    }
 }
 
 impl Sources {
@@ -87,8 +131,14 @@ impl Sources {
     }
 
     fn text(&self, i: usize) -> Option<&str> {
-        let s = &self.siblings()[i];
-        s.text.get_or_init(|| std::fs::read_to_string(&s.path).ok()).as_deref()
+        let f = &self.siblings()[i].file;
+        f.text
+            .get_or_init(|| {
+                let text = std::fs::read_to_string(&f.path).ok()?;
+                count_read(text.len());
+                Some(Arc::from(text))
+            })
+            .as_deref()
     }
 
     fn tree(&self, i: usize) -> Option<&Tree> {
@@ -118,22 +168,33 @@ impl Sources {
     }
 }
 
+/// The other `.go` files of the directory of `path` that the go tool builds
+/// with it: test files only for a test file, never the files it ignores.
 fn list_siblings(path: &Path) -> Vec<Sibling> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
+    let own_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    let from_test = own_name.as_deref().is_some_and(gobuild::is_test_file);
+    dir_listing(dir)
+        .iter()
+        .filter(|f| Some(&f.name) != own_name.as_ref())
+        .filter(|f| (from_test || !gobuild::is_test_file(&f.name)) && !gobuild::is_ignored_file(&f.name))
+        .map(|f| Sibling { file: Arc::clone(f), tree: OnceCell::new() })
+        .collect()
+}
+
+/// Every `.go` file of `dir`, sorted by path.
+fn read_listing(dir: &Path) -> Vec<Arc<DirFile>> {
     let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
-    let own_name = path.file_name();
-    let from_test = own_name.is_some_and(|n| gobuild::is_test_file(&n.to_string_lossy()));
-    let mut files: Vec<Sibling> = entries
+    let mut files: Vec<Arc<DirFile>> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "go") && p.file_name() != own_name)
+        .filter(|p| p.extension().is_some_and(|e| e == "go"))
         .filter_map(|path| {
             let name = path.file_name()?.to_string_lossy().into_owned();
-            let visible = (from_test || !gobuild::is_test_file(&name)) && !gobuild::is_ignored_file(&name);
-            visible.then(|| Sibling { path, name, text: OnceCell::new(), tree: OnceCell::new() })
+            Some(Arc::new(DirFile { path, name, text: OnceLock::new() }))
         })
         .collect();
     files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -146,13 +207,22 @@ pub struct Package<'t> {
     own: FileFacts<'t>,
     /// Facts of sibling `i` at index `i`, built on first use.
     siblings: OnceCell<Vec<OnceCell<Option<FileFacts<'t>>>>>,
+    /// For each name looked up so far: the siblings of the package that
+    /// declare it (`None` when one is built only under a constraint).
+    declaring: RefCell<HashMap<String, Option<Vec<usize>>>>,
     summaries: super::summaries::Cache<'t>,
 }
 
 impl<'t> Package<'t> {
     #[must_use]
     pub fn new(own: FileFacts<'t>, sources: &'t Sources) -> Self {
-        Package { sources, own, siblings: OnceCell::new(), summaries: super::summaries::Cache::default() }
+        Package {
+            sources,
+            own,
+            siblings: OnceCell::new(),
+            declaring: RefCell::new(HashMap::new()),
+            summaries: super::summaries::Cache::default(),
+        }
     }
 
     /// The file being checked.
@@ -219,8 +289,25 @@ impl<'t> Package<'t> {
         if self.sources.shortcuts && !self.sources.names.iter().any(|n| n == name) {
             return None;
         }
-        let package = self.own.package()?;
-        let mut found = Vec::new();
+        let declaring = self.declaring_siblings(name)?;
+        let found: Vec<_> = declaring
+            .iter()
+            .filter_map(|&i| Some(InFile::new(FileId(u32::try_from(i + 1).ok()?), find(self.sibling(i)?)?)))
+            .collect();
+        match found[..] {
+            [one] => Some(one),
+            _ => None,
+        }
+    }
+
+    /// The siblings of the package declaring `name` (once per name), or
+    /// `None` if one of them is built only under some constraint.
+    fn declaring_siblings(&self, name: &str) -> Option<Vec<usize>> {
+        if let Some(known) = self.declaring.borrow().get(name) {
+            return known.clone();
+        }
+        let package = self.own.package();
+        let mut out = Some(Vec::new());
         for i in 0..self.sources.siblings().len() {
             let Some(text) = self.sources.text(i) else { continue };
             if memchr::memmem::find(text.as_bytes(), name.as_bytes()).is_none() {
@@ -230,19 +317,19 @@ impl<'t> Package<'t> {
             if !facts.declares(name) {
                 continue;
             }
-            if gobuild::constrained(&self.sources.siblings()[i].name, text) {
-                return None;
+            if gobuild::constrained(&self.sources.siblings()[i].file.name, text) {
+                out = None;
+                break;
             }
-            if facts.package() == Some(package)
-                && let Some(n) = find(facts)
+            if package.is_some()
+                && facts.package() == package
+                && let Some(v) = out.as_mut()
             {
-                found.push(InFile::new(FileId(u32::try_from(i + 1).ok()?), n));
+                v.push(i);
             }
         }
-        match found[..] {
-            [one] => Some(one),
-            _ => None,
-        }
+        self.declaring.borrow_mut().insert(name.to_owned(), out.clone());
+        out
     }
 
     fn sibling(&self, i: usize) -> Option<&FileFacts<'t>> {
