@@ -15,7 +15,7 @@ use tree_sitter::Node;
 
 use super::{FileFacts, FileId, InFile, Package, known};
 use crate::syntax::Named as _;
-use crate::syntax::{ancestors, kinds as k, named_children};
+use crate::syntax::{kinds as k, named_children};
 
 /// How a start runs its body in a new goroutine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,7 +119,7 @@ pub fn place_of<'t>(pkg: &Package<'t>, node: InFile<Node<'t>>, root: Node<'t>) -
     {
         return start(*outer).map(Place::Goroutine);
     }
-    let deferred = ancestors(node.value).take_while(|a| a.id() != root.id()).any(|a| a.kind() == k::DEFER_STATEMENT);
+    let deferred = crate::syntax::ancestors_within(root, node.value).iter().any(|a| a.kind() == k::DEFER_STATEMENT);
     match lits.as_slice() {
         [] if deferred => Some(Place::Deferred),
         [] => Some(Place::Parent),
@@ -134,7 +134,7 @@ pub fn place_of<'t>(pkg: &Package<'t>, node: InFile<Node<'t>>, root: Node<'t>) -
 
 /// The func literals enclosing `node`, innermost first, up to `root`.
 fn literals_between<'t>(node: Node<'t>, root: Node<'t>) -> Vec<Node<'t>> {
-    ancestors(node).take_while(|a| a.id() != root.id()).filter(|a| a.kind() == k::FUNC_LITERAL).collect()
+    crate::syntax::ancestors_within(root, node).into_iter().filter(|a| a.kind() == k::FUNC_LITERAL).collect()
 }
 
 /// The start running the func literal `lit` of `root`: in place (`go
@@ -217,7 +217,7 @@ pub fn sync_closure_call<'t>(facts: &FileFacts<'t>, node: Node<'t>, root: Node<'
         return None;
     }
     let body = lit.child_by_field_name("body")?;
-    let unconditional = ancestors(node).take_while(|a| a.id() != body.id()).all(|a| {
+    let unconditional = crate::syntax::ancestors_within(body, node).iter().all(|a| {
         !matches!(
             a.kind(),
             k::IF_STATEMENT

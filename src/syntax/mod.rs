@@ -108,6 +108,34 @@ pub fn ancestors(node: Node<'_>) -> impl Iterator<Item = Node<'_>> {
     std::iter::successors(node.parent(), Node::parent)
 }
 
+/// The ancestors of `node` below `root`, innermost first: what
+/// `ancestors(node).take_while(|a| a.id() != root.id())` gives, found in one
+/// descent from `root` (tree-sitter finds each parent by descending from
+/// the tree's root, so a chain of `parent` calls costs the depth squared).
+#[must_use]
+pub fn ancestors_within<'t>(root: Node<'t>, node: Node<'t>) -> Vec<Node<'t>> {
+    let slow = || ancestors(node).take_while(|a| a.id() != root.id()).collect();
+    // A node of the same range may be the child, not the parent.
+    if !contains(root, node) || root.byte_range() == node.byte_range() {
+        return slow();
+    }
+    let mut path = Vec::new();
+    let mut cur = root;
+    loop {
+        match cur.child_with_descendant(node) {
+            Some(child) if child.id() == node.id() => break,
+            Some(child) if child.id() != cur.id() => {
+                path.push(child);
+                cur = child;
+            }
+            // Not below `root` after all (a zero-width node at its edge).
+            _ => return slow(),
+        }
+    }
+    path.reverse();
+    path
+}
+
 /// Is `inner` inside `outer` (or the same node)?
 #[must_use]
 pub fn contains(outer: Node<'_>, inner: Node<'_>) -> bool {
@@ -178,6 +206,25 @@ pub(crate) fn skip_blank(mut s: &[u8]) -> &[u8] {
 #[cfg(test)]
 mod tests {
     use super::has_make_chan as may_match;
+
+    #[test]
+    fn ancestors_within_is_the_parent_chain_up_to_the_root() {
+        let src = b"package p\nfunc f(c chan int) {\n\tgo func() {\n\t\tfor i := range 3 {\n\t\t\tif i > 0 {\n\t\t\t\tc <- i\n\t\t\t}\n\t\t}\n\t}()\n\tdefer func() { <-c }()\n}\nfunc g() {}\n";
+        let tree = super::parse(src).unwrap();
+        let root = tree.root_node();
+        let mut nodes = Vec::new();
+        super::walk_preorder(root, |n| {
+            nodes.push(n);
+            true
+        });
+        let ids = |v: &[tree_sitter::Node<'_>]| v.iter().map(tree_sitter::Node::id).collect::<Vec<_>>();
+        for &within in &nodes {
+            for &n in &nodes {
+                let slow: Vec<_> = super::ancestors(n).take_while(|a| a.id() != within.id()).collect();
+                assert_eq!(ids(&super::ancestors_within(within, n)), ids(&slow), "{within:?} {n:?}");
+            }
+        }
+    }
 
     #[test]
     fn prefilter_matches_every_spelling_of_make_chan() {

@@ -8,7 +8,7 @@ use crate::syntax::{ancestors, contains, kinds as k, named_children};
 
 /// `for` statements enclosing `node`, innermost first, up to (excluding) `root`.
 pub fn loops_between<'t>(node: Node<'t>, root: Node<'t>) -> impl Iterator<Item = Node<'t>> {
-    ancestors(node).take_while(move |a| a.id() != root.id()).filter(|a| a.kind() == k::FOR_STATEMENT)
+    crate::syntax::ancestors_within(root, node).into_iter().filter(|a| a.kind() == k::FOR_STATEMENT)
 }
 
 /// Are `a` and `b` in different branches of one `if`, `switch` or `select`

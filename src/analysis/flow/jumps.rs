@@ -171,7 +171,7 @@ impl<'t, 's> Labels<'t, 's> {
             return Some(first);
         }
         let enclosing: Vec<usize> =
-            ancestors(first).take_while(|a| a.id() != func.id()).map(|a| a.id()).chain([func.id()]).collect();
+            crate::syntax::ancestors_within(func, first).iter().map(Node::id).chain([func.id()]).collect();
         let wins = later.into_iter().rev().find(|l| l.parent().is_some_and(|p| enclosing.contains(&p.id())));
         Some(wins.unwrap_or(first))
     }
