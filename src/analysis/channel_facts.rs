@@ -306,6 +306,115 @@ pub fn joined_by<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, start: &Start<'t>)
     })
 }
 
+/// The `wg.Wait()` statement after which every send on the channel has
+/// been received, when the goroutine ranging over it counts the items: the
+/// seed's channel-iteration shape. The ranger's loop body calls
+/// `wg.Done()` once per item, unconditionally (no `continue`); every other
+/// start that uses the channel sends on it exactly once on every path and
+/// is paired with a `wg.Add(1)` before it in the same block, in the
+/// parent; nothing else adds, is done or uses `wg`; the parent itself does
+/// not send; and the parent calls `wg.Wait()` in the channel's block after
+/// the last start. When that Wait returns, as many items were received as
+/// were sent, so every send is complete and a close cannot panic a sender.
+#[must_use]
+pub fn joined_through_ranger<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<Node<'t>> {
+    let facts = pkg.own();
+    let ranges: Vec<_> = ch.ops_of(OpKind::Range).collect();
+    let [range] = ranges[..] else { return None };
+    let Place::Goroutine(r) = range.place else { return None };
+    let ranger = ch.starts[r];
+    if ranger.file() != FileId::OWN || range.node.kind() != k::FOR_STATEMENT || !contains(ch.func, range.node) {
+        return None;
+    }
+    if ch.escape.is_some()
+        || ch.ops.iter().any(|o| o.kind == OpKind::Close || (o.kind == OpKind::Send && o.place == Place::Parent))
+    {
+        return None;
+    }
+    // `wg.Done()` once per item, at the top of the loop body's statements.
+    let body = range.node.child_by_field_name("body")?;
+    let dones: Vec<Node<'t>> = crate::syntax::statements(body)
+        .into_iter()
+        .filter_map(|s| s.named(0).filter(|_| s.kind() == k::EXPRESSION_STATEMENT))
+        .filter_map(|c| method_call_on(facts, c, "Done"))
+        .collect();
+    let [wg] = dones[..] else { return None };
+    if flow::jumps(body, facts.src).iter().any(|j| j.kind() == k::CONTINUE_STATEMENT || j.kind() == k::GOTO_STATEMENT) {
+        return None;
+    }
+    let (_, scopes) = facts.scopes_for(ch.make)?;
+    let id = scopes.resolve(wg)?;
+    let b = scopes.binding(id);
+    if !b.assignments.is_empty() || !known::binding_is(b, facts.src, known::SYNC_WAITGROUP) {
+        return None;
+    }
+    // Every use of `wg`: this Done, `wg.Add(1)` statements in the parent, Waits.
+    let mut adds = Vec::new();
+    for u in &b.uses {
+        let call = u.parent().filter(|s| s.kind() == k::SELECTOR_EXPRESSION).and_then(|s| s.parent());
+        let method = u.parent().and_then(|s| s.child_by_field_name("field")).map(|f| facts.text(f));
+        let stmt = call.and_then(|c| c.parent()).filter(|s| s.kind() == k::EXPRESSION_STATEMENT);
+        match (method, call, stmt) {
+            (Some("Done"), _, _) if u.id() == wg.id() => {}
+            (Some("Wait"), Some(_), Some(_)) => {}
+            (Some("Add"), Some(c), Some(s)) => {
+                let one = c
+                    .child_by_field_name("arguments")
+                    .map(named_children)
+                    .is_some_and(|a| matches!(a[..], [n] if n.kind() == k::INT_LITERAL && facts.text(n) == "1"));
+                if !one
+                    || !matches!(
+                        super::starts::place_of(pkg, crate::analysis::InFile::new(FileId::OWN, s), ch.func),
+                        Some(Place::Parent)
+                    )
+                {
+                    return None;
+                }
+                adds.push(s);
+            }
+            _ => return None,
+        }
+    }
+    // Each sender: exactly one send on every path, right after its own Add.
+    let mut senders = ch.sender_goroutines();
+    senders.sort_unstable();
+    senders.dedup();
+    if senders.is_empty() || senders.contains(&r) || adds.len() != senders.len() {
+        return None;
+    }
+    let mut last_start: Option<Node<'t>> = None;
+    for g in senders {
+        let start = ch.starts[g];
+        let sends: Vec<_> =
+            ch.ops_of(OpKind::Send).filter(|o| o.place == Place::Goroutine(g)).map(|o| o.node).collect();
+        let body = start.body()?;
+        let src = pkg.file(start.file()).src;
+        if flow::send_bounds(body, src, &|x| sends.iter().any(|s| s.id() == x.id())) != (1, 1)
+            || sends
+                .iter()
+                .any(|s| crate::syntax::ancestors_within(body, *s).iter().any(|a| a.kind() == k::DEFER_STATEMENT))
+        {
+            return None;
+        }
+        let paired = std::iter::successors(start.stmt.prev_named_sibling(), Node::prev_named_sibling)
+            .find(|n| !n.is_extra())
+            .is_some_and(|a| adds.iter().any(|x| x.id() == a.id()));
+        if !paired {
+            return None;
+        }
+        if last_start.is_none_or(|l| start.stmt.start_byte() > l.start_byte()) {
+            last_start = Some(start.stmt);
+        }
+    }
+    let last = last_start?;
+    let block = ch.stmt.parent()?;
+    named_children(block).into_iter().find(|s| {
+        s.start_byte() > last.end_byte()
+            && s.kind() == k::EXPRESSION_STATEMENT
+            && s.named(0).and_then(|c| method_call_on(facts, c, "Wait")).is_some_and(|w| scopes.resolve(w) == Some(id))
+    })
+}
+
 /// For `x.method()`, the identifier `x`.
 fn method_call_on<'t>(facts: &FileFacts<'_>, call: Node<'t>, method: &str) -> Option<Node<'t>> {
     if call.kind() != k::CALL_EXPRESSION {

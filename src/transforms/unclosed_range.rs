@@ -1,7 +1,7 @@
 use tree_sitter::Node;
 
 use super::{Context, Finding, Transform};
-use crate::analysis::channel_facts::joined_by;
+use crate::analysis::channel_facts::{joined_by, joined_through_ranger};
 use crate::analysis::relevance::GoroutineUse;
 use crate::analysis::{Channel, FileFacts, OpKind, Place, flow};
 use crate::fix::{Edit, Fix};
@@ -63,6 +63,12 @@ impl Transform for UnclosedRange {
         }
         let place = match where_to_close(facts, ch, &ranges.iter().map(|r| r.place).collect::<Vec<_>>()) {
             Ok(place) => place,
+            // The ranging goroutine may count the items itself (`wg.Done()`
+            // per item, the seed's example): after that Wait, all are in.
+            Err(why @ NoClose::NotJoined) => match joined_through_ranger(cx.pkg, ch) {
+                Some(wait) => Close::AfterWait(wait),
+                None => return Some(finding(None, Some(why))),
+            },
             Err(why) => return Some(finding(None, Some(why))),
         };
         if ch.recv_only {
