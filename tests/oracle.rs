@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Mutex;
 
-use common::{check, fixtures, root};
+use common::{check_fixture_src, fixtures, root};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Leak {
@@ -81,7 +81,7 @@ fn measure(src: &str, vet: bool) -> Leak {
 
 fn check_fixture(path: &Path) -> Option<String> {
     let src = std::fs::read_to_string(path).unwrap();
-    let fixed = check(&src).fixed?;
+    let fixed = check_fixture_src(path, &src).fixed?;
     let before = measure(&src, false);
     let after = measure(&fixed, true);
     let name = path.strip_prefix(root()).unwrap().display().to_string();
@@ -107,7 +107,7 @@ fn edited_fixtures_leak_before_and_not_after() {
                 loop {
                     let Some(p) = next.lock().unwrap().next() else { break };
                     let src = std::fs::read_to_string(p).unwrap();
-                    if check(&src).fixed.is_none() {
+                    if check_fixture_src(p, &src).fixed.is_none() {
                         continue;
                     }
                     *checked.lock().unwrap() += 1;

@@ -5,6 +5,7 @@
 //! `transforms/<id>/` (docs and fixtures); tests fail if one is missing.
 
 mod capacity;
+mod double_send;
 mod driver;
 mod ncast_leak;
 mod premature_return;
@@ -90,6 +91,7 @@ pub static ALL: &[&dyn Transform] = &[
     &timeout_leak::TimeoutLeak,
     &ncast_leak::NcastLeak,
     &unclosed_range::UnclosedRange,
+    &double_send::DoubleSend,
 ];
 
 #[must_use]

@@ -35,6 +35,20 @@ pub fn is_ok_fixture(p: &Path) -> bool {
     p.file_name().unwrap().to_string_lossy().starts_with("ok_")
 }
 
+/// A positive fixture whose fix is graded unsafe (`unsafe_*.go`): its fix
+/// is checked as `--unsafe-fixes` applies it.
+pub fn is_unsafe_fixture(p: &Path) -> bool {
+    p.file_name().unwrap().to_string_lossy().starts_with("unsafe_")
+}
+
+/// leakfix over a fixture as its name asks: with `--unsafe-fixes` for an
+/// `unsafe_*.go` fixture, else with default settings.
+pub fn check_fixture_src(p: &Path, src: &str) -> FileResult {
+    let threshold = if is_unsafe_fixture(p) { Applicability::Unsafe } else { Applicability::Safe };
+    let opts = Options { transforms: transforms::ALL, threshold, path: None, shortcuts: true };
+    engine::check_source(src, &opts)
+}
+
 /// leakfix over one source text with every transform and default settings.
 pub fn check(src: &str) -> FileResult {
     check_with(src, true)

@@ -1,0 +1,28 @@
+// Positive: the goroutine body is a closure variable started once; on a
+// negative input it sends a fallback and falls through to the real send.
+// The parent receives once. Fix: `return` after the first send.
+package main
+
+func sqrtInt(n int) int {
+	r := 0
+	for (r+1)*(r+1) <= n {
+		r++
+	}
+	return r
+}
+
+func root(n int) int {
+	out := make(chan int)
+	compute := func() {
+		if n < 0 {
+			out <- 0
+		}
+		out <- sqrtInt(n)
+	}
+	go compute()
+	return <-out
+}
+
+func run() {
+	_ = root(-4)
+}
