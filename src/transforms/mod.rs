@@ -9,6 +9,7 @@ mod double_send;
 mod driver;
 mod ncast_leak;
 mod premature_return;
+mod skipped_close;
 mod timeout_leak;
 mod unclosed_range;
 
@@ -92,6 +93,7 @@ pub static ALL: &[&dyn Transform] = &[
     &ncast_leak::NcastLeak,
     &unclosed_range::UnclosedRange,
     &double_send::DoubleSend,
+    &skipped_close::SkippedClose,
 ];
 
 #[must_use]

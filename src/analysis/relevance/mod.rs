@@ -32,11 +32,14 @@ pub enum GoroutineUse {
     SendUnderBuffered,
     /// Range over it.
     Range,
+    /// Receive from it or range over it, waiting for a close that the
+    /// function spells (`close(c)`).
+    WaitClose,
 }
 
 impl GoroutineUse {
     pub const ALL: &[GoroutineUse] =
-        &[GoroutineUse::SendUnbuffered, GoroutineUse::SendUnderBuffered, GoroutineUse::Range];
+        &[GoroutineUse::SendUnbuffered, GoroutineUse::SendUnderBuffered, GoroutineUse::Range, GoroutineUse::WaitClose];
 }
 
 /// What to parse of a file.
@@ -149,6 +152,17 @@ fn needs<'s>(text: &'s [u8], uses: &[GoroutineUse], may_use: &dyn Fn(&[u8]) -> b
         let capacity = capacity(&toks[at + 2..close]);
         let under = capacity == Capacity::Literal && uses.contains(&GoroutineUse::SendUnderBuffered);
         for name in assigned_names(&toks[..at]) {
+            // Waiting for a close needs the function to close it somewhere.
+            let closes =
+                || toks.windows(4).any(|w| w == [Tok::Ident(b"close"), Tok::Op(b"("), Tok::Ident(name), Tok::Op(b")")]);
+            let waits = uses.contains(&GoroutineUse::WaitClose) && closes();
+            let owned: Vec<GoroutineUse>;
+            let uses = if waits || !uses.contains(&GoroutineUse::WaitClose) {
+                uses
+            } else {
+                owned = uses.iter().copied().filter(|u| *u != GoroutineUse::WaitClose).collect();
+                &owned
+            };
             let mut starts: Vec<_> =
                 gos.iter().filter(|g| g.uses(&toks, name, capacity == Capacity::Zero, uses, may_use)).collect();
             if under {

@@ -193,13 +193,16 @@ impl GoStmt {
         }
         let sends = unbuffered
             && (uses.contains(&GoroutineUse::SendUnbuffered) || uses.contains(&GoroutineUse::SendUnderBuffered));
-        let ranges = uses.contains(&GoroutineUse::Range);
+        let waits = uses.contains(&GoroutineUse::WaitClose);
+        let ranges = waits || uses.contains(&GoroutineUse::Range);
         // Handed to a call inside the body (`reply(c, v)`): the callee's
         // summary may send or range.
         self.called(toks, name).into_iter().any(may_use)
-            || span
-                .windows(2)
-                .any(|w| (sends && w == [ident, Tok::Op(b"<-")]) || (ranges && w == [Tok::Ident(b"range"), ident]))
+            || span.windows(2).any(|w| {
+                (sends && w == [ident, Tok::Op(b"<-")])
+                    || (ranges && w == [Tok::Ident(b"range"), ident])
+                    || (waits && w == [Tok::Op(b"<-"), ident])
+            })
     }
 
     /// The names of the calls in the start's body (or its closure

@@ -1,0 +1,141 @@
+use tree_sitter::Node;
+
+use super::capacity::describe;
+use super::{Context, Finding, Transform};
+use crate::analysis::relevance::GoroutineUse;
+use crate::analysis::{Channel, FileFacts, OpKind, Place, flow};
+use crate::fix::{Edit, Fix};
+use crate::syntax::{contains, kinds as k, named_children};
+
+/// A goroutine waits for a close that the parent makes only at the end of
+/// its normal path; an early exit skips it.
+pub struct SkippedClose;
+
+impl Transform for SkippedClose {
+    fn id(&self) -> &'static str {
+        "skipped-close"
+    }
+
+    fn summary(&self) -> &'static str {
+        "a goroutine waits for a close that an early return, t.Fatal or panic skips"
+    }
+
+    fn needs(&self) -> GoroutineUse {
+        GoroutineUse::WaitClose
+    }
+
+    fn docs(&self) -> &'static str {
+        include_str!("../../transforms/skipped-close/README.md")
+    }
+
+    fn check<'t>(&self, cx: &Context<'_, 't>, ch: &Channel<'t>) -> Option<Finding> {
+        let facts = cx.facts;
+        if ch.escape.is_some() || ch.recv_only {
+            return None;
+        }
+        // The parent is the only closer, once, as the last thing its body does.
+        let closes: Vec<_> = ch.ops_of(OpKind::Close).collect();
+        let [close] = closes[..] else { return None };
+        let stmt = close.node.parent().filter(|s| s.kind() == k::EXPRESSION_STATEMENT)?;
+        let body = ch.func.child_by_field_name("body")?;
+        let list = ch.stmt.parent()?;
+        if close.place != Place::Parent || list.parent().is_none_or(|b| b.id() != body.id()) {
+            return None;
+        }
+        if stmt.parent().is_none_or(|p| p.id() != list.id()) || !ends_body(facts, list, stmt) {
+            return None;
+        }
+        // Nobody else may send (a close under a sender panics it).
+        if ch.ops_of(OpKind::Send).any(|o| o.place != Place::Parent) {
+            return None;
+        }
+        // A goroutine waits for the close: `<-c` on its own, or a range.
+        let waiter = ch.ops.iter().find(|o| {
+            matches!(o.place, Place::Goroutine(_))
+                && match o.kind {
+                    OpKind::Range => o.node.kind() == k::FOR_STATEMENT,
+                    OpKind::Recv => plain_receive(o.node),
+                    _ => false,
+                }
+        })?;
+        let Place::Goroutine(g) = waiter.place else { return None };
+        let start = ch.starts[g];
+        if ch.ops.iter().any(|o| o.kind == OpKind::Recv && o.place == Place::Parent) {
+            return None;
+        }
+        // Deferred calls registered after the make would run before a
+        // deferred close, where they used to run after the close.
+        if named_children(list).iter().any(|s| s.start_byte() > ch.stmt.end_byte() && s.kind() == k::DEFER_STATEMENT) {
+            return None;
+        }
+        let exit = flow::jumps(body, facts.src).into_iter().find(|j| {
+            j.start_byte() > start.stmt.end_byte()
+                && j.end_byte() <= stmt.start_byte()
+                && flow::leaves(*j, body, facts.src)
+                && !flow::exclusive(*j, start.stmt)
+        })?;
+        let message = format!(
+            "{} leaves before `close({})` on line {}: the goroutine waiting for that close on line {} then blocks forever",
+            describe(facts, exit),
+            ch.name,
+            stmt.start_position().row + 1,
+            waiter.node.start_position().row + 1
+        );
+        let fix = move_close(facts, ch, stmt).map(Fix::safe);
+        let message =
+            if fix.is_some() { message } else { format!("{message} (no fix: a statement does not end its line)") };
+        Some(Finding::about(self, ch, message, fix))
+    }
+}
+
+/// Is `stmt` the last statement of the function body `list` (or followed
+/// only by a `return` without calls)?
+fn ends_body(facts: &FileFacts<'_>, list: Node<'_>, stmt: Node<'_>) -> bool {
+    let after: Vec<_> = named_children(list).into_iter().filter(|s| s.start_byte() >= stmt.end_byte()).collect();
+    match after[..] {
+        [] => true,
+        [r] => {
+            r.kind() == k::RETURN_STATEMENT && {
+                let mut calls = false;
+                crate::syntax::walk_preorder(r, |n| {
+                    calls |= matches!(n.kind(), k::CALL_EXPRESSION | k::FUNC_LITERAL);
+                    !calls
+                });
+                !calls && !facts.text(r).contains("<-")
+            }
+        }
+        _ => false,
+    }
+}
+
+/// `<-c` as a statement of its own or the value of an assignment.
+fn plain_receive(recv: Node<'_>) -> bool {
+    recv.parent().is_some_and(|p| {
+        p.kind() == k::EXPRESSION_STATEMENT
+            || (p.kind() == k::EXPRESSION_LIST
+                && p.parent().is_some_and(|s| matches!(s.kind(), k::SHORT_VAR_DECLARATION | k::ASSIGNMENT_STATEMENT)))
+    })
+}
+
+/// `defer close(c)` on the line after the make, and the old `close(c)`
+/// line deleted, when both statements end (and the close starts) their lines.
+fn move_close(facts: &FileFacts<'_>, ch: &Channel<'_>, close: Node<'_>) -> Option<Vec<Edit>> {
+    let src = facts.src;
+    let line = |n: Node<'_>| {
+        let start = src[..n.start_byte()].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let end = n.end_byte() + memchr::memchr(b'\n', &src[n.end_byte()..])?;
+        let indent = std::str::from_utf8(&src[start..n.start_byte()]).ok()?;
+        let rest = std::str::from_utf8(&src[n.end_byte()..end]).ok()?.trim_end_matches('\r');
+        (indent.chars().all(|c| c == ' ' || c == '\t') && rest.trim().is_empty()).then_some((start, end, indent))
+    };
+    let (_, make_end, indent) = line(ch.stmt)?;
+    let (close_start, close_end, _) = line(close)?;
+    if contains(ch.stmt, close) {
+        return None;
+    }
+    let eol = if make_end > 0 && src[make_end - 1] == b'\r' { "\r\n" } else { "\n" };
+    Some(vec![
+        Edit::insertion(make_end + 1, format!("{indent}defer close({}){eol}", ch.name)),
+        Edit::replacement(close_start..close_end + 1, ""),
+    ])
+}
