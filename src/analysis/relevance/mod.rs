@@ -152,10 +152,8 @@ fn needs<'s>(text: &'s [u8], uses: &[GoroutineUse], may_use: &dyn Fn(&[u8]) -> b
         let capacity = capacity(&toks[at + 2..close]);
         let under = capacity == Capacity::Literal && uses.contains(&GoroutineUse::SendUnderBuffered);
         for name in assigned_names(&toks[..at]) {
-            // Waiting for a close needs the function to close it somewhere.
-            let closes =
-                || toks.windows(4).any(|w| w == [Tok::Ident(b"close"), Tok::Op(b"("), Tok::Ident(name), Tok::Op(b")")]);
-            let waits = uses.contains(&GoroutineUse::WaitClose) && closes();
+            // Waiting for a close the function makes as its last statement.
+            let waits = uses.contains(&GoroutineUse::WaitClose) && closes_last(&toks, name);
             let owned: Vec<GoroutineUse>;
             let uses = if waits || !uses.contains(&GoroutineUse::WaitClose) {
                 uses
@@ -194,6 +192,26 @@ fn needs<'s>(text: &'s [u8], uses: &[GoroutineUse], may_use: &dyn Fn(&[u8]) -> b
         }
     }
     holds.then_some(callees)
+}
+
+/// Does `close(name)` end a block, as its last statement or followed only
+/// by a `return` without calls (what skipped-close needs of the body of the
+/// function making the channel, which may be a func literal)?
+fn closes_last(toks: &[Tok<'_>], name: &[u8]) -> bool {
+    let close = [Tok::Ident(b"close"), Tok::Op(b"("), Tok::Ident(name), Tok::Op(b")")];
+    toks.windows(4).enumerate().any(|(at, w)| {
+        if w != close {
+            return false;
+        }
+        let mut rest = toks[at + 4..].iter().filter(|t| **t != Tok::Op(b";"));
+        match rest.next() {
+            Some(Tok::Op(b"}")) => true,
+            Some(Tok::Ident(b"return")) => {
+                rest.find(|t| matches!(t, Tok::Op(b"(" | b"{" | b"}"))) == Some(&Tok::Op(b"}"))
+            }
+            _ => false,
+        }
+    })
 }
 
 /// The functions whose declared results may give a count at a make: `f`
@@ -371,6 +389,18 @@ mod tests {
         ] {
             assert!(!holds(no), "{no:?}");
         }
+    }
+
+    #[test]
+    fn waiting_for_a_close_is_kept_only_where_a_block_ends_with_it() {
+        let holds = |body: &str| may_hold_finding(format!("func f() {{\n{body}\n}}\n").as_bytes());
+        let wait = "done := make(chan struct{})\ngo func() { <-done }()\nif x {\n\treturn\n}\n";
+        assert!(holds(&format!("{wait}close(done)")));
+        assert!(holds(&format!("{wait}close(done)\nreturn nil")));
+        assert!(holds(&format!("g := func() {{\n{wait}close(done)\n}}\ng()")), "the make's function may be a literal");
+        assert!(!holds(&format!("{wait}close(done)\nwg.Wait()")));
+        assert!(!holds(&format!("{wait}close(done)\nreturn finish()")));
+        assert!(!holds(wait));
     }
 
     #[test]
