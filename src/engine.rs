@@ -43,6 +43,12 @@ pub enum SkipReason {
     OverlapsAnotherFix,
     #[error("the fixed file would not parse")]
     WouldNotParse,
+    /// `--write` found the file read-only for the user and left it alone.
+    #[error("not writable (read-only); not changed")]
+    NotWritable,
+    /// `--write` could not create the new file in the file's directory.
+    #[error("its directory is not writable; not changed")]
+    DirectoryNotWritable,
 }
 
 #[derive(Debug, Default)]

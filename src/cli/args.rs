@@ -51,6 +51,11 @@ pub struct Args {
     /// Apply the fixes in place (with `-`, print the fixed source).
     #[arg(short, long)]
     pub write: bool,
+    /// With --write, also replace files the user may not write (read-only
+    /// files, or, as root, files with no write bit for anyone), as long as
+    /// their directory is writable.
+    #[arg(long, requires = "write")]
+    pub force_write: bool,
     /// Print only the paths of files that would change (or, with --write, did).
     #[arg(short, long)]
     pub list: bool,

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use anyhow::{Context as _, Result, bail};
 
 use super::settings::ids;
-use super::write::{OutsideTree, write_atomic};
+use super::write::{NotWritten, OutsideTree, write_atomic};
 use super::{Args, Command, Format, Settings};
 use crate::engine::{self, FileResult, Status};
 use crate::render::{self, FileReport, Summary};
@@ -33,6 +33,9 @@ enum FileError {
     NotUtf8,
     #[error("cannot write: {0:#}")]
     Write(anyhow::Error),
+    /// The write was refused before anything was written.
+    #[error(transparent)]
+    NotWritten(NotWritten),
 }
 
 impl Report {
@@ -70,11 +73,26 @@ fn analyse(c: &Candidate, bytes: &[u8], s: &Settings) -> Option<Report> {
         return None;
     }
     let (mut error, mut outside) = (None, None);
+    let mut result = result;
     if s.write
         && let Some(fixed) = &result.fixed
-        && let Err(e) = write_atomic(&c.path, src, fixed, &mut outside)
+        && let Err(e) = write_atomic(&c.path, src, fixed, s.force_write, &mut outside)
     {
-        error = Some(FileError::Write(e));
+        match e.downcast::<NotWritten>() {
+            // Nothing was written: the fixes are not claimed as made.
+            Ok(why) => {
+                let reason = match why {
+                    NotWritten::ReadOnly => engine::SkipReason::NotWritable,
+                    NotWritten::Directory(_) => engine::SkipReason::DirectoryNotWritable,
+                };
+                for o in result.outcomes.iter_mut().filter(|o| o.status == Status::Fixed) {
+                    o.status = Status::Skipped(reason);
+                }
+                result.fixed = None;
+                error = Some(FileError::NotWritten(why));
+            }
+            Err(e) => error = Some(FileError::Write(e)),
+        }
     }
     Some(Report { path: walk::display_path(&c.path), src: src.to_owned(), result, error, outside })
 }

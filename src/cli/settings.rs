@@ -14,6 +14,8 @@ use crate::walk::WalkOptions;
 pub struct Settings {
     pub paths: Vec<PathBuf>,
     pub write: bool,
+    /// Replace read-only files too (`--force-write`).
+    pub force_write: bool,
     pub list: bool,
     pub format: Format,
     pub context: usize,
@@ -70,6 +72,7 @@ impl Settings {
         Ok(Settings {
             paths,
             write: a.write,
+            force_write: a.force_write,
             list: a.list,
             format: a.format,
             context: a.context,

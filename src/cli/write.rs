@@ -25,14 +25,50 @@ impl std::fmt::Display for OutsideTree {
     }
 }
 
+/// Why a file was not written although it has fixes.
+#[derive(Debug, thiserror::Error)]
+pub(super) enum NotWritten {
+    /// The user may not write the file itself (`--force-write` overrides).
+    #[error("not writable (read-only); not changed")]
+    ReadOnly,
+    /// The directory the file is in cannot take the new file.
+    #[error("cannot write: its directory {0} is not writable; not changed")]
+    Directory(PathBuf),
+}
+
+/// May the effective user write `path`? As root, whom `access` always
+/// allows, only a file with a write bit for someone counts as writable, as
+/// gofmt and ruff, which open the file itself, would not replace it either.
+fn may_write(path: &std::path::Path) -> bool {
+    use std::os::unix::ffi::OsStrExt as _;
+    use std::os::unix::fs::PermissionsExt as _;
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } == 0 {
+        return std::fs::metadata(path).is_ok_and(|m| m.permissions().mode() & 0o222 != 0);
+    }
+    let Ok(c) = std::ffi::CString::new(path.as_os_str().as_bytes()) else { return false };
+    // SAFETY: `c` is a valid NUL-terminated path for the duration of the call.
+    unsafe { libc::faccessat(libc::AT_FDCWD, c.as_ptr(), libc::W_OK, libc::AT_EACCESS) == 0 }
+}
+
+/// May the effective user create and rename files in `dir`?
+fn may_write_dir(dir: &std::path::Path) -> bool {
+    use std::os::unix::ffi::OsStrExt as _;
+    let Ok(c) = std::ffi::CString::new(dir.as_os_str().as_bytes()) else { return false };
+    // SAFETY: `c` is a valid NUL-terminated path for the duration of the call.
+    unsafe { libc::faccessat(libc::AT_FDCWD, c.as_ptr(), libc::W_OK | libc::X_OK, libc::AT_EACCESS) == 0 }
+}
+
 /// Replace `path` with `content` via a temporary file in the same directory,
-/// keeping permissions; refuse if the file changed since it was read.
+/// keeping permissions; refuse if the file changed since it was read, or if
+/// the user may not write the file (unless `force`) or its directory.
 /// `outside` is set, even if the write then fails, when `path` is a symlink
 /// to a file outside this tree: the worker threads print nothing themselves.
 pub(super) fn write_atomic(
     path: &std::path::Path,
     read: &str,
     content: &str,
+    force: bool,
     outside: &mut Option<OutsideTree>,
 ) -> Result<()> {
     // Write through a symlink to its target (renaming over the link would
@@ -56,6 +92,14 @@ pub(super) fn write_atomic(
         bail!("the file changed while leakfix ran");
     }
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    // The file's own permission is the user's signal (a read-only checkout,
+    // generated code): the rename below would only need the directory's.
+    if !force && !may_write(path) {
+        return Err(NotWritten::ReadOnly.into());
+    }
+    if !may_write_dir(dir) {
+        return Err(NotWritten::Directory(dir.to_owned()).into());
+    }
     let perms = std::fs::metadata(path)?.permissions();
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
     tmp.write_all(content.as_bytes())?;
@@ -73,7 +117,7 @@ mod tests {
         let t = tempfile::tempdir().unwrap();
         let p = t.path().join("a.go");
         std::fs::write(&p, "package p // edited by someone else meanwhile\n").unwrap();
-        let err = write_atomic(&p, "package p\n", "package p // fixed\n", &mut None).unwrap_err();
+        let err = write_atomic(&p, "package p\n", "package p // fixed\n", false, &mut None).unwrap_err();
         assert!(err.to_string().contains("changed while leakfix ran"), "{err}");
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "package p // edited by someone else meanwhile\n");
     }
@@ -86,7 +130,7 @@ mod tests {
         std::fs::write(&target, "package p\n").unwrap();
         std::os::unix::fs::symlink(&target, &link).unwrap();
         let mut outside = None;
-        write_atomic(&link, "package p\n", "package p // fixed\n", &mut outside).unwrap();
+        write_atomic(&link, "package p\n", "package p // fixed\n", false, &mut outside).unwrap();
         let target = std::fs::canonicalize(&target).unwrap();
         let note = outside.expect("a note").to_string();
         assert_eq!(

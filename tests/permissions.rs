@@ -1,0 +1,146 @@
+//! `--write` and file permissions (issue 16): a file the user may not write
+//! is not replaced through its directory, as root too unless
+//! `--force-write`; a read-only directory says why. The ordinary-user cases
+//! run as `nobody` through `setpriv` when the tests run as root (CI does),
+//! directly otherwise.
+
+use std::os::unix::fs::PermissionsExt as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const LEAKY: &str = "package p\n\nfunc f(fail bool) error {\n\tc := make(chan error)\n\tgo func() {\n\t\tc <- nil\n\t}()\n\tif fail {\n\t\treturn nil\n\t}\n\treturn <-c\n}\n";
+const FIXED: &str = "\tc := make(chan error, 1)\n";
+
+fn is_root() -> bool {
+    // SAFETY: geteuid has no preconditions.
+    unsafe { libc::geteuid() == 0 }
+}
+
+/// leakfix in `dir`, as `nobody` when running as root.
+fn as_user(dir: &Path, args: &[&str]) -> Option<Output> {
+    let bin = env!("CARGO_BIN_EXE_leakfix");
+    if !is_root() {
+        return Some(Command::new(bin).args(args).current_dir(dir).output().unwrap());
+    }
+    let setpriv = Path::new("/usr/bin/setpriv");
+    if !setpriv.exists() {
+        return None;
+    }
+    let mut cmd = Command::new(setpriv);
+    cmd.args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", bin]).args(args).current_dir(dir);
+    Some(cmd.output().unwrap())
+}
+
+fn chmod(p: &Path, mode: u32) {
+    std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+/// A directory the ordinary user owns (chowned to `nobody` as root).
+fn user_dir() -> (tempfile::TempDir, PathBuf) {
+    let t = tempfile::tempdir().unwrap();
+    let d = t.path().join("tree");
+    std::fs::create_dir(&d).unwrap();
+    chmod(t.path(), 0o755);
+    if is_root() {
+        std::os::unix::fs::chown(&d, Some(65534), Some(65534)).unwrap();
+    }
+    (t, d)
+}
+
+fn own(p: &Path) {
+    if is_root() {
+        std::os::unix::fs::lchown(p, Some(65534), Some(65534)).unwrap();
+    }
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn an_ordinary_user_does_not_replace_read_only_files_without_force_write() {
+    let (_t, d) = user_dir();
+    let ro = d.join("ro.go");
+    std::fs::write(&ro, LEAKY).unwrap();
+    own(&ro);
+    chmod(&ro, 0o444);
+    // A symlink to a read-only target, and a writable file beside them.
+    std::fs::create_dir(d.join("sub")).unwrap();
+    own(&d.join("sub"));
+    let target = d.join("sub/target.go");
+    std::fs::write(&target, LEAKY).unwrap();
+    own(&target);
+    chmod(&target, 0o444);
+    std::os::unix::fs::symlink("sub/target.go", d.join("link.go")).unwrap();
+    own(&d.join("link.go"));
+    let rw = d.join("rw.go");
+    std::fs::write(&rw, LEAKY).unwrap();
+    own(&rw);
+
+    let Some(o) = as_user(&d, &["--write", "--format", "json", "ro.go", "link.go", "rw.go"]) else {
+        eprintln!("SKIPPED: running as root without /usr/bin/setpriv, the ordinary-user cases cannot run");
+        return;
+    };
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("ro.go: not writable (read-only); not changed"), "{err}");
+    assert!(err.contains("link.go: not writable (read-only); not changed"), "{err}");
+    assert_eq!(std::fs::read_to_string(&ro).unwrap(), LEAKY, "the read-only file is untouched");
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), LEAKY, "the read-only target is untouched");
+    assert!(std::fs::read_to_string(&rw).unwrap().contains(FIXED), "the other files are still done");
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let statuses: Vec<_> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["path"].as_str().unwrap().to_owned(), f["status"].as_str().unwrap().to_owned()))
+        .collect();
+    assert!(statuses.contains(&("ro.go".into(), "skipped".into())), "{statuses:?}");
+    assert!(statuses.contains(&("rw.go".into(), "fixed".into())), "{statuses:?}");
+
+    // --force-write replaces them through the writable directory.
+    let o = as_user(&d, &["--write", "--force-write", "ro.go", "link.go"]).unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(std::fs::read_to_string(&ro).unwrap().contains(FIXED));
+    assert!(std::fs::read_to_string(&target).unwrap().contains(FIXED));
+    assert_eq!(std::fs::metadata(&ro).unwrap().permissions().mode() & 0o777, 0o444, "the mode is kept");
+    assert!(std::fs::symlink_metadata(d.join("link.go")).unwrap().file_type().is_symlink());
+}
+
+#[test]
+fn a_read_only_directory_is_named_in_the_message() {
+    let (_t, d) = user_dir();
+    let f = d.join("a.go");
+    std::fs::write(&f, LEAKY).unwrap();
+    own(&f);
+    chmod(&d, 0o555);
+    let Some(o) = as_user(&d, &["--write", "a.go"]) else {
+        eprintln!("SKIPPED: running as root without /usr/bin/setpriv, the ordinary-user cases cannot run");
+        chmod(&d, 0o755);
+        return;
+    };
+    chmod(&d, 0o755);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("a.go: cannot write: its directory . is not writable; not changed"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&f).unwrap(), LEAKY);
+}
+
+#[test]
+fn root_does_not_replace_a_file_without_any_write_bit_unless_forced() {
+    if !is_root() {
+        eprintln!("SKIPPED: not running as root; the ordinary-user tests cover the rule");
+        return;
+    }
+    let t = tempfile::tempdir().unwrap();
+    let f = t.path().join("a.go");
+    std::fs::write(&f, LEAKY).unwrap();
+    chmod(&f, 0o444);
+    let bin = env!("CARGO_BIN_EXE_leakfix");
+    let o = Command::new(bin).args(["--write", "a.go"]).current_dir(t.path()).output().unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("a.go: not writable (read-only); not changed"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&f).unwrap(), LEAKY);
+    let o = Command::new(bin).args(["--write", "--force-write", "a.go"]).current_dir(t.path()).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(std::fs::read_to_string(&f).unwrap().contains(FIXED));
+}
