@@ -49,6 +49,10 @@ pub enum SkipReason {
     /// `--write` could not create the new file in the file's directory.
     #[error("its directory is not writable; not changed")]
     DirectoryNotWritable,
+    /// `--write` failed (the file changed meanwhile, the disk is full, ...);
+    /// the file was left as it was.
+    #[error("the write failed; not changed")]
+    WriteFailed,
 }
 
 #[derive(Debug, Default)]

@@ -119,10 +119,21 @@ fn a_read_only_directory_is_named_in_the_message() {
         chmod(&d, 0o755);
         return;
     };
-    chmod(&d, 0o755);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("a.go: cannot write: its directory . is not writable; not changed"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("0 fixed"), "a failed write is not counted as a fix: {}", stderr(&o));
     assert_eq!(std::fs::read_to_string(&f).unwrap(), LEAKY);
+    // Nothing written is listed, reported fixed, or described as fixed.
+    let o = as_user(&d, &["--write", "-l", "a.go"]).unwrap();
+    assert!(o.stdout.is_empty(), "{}", String::from_utf8_lossy(&o.stdout));
+    let o = as_user(&d, &["--write", "--format", "json", "a.go"]).unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["findings"][0]["status"], "skipped", "{json}");
+    assert_eq!(json["findings"][0]["reason"], "its directory is not writable; not changed", "{json}");
+    let o = as_user(&d, &["--write", "--format", "markdown", "a.go"]).unwrap();
+    let md = String::from_utf8_lossy(&o.stdout);
+    assert!(md.contains("This change fixes 0 goroutine leaks") && !md.contains("### Fixes"), "{md}");
+    chmod(&d, 0o755);
 }
 
 #[test]

@@ -78,21 +78,26 @@ fn analyse(c: &Candidate, bytes: &[u8], s: &Settings) -> Option<Report> {
         && let Some(fixed) = &result.fixed
         && let Err(e) = write_atomic(&c.path, src, fixed, s.force_write, &mut outside)
     {
-        match e.downcast::<NotWritten>() {
-            // Nothing was written: the fixes are not claimed as made.
+        // Nothing was written: the fixes are not counted, listed or
+        // described as made (the temporary file is gone, the file as it was).
+        let reason = match e.downcast::<NotWritten>() {
             Ok(why) => {
                 let reason = match why {
                     NotWritten::ReadOnly => engine::SkipReason::NotWritable,
                     NotWritten::Directory(_) => engine::SkipReason::DirectoryNotWritable,
                 };
-                for o in result.outcomes.iter_mut().filter(|o| o.status == Status::Fixed) {
-                    o.status = Status::Skipped(reason);
-                }
-                result.fixed = None;
                 error = Some(FileError::NotWritten(why));
+                reason
             }
-            Err(e) => error = Some(FileError::Write(e)),
+            Err(e) => {
+                error = Some(FileError::Write(e));
+                engine::SkipReason::WriteFailed
+            }
+        };
+        for o in result.outcomes.iter_mut().filter(|o| o.status == Status::Fixed) {
+            o.status = Status::Skipped(reason);
         }
+        result.fixed = None;
     }
     Some(Report { path: walk::display_path(&c.path), src: src.to_owned(), result, error, outside })
 }

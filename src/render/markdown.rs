@@ -27,9 +27,10 @@ pub fn document(reports: &[FileReport<'_>], summary: &Summary) -> String {
     let _ = writeln!(
         s,
         "This change {verb} {} goroutine leak{} in {files} file{}. Each fix is a minimal edit: a channel \
-         buffer so that a goroutine's last send completes when nobody is left to receive it, or a close \
-         so that a goroutine ranging over a channel can end. leakfix makes an edit only when the code \
-         shows the leak and the edit cannot add a panic or change behaviour beyond that.\n",
+         buffer so that a goroutine's last send completes when nobody is left to receive it, a close (or \
+         a close moved into a `defer`) so that a goroutine waiting on a channel can end, or a `return` \
+         after a send that used to fall through to a second one. leakfix makes an edit only when the \
+         code shows the leak and the edit cannot add a panic or change behaviour beyond that.\n",
         summary.fixed,
         if summary.fixed == 1 { "" } else { "s" },
         if files == 1 { "" } else { "s" },
