@@ -215,6 +215,37 @@ fn wrappers_and_callees_in_sibling_files_are_followed_with_or_without_shortcuts(
     assert!(stdout(&o).is_empty(), "{}", stdout(&o));
 }
 
+#[test]
+fn sibling_fifos_and_device_links_are_not_read() {
+    let t = tempfile::tempdir().unwrap();
+    let d = t.path();
+    write(d, "a.go", PARENT);
+    // A FIFO would block the read forever; a link to /dev/zero never ends.
+    let fifo = std::ffi::CString::new(d.join("b.go").to_str().unwrap()).unwrap();
+    // SAFETY: `fifo` is a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0);
+    std::os::unix::fs::symlink("/dev/zero", d.join("z.go")).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_leakfix"))
+        .args(["-l", "a.go"])
+        .current_dir(d)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("leakfix hangs on a sibling FIFO or device");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    // `worker` is declared nowhere readable: no finding, and no hang.
+    assert_eq!(status.code(), Some(0));
+}
+
 // ---- the full interface (issue 4) -------------------------------------------
 
 fn leakfix_stdin(dir: &Path, args: &[&str], input: &str) -> Output {

@@ -71,6 +71,10 @@ struct DirFile {
 /// file checked in it (threads included), with their texts read once.
 type DirListing = Arc<Vec<Arc<DirFile>>>;
 
+/// The largest sibling file read (larger ones declare nothing, as far as
+/// the analysis knows).
+const SIBLING_MAX_BYTES: u64 = 20 << 20;
+
 /// Bytes of sibling text the run-wide cache may hold before it starts over
 /// (a listing still in use lives on with its users).
 const DIR_CACHE_BYTES: usize = 64 << 20;
@@ -95,8 +99,13 @@ fn dir_listing(dir: &Path) -> DirListing {
     Arc::clone(cache.dirs.entry(dir.to_path_buf()).or_insert_with(|| Arc::new(read_listing(dir))))
 }
 
+/// Sibling files read so far in this process (for the test that reading
+/// stays linear in the files of a directory).
+static SIBLING_READS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 /// Count `n` bytes of sibling text against the run-wide cache.
 fn count_read(n: usize) {
+    SIBLING_READS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let mut cache = DIR_CACHE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     if let Some(c) = cache.as_mut() {
         c.bytes += n;
@@ -134,6 +143,10 @@ impl Sources {
         let f = &self.siblings()[i].file;
         f.text
             .get_or_init(|| {
+                // A sibling too large to be hand-written Go is not read.
+                if std::fs::metadata(&f.path).ok()?.len() > SIBLING_MAX_BYTES {
+                    return None;
+                }
                 let text = std::fs::read_to_string(&f.path).ok()?;
                 count_read(text.len());
                 Some(Arc::from(text))
@@ -185,11 +198,14 @@ fn list_siblings(path: &Path) -> Vec<Sibling> {
         .collect()
 }
 
-/// Every `.go` file of `dir`, sorted by path.
+/// Every `.go` file of `dir` that is a regular file (not a symlink, which
+/// may lead out of the package or to a device, nor a FIFO, which would
+/// block the read), sorted by path.
 fn read_listing(dir: &Path) -> Vec<Arc<DirFile>> {
     let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
     let mut files: Vec<Arc<DirFile>> = entries
         .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "go"))
         .filter_map(|path| {
@@ -341,5 +357,42 @@ impl<'t> Package<'t> {
                 Some(FileFacts::new(self.sources.tree(i)?, text.as_bytes()))
             })
             .as_ref()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SIBLING_READS;
+    use crate::engine::{Options, check_source};
+    use crate::fix::Applicability;
+    use std::sync::atomic::Ordering;
+
+    #[test]
+    fn a_directory_is_read_once_however_many_files_ask_for_a_sibling() {
+        let t = tempfile::tempdir().unwrap();
+        let d = t.path();
+        std::fs::write(d.join("w.go"), "package p\n\nfunc worker(c chan int) {\n\tc <- 1\n}\n").unwrap();
+        let n = 60;
+        let files: Vec<_> = (0..n)
+            .map(|i| {
+                let p = d.join(format!("f{i}.go"));
+                let src = format!("package p\n\nfunc f{i}(fail bool) int {{\n\tc := make(chan int)\n\tgo worker(c)\n\tif fail {{\n\t\treturn 0\n\t}}\n\treturn <-c\n}}\n");
+                std::fs::write(&p, &src).unwrap();
+                (p, src)
+            })
+            .collect();
+        let before = SIBLING_READS.load(Ordering::Relaxed);
+        for (p, src) in &files {
+            let opts = Options {
+                transforms: crate::transforms::ALL,
+                threshold: Applicability::Safe,
+                path: Some(p),
+                shortcuts: true,
+            };
+            assert_eq!(check_source(src, &opts).outcomes.len(), 1, "worker's body is found in w.go");
+        }
+        let reads = SIBLING_READS.load(Ordering::Relaxed) - before;
+        // Each file of the directory at most once (not once per checked file).
+        assert!(reads <= n + 1, "{reads} sibling reads for {n} files");
     }
 }
