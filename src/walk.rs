@@ -55,7 +55,9 @@ pub fn parallel(
         match std::fs::metadata(root) {
             Err(e) => lock(&errors).push((root.clone(), e.to_string())),
             Ok(m) if m.is_file() => emit(Candidate { path: root.clone(), explicit: true }),
-            Ok(_) => walk_dir(root, opts, threads, &emit, &errors),
+            Ok(m) if m.is_dir() => walk_dir(root, opts, threads, &emit, &errors),
+            // A FIFO, a device, `<(...)`: reading may block or never end.
+            Ok(_) => lock(&errors).push((root.clone(), "not a regular file".to_owned())),
         }
     }
     let mut errors = errors.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);

@@ -244,6 +244,12 @@ fn sibling_fifos_and_device_links_are_not_read() {
     };
     // `worker` is declared nowhere readable: no finding, and no hang.
     assert_eq!(status.code(), Some(0));
+    // Named on the command line, a FIFO or a device is an error, not a skip.
+    for p in ["b.go", "/dev/null"] {
+        let o = leakfix(d, &[p]);
+        assert_eq!(o.status.code(), Some(2), "{p}");
+        assert!(stderr(&o).contains(&format!("leakfix: {p}: not a regular file")), "{}", stderr(&o));
+    }
 }
 
 // ---- the full interface (issue 4) -------------------------------------------
