@@ -308,10 +308,18 @@ fn closure_var_call<'t>(facts: &FileFacts<'t>, lit: Node<'t>) -> Option<Node<'t>
     let (ident, _) = super::channels::target(lit)?;
     let (_, scopes) = facts.scopes_for(lit)?;
     let b = scopes.binding(scopes.resolve(ident)?);
-    if b.init.is_none_or(|i| i.id() != lit.id()) || b.assignments.iter().any(|a| a.id() != ident.id()) {
+    // `f := func...` / `var f = func...`, or `var f func()` then one `f = func...`.
+    let declared = b.init.is_some_and(|i| i.id() == lit.id());
+    let assigned_once = b.init.is_none() && b.ty.is_some_and(|t| t.kind() == k::FUNCTION_TYPE);
+    if !(declared || assigned_once) || b.assignments.iter().any(|a| a.id() != ident.id()) {
         return None;
     }
-    let [u] = b.uses[..] else { return None };
+    // The one use that is not the assignment itself, after it.
+    let uses: Vec<_> = b.uses.iter().filter(|u| u.id() != ident.id()).collect();
+    let [&u] = uses[..] else { return None };
+    if u.start_byte() < lit.end_byte() {
+        return None;
+    }
     let call = u.parent().filter(|c| c.kind() == k::CALL_EXPRESSION)?;
     call.child_by_field_name("function").is_some_and(|f| f.id() == u.id()).then_some(call)
 }

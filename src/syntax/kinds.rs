@@ -78,6 +78,7 @@ kinds! {
     IMPLICIT_LENGTH_ARRAY_TYPE = "implicit_length_array_type",
     DEC_STATEMENT = "dec_statement",
     TYPE_SPEC = "type_spec",
+    FUNCTION_TYPE = "function_type",
     TYPE_DECLARATION = "type_declaration",
     STRUCT_TYPE = "struct_type",
     FIELD_DECLARATION_LIST = "field_declaration_list",
