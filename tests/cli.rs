@@ -252,6 +252,45 @@ fn sibling_fifos_and_device_links_are_not_read() {
     }
 }
 
+/// A leak whose goroutine is in the file itself.
+const SELF_CONTAINED: &str = "package p\n\nfunc f(fail bool) error {\n\tc := make(chan error)\n\tgo func() {\n\t\tc <- nil\n\t}()\n\tif fail {\n\t\treturn nil\n\t}\n\treturn <-c\n}\n";
+
+#[test]
+fn a_closed_pipe_is_not_an_error_in_any_format_and_pending_findings_still_give_1() {
+    use std::io::Read as _;
+    let t = tempfile::tempdir().unwrap();
+    let d = t.path();
+    // Enough findings that every format overflows the pipe buffer.
+    for i in 0..400 {
+        write(d, &format!("p{i}/a.go"), SELF_CONTAINED);
+    }
+    for format in ["diff", "text", "json", "sarif", "markdown"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_leakfix"))
+            .args(["--format", format, "."])
+            .current_dir(d)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 1];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        // stdout is dropped here: the pipe is closed.
+        let o = child.wait_with_output().unwrap();
+        assert_eq!(o.status.code(), Some(1), "{format}: {}", stderr(&o));
+        assert!(!stderr(&o).contains("Broken pipe"), "{format}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn with_stdin_write_prints_the_fixed_source_only_in_the_diff_format() {
+    let t = tempfile::tempdir().unwrap();
+    let o = leakfix_stdin(t.path(), &["--write", "-"], SELF_CONTAINED);
+    assert!(stdout(&o).contains("c := make(chan error, 1)"), "{}", stdout(&o));
+    let o = leakfix_stdin(t.path(), &["--write", "--format", "json", "-"], SELF_CONTAINED);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("a JSON document");
+    assert_eq!(json["findings"][0]["transform"], "premature-return");
+}
+
 // ---- the full interface (issue 4) -------------------------------------------
 
 fn leakfix_stdin(dir: &Path, args: &[&str], input: &str) -> Output {

@@ -227,14 +227,27 @@ pub fn run(args: Args) -> Result<i32> {
     let summary = render::Summary::new(&views, files, errors, s.write);
 
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    print(&mut out, &s, &views, &summary)?;
-    out.flush()?;
+    // A reader that closes the pipe early (`| head`) is not an error, in any
+    // format: the exit code still says what is pending.
+    match print(&mut out, &s, &views, &summary).and_then(|()| Ok(out.flush()?)) {
+        Err(e) if is_broken_pipe(&e) => {}
+        r => r?,
+    }
     drop(out);
 
     for line in summary.lines() {
         eprintln!("leakfix: {line}");
     }
     Ok(summary.exit_code())
+}
+
+/// Is this error (or one it wraps, a JSON writer's included) a closed pipe?
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe))
+    })
 }
 
 /// Write the chosen output format to stdout (findings without a fix go to
@@ -254,8 +267,9 @@ fn print(out: &mut impl Write, s: &Settings, reports: &[FileReport<'_>], summary
         unfixed_to_stderr();
         return Ok(());
     }
-    if s.is_stdin() && s.write {
-        // Like gofmt: the fixed source (or the unchanged one) on stdout.
+    if s.is_stdin() && s.write && s.format == Format::Diff {
+        // Like gofmt: the fixed source (or the unchanged one) on stdout;
+        // other formats print their document.
         let r = &reports[0];
         out.write_all(r.fixed.unwrap_or(r.src).as_bytes())?;
         unfixed_to_stderr();
