@@ -291,6 +291,18 @@ fn with_stdin_write_prints_the_fixed_source_only_in_the_diff_format() {
     assert_eq!(json["findings"][0]["transform"], "premature-return");
 }
 
+#[test]
+fn a_thread_count_far_above_the_cores_is_capped_with_a_note() {
+    let t = tempfile::tempdir().unwrap();
+    write(t.path(), "a.go", SELF_CONTAINED);
+    let o = leakfix(t.path(), &["-j", "10000", "-l", "."]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("-j 10000 capped at"), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "a.go\n");
+    let o = leakfix(t.path(), &["-j", "2", "-l", "."]);
+    assert!(!stderr(&o).contains("capped"), "{}", stderr(&o));
+}
+
 // ---- the full interface (issue 4) -------------------------------------------
 
 fn leakfix_stdin(dir: &Path, args: &[&str], input: &str) -> Output {

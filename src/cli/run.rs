@@ -14,6 +14,9 @@ use crate::render::{self, FileReport, Summary};
 use crate::transforms;
 use crate::walk::{self, Candidate};
 
+/// The most walking threads per core (`-j` above is capped, with a note).
+const MAX_THREADS_PER_CORE: usize = 8;
+
 /// The result of one file, ready to print.
 struct Report {
     path: String,
@@ -187,7 +190,20 @@ pub fn run(args: Args) -> Result<i32> {
         let bar = progress();
         let files = std::sync::atomic::AtomicUsize::new(0);
         let reports = std::sync::Mutex::new(Vec::new());
-        let walk_errors = walk::parallel(&s.paths, &s.walk, s.threads, &|c: Candidate| {
+        // More threads than a few per core only contend (-j 10000 took
+        // minutes where -j 2 took a tenth of a second): cap them, and say so.
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        let threads = if s.threads > MAX_THREADS_PER_CORE * cores {
+            eprintln!(
+                "leakfix: -j {} capped at {} ({MAX_THREADS_PER_CORE} per core)",
+                s.threads,
+                MAX_THREADS_PER_CORE * cores
+            );
+            MAX_THREADS_PER_CORE * cores
+        } else {
+            s.threads
+        };
+        let walk_errors = walk::parallel(&s.paths, &s.walk, threads, &|c: Candidate| {
             let n = files.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             if let Some(b) = &bar {
                 b.set_position(n as u64);
