@@ -40,10 +40,14 @@ impl<'t> Channel<'t> {
 /// else sends, closes or ranges, and only the parent receives.
 #[derive(Debug, Clone)]
 pub struct Senders<'t> {
-    /// The statements starting them, in source order.
+    /// The statements starting them, in source order (for the one started
+    /// in a loop, that loop).
     pub stmts: Vec<Node<'t>>,
     /// Every send is its goroutine's last action.
     pub last: bool,
+    /// The one start repeated by a launch loop, with that loop: it starts
+    /// as many goroutines as the loop iterates.
+    pub looped: Option<(Node<'t>, Node<'t>)>,
 }
 
 fn senders<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<Senders<'t>> {
@@ -65,12 +69,22 @@ fn senders<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<Senders<'t>> {
     }
     let mut stmts = Vec::new();
     let mut last = true;
+    let mut looped = None;
     for i in index {
         let start = ch.starts[i];
+        // Outside loops, or (one of them) in one launch loop of its own.
+        let anchor = match loops_after_make(ch, start.stmt)[..] {
+            [] => start.stmt,
+            [launch] if looped.is_none() => {
+                looped = Some((start.stmt, launch));
+                launch
+            }
+            _ => return None,
+        };
         // All in one block, so that every one runs whenever the last does
         // (`if x { go a() }; if !x { go b() }` starts one of them).
-        let same_block = stmts.first().is_none_or(|s: &Node<'t>| s.parent() == start.stmt.parent());
-        if !loops_after_make(ch, start.stmt).is_empty() || !same_block {
+        let same_block = stmts.first().is_none_or(|s: &Node<'t>| s.parent() == anchor.parent());
+        if !same_block || stmts.iter().any(|s: &Node<'t>| s.id() == anchor.id()) {
             return None;
         }
         let sends: Vec<_> =
@@ -81,10 +95,10 @@ fn senders<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<Senders<'t>> {
             return None;
         }
         last &= sends.iter().all(|s| flow::is_last_action_with(*s, body, &|x| quiet_after_send(pkg, ch, &start, x)));
-        stmts.push(start.stmt);
+        stmts.push(anchor);
     }
     stmts.sort_by_key(Node::start_byte);
-    Some(Senders { stmts, last })
+    Some(Senders { stmts, last, looped })
 }
 
 /// Why a channel's single sending goroutine is (or is not) the pattern the

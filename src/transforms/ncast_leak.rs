@@ -57,7 +57,7 @@ impl Transform for NcastLeak {
             }
         };
         let (_, scopes) = facts.scopes_for(ch.make)?;
-        let count = sender_count(cx, scopes, ch, launch);
+        let count = sender_count(cx, scopes, ch, launch, sender.go);
         // A literal count the buffer and the receives cover cannot leak.
         if let Ok(n) = count.as_deref().map(str::parse::<u64>)
             && n.is_ok_and(|n| n <= buffer + received)
@@ -108,6 +108,17 @@ impl NcastLeak {
             return None;
         }
         let n = senders.stmts.len();
+        // A launch loop's goroutines count as the loop's iterations.
+        let (capacity, literal) = match senders.looped {
+            None => (n.to_string(), Some(n)),
+            Some((go, launch)) => {
+                let (_, scopes) = facts.scopes_for(ch.make)?;
+                let count = sender_count(cx, scopes, ch, launch, go).ok()?;
+                let more = n - 1;
+                let literal = count.parse::<usize>().ok().map(|c| c + more);
+                (literal.map_or_else(|| format!("{count}+{more}"), |n| n.to_string()), literal)
+            }
+        };
         // `fmt.Println(<-errc); os.Exit(1)`: the first result ends the process.
         if recvs.iter().any(|r| flow::ends_process_after(*r, facts.src)) {
             return None;
@@ -120,16 +131,33 @@ impl NcastLeak {
             let times = if recvs.len() == 1 { "once".to_owned() } else { format!("{} times", recvs.len()) };
             (format!("the parent receives at most {times}"), recvs.len())
         };
-        if u64::try_from(n).is_ok_and(|n| n <= buffer + received as u64) {
+        if literal.and_then(|n| u64::try_from(n).ok()).is_some_and(|n| n <= buffer + received as u64) {
             return None;
         }
-        let message = format!(
-            "{n} goroutines (started on lines {}) each send once on `{}`, but {reason}{}: the rest block forever",
-            senders.stmts.iter().map(|s| (s.start_position().row + 1).to_string()).collect::<Vec<_>>().join(", "),
-            ch.name,
-            too_small(buffer)
-        );
-        Some(capacity_finding(self, facts, ch, senders.last, &n.to_string(), message))
+        if senders.looped.is_some() && buffer > 0 {
+            return None;
+        }
+        let lines = senders.stmts.iter().map(|s| (s.start_position().row + 1).to_string()).collect::<Vec<_>>();
+        let who = match senders.looped {
+            None => format!("{n} goroutines (started on lines {})", lines.join(", ")),
+            Some((_, launch)) => {
+                let others: Vec<_> = senders
+                    .stmts
+                    .iter()
+                    .filter(|s| s.id() != launch.id())
+                    .map(|s| (s.start_position().row + 1).to_string())
+                    .collect();
+                format!(
+                    "goroutines started in the loop on line {} and on line{} {}",
+                    launch.start_position().row + 1,
+                    if others.len() == 1 { "" } else { "s" },
+                    others.join(", ")
+                )
+            }
+        };
+        let message =
+            format!("{who} each send once on `{}`, but {reason}{}: the rest block forever", ch.name, too_small(buffer));
+        Some(capacity_finding(self, facts, ch, senders.last, &capacity, message))
     }
 }
 
@@ -205,11 +233,15 @@ fn sender_count<'t>(
     scopes: &Scopes<'t>,
     ch: &Channel<'t>,
     launch: Node<'t>,
+    go: Node<'t>,
 ) -> Result<String, NoCount> {
     let facts = cx.facts;
     let body = launch.child_by_field_name("body").ok_or(NoCount::NoBody)?;
     // The go statement must run at most once per iteration of this loop.
-    if flow::loops_between(ch.starts.iter().map(|g| g.stmt).next().ok_or(NoCount::NoStart)?, body).next().is_some() {
+    if !crate::syntax::contains(body, go) {
+        return Err(NoCount::NoStart);
+    }
+    if flow::loops_between(go, body).next().is_some() {
         return Err(NoCount::NestedLoop);
     }
     let clause = named_children(launch)
