@@ -311,12 +311,22 @@ pub fn joined_by<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, start: &Start<'t>)
     if !adds.iter().all(|a| in_parent(*a)) || !counted {
         return None;
     }
-    let block = ch.stmt.parent()?;
-    named_children(block).into_iter().find(|s| {
-        s.start_byte() > go.end_byte()
+    wait_after(facts, scopes, ch, go, wg)
+}
+
+/// The first `wg.Wait()` statement, on the `WaitGroup` binding `wg`, in the
+/// channel's block after the statement `after`.
+fn wait_after<'t>(
+    facts: &FileFacts<'t>,
+    scopes: &super::Scopes<'t>,
+    ch: &Channel<'t>,
+    after: Node<'t>,
+    wg: super::scope::BindingId,
+) -> Option<Node<'t>> {
+    named_children(ch.stmt.parent()?).into_iter().find(|s| {
+        s.start_byte() > after.end_byte()
             && s.kind() == k::EXPRESSION_STATEMENT
             && s.named(0).and_then(|c| method_call_on(facts, c, "Wait")).is_some_and(|w| scopes.resolve(w) == Some(wg))
-            && !contains(go, *s)
     })
 }
 
@@ -420,13 +430,7 @@ pub fn joined_through_ranger<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<
             last_start = Some(start.stmt);
         }
     }
-    let last = last_start?;
-    let block = ch.stmt.parent()?;
-    named_children(block).into_iter().find(|s| {
-        s.start_byte() > last.end_byte()
-            && s.kind() == k::EXPRESSION_STATEMENT
-            && s.named(0).and_then(|c| method_call_on(facts, c, "Wait")).is_some_and(|w| scopes.resolve(w) == Some(id))
-    })
+    wait_after(facts, scopes, ch, last_start?, id)
 }
 
 /// For `x.method()`, the identifier `x`.

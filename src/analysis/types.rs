@@ -184,7 +184,7 @@ pub fn shape_in_package<'t>(pkg: &Package<'t>, scopes: &Scopes<'t>, e: Node<'t>)
 #[must_use]
 pub fn binding_shape_in_package<'t>(pkg: &Package<'t>, scopes: &Scopes<'t>, b: &Binding<'t>) -> Shape {
     match shape_of_binding(pkg.own(), scopes, b) {
-        Shape::Unknown => result_type(pkg, b).map_or(Shape::Unknown, |t| shape_of_type(pkg.file(t.file), t.value)),
+        Shape::Unknown => result_type(pkg, b).map_or(Shape::Unknown, |t| declared_shape(pkg, t)),
         shape => shape,
     }
 }
@@ -215,8 +215,9 @@ pub fn field_type<'t>(pkg: &Package<'t>, sel: Node<'t>) -> Option<InFile<Node<'t
     })
 }
 
-/// The shape of a field's declared type ([`field_type`]).
+/// The shape of a declared type found by [`result_type`] or
+/// [`field_type`], read in the file it is declared in.
 #[must_use]
-pub fn field_shape<'t>(pkg: &Package<'t>, sel: Node<'t>) -> Shape {
-    field_type(pkg, sel).map_or(Shape::Unknown, |t| shape_of_type(pkg.file(t.file), t.value))
+pub fn declared_shape(pkg: &Package<'_>, ty: InFile<Node<'_>>) -> Shape {
+    shape_of_type(pkg.file(ty.file), ty.value)
 }

@@ -40,23 +40,25 @@ pub(super) enum NotWritten {
 /// allows, only a file with a write bit for someone counts as writable, as
 /// gofmt and ruff, which open the file itself, would not replace it either.
 fn may_write(path: &std::path::Path) -> bool {
-    use std::os::unix::ffi::OsStrExt as _;
     use std::os::unix::fs::PermissionsExt as _;
     // SAFETY: geteuid has no preconditions.
     if unsafe { libc::geteuid() } == 0 {
         return std::fs::metadata(path).is_ok_and(|m| m.permissions().mode() & 0o222 != 0);
     }
-    let Ok(c) = std::ffi::CString::new(path.as_os_str().as_bytes()) else { return false };
-    // SAFETY: `c` is a valid NUL-terminated path for the duration of the call.
-    unsafe { libc::faccessat(libc::AT_FDCWD, c.as_ptr(), libc::W_OK, libc::AT_EACCESS) == 0 }
+    access(path, libc::W_OK)
 }
 
 /// May the effective user create and rename files in `dir`?
 fn may_write_dir(dir: &std::path::Path) -> bool {
+    access(dir, libc::W_OK | libc::X_OK)
+}
+
+/// `faccessat(path, mode, AT_EACCESS)`: the check for the effective user.
+fn access(path: &std::path::Path, mode: libc::c_int) -> bool {
     use std::os::unix::ffi::OsStrExt as _;
-    let Ok(c) = std::ffi::CString::new(dir.as_os_str().as_bytes()) else { return false };
+    let Ok(c) = std::ffi::CString::new(path.as_os_str().as_bytes()) else { return false };
     // SAFETY: `c` is a valid NUL-terminated path for the duration of the call.
-    unsafe { libc::faccessat(libc::AT_FDCWD, c.as_ptr(), libc::W_OK | libc::X_OK, libc::AT_EACCESS) == 0 }
+    unsafe { libc::faccessat(libc::AT_FDCWD, c.as_ptr(), mode, libc::AT_EACCESS) == 0 }
 }
 
 /// Replace `path` with `content` via a temporary file in the same directory,

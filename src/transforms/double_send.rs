@@ -5,7 +5,7 @@ use crate::analysis::channel_facts::loops_after_make;
 use crate::analysis::relevance::GoroutineUse;
 use crate::analysis::selects::{case_count, select_of};
 use crate::analysis::{Channel, FileFacts, FileId, OpKind, Place, flow};
-use crate::fix::{Edit, Fix};
+use crate::fix::Fix;
 use crate::syntax::{kinds as k, named_children};
 
 /// A goroutine sends in a branch that falls through to a second send on the
@@ -68,7 +68,7 @@ impl Transform for DoubleSend {
                 None,
             ));
         }
-        let Some(edit) = return_after(facts, first) else {
+        let Some(edit) = super::lines::line_after(facts.src, first, "return") else {
             return Some(Finding::about(self, ch, format!("{message} (no fix: the send does not end its line)"), None));
         };
         let last = flow::is_last_action(second, body);
@@ -156,25 +156,6 @@ fn bare_return_compiles(func: Node<'_>) -> bool {
         }
         Some(_) => false,
     }
-}
-
-/// A `return` on its own line after the statement `stmt`, with its
-/// indentation and line ending, if the statement ends its line.
-fn return_after(facts: &FileFacts<'_>, stmt: Node<'_>) -> Option<Edit> {
-    let src = facts.src;
-    let end = stmt.end_byte();
-    let nl = end + memchr::memchr(b'\n', &src[end..])?;
-    let rest = std::str::from_utf8(&src[end..nl]).ok()?.trim_end_matches('\r').trim();
-    if !(rest.is_empty() || rest.starts_with("//")) {
-        return None;
-    }
-    let line_start = src[..stmt.start_byte()].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let indent = std::str::from_utf8(&src[line_start..stmt.start_byte()]).ok()?;
-    if !indent.chars().all(|c| c == ' ' || c == '\t') {
-        return None;
-    }
-    let eol = if nl > 0 && src[nl - 1] == b'\r' { "\r\n" } else { "\n" };
-    Some(Edit::insertion(nl + 1, format!("{indent}return{eol}")))
 }
 
 /// The first line of a statement, for messages.

@@ -7,6 +7,7 @@
 mod capacity;
 mod double_send;
 mod driver;
+mod lines;
 mod ncast_leak;
 mod premature_return;
 mod skipped_close;

@@ -4,7 +4,9 @@ use super::capacity::{capacity_finding, describe};
 use super::{Context, Finding, Transform};
 use crate::analysis::channel_facts::{exits_after, loops_after_make};
 use crate::analysis::relevance::GoroutineUse;
-use crate::analysis::types::{Shape, binding_shape_in_package, field_shape, is_sequence_in_package, shape_in_package};
+use crate::analysis::types::{
+    Shape, binding_shape_in_package, declared_shape, field_type, is_sequence_in_package, shape_in_package,
+};
 use crate::analysis::{Channel, FileFacts, OpKind, Place, Scopes, flow};
 use crate::syntax::Named as _;
 use crate::syntax::{kinds as k, named_children};
@@ -300,8 +302,9 @@ fn field_count<'t>(
 ) -> Result<String, NoCount> {
     let text = cx.facts.text(over);
     let x = over.child_by_field_name("operand").filter(|o| o.kind() == k::IDENTIFIER);
-    let collection = field_shape(cx.pkg, over) == Shape::Collection
-        && crate::analysis::types::field_type(cx.pkg, over).is_some_and(|t| t.value.kind() != k::MAP_TYPE);
+    // Not a map: entries added between the make and the loop would not show.
+    let collection = field_type(cx.pkg, over)
+        .is_some_and(|t| t.value.kind() != k::MAP_TYPE && declared_shape(cx.pkg, t) == Shape::Collection);
     let (Some(x), true) = (x, collection) else { return Err(NoCount::RangeNotWritable(text.to_owned())) };
     stable_name(cx, scopes, ch, x)?;
     let next = std::iter::successors(ch.stmt.next_named_sibling(), Node::next_named_sibling).find(|n| !n.is_extra());

@@ -118,24 +118,12 @@ fn plain_receive(recv: Node<'_>) -> bool {
 }
 
 /// `defer close(c)` on the line after the make, and the old `close(c)`
-/// line deleted, when both statements end (and the close starts) their lines.
+/// line deleted, when both statements have lines of their own.
 fn move_close(facts: &FileFacts<'_>, ch: &Channel<'_>, close: Node<'_>) -> Option<Vec<Edit>> {
-    let src = facts.src;
-    let line = |n: Node<'_>| {
-        let start = src[..n.start_byte()].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let end = n.end_byte() + memchr::memchr(b'\n', &src[n.end_byte()..])?;
-        let indent = std::str::from_utf8(&src[start..n.start_byte()]).ok()?;
-        let rest = std::str::from_utf8(&src[n.end_byte()..end]).ok()?.trim_end_matches('\r');
-        (indent.chars().all(|c| c == ' ' || c == '\t') && rest.trim().is_empty()).then_some((start, end, indent))
-    };
-    let (_, make_end, indent) = line(ch.stmt)?;
-    let (close_start, close_end, _) = line(close)?;
-    if contains(ch.stmt, close) {
+    // Both on lines of their own (no trailing comment after the make either).
+    if contains(ch.stmt, close) || super::lines::whole_line(facts.src, ch.stmt).is_none() {
         return None;
     }
-    let eol = if make_end > 0 && src[make_end - 1] == b'\r' { "\r\n" } else { "\n" };
-    Some(vec![
-        Edit::insertion(make_end + 1, format!("{indent}defer close({}){eol}", ch.name)),
-        Edit::replacement(close_start..close_end + 1, ""),
-    ])
+    let insert = super::lines::line_after(facts.src, ch.stmt, &format!("defer close({})", ch.name))?;
+    Some(vec![insert, Edit::replacement(super::lines::whole_line(facts.src, close)?, "")])
 }

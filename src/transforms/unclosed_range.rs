@@ -179,24 +179,11 @@ fn where_to_close<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, range_ctx: &[Plac
 }
 
 /// A new line `text` after statement `anchor` (the make's, or the Wait's),
-/// with the same indentation and line ending, if the statement ends its line.
+/// if it is a statement of a block and ends its line.
 fn line_after(facts: &FileFacts<'_>, ch: &Channel<'_>, anchor: Node<'_>, text: &str) -> Option<Edit> {
-    let src = facts.src;
     let parent = anchor.parent()?;
     if parent.kind() != k::STATEMENT_LIST || ch.func.child_by_field_name("body").is_none() {
         return None;
     }
-    let end = anchor.end_byte();
-    let nl = end + memchr::memchr(b'\n', &src[end..])?;
-    let rest = std::str::from_utf8(&src[end..nl]).ok()?.trim_end_matches('\r').trim();
-    if !(rest.is_empty() || rest.starts_with("//")) {
-        return None;
-    }
-    let line_start = src[..anchor.start_byte()].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let indent = std::str::from_utf8(&src[line_start..anchor.start_byte()]).ok()?;
-    if !indent.chars().all(|c| c == ' ' || c == '\t') {
-        return None;
-    }
-    let eol = if nl > 0 && src[nl - 1] == b'\r' { "\r\n" } else { "\n" };
-    Some(Edit::insertion(nl + 1, format!("{indent}{text}{eol}")))
+    super::lines::line_after(facts.src, anchor, text)
 }

@@ -1,0 +1,41 @@
+//! Edits by whole lines, for the fixes that insert or delete a statement
+//! (a close, a `return`): the new line takes the anchor's indentation and
+//! line ending, so the file stays gofmt-clean.
+
+use std::ops::Range;
+
+use tree_sitter::Node;
+
+use crate::fix::Edit;
+
+/// A new line `text` after the statement `anchor`, with its indentation and
+/// line ending, when the statement starts its line (after blanks) and ends
+/// it (a trailing comment allowed).
+pub fn line_after(src: &[u8], anchor: Node<'_>, text: &str) -> Option<Edit> {
+    let (start, nl) = own_line(src, anchor, true)?;
+    let indent = std::str::from_utf8(&src[start..anchor.start_byte()]).ok()?;
+    let eol = if nl > 0 && src[nl - 1] == b'\r' { "\r\n" } else { "\n" };
+    Some(Edit::insertion(nl + 1, format!("{indent}{text}{eol}")))
+}
+
+/// The bytes of the line holding only the statement `stmt` (blanks before
+/// it, nothing but blanks after it), line end included: what deleting the
+/// statement removes.
+pub fn whole_line(src: &[u8], stmt: Node<'_>) -> Option<Range<usize>> {
+    let (start, nl) = own_line(src, stmt, false)?;
+    Some(start..nl + 1)
+}
+
+/// The start of the line `node` starts on and the offset of the `\n` ending
+/// the line it ends on, when only blanks precede it on its line and only
+/// blanks (or, with `comment`, a `//` comment) follow it.
+fn own_line(src: &[u8], node: Node<'_>, comment: bool) -> Option<(usize, usize)> {
+    let end = node.end_byte();
+    let nl = end + memchr::memchr(b'\n', &src[end..])?;
+    let rest = std::str::from_utf8(&src[end..nl]).ok()?.trim_end_matches('\r').trim();
+    if !(rest.is_empty() || (comment && rest.starts_with("//"))) {
+        return None;
+    }
+    let start = src[..node.start_byte()].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    src[start..node.start_byte()].iter().all(|b| matches!(b, b' ' | b'\t')).then_some((start, nl))
+}
