@@ -53,6 +53,12 @@ fn parse_whole(b: divan::Bencher) {
 #[divan::bench(args = [true, false])]
 fn check(b: divan::Bencher, shortcuts: bool) {
     let files = fixtures();
-    let opts = Options { transforms: ALL, threshold: Applicability::Safe, path: None, shortcuts };
+    let opts = Options {
+        transforms: ALL,
+        threshold: Applicability::Safe,
+        path: None,
+        shortcuts,
+        batch_bytes: leakfix::engine::BATCH_BYTES,
+    };
     b.bench(|| files.iter().map(|s| check_source(s, &opts).outcomes.len()).sum::<usize>());
 }

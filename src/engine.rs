@@ -17,7 +17,16 @@ pub struct Options<'a> {
     /// Parse only the functions that can matter (see [`syntax::outline`]);
     /// off, every file is parsed whole. Findings must not differ.
     pub shortcuts: bool,
+    /// With shortcuts, a file is analysed in batches of about this many
+    /// bytes of functions that may hold a finding, each parsed, analysed
+    /// and dropped in turn ([`BATCH_BYTES`]; findings must not differ).
+    pub batch_bytes: usize,
 }
+
+/// How much of a large file is analysed at once: memory stays bounded by
+/// this (tree-sitter's trees take about 50 bytes per byte of source) and a
+/// hand-written file is one batch.
+pub const BATCH_BYTES: usize = 256 << 10;
 
 /// A finding with what became of its fix.
 #[derive(Debug, Clone)]
@@ -133,49 +142,65 @@ pub fn check_prefiltered(src: &str, opts: &Options<'_>) -> FileResult {
     result
 }
 
-/// Findings in `src` and the number of syntax errors its parse showed, or
-/// `None` if it cannot hold any finding.
-fn findings(src: &str, opts: &Options<'_>, notes: &mut Vec<String>) -> Option<(Vec<Finding>, usize)> {
-    // Parse `src`, or with shortcuts only its relevant functions (none may
-    // be). Top-level functions parse independently, so a kept function's
-    // tree is the same either way (a test compares both paths on every
-    // fixture, and `scripts/bench.sh` and `scripts/stdlib-check.sh` on whole trees).
-    let (tree, names) = if opts.shortcuts {
-        let uses: Vec<_> = opts.transforms.iter().map(|t| t.needs()).collect();
-        let plan = relevance::plan(src.as_bytes(), &uses);
-        (parse_where(src, plan.ranges)?, plan.names.iter().map(|n| String::from_utf8_lossy(n).into_owned()).collect())
-    } else {
-        (syntax::parse(src.as_bytes())?, Vec::new())
+/// Findings in `src` and, when it was parsed whole, the number of syntax
+/// errors the parse showed; `None` if it cannot hold any finding.
+fn findings(src: &str, opts: &Options<'_>, notes: &mut Vec<String>) -> Option<(Vec<Finding>, Option<usize>)> {
+    // Parse `src` whole, or with shortcuts only its relevant functions (none
+    // may be), a batch at a time. Top-level functions parse independently,
+    // so a kept function's tree is the same either way (a test compares
+    // both paths on every fixture, and `scripts/bench.sh` and
+    // `scripts/stdlib-check.sh` on whole trees).
+    let whole = |names: Vec<String>, notes: &mut Vec<String>| {
+        let trees = vec![syntax::parse(src.as_bytes())?];
+        let sources = Sources::new(opts.path, names, opts.shortcuts);
+        let pkg = Package::new(FileFacts::new(&trees, src.as_bytes()), &sources);
+        let found = transforms::check_file(&Context::new(&pkg), opts.transforms, notes, None);
+        Some((found, Some(trees.iter().map(|t| count_errors(t.root_node())).sum())))
     };
-    let errors = count_errors(tree.root_node());
-    let sources = Sources::new(opts.path, names, opts.shortcuts);
-    let pkg = Package::new(FileFacts::new(&tree, src.as_bytes()), &sources);
-    Some((transforms::check_file(&Context::new(&pkg), opts.transforms, notes), errors))
-}
-
-/// Parse `ranges` of `src` (all of it for `None`); `None` for no range.
-fn parse_where(src: &str, ranges: Option<Vec<std::ops::Range<usize>>>) -> Option<tree_sitter::Tree> {
-    match ranges {
-        Some(r) if r.is_empty() => None,
-        Some(r) => syntax::parse_ranges(src.as_bytes(), &r),
-        None => syntax::parse(src.as_bytes()),
+    if !opts.shortcuts {
+        return whole(Vec::new(), notes);
     }
+    let uses: Vec<_> = opts.transforms.iter().map(|t| t.needs()).collect();
+    let plan = relevance::plan(src.as_bytes(), &uses);
+    let names = plan.names.iter().map(|n| String::from_utf8_lossy(n).into_owned()).collect();
+    let Some(batches) = plan.batches(opts.batch_bytes.max(1)) else { return whole(names, notes) };
+    if batches.iter().all(|b| b.parts.chunks.is_empty()) {
+        return None;
+    }
+    // The package's other files are read and parsed once for all batches.
+    let sources = Sources::new(opts.path, names, true);
+    let mut found = Vec::new();
+    for batch in &batches {
+        let trees = syntax::parse_parts(src.as_bytes(), &batch.parts)?;
+        let pkg = Package::new(FileFacts::new(&trees, src.as_bytes()), &sources);
+        found.extend(transforms::check_file(&Context::new(&pkg), opts.transforms, notes, Some(&batch.checked)));
+    }
+    if batches.len() > 1 {
+        found.sort_by_key(|f| (f.range.start, f.transform));
+    }
+    Some((found, None))
 }
 
-/// Would the fixed text have more syntax errors than the original? With
-/// shortcuts, both are compared over the functions the edits (starting at
-/// `at`) are in.
-fn introduces_errors(before: &str, errors_before: usize, after: &str, at: &[usize], shortcuts: bool) -> bool {
-    let errors = |t: Option<tree_sitter::Tree>| t.map(|t| count_errors(t.root_node()));
+/// Would the fixed text have more syntax errors than the original
+/// (`errors_before`, if counted over the whole of it)? With shortcuts, both
+/// are compared over the functions the edits (starting at `at`) are in.
+fn introduces_errors(before: &str, errors_before: Option<usize>, after: &str, at: &[usize], shortcuts: bool) -> bool {
+    let whole = |text: &str| syntax::parse(text.as_bytes()).map(|t| count_errors(t.root_node()));
+    // The edited functions' errors, a tree at a time.
+    let partly = |text: &str, parts: &syntax::outline::Parts| {
+        syntax::parse_groups(text.as_bytes(), parts)
+            .map(|t| t.map(|t| count_errors(t.root_node())))
+            .sum::<Option<usize>>()
+    };
     match syntax::outline::edited(before.as_bytes(), after.as_bytes(), at).filter(|_| shortcuts) {
         // Almost always the edited functions parse cleanly: then the
         // original need not be parsed again.
-        Some([rb, ra]) => match errors(parse_where(after, Some(ra))) {
+        Some([rb, ra]) => match partly(after, &ra) {
             Some(0) => false,
-            Some(a) => errors(parse_where(before, Some(rb))).is_none_or(|b| a > b),
+            Some(a) => partly(before, &rb).is_none_or(|b| a > b),
             None => true,
         },
-        None => errors(syntax::parse(after.as_bytes())).is_none_or(|a| a > errors_before),
+        None => whole(after).is_none_or(|a| a > errors_before.or_else(|| whole(before)).unwrap_or(usize::MAX)),
     }
 }
 
@@ -206,11 +231,11 @@ mod tests {
             .replace("go func() { c <- 1 }()", "go func() { c <- 1 }");
         let at = [before.find("make").unwrap() + 13];
         for shortcuts in [true, false] {
-            assert!(!introduces_errors(before, 0, &good, &at, shortcuts));
-            assert!(introduces_errors(before, 0, &bad, &at, shortcuts), "shortcuts: {shortcuts}");
+            assert!(!introduces_errors(before, Some(0), &good, &at, shortcuts));
+            assert!(introduces_errors(before, Some(0), &bad, &at, shortcuts), "shortcuts: {shortcuts}");
             // Balanced, so the outline still works, but not Go.
             let bad = before.replace("make(chan int)", "make(chan int, 1 1)");
-            assert!(introduces_errors(before, 0, &bad, &at, shortcuts), "shortcuts: {shortcuts}");
+            assert!(introduces_errors(before, Some(0), &bad, &at, shortcuts), "shortcuts: {shortcuts}");
         }
         // The buffered channel no longer needs the analysis' parse; the
         // guard still checks the function.

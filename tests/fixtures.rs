@@ -117,6 +117,9 @@ fn the_parse_shortcut_changes_no_finding() {
         let full = common::check_with(&src, false);
         let show = |r: &leakfix::engine::FileResult| format!("{:?} {:?}", r.outcomes, r.fixed);
         assert_eq!(show(&fast), show(&full), "{}", path.display());
+        // Every function that may hold a finding analysed in a batch of its own.
+        let alone = common::check_batched(&src, true, 1);
+        assert_eq!(show(&alone), show(&full), "{} in batches", path.display());
         // Each transform alone: the prefilter keeps only what it needs.
         for t in transforms::ALL {
             let only = |shortcuts| {
@@ -125,6 +128,7 @@ fn the_parse_shortcut_changes_no_finding() {
                     threshold: leakfix::fix::Applicability::Safe,
                     path: None,
                     shortcuts,
+                    batch_bytes: leakfix::engine::BATCH_BYTES,
                 };
                 show(&leakfix::engine::check_source(&src, &opts))
             };

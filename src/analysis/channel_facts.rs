@@ -452,7 +452,7 @@ mod tests {
     fn with_channels(src: &str, f: impl for<'t> Fn(&Package<'t>, &[super::Channel<'t>])) {
         let tree = crate::syntax::parse(src.as_bytes()).unwrap();
         let sources = Sources::new(None, Vec::new(), true);
-        let pkg = Package::new(FileFacts::new(&tree, src.as_bytes()), &sources);
+        let pkg = Package::new(FileFacts::new(std::slice::from_ref(&tree), src.as_bytes()), &sources);
         let decl = pkg.own().decls()[0];
         f(&pkg, &channels::channels_in(&pkg, decl));
     }
@@ -491,7 +491,7 @@ mod tests {
     fn unbuffered_means_the_builtin_make_without_capacity() {
         let src = "package p\nfunc f() {\n\ta := make(chan int)\n\tb := make(chan int, 0)\n\tc := make(chan int, 1)\n\tmake := func(x any) chan int { return nil }\n\td := make(chan int)\n\t_, _, _, _ = a, b, c, d\n}\n";
         let tree = crate::syntax::parse(src.as_bytes()).unwrap();
-        let facts = FileFacts::new(&tree, src.as_bytes());
+        let facts = FileFacts::new(std::slice::from_ref(&tree), src.as_bytes());
         let mut calls = Vec::new();
         crate::syntax::walk_preorder(tree.root_node(), |n| {
             if n.kind() == "call_expression" && n.utf8_text(src.as_bytes()).is_ok_and(|t| t.starts_with("make(chan")) {

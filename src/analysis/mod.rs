@@ -28,9 +28,11 @@ pub use scope::Scopes;
 pub use starts::{Place, Start, StartKind};
 
 /// What one parsed file says: its declarations and their name resolution.
+/// A file is parsed into one tree or several (see [`crate::syntax::parse_parts`]),
+/// each with the file's header.
 pub struct FileFacts<'t> {
     pub src: &'t [u8],
-    pub tree: &'t Tree,
+    trees: &'t [Tree],
     /// Top-level functions and methods by name (methods may repeat).
     funcs: HashMap<&'t str, Node<'t>>,
     methods: HashMap<&'t str, Vec<Node<'t>>>,
@@ -42,12 +44,12 @@ pub struct FileFacts<'t> {
 
 impl<'t> FileFacts<'t> {
     #[must_use]
-    pub fn new(tree: &'t Tree, src: &'t [u8]) -> Self {
+    pub fn new(trees: &'t [Tree], src: &'t [u8]) -> Self {
         let mut funcs = HashMap::new();
         let mut methods: HashMap<&str, Vec<Node>> = HashMap::new();
         let mut decls = Vec::new();
         let mut types = HashMap::new();
-        for d in named_children(tree.root_node()) {
+        for d in trees.iter().flat_map(|t| named_children(t.root_node())) {
             match d.kind() {
                 k::TYPE_DECLARATION => {
                     for spec in named_children(d).into_iter().filter(|s| s.kind() == k::TYPE_SPEC) {
@@ -72,7 +74,7 @@ impl<'t> FileFacts<'t> {
             decls.push(d);
         }
         let scopes = decls.iter().map(|_| OnceCell::new()).collect();
-        FileFacts { src, tree, funcs, methods, types, decls, scopes }
+        FileFacts { src, trees, funcs, methods, types, decls, scopes }
     }
 
     /// Top-level function and method declarations, in source order.
@@ -96,7 +98,8 @@ impl<'t> FileFacts<'t> {
     /// The package name of this file.
     #[must_use]
     pub fn package(&self) -> Option<&'t str> {
-        let clause = named_children(self.tree.root_node()).into_iter().find(|n| n.kind() == k::PACKAGE_CLAUSE)?;
+        let clause =
+            named_children(self.trees.first()?.root_node()).into_iter().find(|n| n.kind() == k::PACKAGE_CLAUSE)?;
         Some(self.text(clause.named(0)?))
     }
 

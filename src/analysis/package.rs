@@ -57,7 +57,7 @@ pub struct Sources {
 /// [`dir_listing`]) and parsed on first use by this package.
 struct Sibling {
     file: Arc<DirFile>,
-    tree: OnceCell<Option<Tree>>,
+    trees: OnceCell<Option<Vec<Tree>>>,
 }
 
 /// A Go file of a directory, as every package of the run sees it.
@@ -154,15 +154,15 @@ impl Sources {
             .as_deref()
     }
 
-    fn tree(&self, i: usize) -> Option<&Tree> {
+    fn trees(&self, i: usize) -> Option<&[Tree]> {
         let text = self.text(i)?;
-        self.siblings()[i].tree.get_or_init(|| self.parse(text)).as_ref()
+        self.siblings()[i].trees.get_or_init(|| self.parse(text)).as_deref()
     }
 
     /// A sibling's tree: with shortcuts, only the declarations of
     /// [`Sources::names`] it mentions (the whole file if it cannot be
     /// outlined or the parts show a syntax error).
-    fn parse(&self, text: &str) -> Option<Tree> {
+    fn parse(&self, text: &str) -> Option<Vec<Tree>> {
         if self.shortcuts {
             let mentioned: Vec<&str> = self
                 .names
@@ -170,14 +170,14 @@ impl Sources {
                 .map(String::as_str)
                 .filter(|n| memchr::memmem::find(text.as_bytes(), n.as_bytes()).is_some())
                 .collect();
-            if let Some(ranges) = syntax::outline::declaring(text.as_bytes(), &mentioned) {
-                let tree = syntax::parse_ranges(text.as_bytes(), &ranges)?;
-                if !tree.root_node().has_error() {
-                    return Some(tree);
+            if let Some(parts) = syntax::outline::declaring(text.as_bytes(), &mentioned) {
+                let trees = syntax::parse_parts(text.as_bytes(), &parts)?;
+                if !trees.iter().any(|t| t.root_node().has_error()) {
+                    return Some(trees);
                 }
             }
         }
-        syntax::parse(text.as_bytes())
+        syntax::parse(text.as_bytes()).map(|t| vec![t])
     }
 }
 
@@ -194,7 +194,7 @@ fn list_siblings(path: &Path) -> Vec<Sibling> {
         .iter()
         .filter(|f| Some(&f.name) != own_name.as_ref())
         .filter(|f| (from_test || !gobuild::is_test_file(&f.name)) && !gobuild::is_ignored_file(&f.name))
-        .map(|f| Sibling { file: Arc::clone(f), tree: OnceCell::new() })
+        .map(|f| Sibling { file: Arc::clone(f), trees: OnceCell::new() })
         .collect()
 }
 
@@ -354,7 +354,7 @@ impl<'t> Package<'t> {
             .get(i)?
             .get_or_init(|| {
                 let text = self.sources.text(i)?;
-                Some(FileFacts::new(self.sources.tree(i)?, text.as_bytes()))
+                Some(FileFacts::new(self.sources.trees(i)?, text.as_bytes()))
             })
             .as_ref()
     }
@@ -388,6 +388,7 @@ mod tests {
                 threshold: Applicability::Safe,
                 path: Some(p),
                 shortcuts: true,
+                batch_bytes: crate::engine::BATCH_BYTES,
             };
             assert_eq!(check_source(src, &opts).outcomes.len(), 1, "worker's body is found in w.go");
         }

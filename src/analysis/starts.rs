@@ -487,7 +487,7 @@ mod tests {
         let src = b"package p\nfunc f(c chan int) {\n\ta := 1\n\tdefer func() { b := 2 }()\n\tgo func() { defer func() { d := 4 }(); e := 5 }()\n\th := func() { g := 3 }\n}\n";
         let tree = crate::syntax::parse(src).unwrap();
         let sources = Sources::new(None, Vec::new(), true);
-        let pkg = Package::new(FileFacts::new(&tree, src), &sources);
+        let pkg = Package::new(FileFacts::new(std::slice::from_ref(&tree), src), &sources);
         let root = tree.root_node();
         let func = find(root, src, k::FUNCTION_DECLARATION, std::str::from_utf8(&src[10..src.len() - 1]).unwrap());
         let at = |name: &str| place_of(&pkg, InFile::new(FileId::OWN, find(root, src, k::IDENTIFIER, name)), func);
@@ -505,7 +505,7 @@ mod tests {
         let src = b"package p\nfunc f(c chan int) {\n\tonce := func() { a := 1 }\n\tgo once()\n\ttwice := func() { b := 2 }\n\tgo twice()\n\ttwice()\n\tsync := func() { d := 3 }\n\tsync()\n\tlater := func() { e := 4 }\n\tlater = nil\n\tgo later()\n\tinner := func() { g := 5 }\n\tgo func() { go inner() }()\n}\n";
         let tree = crate::syntax::parse(src).unwrap();
         let sources = Sources::new(None, Vec::new(), true);
-        let pkg = Package::new(FileFacts::new(&tree, src), &sources);
+        let pkg = Package::new(FileFacts::new(std::slice::from_ref(&tree), src), &sources);
         let facts = pkg.own();
         let root = tree.root_node();
         let func = facts.decls()[0];
@@ -527,7 +527,7 @@ mod tests {
         let src = b"package p\nfunc work(_ int, out chan int) { out <- 1 }\nfunc f(c chan int) {\n\tgo work(1, c)\n\tgo unknown(c)\n\twork(1, c)\n}\n";
         let tree = crate::syntax::parse(src).unwrap();
         let sources = Sources::new(None, Vec::new(), true);
-        let pkg = Package::new(FileFacts::new(&tree, src), &sources);
+        let pkg = Package::new(FileFacts::new(std::slice::from_ref(&tree), src), &sources);
         let root = tree.root_node();
         let go = find(root, src, k::CALL_EXPRESSION, "work(1, c)");
         let CallStart::Known(s) = start_of_call(&pkg, go) else { panic!("`go work(1, c)` starts work") };

@@ -203,7 +203,7 @@ mod tests {
         let src = "package p\nfunc work(out chan int, in chan int) {\n\tdefer close(out)\n\tfor v := range in {\n\t\tout <- v\n\t}\n\tif len(out) == 0 {\n\t\tgo func() { <-in }()\n\t}\n}\n";
         let tree = crate::syntax::parse(src.as_bytes()).unwrap();
         let sources = Sources::new(None, Vec::new(), true);
-        let pkg = Package::new(FileFacts::new(&tree, src.as_bytes()), &sources);
+        let pkg = Package::new(FileFacts::new(std::slice::from_ref(&tree), src.as_bytes()), &sources);
         let func = pkg.own().func("work").unwrap();
         let params = func.child_by_field_name("parameters").unwrap();
         let name = |i: usize| {
@@ -226,7 +226,7 @@ mod tests {
         let src = "package p\nfunc a(c chan int) { c <- 1 }\nfunc b(c chan int) { for i := 0; i < 3; i++ { c <- i } }\nfunc d(c chan int) int { return <-c }\nfunc e(c chan int, x bool) int { if x { return 0 }; return <-c }\nfunc g(c chan int) { for v := range c { _ = v } }\nfunc h(c chan int) { for v := range c { if v < 0 { return } } }\nfunc i(c chan int) { defer close(c) }\nfunc j(c chan int) { c <- 1; <-c }\nfunc l(c chan int) { c <- 1; println() }\n";
         let tree = crate::syntax::parse(src.as_bytes()).unwrap();
         let sources = Sources::new(None, Vec::new(), true);
-        let pkg = Package::new(FileFacts::new(&tree, src.as_bytes()), &sources);
+        let pkg = Package::new(FileFacts::new(std::slice::from_ref(&tree), src.as_bytes()), &sources);
         let at = |name: &str| {
             let func = pkg.own().func(name).unwrap();
             let params = func.child_by_field_name("parameters").unwrap();

@@ -102,6 +102,10 @@ pub struct Args {
     /// that cannot matter (for checking that the shortcut changes nothing).
     #[arg(long, hide = true)]
     pub no_shortcuts: bool,
+    /// Analyse a large file in batches of about this many bytes of
+    /// functions (for checking that batching changes nothing).
+    #[arg(long, hide = true, default_value_t = crate::engine::BATCH_BYTES)]
+    pub batch_bytes: usize,
     /// Worker threads (default: number of cores).
     #[arg(short = 'j', long)]
     pub threads: Option<usize>,

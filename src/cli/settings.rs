@@ -25,6 +25,7 @@ pub struct Settings {
     pub include_generated: bool,
     pub threads: usize,
     pub shortcuts: bool,
+    pub batch_bytes: usize,
     pub stdin_filename: Option<String>,
     pub color: bool,
 }
@@ -88,13 +89,20 @@ impl Settings {
             include_generated: a.include_generated,
             threads: a.threads.unwrap_or(0),
             shortcuts: !a.no_shortcuts,
+            batch_bytes: a.batch_bytes,
             stdin_filename: a.stdin_filename,
             color: use_color(a.color),
         })
     }
 
     pub(super) fn options<'a>(&'a self, path: Option<&'a std::path::Path>) -> Options<'a> {
-        Options { transforms: &self.transforms, threshold: self.threshold, path, shortcuts: self.shortcuts }
+        Options {
+            transforms: &self.transforms,
+            threshold: self.threshold,
+            path,
+            shortcuts: self.shortcuts,
+            batch_bytes: self.batch_bytes,
+        }
     }
 
     pub(super) fn is_stdin(&self) -> bool {

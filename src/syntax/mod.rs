@@ -28,28 +28,97 @@ pub fn parse(src: &[u8]) -> Option<Tree> {
 /// offsets in `src`.
 #[must_use]
 pub fn parse_ranges(src: &[u8], ranges: &[std::ops::Range<usize>]) -> Option<Tree> {
-    let mut ts_ranges = Vec::with_capacity(ranges.len());
-    let (mut row, mut line_start, mut pos) = (0usize, 0usize, 0usize);
-    let mut point = |at: usize| {
-        for i in memchr::memchr_iter(b'\n', &src[pos..at]) {
-            row += 1;
-            line_start = pos + i + 1;
-        }
-        pos = at;
-        tree_sitter::Point { row, column: at - line_start }
-    };
-    for r in ranges {
-        let start_point = point(r.start);
-        let end_point = point(r.end);
-        ts_ranges.push(tree_sitter::Range { start_byte: r.start, end_byte: r.end, start_point, end_point });
+    let mut points = Points::new(src);
+    parse_included(src, &points.ranges(ranges))
+}
+
+/// Row and column of offsets given in increasing order, found in one pass
+/// over the text however many are asked for.
+struct Points<'s> {
+    src: &'s [u8],
+    row: usize,
+    line_start: usize,
+    pos: usize,
+}
+
+impl<'s> Points<'s> {
+    fn new(src: &'s [u8]) -> Self {
+        Points { src, row: 0, line_start: 0, pos: 0 }
     }
+
+    fn at(&mut self, at: usize) -> tree_sitter::Point {
+        if at < self.pos {
+            *self = Points::new(self.src);
+        }
+        for i in memchr::memchr_iter(b'\n', &self.src[self.pos..at]) {
+            self.row += 1;
+            self.line_start = self.pos + i + 1;
+        }
+        self.pos = at;
+        tree_sitter::Point { row: self.row, column: at - self.line_start }
+    }
+
+    fn ranges(&mut self, ranges: &[std::ops::Range<usize>]) -> Vec<tree_sitter::Range> {
+        ranges
+            .iter()
+            .map(|r| {
+                let start_point = self.at(r.start);
+                let end_point = self.at(r.end);
+                tree_sitter::Range { start_byte: r.start, end_byte: r.end, start_point, end_point }
+            })
+            .collect()
+    }
+}
+
+fn parse_included(src: &[u8], ranges: &[tree_sitter::Range]) -> Option<Tree> {
     PARSER.with(|p| {
         let mut p = p.borrow_mut();
-        p.set_included_ranges(&ts_ranges).ok()?;
+        p.set_included_ranges(ranges).ok()?;
         let tree = p.parse(src, None);
         p.set_included_ranges(&[]).ok()?;
         tree
     })
+}
+
+/// The most declarations parsed into one tree by [`parse_parts`].
+///
+/// tree-sitter looks each token's included range up from the first one and
+/// finds a node's parent by descending from the root, so both cost grows
+/// with the ranges of a parse and the children of its root: trees of a few
+/// declarations each keep parsing and every `parent` call independent of
+/// the size of the file.
+pub const DECLS_PER_TREE: usize = 16;
+
+/// Parse the header of `src` and its declarations `parts.chunks`, at most
+/// [`DECLS_PER_TREE`] to a tree, each tree with the header (so that every
+/// node's root shows the file's imports). Nodes keep their offsets in
+/// `src` (no chunk: the header alone). `None` if tree-sitter gives up.
+#[must_use]
+pub fn parse_parts(src: &[u8], parts: &outline::Parts) -> Option<Vec<Tree>> {
+    parse_groups(src, parts).collect()
+}
+
+/// The trees of [`parse_parts`] one at a time (so that a caller that needs
+/// one at a time never holds them all).
+pub fn parse_groups<'a>(src: &'a [u8], parts: &'a outline::Parts) -> impl Iterator<Item = Option<Tree>> + 'a {
+    let mut points = Points::new(src);
+    let header = points.ranges(std::slice::from_ref(&parts.header));
+    let alone = parts.chunks.is_empty().then(|| parse_included(src, &header));
+    // The header's points once, each group's in one pass from the last.
+    let groups = parts.chunks.chunks(DECLS_PER_TREE).map(move |group| {
+        let mut ranges = header.clone();
+        for r in points.ranges(group) {
+            match ranges.last_mut() {
+                Some(last) if last.end_byte >= r.start_byte => {
+                    last.end_byte = r.end_byte;
+                    last.end_point = r.end_point;
+                }
+                _ => ranges.push(r),
+            }
+        }
+        parse_included(src, &ranges)
+    });
+    alone.into_iter().chain(groups)
 }
 
 /// The smallest nodes of `root` spanning each occurrence of the token

@@ -14,20 +14,53 @@ pub struct Chunk<'s> {
     pub name: &'s [u8],
 }
 
+/// What to parse of a file: its header (the package clause and the
+/// imports) and some of its top-level declarations, in source order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parts {
+    pub header: std::ops::Range<usize>,
+    /// One range per declaration (a [`Chunk`]), sorted and disjoint.
+    pub chunks: Vec<std::ops::Range<usize>>,
+}
+
+impl Parts {
+    /// The header and the chunks as the fewest ranges (adjacent ones joined).
+    #[must_use]
+    pub fn merged(&self) -> Vec<std::ops::Range<usize>> {
+        merge(self.header.clone(), self.chunks.iter().cloned())
+    }
+}
+
 /// The package clause and the top-level functions holding one of the
 /// offsets `at`, in `before` and in `after` (the same text with edits inside
 /// those functions). `None` if either cannot be outlined, the edits changed
 /// the functions' outline, or an offset is outside every function.
 #[must_use]
-pub fn edited(before: &[u8], after: &[u8], at: &[usize]) -> Option<[Vec<std::ops::Range<usize>>; 2]> {
+pub fn edited(before: &[u8], after: &[u8], at: &[usize]) -> Option<[Parts; 2]> {
     let (package_b, chunks_b) = outline(before)?;
     let (package_a, chunks_a) = outline(after)?;
-    if chunks_b.len() != chunks_a.len() || at.iter().any(|a| !chunks_b.iter().any(|c| c.range.contains(a))) {
+    if chunks_b.len() != chunks_a.len() {
         return None;
     }
-    let touched = |c: &Chunk<'_>| at.iter().any(|a| c.range.contains(a));
-    let select = |package: std::ops::Range<usize>, chunks: &[Chunk<'_>]| {
-        merge(package, chunks_b.iter().zip(chunks).filter(|(b, _)| touched(b)).map(|(_, c)| c.range.clone()))
+    // The chunks are sorted: one pass over the offsets, sorted too.
+    let mut at = at.to_vec();
+    at.sort_unstable();
+    let mut next = at.into_iter().peekable();
+    let mut touched = vec![false; chunks_b.len()];
+    for (t, c) in touched.iter_mut().zip(&chunks_b) {
+        if next.next_if(|a| *a < c.range.start).is_some() {
+            return None; // outside every function
+        }
+        while next.next_if(|a| c.range.contains(a)).is_some() {
+            *t = true;
+        }
+    }
+    if next.next().is_some() {
+        return None;
+    }
+    let select = |header: std::ops::Range<usize>, chunks: &[Chunk<'_>]| Parts {
+        header,
+        chunks: chunks.iter().zip(&touched).filter(|(_, t)| **t).map(|(c, _)| c.range.clone()).collect(),
     };
     Some([select(package_b, &chunks_b), select(package_a, &chunks_a)])
 }
@@ -47,14 +80,12 @@ pub fn merge(
     out
 }
 
-/// The package clause and the top-level functions named in `names`.
+/// The package clause and the top-level declarations named in `names`.
 #[must_use]
-pub fn declaring(src: &[u8], names: &[&str]) -> Option<Vec<std::ops::Range<usize>>> {
-    let (package, chunks) = outline(src)?;
-    Some(merge(
-        package,
-        chunks.iter().filter(|c| names.iter().any(|n| n.as_bytes() == c.name)).map(|c| c.range.clone()),
-    ))
+pub fn declaring(src: &[u8], names: &[&str]) -> Option<Parts> {
+    let (header, chunks) = outline(src)?;
+    let names: std::collections::HashSet<&[u8]> = names.iter().map(|n| n.as_bytes()).collect();
+    Some(Parts { header, chunks: chunks.iter().filter(|c| names.contains(c.name)).map(|c| c.range.clone()).collect() })
 }
 
 /// Bytes the outline lexer stops at; it skips every other byte.
@@ -283,7 +314,7 @@ mod tests {
         for eol in ["\n", "\r\n"] {
             let src =
                 format!("package p{eol}{eol}func a() {{{eol}}}{eol}{eol}var x = 1{eol}{eol}func b() {{{eol}}}{eol}");
-            let ranges = declaring(src.as_bytes(), &["a", "b"]).unwrap();
+            let ranges = declaring(src.as_bytes(), &["a", "b"]).unwrap().merged();
             assert_eq!(ranges.len(), 2, "{ranges:?}");
             let tree = crate::syntax::parse_ranges(src.as_bytes(), &ranges).unwrap();
             assert!(!tree.root_node().has_error(), "{eol:?}: {}", tree.root_node().to_sexp());
@@ -317,6 +348,6 @@ mod tests {
         assert_eq!(package, 0..49);
         let names: Vec<&[u8]> = chunks.iter().map(|c| c.name).collect();
         assert_eq!(names, [&b"a"[..], b"work"]);
-        assert_eq!(declaring(src, &["work"]).unwrap().len(), 2);
+        assert_eq!(declaring(src, &["work"]).unwrap().merged().len(), 2);
     }
 }

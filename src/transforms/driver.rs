@@ -8,14 +8,30 @@ use super::{Context, Finding, Transform};
 use crate::analysis::{FileFacts, channels};
 use crate::syntax::Named as _;
 
-/// Run the selected transforms over every channel of a parsed file. Parts
-/// that cannot be analysed (syntax errors, extreme nesting) are skipped with
-/// a note for the user in `notes`.
+/// Run the selected transforms over every channel of a parsed file (of the
+/// declarations starting `checked` ranges only, when given). Parts that
+/// cannot be analysed (syntax errors, extreme nesting) are skipped with a
+/// note for the user in `notes`.
 #[must_use]
-pub fn check_file(cx: &Context<'_, '_>, selected: &[&dyn Transform], notes: &mut Vec<String>) -> Vec<Finding> {
+pub fn check_file(
+    cx: &Context<'_, '_>,
+    selected: &[&dyn Transform],
+    notes: &mut Vec<String>,
+    checked: Option<&[std::ops::Range<usize>]>,
+) -> Vec<Finding> {
     let facts = cx.facts;
     let mut out = Vec::new();
+    // `checked` is sorted: the range that may hold a declaration is the
+    // last one starting at or before it.
+    let is_checked = |at: usize| {
+        checked.is_none_or(|c| {
+            c.get(c.partition_point(|r| r.start <= at).wrapping_sub(1)).is_some_and(|r| r.contains(&at))
+        })
+    };
     for &decl in facts.decls() {
+        if !is_checked(decl.start_byte()) {
+            continue;
+        }
         if !crate::syntax::has_make_chan(&facts.src[decl.byte_range()]) {
             continue;
         }

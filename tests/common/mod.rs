@@ -45,7 +45,13 @@ pub fn is_unsafe_fixture(p: &Path) -> bool {
 /// `unsafe_*.go` fixture, else with default settings.
 pub fn check_fixture_src(p: &Path, src: &str) -> FileResult {
     let threshold = if is_unsafe_fixture(p) { Applicability::Unsafe } else { Applicability::Safe };
-    let opts = Options { transforms: transforms::ALL, threshold, path: None, shortcuts: true };
+    let opts = Options {
+        transforms: transforms::ALL,
+        threshold,
+        path: None,
+        shortcuts: true,
+        batch_bytes: engine::BATCH_BYTES,
+    };
     engine::check_source(src, &opts)
 }
 
@@ -56,7 +62,14 @@ pub fn check(src: &str) -> FileResult {
 
 /// Same, choosing whether the parse shortcut is used.
 pub fn check_with(src: &str, shortcuts: bool) -> FileResult {
-    let opts = Options { transforms: transforms::ALL, threshold: Applicability::Safe, path: None, shortcuts };
+    check_batched(src, shortcuts, engine::BATCH_BYTES)
+}
+
+/// Same, with batches of `batch_bytes` (1: every function that may hold a
+/// finding is analysed on its own).
+pub fn check_batched(src: &str, shortcuts: bool, batch_bytes: usize) -> FileResult {
+    let opts =
+        Options { transforms: transforms::ALL, threshold: Applicability::Safe, path: None, shortcuts, batch_bytes };
     engine::check_source(src, &opts)
 }
 

@@ -16,7 +16,10 @@ use starts::{handed_to, has_func_arg, has_go, has_method_word, start_callees, st
 
 use super::StartKind;
 use crate::syntax::has_make_chan;
-use crate::syntax::outline::{merge, outline};
+use std::cell::OnceCell;
+use std::collections::{HashMap, HashSet};
+
+use crate::syntax::outline::{Parts, outline};
 use crate::syntax::tokens::{Tok, closing, tokenize};
 
 /// What a transform needs a goroutine to do with a channel its function
@@ -44,61 +47,142 @@ impl GoroutineUse {
 
 /// What to parse of a file.
 pub struct Plan<'s> {
-    /// The byte ranges worth parsing: the package clause, the top-level
-    /// functions that may hold a finding, and the functions their
-    /// goroutines may run with one of their channels. Empty when no function
-    /// qualifies; `None` when the lexer cannot outline the file (parse it all).
-    pub ranges: Option<Vec<Range<usize>>>,
+    /// The parts worth parsing: the header, the top-level functions that
+    /// may hold a finding, and the functions their goroutines may run with
+    /// one of their channels. No chunk when no function qualifies; `None`
+    /// when the lexer cannot outline the file (parse it all).
+    pub parts: Option<Parts>,
     /// The names of the functions those goroutines may run (when the file
     /// cannot be outlined: every name a start calls). A sibling file need
     /// declare nothing else.
     pub names: Vec<&'s [u8]>,
+    /// Each chunk of `parts` that may hold a finding, with the chunks its
+    /// analysis may read (those declaring a name it needs), in order.
+    relevant: Vec<(Range<usize>, Vec<Range<usize>>)>,
 }
 
-/// [`Plan::ranges`] for transforms with every [`GoroutineUse`].
+/// A part of a file analysed on its own ([`Plan::batches`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Batch {
+    /// What to parse: the header, the batch's functions and those they need.
+    pub parts: Parts,
+    /// The chunks whose channels this batch checks (each kept chunk is
+    /// checked by exactly one batch).
+    pub checked: Vec<Range<usize>>,
+}
+
+impl Plan<'_> {
+    /// The plan's parts split into batches of about `bytes` of functions
+    /// that may hold a finding each (at least one function a batch), so
+    /// that the trees of a large file need not all be held at once. A file
+    /// smaller than `bytes` is one batch: `parts` whole. `None` when the
+    /// file cannot be outlined.
+    #[must_use]
+    pub fn batches(&self, bytes: usize) -> Option<Vec<Batch>> {
+        let parts = self.parts.as_ref()?;
+        let mut out: Vec<Batch> = Vec::new();
+        let relevant: HashSet<usize> = self.relevant.iter().map(|(r, _)| r.start).collect();
+        let mut claimed: HashSet<usize> = HashSet::new();
+        let mut group: Vec<&(Range<usize>, Vec<Range<usize>>)> = Vec::new();
+        let mut size = 0;
+        let mut flush = |group: &mut Vec<&(Range<usize>, Vec<Range<usize>>)>| {
+            if group.is_empty() {
+                return;
+            }
+            let mut chunks: Vec<Range<usize>> =
+                group.iter().flat_map(|(r, needed)| std::iter::once(r).chain(needed)).cloned().collect();
+            chunks.sort_by_key(|r| r.start);
+            chunks.dedup();
+            let own: HashSet<usize> = group.iter().map(|(r, _)| r.start).collect();
+            let checked = chunks
+                .iter()
+                .filter(|c| own.contains(&c.start) || (!relevant.contains(&c.start) && claimed.insert(c.start)))
+                .cloned()
+                .collect();
+            out.push(Batch { parts: Parts { header: parts.header.clone(), chunks }, checked });
+            group.clear();
+        };
+        for entry in &self.relevant {
+            group.push(entry);
+            size += entry.0.len();
+            if size >= bytes {
+                flush(&mut group);
+                size = 0;
+            }
+        }
+        flush(&mut group);
+        if out.len() <= 1 {
+            // One batch: everything kept (the same parts as the plan).
+            return Some(vec![Batch { parts: parts.clone(), checked: parts.chunks.clone() }]);
+        }
+        Some(out)
+    }
+}
+
+/// [`Plan::parts`] for transforms with every [`GoroutineUse`], as the
+/// fewest byte ranges (empty when no function qualifies).
 #[must_use]
 pub fn relevant_ranges(src: &[u8]) -> Option<Vec<Range<usize>>> {
-    plan(src, GoroutineUse::ALL).ranges
+    plan(src, GoroutineUse::ALL).parts.map(|p| if p.chunks.is_empty() { Vec::new() } else { p.merged() })
 }
 
-/// What to parse of `src` for transforms needing `uses`.
+/// What to parse of `src` for transforms needing `uses`. Linear in the
+/// text: names are looked up by hash, never by scanning the chunks.
 #[must_use]
 pub fn plan<'s>(src: &'s [u8], uses: &[GoroutineUse]) -> Plan<'s> {
-    let Some((package, chunks)) = outline(src) else {
+    let Some((header, chunks)) = outline(src) else {
         let mut names = Vec::new();
         start_callees(src, &mut names);
-        return Plan { ranges: None, names };
+        return Plan { parts: None, names, relevant: Vec::new() };
+    };
+    let mut declared: HashMap<&[u8], Vec<usize>> = HashMap::new();
+    for (i, c) in chunks.iter().enumerate() {
+        declared.entry(c.name).or_default().push(i);
+    }
+    // A function of this file that never spells `<-` or `range` cannot
+    // send or range on a channel it is handed; any other may (asked once
+    // per chunk).
+    let spells_use: Vec<OnceCell<bool>> = chunks.iter().map(|_| OnceCell::new()).collect();
+    let may_use = |name: &[u8]| {
+        declared.get(name).is_none_or(|is| {
+            is.iter().any(|&i| {
+                *spells_use[i].get_or_init(|| {
+                    let t = &src[chunks[i].range.clone()];
+                    memchr::memmem::find(t, b"<-").is_some() || memchr::memmem::find(t, b"range").is_some()
+                })
+            })
+        })
     };
     let mut kept = vec![false; chunks.len()];
     let mut callees: Vec<&[u8]> = Vec::new();
-    // A function of this file that never spells `<-` or `range` cannot
-    // send or range on a channel it is handed; any other may.
-    let may_use = |name: &[u8]| {
-        let mut declared = chunks.iter().filter(|c| c.name == name).peekable();
-        declared.peek().is_none()
-            || declared.any(|c| {
-                let t = &src[c.range.clone()];
-                memchr::memmem::find(t, b"<-").is_some() || memchr::memmem::find(t, b"range").is_some()
-            })
-    };
+    let mut seen: HashSet<&[u8]> = HashSet::new();
+    let mut relevant = Vec::new();
     for (c, k) in chunks.iter().zip(kept.iter_mut()) {
         if let Some(names) = needs(&src[c.range.clone()], uses, &may_use) {
             *k = true;
+            let mut needed: Vec<Range<usize>> = names
+                .iter()
+                .flat_map(|n| declared.get(n).into_iter().flatten())
+                .map(|&i| chunks[i].range.clone())
+                .filter(|r| *r != c.range)
+                .collect();
+            needed.sort_by_key(|r| r.start);
+            needed.dedup();
+            relevant.push((c.range.clone(), needed));
             for n in names {
-                if !callees.contains(&n) {
+                if seen.insert(n) {
                     callees.push(n);
                 }
             }
         }
     }
-    if !kept.contains(&true) {
-        return Plan { ranges: Some(Vec::new()), names: callees };
+    if kept.contains(&true) {
+        for (c, k) in chunks.iter().zip(kept.iter_mut()) {
+            *k |= seen.contains(c.name);
+        }
     }
-    for (c, k) in chunks.iter().zip(kept.iter_mut()) {
-        *k |= callees.contains(&c.name);
-    }
-    let ranges = merge(package, chunks.iter().zip(&kept).filter(|(_, k)| **k).map(|(c, _)| c.range.clone()));
-    Plan { ranges: Some(ranges), names: callees }
+    let chunks = chunks.iter().zip(&kept).filter(|(_, k)| **k).map(|(c, _)| c.range.clone()).collect();
+    Plan { parts: Some(Parts { header, chunks }), names: callees, relevant }
 }
 
 /// Every pattern needs a channel made and a goroutine started in the same
@@ -413,7 +497,8 @@ mod tests {
     fn a_transform_keeps_only_the_functions_it_can_fire_in() {
         let src = b"package p\n\nfunc s() {\n\tc := make(chan int)\n\tgo func() { c <- 1 }()\n}\n\nfunc r() {\n\tc := make(chan int)\n\tgo func() { for range c {} }()\n}\n\nfunc a() {\n\tc := make(chan int)\n\tgo work(c)\n}\n";
         let kept = |uses: &[GoroutineUse]| -> String {
-            let ranges = plan(src, uses).ranges.unwrap();
+            let ranges =
+                plan(src, uses).parts.map(|p| if p.chunks.is_empty() { Vec::new() } else { p.merged() }).unwrap();
             ranges.iter().map(|r| String::from_utf8_lossy(&src[r.clone()]).into_owned()).collect()
         };
         let sends = kept(&[GoroutineUse::SendUnbuffered]);
