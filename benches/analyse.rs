@@ -58,7 +58,7 @@ fn check(b: divan::Bencher, shortcuts: bool) {
         threshold: Applicability::Safe,
         path: None,
         shortcuts,
-        batch_bytes: leakfix::engine::BATCH_BYTES,
+        batching: leakfix::engine::Batching::default(),
     };
     b.bench(|| files.iter().map(|s| check_source(s, &opts).outcomes.len()).sum::<usize>());
 }

@@ -17,16 +17,67 @@ pub struct Options<'a> {
     /// Parse only the functions that can matter (see [`syntax::outline`]);
     /// off, every file is parsed whole. Findings must not differ.
     pub shortcuts: bool,
-    /// With shortcuts, a file is analysed in batches of about this many
-    /// bytes of functions that may hold a finding, each parsed, analysed
-    /// and dropped in turn ([`BATCH_BYTES`]; findings must not differ).
-    pub batch_bytes: usize,
+    /// How a large file is split ([`Batching`]).
+    pub batching: Batching,
+}
+
+/// With shortcuts, a file is analysed in batches of about `bytes` of
+/// functions that may hold a finding, each parsed, analysed and dropped in
+/// turn, on up to `threads` threads (findings must not differ).
+#[derive(Debug, Clone, Copy)]
+pub struct Batching {
+    pub bytes: usize,
+    pub threads: usize,
 }
 
 /// How much of a large file is analysed at once: memory stays bounded by
-/// this (tree-sitter's trees take about 50 bytes per byte of source) and a
-/// hand-written file is one batch.
+/// this times the threads (tree-sitter's trees take about 50 bytes per byte
+/// of source), and a hand-written file is one batch.
 pub const BATCH_BYTES: usize = 256 << 10;
+
+impl Default for Batching {
+    /// Batches of [`BATCH_BYTES`], one thread.
+    fn default() -> Self {
+        Batching { bytes: BATCH_BYTES, threads: 1 }
+    }
+}
+
+/// `f(&mut state, 0)`, ..., `f(&mut state, n - 1)` in order, computed on up
+/// to `threads` scoped threads (on this one when one suffices), each with
+/// its own `state` from `init`.
+fn in_parallel<S, T: Send>(
+    n: usize,
+    threads: usize,
+    init: impl Fn() -> S + Sync,
+    f: impl Fn(&mut S, usize) -> T + Sync,
+) -> Vec<T> {
+    let threads = threads.clamp(1, n.max(1));
+    if threads == 1 {
+        let mut state = init();
+        return (0..n).map(|i| f(&mut state, i)).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut out: Vec<(usize, T)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut state = init();
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        if i >= n {
+                            return done;
+                        }
+                        done.push((i, f(&mut state, i)));
+                    }
+                })
+            })
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+    });
+    out.sort_by_key(|(i, _)| *i);
+    out.into_iter().map(|(_, t)| t).collect()
+}
 
 /// A finding with what became of its fix.
 #[derive(Debug, Clone)]
@@ -128,7 +179,7 @@ pub fn check_prefiltered(src: &str, opts: &Options<'_>) -> FileResult {
         .collect();
     if fixed != src {
         let at: Vec<usize> = fixes.iter().flat_map(|f| &f.edits).map(|e| e.range.start).collect();
-        if introduces_errors(src, errors_before, &fixed, &at, opts.shortcuts) {
+        if introduces_errors(src, errors_before, &fixed, &at, opts.shortcuts, opts.batching.threads) {
             for s in &mut statuses {
                 if *s == Status::Fixed {
                     *s = Status::Skipped(SkipReason::WouldNotParse);
@@ -162,18 +213,29 @@ fn findings(src: &str, opts: &Options<'_>, notes: &mut Vec<String>) -> Option<(V
     }
     let uses: Vec<_> = opts.transforms.iter().map(|t| t.needs()).collect();
     let plan = relevance::plan(src.as_bytes(), &uses);
-    let names = plan.names.iter().map(|n| String::from_utf8_lossy(n).into_owned()).collect();
-    let Some(batches) = plan.batches(opts.batch_bytes.max(1)) else { return whole(names, notes) };
+    let names: Vec<String> = plan.names.iter().map(|n| String::from_utf8_lossy(n).into_owned()).collect();
+    let Some(batches) = plan.batches(opts.batching.bytes.max(1)) else { return whole(names, notes) };
     if batches.iter().all(|b| b.parts.chunks.is_empty()) {
         return None;
     }
-    // The package's other files are read and parsed once for all batches.
-    let sources = Sources::new(opts.path, names, true);
+    // A batch is parsed, analysed and dropped on its own; the package's
+    // other files are read once for the run, and parsed once per thread
+    // (a thread's batches share its `Sources`).
+    let lines = syntax::LineIndex::new(src.as_bytes());
+    let init = || Sources::new(opts.path, names.clone(), true);
+    let done = in_parallel(batches.len(), opts.batching.threads, init, |sources, i| {
+        let batch = &batches[i];
+        let trees = syntax::parse_parts(src.as_bytes(), &batch.parts, &lines)?;
+        let pkg = Package::new(FileFacts::new(&trees, src.as_bytes()), sources);
+        let mut notes = Vec::new();
+        let found = transforms::check_file(&Context::new(&pkg), opts.transforms, &mut notes, Some(&batch.checked));
+        Some((found, notes))
+    });
     let mut found = Vec::new();
-    for batch in &batches {
-        let trees = syntax::parse_parts(src.as_bytes(), &batch.parts)?;
-        let pkg = Package::new(FileFacts::new(&trees, src.as_bytes()), &sources);
-        found.extend(transforms::check_file(&Context::new(&pkg), opts.transforms, notes, Some(&batch.checked)));
+    for d in done {
+        let (f, n) = d?;
+        found.extend(f);
+        notes.extend(n);
     }
     if batches.len() > 1 {
         found.sort_by_key(|f| (f.range.start, f.transform));
@@ -184,13 +246,22 @@ fn findings(src: &str, opts: &Options<'_>, notes: &mut Vec<String>) -> Option<(V
 /// Would the fixed text have more syntax errors than the original
 /// (`errors_before`, if counted over the whole of it)? With shortcuts, both
 /// are compared over the functions the edits (starting at `at`) are in.
-fn introduces_errors(before: &str, errors_before: Option<usize>, after: &str, at: &[usize], shortcuts: bool) -> bool {
+fn introduces_errors(
+    before: &str,
+    errors_before: Option<usize>,
+    after: &str,
+    at: &[usize],
+    shortcuts: bool,
+    threads: usize,
+) -> bool {
     let whole = |text: &str| syntax::parse(text.as_bytes()).map(|t| count_errors(t.root_node()));
-    // The edited functions' errors, a tree at a time.
+    // The edited functions' errors, a tree at a time (on several threads).
     let partly = |text: &str, parts: &syntax::outline::Parts| {
-        syntax::parse_groups(text.as_bytes(), parts)
-            .map(|t| t.map(|t| count_errors(t.root_node())))
-            .sum::<Option<usize>>()
+        let groups = syntax::groups(parts, &syntax::LineIndex::new(text.as_bytes()));
+        let count = |(): &mut (), i: usize| {
+            syntax::parse_included(text.as_bytes(), &groups[i]).map(|t| count_errors(t.root_node()))
+        };
+        in_parallel(groups.len(), threads, || (), count).into_iter().sum::<Option<usize>>()
     };
     match syntax::outline::edited(before.as_bytes(), after.as_bytes(), at).filter(|_| shortcuts) {
         // Almost always the edited functions parse cleanly: then the
@@ -231,11 +302,11 @@ mod tests {
             .replace("go func() { c <- 1 }()", "go func() { c <- 1 }");
         let at = [before.find("make").unwrap() + 13];
         for shortcuts in [true, false] {
-            assert!(!introduces_errors(before, Some(0), &good, &at, shortcuts));
-            assert!(introduces_errors(before, Some(0), &bad, &at, shortcuts), "shortcuts: {shortcuts}");
+            assert!(!introduces_errors(before, Some(0), &good, &at, shortcuts, 1));
+            assert!(introduces_errors(before, Some(0), &bad, &at, shortcuts, 1), "shortcuts: {shortcuts}");
             // Balanced, so the outline still works, but not Go.
             let bad = before.replace("make(chan int)", "make(chan int, 1 1)");
-            assert!(introduces_errors(before, Some(0), &bad, &at, shortcuts), "shortcuts: {shortcuts}");
+            assert!(introduces_errors(before, Some(0), &bad, &at, shortcuts, 1), "shortcuts: {shortcuts}");
         }
         // The buffered channel no longer needs the analysis' parse; the
         // guard still checks the function.

@@ -128,7 +128,7 @@ fn the_parse_shortcut_changes_no_finding() {
                     threshold: leakfix::fix::Applicability::Safe,
                     path: None,
                     shortcuts,
-                    batch_bytes: leakfix::engine::BATCH_BYTES,
+                    batching: leakfix::engine::Batching::default(),
                 };
                 show(&leakfix::engine::check_source(&src, &opts))
             };

@@ -171,7 +171,7 @@ impl Sources {
                 .filter(|n| memchr::memmem::find(text.as_bytes(), n.as_bytes()).is_some())
                 .collect();
             if let Some(parts) = syntax::outline::declaring(text.as_bytes(), &mentioned) {
-                let trees = syntax::parse_parts(text.as_bytes(), &parts)?;
+                let trees = syntax::parse_parts(text.as_bytes(), &parts, &syntax::LineIndex::new(text.as_bytes()))?;
                 if !trees.iter().any(|t| t.root_node().has_error()) {
                     return Some(trees);
                 }
@@ -388,7 +388,7 @@ mod tests {
                 threshold: Applicability::Safe,
                 path: Some(p),
                 shortcuts: true,
-                batch_bytes: crate::engine::BATCH_BYTES,
+                batching: crate::engine::Batching::default(),
             };
             assert_eq!(check_source(src, &opts).outcomes.len(), 1, "worker's body is found in w.go");
         }

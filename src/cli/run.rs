@@ -15,7 +15,7 @@ use crate::transforms;
 use crate::walk::{self, Candidate};
 
 /// The most walking threads per core (`-j` above is capped, with a note).
-const MAX_THREADS_PER_CORE: usize = 8;
+pub(super) const MAX_THREADS_PER_CORE: usize = 8;
 
 /// The result of one file, ready to print.
 struct Report {

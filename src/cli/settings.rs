@@ -101,7 +101,7 @@ impl Settings {
             threshold: self.threshold,
             path,
             shortcuts: self.shortcuts,
-            batch_bytes: self.batch_bytes,
+            batching: leakfix_batching(self.batch_bytes, self.threads),
         }
     }
 
@@ -112,4 +112,15 @@ impl Settings {
 
 pub(super) fn ids() -> Vec<&'static str> {
     transforms::ALL.iter().map(|t| t.id()).collect()
+}
+
+/// Batches of `bytes`, on as many threads as the walk uses (`-j`, capped as
+/// the walk caps it; 0: one per core).
+fn leakfix_batching(bytes: usize, threads: usize) -> crate::engine::Batching {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let threads = match threads {
+        0 => cores,
+        n => n.min(super::run::MAX_THREADS_PER_CORE * cores),
+    };
+    crate::engine::Batching { bytes, threads }
 }

@@ -28,49 +28,44 @@ pub fn parse(src: &[u8]) -> Option<Tree> {
 /// offsets in `src`.
 #[must_use]
 pub fn parse_ranges(src: &[u8], ranges: &[std::ops::Range<usize>]) -> Option<Tree> {
-    let mut points = Points::new(src);
-    parse_included(src, &points.ranges(ranges))
+    let lines = LineIndex::new(src);
+    parse_included(src, &ranges.iter().map(|r| lines.range(r)).collect::<Vec<_>>())
 }
 
-/// Row and column of offsets given in increasing order, found in one pass
-/// over the text however many are asked for.
-struct Points<'s> {
-    src: &'s [u8],
-    row: usize,
-    line_start: usize,
-    pos: usize,
+/// Where the lines of a text start, to give any offset its row and column
+/// (tree-sitter's ranges carry both) in a lookup, in any order.
+pub struct LineIndex {
+    /// Offsets of the bytes after each `\n`.
+    starts: Vec<usize>,
 }
 
-impl<'s> Points<'s> {
-    fn new(src: &'s [u8]) -> Self {
-        Points { src, row: 0, line_start: 0, pos: 0 }
+impl LineIndex {
+    #[must_use]
+    pub fn new(src: &[u8]) -> Self {
+        LineIndex { starts: memchr::memchr_iter(b'\n', src).map(|i| i + 1).collect() }
     }
 
-    fn at(&mut self, at: usize) -> tree_sitter::Point {
-        if at < self.pos {
-            *self = Points::new(self.src);
+    #[must_use]
+    pub fn point(&self, at: usize) -> tree_sitter::Point {
+        let row = self.starts.partition_point(|&s| s <= at);
+        let line_start = if row == 0 { 0 } else { self.starts[row - 1] };
+        tree_sitter::Point { row, column: at - line_start }
+    }
+
+    #[must_use]
+    pub fn range(&self, r: &std::ops::Range<usize>) -> tree_sitter::Range {
+        tree_sitter::Range {
+            start_byte: r.start,
+            end_byte: r.end,
+            start_point: self.point(r.start),
+            end_point: self.point(r.end),
         }
-        for i in memchr::memchr_iter(b'\n', &self.src[self.pos..at]) {
-            self.row += 1;
-            self.line_start = self.pos + i + 1;
-        }
-        self.pos = at;
-        tree_sitter::Point { row: self.row, column: at - self.line_start }
-    }
-
-    fn ranges(&mut self, ranges: &[std::ops::Range<usize>]) -> Vec<tree_sitter::Range> {
-        ranges
-            .iter()
-            .map(|r| {
-                let start_point = self.at(r.start);
-                let end_point = self.at(r.end);
-                tree_sitter::Range { start_byte: r.start, end_byte: r.end, start_point, end_point }
-            })
-            .collect()
     }
 }
 
-fn parse_included(src: &[u8], ranges: &[tree_sitter::Range]) -> Option<Tree> {
+/// Parse the included `ranges` of `src`.
+#[must_use]
+pub fn parse_included(src: &[u8], ranges: &[tree_sitter::Range]) -> Option<Tree> {
     PARSER.with(|p| {
         let mut p = p.borrow_mut();
         p.set_included_ranges(ranges).ok()?;
@@ -94,31 +89,24 @@ pub const DECLS_PER_TREE: usize = 16;
 /// node's root shows the file's imports). Nodes keep their offsets in
 /// `src` (no chunk: the header alone). `None` if tree-sitter gives up.
 #[must_use]
-pub fn parse_parts(src: &[u8], parts: &outline::Parts) -> Option<Vec<Tree>> {
-    parse_groups(src, parts).collect()
+pub fn parse_parts(src: &[u8], parts: &outline::Parts, lines: &LineIndex) -> Option<Vec<Tree>> {
+    groups(parts, lines).iter().map(|g| parse_included(src, g)).collect()
 }
 
-/// The trees of [`parse_parts`] one at a time (so that a caller that needs
-/// one at a time never holds them all).
-pub fn parse_groups<'a>(src: &'a [u8], parts: &'a outline::Parts) -> impl Iterator<Item = Option<Tree>> + 'a {
-    let mut points = Points::new(src);
-    let header = points.ranges(std::slice::from_ref(&parts.header));
-    let alone = parts.chunks.is_empty().then(|| parse_included(src, &header));
-    // The header's points once, each group's in one pass from the last.
-    let groups = parts.chunks.chunks(DECLS_PER_TREE).map(move |group| {
-        let mut ranges = header.clone();
-        for r in points.ranges(group) {
-            match ranges.last_mut() {
-                Some(last) if last.end_byte >= r.start_byte => {
-                    last.end_byte = r.end_byte;
-                    last.end_point = r.end_point;
-                }
-                _ => ranges.push(r),
-            }
-        }
-        parse_included(src, &ranges)
-    });
-    alone.into_iter().chain(groups)
+/// The included ranges of each tree of [`parse_parts`] (to parse them one
+/// at a time, or on several threads).
+#[must_use]
+pub fn groups(parts: &outline::Parts, lines: &LineIndex) -> Vec<Vec<tree_sitter::Range>> {
+    if parts.chunks.is_empty() {
+        return vec![vec![lines.range(&parts.header)]];
+    }
+    parts
+        .chunks
+        .chunks(DECLS_PER_TREE)
+        .map(|group| {
+            outline::merge(parts.header.clone(), group.iter().cloned()).iter().map(|r| lines.range(r)).collect()
+        })
+        .collect()
 }
 
 /// The smallest nodes of `root` spanning each occurrence of the token

@@ -50,7 +50,7 @@ pub fn check_fixture_src(p: &Path, src: &str) -> FileResult {
         threshold,
         path: None,
         shortcuts: true,
-        batch_bytes: engine::BATCH_BYTES,
+        batching: engine::Batching::default(),
     };
     engine::check_source(src, &opts)
 }
@@ -68,8 +68,13 @@ pub fn check_with(src: &str, shortcuts: bool) -> FileResult {
 /// Same, with batches of `batch_bytes` (1: every function that may hold a
 /// finding is analysed on its own).
 pub fn check_batched(src: &str, shortcuts: bool, batch_bytes: usize) -> FileResult {
-    let opts =
-        Options { transforms: transforms::ALL, threshold: Applicability::Safe, path: None, shortcuts, batch_bytes };
+    let opts = Options {
+        transforms: transforms::ALL,
+        threshold: Applicability::Safe,
+        path: None,
+        shortcuts,
+        batching: engine::Batching { bytes: batch_bytes, threads: 2 },
+    };
     engine::check_source(src, &opts)
 }
 
