@@ -62,3 +62,34 @@ fn check(b: divan::Bencher, shortcuts: bool) {
     };
     b.bench(|| files.iter().map(|s| check_source(s, &opts).outcomes.len()).sum::<usize>());
 }
+
+/// A generated file of `n` functions, each leaking as
+/// `scripts/gen-large.py leaking` writes them.
+fn generated(n: usize) -> String {
+    let mut s = String::from("package big\n\nimport \"errors\"\n");
+    for i in 0..n {
+        s.push_str(&format!(
+            "\nfunc work{i}(fail bool) (int, error) {{\n\tc := make(chan int)\n\tgo func() {{\n\t\tc <- {i}\n\t}}()\n\tif fail {{\n\t\treturn 0, errors.New(\"fail\")\n\t}}\n\treturn <-c, nil\n}}\n"
+        ));
+    }
+    s
+}
+
+/// An editor's re-check of the function being edited in a 4 MB file
+/// (about 25,000 functions), against checking the whole file.
+#[divan::bench(args = ["one function", "whole file"], sample_count = 10)]
+fn recheck_in_large_file(b: divan::Bencher, what: &str) {
+    let src = generated(25_000);
+    let at = src.find("func work12345(").unwrap() + 10;
+    let opts = Options {
+        transforms: ALL,
+        threshold: Applicability::Safe,
+        path: None,
+        shortcuts: true,
+        batching: leakfix::engine::Batching::default(),
+    };
+    b.bench(|| match what {
+        "one function" => leakfix::engine::check_function_at(&src, &opts, at).outcomes.len(),
+        _ => check_source(&src, &opts).outcomes.len(),
+    });
+}

@@ -158,8 +158,20 @@ pub fn check_source(src: &str, opts: &Options<'_>) -> FileResult {
 /// prefilter runs once per file).
 #[must_use]
 pub fn check_prefiltered(src: &str, opts: &Options<'_>) -> FileResult {
+    check_where(src, opts, None)
+}
+
+/// [`check_source`] for the top-level function holding the offset `at`
+/// only (its findings and fixes), as an editor re-checks the function being
+/// edited: the cost is the outline of the file and that function's analysis.
+#[must_use]
+pub fn check_function_at(src: &str, opts: &Options<'_>, at: usize) -> FileResult {
+    check_where(src, opts, Some(at))
+}
+
+fn check_where(src: &str, opts: &Options<'_>, within: Option<usize>) -> FileResult {
     let mut result = FileResult::default();
-    let Some((findings, errors_before)) = findings(src, opts, &mut result.notes) else { return result };
+    let Some((findings, errors_before)) = findings(src, opts, within, &mut result.notes) else { return result };
     let fixes: Vec<_> =
         findings.iter().filter_map(|f| f.fix.as_ref().filter(|x| x.applicability >= opts.threshold)).collect();
     let (fixed, applied) = fix::apply(src, &fixes);
@@ -193,9 +205,15 @@ pub fn check_prefiltered(src: &str, opts: &Options<'_>) -> FileResult {
     result
 }
 
-/// Findings in `src` and, when it was parsed whole, the number of syntax
-/// errors the parse showed; `None` if it cannot hold any finding.
-fn findings(src: &str, opts: &Options<'_>, notes: &mut Vec<String>) -> Option<(Vec<Finding>, Option<usize>)> {
+/// Findings in `src` (in the function holding `within` only, if given) and,
+/// when it was parsed whole, the number of syntax errors the parse showed;
+/// `None` if it cannot hold any finding.
+fn findings(
+    src: &str,
+    opts: &Options<'_>,
+    within: Option<usize>,
+    notes: &mut Vec<String>,
+) -> Option<(Vec<Finding>, Option<usize>)> {
     // Parse `src` whole, or with shortcuts only its relevant functions (none
     // may be), a batch at a time. Top-level functions parse independently,
     // so a kept function's tree is the same either way (a test compares
@@ -205,14 +223,20 @@ fn findings(src: &str, opts: &Options<'_>, notes: &mut Vec<String>) -> Option<(V
         let trees = vec![syntax::parse(src.as_bytes())?];
         let sources = Sources::new(opts.path, names, opts.shortcuts);
         let pkg = Package::new(FileFacts::new(&trees, src.as_bytes()), &sources);
-        let found = transforms::check_file(&Context::new(&pkg), opts.transforms, notes, None);
+        let only: Option<Vec<_>> = within.map(|at| {
+            pkg.own().decls().iter().filter(|d| d.byte_range().contains(&at)).map(tree_sitter::Node::byte_range).collect()
+        });
+        let found = transforms::check_file(&Context::new(&pkg), opts.transforms, notes, only.as_deref());
         Some((found, Some(trees.iter().map(|t| count_errors(t.root_node())).sum())))
     };
     if !opts.shortcuts {
         return whole(Vec::new(), notes);
     }
     let uses: Vec<_> = opts.transforms.iter().map(|t| t.needs()).collect();
-    let plan = relevance::plan(src.as_bytes(), &uses);
+    let plan = match within {
+        Some(at) => relevance::plan_at(src.as_bytes(), &uses, at),
+        None => relevance::plan(src.as_bytes(), &uses),
+    };
     let names: Vec<String> = plan.names.iter().map(|n| String::from_utf8_lossy(n).into_owned()).collect();
     let Some(batches) = plan.batches(opts.batching.bytes.max(1)) else { return whole(names, notes) };
     if batches.iter().all(|b| b.parts.chunks.is_empty()) {

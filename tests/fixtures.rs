@@ -138,6 +138,31 @@ fn the_parse_shortcut_changes_no_finding() {
 }
 
 #[test]
+fn rechecking_one_function_finds_what_the_whole_file_finds_in_it() {
+    let opts = leakfix::engine::Options {
+        transforms: transforms::ALL,
+        threshold: leakfix::fix::Applicability::Safe,
+        path: None,
+        shortcuts: true,
+        batching: leakfix::engine::Batching::default(),
+    };
+    let mut rechecked = 0;
+    for (_, path) in fixtures() {
+        let src = std::fs::read_to_string(&path).unwrap();
+        let whole = leakfix::engine::check_source(&src, &opts);
+        for o in &whole.outcomes {
+            let one = leakfix::engine::check_function_at(&src, &opts, o.finding.range.start);
+            let theirs: Vec<_> =
+                whole.outcomes.iter().filter(|w| w.finding.function == o.finding.function).map(|w| format!("{w:?}")).collect();
+            let ours: Vec<_> = one.outcomes.iter().map(|w| format!("{w:?}")).collect();
+            assert_eq!(ours, theirs, "{} at {}", path.display(), o.finding.range.start);
+            rechecked += 1;
+        }
+    }
+    assert!(rechecked > 100, "{rechecked} findings rechecked");
+}
+
+#[test]
 fn testing_fatal_ends_the_test_goroutine() {
     let test = |recv: &str, ty: &str| {
         format!(

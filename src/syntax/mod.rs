@@ -7,6 +7,7 @@ use tree_sitter::{Node, Parser, Tree};
 pub mod kinds;
 pub mod outline;
 pub mod tokens;
+pub mod work;
 
 thread_local! {
     static PARSER: RefCell<Parser> = RefCell::new({
@@ -21,7 +22,9 @@ thread_local! {
 /// for any input we have seen; parse errors show up as ERROR nodes instead).
 #[must_use]
 pub fn parse(src: &[u8]) -> Option<Tree> {
-    PARSER.with(|p| p.borrow_mut().parse(src, None))
+    let tree = PARSER.with(|p| p.borrow_mut().parse(src, None))?;
+    work::parsed(src.len(), 1, &tree);
+    Some(tree)
 }
 
 /// Parse only `ranges` of `src` (sorted, disjoint); nodes keep their
@@ -66,13 +69,15 @@ impl LineIndex {
 /// Parse the included `ranges` of `src`.
 #[must_use]
 pub fn parse_included(src: &[u8], ranges: &[tree_sitter::Range]) -> Option<Tree> {
-    PARSER.with(|p| {
+    let tree = PARSER.with(|p| {
         let mut p = p.borrow_mut();
         p.set_included_ranges(ranges).ok()?;
         let tree = p.parse(src, None);
         p.set_included_ranges(&[]).ok()?;
         tree
-    })
+    })?;
+    work::parsed(ranges.iter().map(|r| r.end_byte - r.start_byte).sum(), ranges.len(), &tree);
+    Some(tree)
 }
 
 /// The most declarations parsed into one tree by [`parse_parts`].
@@ -214,6 +219,16 @@ pub fn unparen(mut node: Node<'_>) -> Node<'_> {
 /// Visit every node of a subtree in pre-order without recursion, so deeply
 /// nested input cannot overflow the stack. `f` returns false to skip children.
 pub fn walk_preorder<'t>(root: Node<'t>, mut f: impl FnMut(Node<'t>) -> bool) {
+    let mut visited = 0;
+    let mut f = |n| {
+        visited += 1;
+        f(n)
+    };
+    walk_preorder_counted(root, &mut f);
+    work::visited(visited);
+}
+
+fn walk_preorder_counted<'t>(root: Node<'t>, f: &mut impl FnMut(Node<'t>) -> bool) {
     let mut cursor = root.walk();
     let mut descend = f(root);
     loop {

@@ -130,6 +130,18 @@ pub fn relevant_ranges(src: &[u8]) -> Option<Vec<Range<usize>>> {
 /// text: names are looked up by hash, never by scanning the chunks.
 #[must_use]
 pub fn plan<'s>(src: &'s [u8], uses: &[GoroutineUse]) -> Plan<'s> {
+    plan_within(src, uses, None)
+}
+
+/// [`plan`] for the top-level function holding the offset `at` only (an
+/// editor's re-check of the function being edited): the other functions
+/// are outlined, not scanned.
+#[must_use]
+pub fn plan_at<'s>(src: &'s [u8], uses: &[GoroutineUse], at: usize) -> Plan<'s> {
+    plan_within(src, uses, Some(at))
+}
+
+fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) -> Plan<'s> {
     let Some((header, chunks)) = outline(src) else {
         let mut names = Vec::new();
         start_callees(src, &mut names);
@@ -158,6 +170,9 @@ pub fn plan<'s>(src: &'s [u8], uses: &[GoroutineUse]) -> Plan<'s> {
     let mut seen: HashSet<&[u8]> = HashSet::new();
     let mut relevant = Vec::new();
     for (c, k) in chunks.iter().zip(kept.iter_mut()) {
+        if within.is_some_and(|at| !c.range.contains(&at)) {
+            continue;
+        }
         if let Some(names) = needs(&src[c.range.clone()], uses, &may_use) {
             *k = true;
             let mut needed: Vec<Range<usize>> = names

@@ -1,0 +1,52 @@
+//! Counts of the work done on this thread, for the tests that keep the cost
+//! linear in the input: they compare the work per function of small and
+//! large files instead of timing them. Counting is a few additions per
+//! parse and per tree walk.
+
+use std::cell::Cell;
+
+/// The work done on a thread since the last [`take`].
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Work {
+    /// Parser calls.
+    pub parses: usize,
+    /// Bytes handed to the parser (included ranges only).
+    pub parsed_bytes: usize,
+    /// The most included ranges of one parse (tree-sitter looks each
+    /// token's range up from the first).
+    pub widest_parse: usize,
+    /// The most children of one tree's root (tree-sitter finds a parent by
+    /// descending from the root through them).
+    pub widest_root: usize,
+    /// Nodes visited by [`super::walk_preorder`].
+    pub visited: usize,
+}
+
+thread_local! {
+    static WORK: Cell<Work> = Cell::new(Work::default());
+}
+
+/// The work counted on this thread since the last call, and start over.
+#[must_use]
+pub fn take() -> Work {
+    WORK.with(|w| w.take())
+}
+
+pub(super) fn parsed(bytes: usize, ranges: usize, tree: &tree_sitter::Tree) {
+    WORK.with(|w| {
+        let mut c = w.get();
+        c.parses += 1;
+        c.parsed_bytes += bytes;
+        c.widest_parse = c.widest_parse.max(ranges);
+        c.widest_root = c.widest_root.max(usize::try_from(tree.root_node().child_count()).unwrap_or(usize::MAX));
+        w.set(c);
+    });
+}
+
+pub(super) fn visited(n: usize) {
+    WORK.with(|w| {
+        let mut c = w.get();
+        c.visited += n;
+        w.set(c);
+    });
+}

@@ -1,0 +1,77 @@
+//! The cost of a file grows linearly with its functions: the work done per
+//! function (bytes parsed, nodes visited) is the same for a small and an
+//! eight times larger generated file, and no parse or tree grows with the
+//! file (tree-sitter's cost per token grows with the included ranges of a
+//! parse, and per parent lookup with the children of a tree's root).
+//! Counted, not timed: `scripts/bench-large.sh` times the large files.
+
+use leakfix::engine::{Batching, Options, check_source};
+use leakfix::fix::Applicability;
+use leakfix::syntax::work;
+use leakfix::transforms::ALL;
+
+/// Functions of the shapes `scripts/gen-large.py` writes, and two more: a
+/// function that cannot leak between every two (so that the kept ones are
+/// not adjacent) and a shared worker that every batch needs.
+fn generated(n: usize, shape: &str) -> String {
+    let mut s = String::from("package big\n\nimport \"errors\"\n");
+    for i in 0..n {
+        let (start, recv) = match shape {
+            "worker" => ("go worker(c)", "return <-c, nil"),
+            _ => ("go func() {\n\t\tc <- 1\n\t}()", "return <-c, nil"),
+        };
+        let body = if shape == "clean" {
+            format!("\tc := make(chan int)\n\t{start}\n\tv := <-c\n\tif fail {{\n\t\treturn 0, errors.New(\"fail\")\n\t}}\n\treturn v, nil\n")
+        } else {
+            format!("\tc := make(chan int)\n\t{start}\n\tif fail {{\n\t\treturn 0, errors.New(\"fail\")\n\t}}\n\t{recv}\n")
+        };
+        s.push_str(&format!("\nfunc work{i}(fail bool) (int, error) {{\n{body}}}\n"));
+        if shape == "interleaved" {
+            s.push_str(&format!("\nfunc plain{i}(x int) int {{\n\treturn x + {i}\n}}\n"));
+        }
+    }
+    if shape == "worker" {
+        s.push_str("\nfunc worker(c chan int) {\n\tc <- 1\n}\n");
+    }
+    s
+}
+
+/// The work of checking `src` on this thread, and the number of findings.
+fn work_of(src: &str) -> (work::Work, usize) {
+    let opts = Options {
+        transforms: ALL,
+        threshold: Applicability::Safe,
+        path: None,
+        shortcuts: true,
+        batching: Batching { bytes: 16 << 10, threads: 1 },
+    };
+    let _ = work::take();
+    let n = check_source(src, &opts).outcomes.len();
+    (work::take(), n)
+}
+
+#[test]
+fn the_work_per_function_does_not_grow_with_the_file() {
+    for shape in ["leaking", "clean", "interleaved", "worker"] {
+        let (small_n, large_n) = (200, 1600);
+        let (small, found_small) = work_of(&generated(small_n, shape));
+        let (large, found_large) = work_of(&generated(large_n, shape));
+        let expected = |n: usize| if shape == "clean" { 0 } else { n };
+        assert_eq!((found_small, found_large), (expected(small_n), expected(large_n)), "{shape}");
+        let per = |w: usize, n: usize| w as f64 / n as f64;
+        for (what, s, l) in [
+            ("bytes parsed", small.parsed_bytes, large.parsed_bytes),
+            ("nodes visited", small.visited, large.visited),
+            ("parses", small.parses, large.parses),
+        ] {
+            let (s, l) = (per(s, small_n), per(l, large_n));
+            assert!(l <= s * 1.05, "{shape}: {what} per function {s:.1} with {small_n} functions, {l:.1} with {large_n}");
+            assert!(s > 0.0, "{shape}: no {what} counted");
+        }
+        // No parse and no tree grows with the file: a few declarations each
+        // (the batches of 16 KB hold about 100 functions).
+        let bound = 24;
+        assert!(large.widest_parse <= bound, "{shape}: a parse of {} ranges", large.widest_parse);
+        assert!(large.widest_root <= bound, "{shape}: a tree of {} top-level nodes", large.widest_root);
+    }
+}
