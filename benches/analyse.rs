@@ -2,6 +2,8 @@
 //! Run with `cargo bench`; `scripts/bench.sh` times the whole binary against
 //! ripgrep on real trees.
 
+use std::fmt::Write as _;
+
 use leakfix::engine::{Options, check_source};
 use leakfix::fix::Applicability;
 use leakfix::syntax;
@@ -59,6 +61,7 @@ fn check(b: divan::Bencher, shortcuts: bool) {
         path: None,
         shortcuts,
         batching: leakfix::engine::Batching::default(),
+        timeout: None,
     };
     b.bench(|| files.iter().map(|s| check_source(s, &opts).outcomes.len()).sum::<usize>());
 }
@@ -68,9 +71,10 @@ fn check(b: divan::Bencher, shortcuts: bool) {
 fn generated(n: usize) -> String {
     let mut s = String::from("package big\n\nimport \"errors\"\n");
     for i in 0..n {
-        s.push_str(&format!(
+        let _ = write!(
+            s,
             "\nfunc work{i}(fail bool) (int, error) {{\n\tc := make(chan int)\n\tgo func() {{\n\t\tc <- {i}\n\t}}()\n\tif fail {{\n\t\treturn 0, errors.New(\"fail\")\n\t}}\n\treturn <-c, nil\n}}\n"
-        ));
+        );
     }
     s
 }
@@ -87,6 +91,7 @@ fn recheck_in_large_file(b: divan::Bencher, what: &str) {
         path: None,
         shortcuts: true,
         batching: leakfix::engine::Batching::default(),
+        timeout: None,
     };
     b.bench(|| match what {
         "one function" => leakfix::engine::check_function_at(&src, &opts, at).outcomes.len(),

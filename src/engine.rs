@@ -19,6 +19,9 @@ pub struct Options<'a> {
     pub shortcuts: bool,
     /// How a large file is split ([`Batching`]).
     pub batching: Batching,
+    /// The longest a file's check may take (`--timeout-per-file`): past it,
+    /// the check stops and the result says so ([`FileResult::timed_out`]).
+    pub timeout: Option<std::time::Duration>,
 }
 
 /// With shortcuts, a file is analysed in batches of about `bytes` of
@@ -57,10 +60,12 @@ fn in_parallel<S, T: Send>(
         return (0..n).map(|i| f(&mut state, i)).collect();
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
+    let deadline = syntax::deadline::get();
     let mut out: Vec<(usize, T)> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {
+                    let _deadline = syntax::deadline::set(deadline);
                     let mut state = init();
                     let mut done = Vec::new();
                     loop {
@@ -122,6 +127,9 @@ pub struct FileResult {
     pub fixed: Option<String>,
     /// What could not be analysed, for the user (stderr).
     pub notes: Vec<String>,
+    /// The check took longer than [`Options::timeout`] and was stopped:
+    /// nothing else in the result holds.
+    pub timed_out: bool,
 }
 
 /// Has the file the generated-code marker before its package clause?
@@ -170,6 +178,15 @@ pub fn check_function_at(src: &str, opts: &Options<'_>, at: usize) -> FileResult
 }
 
 fn check_where(src: &str, opts: &Options<'_>, within: Option<usize>) -> FileResult {
+    let _deadline = syntax::deadline::set(opts.timeout.map(|t| std::time::Instant::now() + t));
+    let result = check_in_time(src, opts, within);
+    if syntax::deadline::expired() {
+        return FileResult { timed_out: true, ..FileResult::default() };
+    }
+    result
+}
+
+fn check_in_time(src: &str, opts: &Options<'_>, within: Option<usize>) -> FileResult {
     let mut result = FileResult::default();
     let Some((findings, errors_before)) = findings(src, opts, within, &mut result.notes) else { return result };
     let fixes: Vec<_> =
@@ -224,7 +241,12 @@ fn findings(
         let sources = Sources::new(opts.path, names, opts.shortcuts);
         let pkg = Package::new(FileFacts::new(&trees, src.as_bytes()), &sources);
         let only: Option<Vec<_>> = within.map(|at| {
-            pkg.own().decls().iter().filter(|d| d.byte_range().contains(&at)).map(tree_sitter::Node::byte_range).collect()
+            pkg.own()
+                .decls()
+                .iter()
+                .filter(|d| d.byte_range().contains(&at))
+                .map(tree_sitter::Node::byte_range)
+                .collect()
         });
         let found = transforms::check_file(&Context::new(&pkg), opts.transforms, notes, only.as_deref());
         Some((found, Some(trees.iter().map(|t| count_errors(t.root_node())).sum())))

@@ -524,3 +524,81 @@ fn output_is_the_same_whatever_the_thread_count() {
     let four = leakfix(root, &["-j4", "transforms"]);
     assert_eq!(stdout(&one), stdout(&four));
 }
+
+/// `n` leaking functions in one file.
+fn many_leaks(n: usize) -> String {
+    let mut s = String::from("package p\n\nimport \"errors\"\n");
+    for i in 0..n {
+        s.push_str(&LEAK["package p\n\nimport \"errors\"\n".len()..].replace("func f(", &format!("func f{i}(")));
+    }
+    s
+}
+
+#[test]
+fn a_file_over_max_file_size_is_skipped_with_a_note_and_exit_2() {
+    let t = tempfile::tempdir().unwrap();
+    let d = t.path();
+    write(d, "a.go", LEAK);
+    let big = many_leaks(20);
+    assert!(big.len() > 2048);
+    write(d, "big.go", &big);
+    let o = leakfix(d, &["--max-file-size", "2K", "--format", "json", "."]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["skipped"].as_array().unwrap().len(), 1, "{json}");
+    assert_eq!(json["skipped"][0]["path"], "big.go");
+    assert_eq!(json["skipped"][0]["status"], "skipped");
+    let reason = json["skipped"][0]["reason"].as_str().unwrap();
+    assert!(reason.contains("larger than --max-file-size (2 KiB)"), "{reason}");
+    assert_eq!(json["summary"]["files_skipped"], 1);
+    // The other file is checked as usual.
+    assert_eq!(json["findings"].as_array().unwrap().len(), 1);
+    assert!(stderr(&o).contains("big.go: not checked:"), "{}", stderr(&o));
+    // --write leaves it alone and fixes the rest; a file named on the
+    // command line is skipped the same way.
+    let o = leakfix(d, &["--max-file-size", "2K", "--write", "a.go", "big.go"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(d.join("big.go")).unwrap(), big);
+    assert_eq!(std::fs::read_to_string(d.join("a.go")).unwrap(), FIXED);
+    assert!(stderr(&o).contains("1 file not checked"), "{}", stderr(&o));
+    // Under the limit it is checked.
+    let o = leakfix(d, &["--max-file-size", "1M", "-l", "big.go"]);
+    assert_eq!((o.status.code(), stdout(&o).trim()), (Some(1), "big.go"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_file_over_timeout_per_file_is_reported_not_half_fixed() {
+    let t = tempfile::tempdir().unwrap();
+    let d = t.path();
+    let big = many_leaks(3000);
+    write(d, "big.go", &big);
+    write(d, "a.go", LEAK);
+    for format in ["json", "text", "markdown", "sarif", "diff"] {
+        let o = leakfix(d, &["--timeout-per-file", "1ms", "--write", "--format", format, "."]);
+        assert_eq!(o.status.code(), Some(2), "{format}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("big.go: not checked: took longer than --timeout-per-file (1ms)"),
+            "{}",
+            stderr(&o)
+        );
+        assert_eq!(std::fs::read_to_string(d.join("big.go")).unwrap(), big, "{format}");
+        let out = stdout(&o);
+        match format {
+            "json" => {
+                let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+                assert_eq!(json["skipped"][0]["status"], "skipped");
+                assert!(json["findings"].as_array().unwrap().iter().all(|f| f["path"] != "big.go"));
+            }
+            "sarif" => {
+                let sarif: serde_json::Value = serde_json::from_str(&out).unwrap();
+                assert_eq!(sarif["runs"][0]["invocations"][0]["executionSuccessful"], false);
+            }
+            "markdown" => assert!(out.contains("### Not checked") && out.contains("big.go"), "{out}"),
+            _ => assert!(!out.contains("big.go"), "{out}"),
+        }
+        write(d, "a.go", LEAK);
+    }
+    // Without the limit (0) the file is checked and fixed.
+    let o = leakfix(d, &["--timeout-per-file", "0", "-l", "big.go"]);
+    assert_eq!((o.status.code(), stdout(&o).trim()), (Some(1), "big.go"), "{}", stderr(&o));
+}

@@ -129,6 +129,7 @@ fn the_parse_shortcut_changes_no_finding() {
                     path: None,
                     shortcuts,
                     batching: leakfix::engine::Batching::default(),
+                    timeout: None,
                 };
                 show(&leakfix::engine::check_source(&src, &opts))
             };
@@ -145,6 +146,7 @@ fn rechecking_one_function_finds_what_the_whole_file_finds_in_it() {
         path: None,
         shortcuts: true,
         batching: leakfix::engine::Batching::default(),
+        timeout: None,
     };
     let mut rechecked = 0;
     for (_, path) in fixtures() {
@@ -152,8 +154,12 @@ fn rechecking_one_function_finds_what_the_whole_file_finds_in_it() {
         let whole = leakfix::engine::check_source(&src, &opts);
         for o in &whole.outcomes {
             let one = leakfix::engine::check_function_at(&src, &opts, o.finding.range.start);
-            let theirs: Vec<_> =
-                whole.outcomes.iter().filter(|w| w.finding.function == o.finding.function).map(|w| format!("{w:?}")).collect();
+            let theirs: Vec<_> = whole
+                .outcomes
+                .iter()
+                .filter(|w| w.finding.function == o.finding.function)
+                .map(|w| format!("{w:?}"))
+                .collect();
             let ours: Vec<_> = one.outcomes.iter().map(|w| format!("{w:?}")).collect();
             assert_eq!(ours, theirs, "{} at {}", path.display(), o.finding.range.start);
             rechecked += 1;

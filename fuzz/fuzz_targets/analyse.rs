@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
     let src = String::from_utf8_lossy(data);
     let mut shown = Vec::new();
     for shortcuts in [true, false] {
-        let opts = Options { transforms: ALL, threshold: Applicability::Unsafe, path: None, shortcuts, batching: leakfix::engine::Batching::default() };
+        let opts = Options { transforms: ALL, threshold: Applicability::Unsafe, path: None, shortcuts, batching: leakfix::engine::Batching::default(), timeout: None };
         let r = check_source(&src, &opts);
         for o in &r.outcomes {
             for e in o.finding.fix.iter().flat_map(|f| &f.edits) {

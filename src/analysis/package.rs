@@ -389,6 +389,7 @@ mod tests {
                 path: Some(p),
                 shortcuts: true,
                 batching: crate::engine::Batching::default(),
+                timeout: None,
             };
             assert_eq!(check_source(src, &opts).outcomes.len(), 1, "worker's body is found in w.go");
         }

@@ -106,7 +106,87 @@ pub struct Args {
     /// functions (for checking that batching changes nothing).
     #[arg(long, hide = true, default_value_t = crate::engine::BATCH_BYTES)]
     pub batch_bytes: usize,
+    /// Skip files larger than this (with a note; `K`, `M`, `G` suffixes,
+    /// in units of 1024).
+    #[arg(long, value_name = "SIZE", default_value = "20M")]
+    pub max_file_size: ByteSize,
+    /// Stop checking a file after this long and report it instead (`10s`,
+    /// `500ms`, `2m`; `0`: no limit).
+    #[arg(long, value_name = "DURATION", default_value = "60s")]
+    pub timeout_per_file: Timeout,
     /// Worker threads (default: number of cores).
     #[arg(short = 'j', long)]
     pub threads: Option<usize>,
+}
+
+/// A size in bytes: `20M`, `512K`, `1G` (powers of 1024; `MB`, `KiB`... too)
+/// or a bare number of bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ByteSize(pub u64);
+
+impl std::str::FromStr for ByteSize {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let t = s.trim();
+        let digits = t.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(t.len());
+        let (n, unit) = t.split_at(digits);
+        let n: f64 = n.parse().map_err(|_| format!("{s:?} is not a size (like 20M)"))?;
+        let shift = match unit.trim().to_ascii_uppercase().as_str() {
+            "" | "B" => 0,
+            "K" | "KB" | "KIB" => 10,
+            "M" | "MB" | "MIB" => 20,
+            "G" | "GB" | "GIB" => 30,
+            _ => return Err(format!("{s:?} is not a size (like 20M)")),
+        };
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_precision_loss)]
+        Ok(ByteSize((n * (1u64 << shift) as f64) as u64))
+    }
+}
+
+/// A duration: `60s`, `500ms`, `2m`, or a bare number of seconds; `0`:
+/// none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timeout(pub Option<std::time::Duration>);
+
+impl std::str::FromStr for Timeout {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let t = s.trim();
+        let digits = t.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(t.len());
+        let (n, unit) = t.split_at(digits);
+        let n: f64 = n.parse().map_err(|_| format!("{s:?} is not a duration (like 60s)"))?;
+        let secs = match unit.trim() {
+            "" | "s" => n,
+            "ms" => n / 1000.0,
+            "m" => n * 60.0,
+            _ => return Err(format!("{s:?} is not a duration (like 60s)")),
+        };
+        let d = std::time::Duration::try_from_secs_f64(secs).map_err(|e| format!("{s:?}: {e}"))?;
+        Ok(Timeout((!d.is_zero()).then_some(d)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ByteSize, Timeout};
+    use std::time::Duration;
+
+    #[test]
+    fn sizes_and_durations_parse_as_written() {
+        for (s, n) in
+            [("20M", 20 << 20), ("512K", 512 << 10), ("1G", 1 << 30), ("100", 100), ("1.5MB", 3 << 19), ("2 KiB", 2048)]
+        {
+            assert_eq!(s.parse::<ByteSize>(), Ok(ByteSize(n)), "{s}");
+        }
+        for (s, d) in [("60s", 60_000), ("500ms", 500), ("2m", 120_000), ("10", 10_000)] {
+            assert_eq!(s.parse::<Timeout>(), Ok(Timeout(Some(Duration::from_millis(d)))), "{s}");
+        }
+        assert_eq!("0".parse::<Timeout>(), Ok(Timeout(None)));
+        for bad in ["", "12X", "M", "-1"] {
+            assert!(bad.parse::<ByteSize>().is_err(), "{bad}");
+        }
+        for bad in ["", "1h", "s", "-1s"] {
+            assert!(bad.parse::<Timeout>().is_err(), "{bad}");
+        }
+    }
 }

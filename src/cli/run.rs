@@ -25,6 +25,8 @@ struct Report {
     error: Option<FileError>,
     /// Set when --write went through a symlink out of the tree.
     outside: Option<OutsideTree>,
+    /// Why the file was not checked (too large, or too slow).
+    skipped: Option<String>,
 }
 
 /// Why a file could not be checked or written.
@@ -43,7 +45,22 @@ enum FileError {
 
 impl Report {
     fn failed(path: String, error: FileError) -> Self {
-        Report { path, src: String::new(), result: FileResult::default(), error: Some(error), outside: None }
+        Report { error: Some(error), ..Report::empty(path) }
+    }
+
+    fn empty(path: String) -> Self {
+        Report { path, src: String::new(), result: FileResult::default(), error: None, outside: None, skipped: None }
+    }
+
+    /// A file not checked, and why.
+    fn not_checked(path: String, why: String) -> Self {
+        Report { skipped: Some(why), ..Report::empty(path) }
+    }
+
+    /// The report of a check that ran out of time.
+    fn timed_out(path: String, s: &Settings) -> Self {
+        let limit = s.timeout.map_or_else(String::new, |t| format!(" ({t:?})"));
+        Report::not_checked(path, format!("not checked: took longer than --timeout-per-file{limit}"))
     }
 
     fn view(&self) -> render::FileReport<'_> {
@@ -58,8 +75,30 @@ impl Report {
 
 /// Check one file: read it, test it, analyse it; with --write, fix it.
 fn process(c: &Candidate, s: &Settings) -> Option<Report> {
-    with_file(&c.path, |bytes| if s.shortcuts && !engine::may_match(bytes) { None } else { analyse(c, bytes, s) })
-        .unwrap_or_else(|e| Some(Report::failed(walk::display_path(&c.path), e.into())))
+    let read = with_file(&c.path, s.max_file_size, |bytes| {
+        if s.shortcuts && !engine::may_match(bytes) { None } else { analyse(c, bytes, s) }
+    });
+    match read {
+        Ok(Ok(report)) => report,
+        Ok(Err(TooLarge(size))) => Some(Report::not_checked(
+            walk::display_path(&c.path),
+            format!("not checked: {} is larger than --max-file-size ({})", human(size), human(s.max_file_size)),
+        )),
+        Err(e) => Some(Report::failed(walk::display_path(&c.path), e.into())),
+    }
+}
+
+/// A file's size over `--max-file-size`.
+struct TooLarge(u64);
+
+/// `20 MiB`, `1.5 MiB`, `100 KiB`, `12 bytes`.
+fn human(bytes: u64) -> String {
+    let Some((shift, unit)) = [(30, "GiB"), (20, "MiB"), (10, "KiB")].into_iter().find(|(s, _)| bytes >= 1 << s) else {
+        return format!("{bytes} bytes");
+    };
+    #[allow(clippy::cast_precision_loss)]
+    let n = bytes as f64 / (1u64 << shift) as f64;
+    if n.fract() == 0.0 { format!("{n:.0} {unit}") } else { format!("{n:.1} {unit}") }
 }
 
 /// Analyse one file's bytes and, with --write, apply the fixes. The text is
@@ -72,6 +111,9 @@ fn analyse(c: &Candidate, bytes: &[u8], s: &Settings) -> Option<Report> {
         return Some(Report::failed(walk::display_path(&c.path), FileError::NotUtf8));
     };
     let result = engine::check_prefiltered(src, &s.options(Some(&c.path)));
+    if result.timed_out {
+        return Some(Report::timed_out(walk::display_path(&c.path), s));
+    }
     if result.outcomes.is_empty() && result.notes.is_empty() {
         return None;
     }
@@ -102,18 +144,23 @@ fn analyse(c: &Candidate, bytes: &[u8], s: &Settings) -> Option<Report> {
         }
         result.fixed = None;
     }
-    Some(Report { path: walk::display_path(&c.path), src: src.to_owned(), result, error, outside })
+    Some(Report { src: src.to_owned(), result, error, outside, ..Report::empty(walk::display_path(&c.path)) })
 }
 
 /// Run `f` on the bytes of `path`, read into a per-thread buffer (most
-/// files are dropped by a byte test and cost no allocation).
-fn with_file<R>(path: &std::path::Path, f: impl FnOnce(&[u8]) -> R) -> std::io::Result<R> {
+/// files are dropped by a byte test and cost no allocation), unless the
+/// file is larger than `max` bytes (then it is not read).
+fn with_file<R>(path: &std::path::Path, max: u64, f: impl FnOnce(&[u8]) -> R) -> std::io::Result<Result<R, TooLarge>> {
     thread_local! {
         static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
     // The buffer stays initialised at its full length; `filled` is the file.
     BUF.with_borrow_mut(|buf| {
         let mut file = std::fs::File::open(path)?;
+        let size = file.metadata()?.len();
+        if size > max {
+            return Ok(Err(TooLarge(size)));
+        }
         let mut filled = 0;
         loop {
             if buf.len() - filled < 16 << 10 {
@@ -126,7 +173,7 @@ fn with_file<R>(path: &std::path::Path, f: impl FnOnce(&[u8]) -> R) -> std::io::
                 Err(e) => return Err(e),
             }
         }
-        Ok(f(&buf[..filled]))
+        Ok(Ok(f(&buf[..filled])))
     })
 }
 
@@ -156,7 +203,10 @@ fn process_stdin(s: &Settings) -> Result<Report> {
     let name = s.stdin_filename.clone().unwrap_or_else(|| "<stdin>".into());
     let path = s.stdin_filename.as_ref().map(PathBuf::from);
     let result = engine::check_source(&src, &s.options(path.as_deref()));
-    Ok(Report { path: name, src, result, error: None, outside: None })
+    if result.timed_out {
+        return Ok(Report::timed_out(name, s));
+    }
+    Ok(Report { src, result, ..Report::empty(name) })
 }
 
 /// A progress counter on stderr, only on a terminal outside CI, and only
@@ -235,17 +285,22 @@ pub fn run(args: Args) -> Result<i32> {
             errors += 1;
             eprintln!("leakfix: {}: {e}", r.path);
         }
+        if let Some(why) = &r.skipped {
+            eprintln!("leakfix: {}: {why}", r.path);
+        }
         for n in &r.result.notes {
             eprintln!("leakfix: {}: {n}", r.path);
         }
     }
     let views: Vec<_> = reports.iter().map(Report::view).collect();
-    let summary = render::Summary::new(&views, files, errors, s.write);
+    let skipped: Vec<(&str, &str)> =
+        reports.iter().filter_map(|r| Some((r.path.as_str(), r.skipped.as_deref()?))).collect();
+    let summary = render::Summary::new(&views, files, errors, s.write).with_skipped(skipped.len());
 
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     // A reader that closes the pipe early (`| head`) is not an error, in any
     // format: the exit code still says what is pending.
-    match print(&mut out, &s, &views, &summary).and_then(|()| Ok(out.flush()?)) {
+    match print(&mut out, &s, &views, &skipped, &summary).and_then(|()| Ok(out.flush()?)) {
         Err(e) if is_broken_pipe(&e) => {}
         r => r?,
     }
@@ -268,7 +323,13 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 /// Write the chosen output format to stdout (findings without a fix go to
 /// stderr in the diff and list formats).
-fn print(out: &mut impl Write, s: &Settings, reports: &[FileReport<'_>], summary: &Summary) -> Result<()> {
+fn print(
+    out: &mut impl Write,
+    s: &Settings,
+    reports: &[FileReport<'_>],
+    skipped: &[(&str, &str)],
+    summary: &Summary,
+) -> Result<()> {
     let unfixed_to_stderr = || {
         for r in reports {
             for o in r.outcomes.iter().filter(|o| o.status != Status::Fixed) {
@@ -313,15 +374,15 @@ fn print(out: &mut impl Write, s: &Settings, reports: &[FileReport<'_>], summary
             writeln!(out, "{}", summary.footer())?;
         }
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &render::json::document(reports, summary)?)?;
+            serde_json::to_writer_pretty(&mut *out, &render::json::document(reports, skipped, summary)?)?;
             writeln!(out)?;
         }
         Format::Sarif => {
-            serde_json::to_writer_pretty(&mut *out, &render::sarif::document(reports))?;
+            serde_json::to_writer_pretty(&mut *out, &render::sarif::document(reports, skipped))?;
             writeln!(out)?;
         }
         Format::Markdown => {
-            out.write_all(render::markdown::document(reports, summary).as_bytes())?;
+            out.write_all(render::markdown::document(reports, skipped, summary).as_bytes())?;
         }
     }
     Ok(())

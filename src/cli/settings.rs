@@ -26,6 +26,10 @@ pub struct Settings {
     pub threads: usize,
     pub shortcuts: bool,
     pub batch_bytes: usize,
+    /// `--max-file-size`: larger files are skipped, with a note.
+    pub max_file_size: u64,
+    /// `--timeout-per-file` (none: no limit).
+    pub timeout: Option<std::time::Duration>,
     pub stdin_filename: Option<String>,
     pub color: bool,
 }
@@ -90,6 +94,8 @@ impl Settings {
             threads: a.threads.unwrap_or(0),
             shortcuts: !a.no_shortcuts,
             batch_bytes: a.batch_bytes,
+            max_file_size: a.max_file_size.0,
+            timeout: a.timeout_per_file.0,
             stdin_filename: a.stdin_filename,
             color: use_color(a.color),
         })
@@ -102,6 +108,7 @@ impl Settings {
             path,
             shortcuts: self.shortcuts,
             batching: leakfix_batching(self.batch_bytes, self.threads),
+            timeout: self.timeout,
         }
     }
 

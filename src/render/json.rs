@@ -52,9 +52,9 @@ impl<'a> JsonFinding<'a> {
     }
 }
 
-/// The JSON document for these reports (an error only if a finding cannot
-/// be serialised).
-pub fn document(reports: &[FileReport<'_>], summary: &Summary) -> serde_json::Result<Value> {
+/// The JSON document for these reports and the files not checked (path,
+/// reason; an error only if a finding cannot be serialised).
+pub fn document(reports: &[FileReport<'_>], skipped: &[(&str, &str)], summary: &Summary) -> serde_json::Result<Value> {
     let mut findings = Vec::new();
     for r in reports {
         for o in r.outcomes {
@@ -65,6 +65,7 @@ pub fn document(reports: &[FileReport<'_>], summary: &Summary) -> serde_json::Re
         "tool": "leakfix",
         "version": env!("CARGO_PKG_VERSION"),
         "findings": findings,
+        "skipped": skipped.iter().map(|(path, why)| json!({ "path": path, "status": "skipped", "reason": why })).collect::<Vec<_>>(),
         "summary": summary.json(),
     }))
 }

@@ -11,7 +11,7 @@ pub const LIMIT: usize = 60_000;
 
 /// The Markdown body; the summary says whether the fixes were applied.
 #[must_use]
-pub fn document(reports: &[FileReport<'_>], summary: &Summary) -> String {
+pub fn document(reports: &[FileReport<'_>], skipped: &[(&str, &str)], summary: &Summary) -> String {
     let fixed: Vec<_> = reports
         .iter()
         .flat_map(|r| r.outcomes.iter().filter(|o| o.status == Status::Fixed).map(move |o| (r, o)))
@@ -71,6 +71,17 @@ pub fn document(reports: &[FileReport<'_>], summary: &Summary) -> String {
             let (line, _) = line_col(r.src, o.finding.range.start);
             let item = format!("- **{}:{line}** `{}`: {}\n", r.path, o.finding.transform, o.finding.message);
             if s.len() + item.len() > LIMIT - 500 {
+                omitted += 1;
+            } else {
+                s.push_str(&item);
+            }
+        }
+    }
+    if !skipped.is_empty() {
+        let _ = writeln!(s, "\n### Not checked\n");
+        for (path, why) in skipped {
+            let item = format!("- **{path}**: {why}\n");
+            if s.len() + item.len() > LIMIT - 300 {
                 omitted += 1;
             } else {
                 s.push_str(&item);

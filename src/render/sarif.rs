@@ -20,9 +20,10 @@ fn line_col_chars(src: &str, offset: usize) -> (usize, usize) {
     (line, src[line_start..offset].chars().count() + 1)
 }
 
-/// The SARIF document for these reports.
+/// The SARIF document for these reports, and the files not checked (path,
+/// reason) as tool notifications of an unsuccessful invocation.
 #[must_use]
-pub fn document(reports: &[FileReport<'_>]) -> Value {
+pub fn document(reports: &[FileReport<'_>], skipped: &[(&str, &str)]) -> Value {
     let rules: Vec<Value> = ALL
         .iter()
         .map(|t| {
@@ -89,6 +90,14 @@ pub fn document(reports: &[FileReport<'_>]) -> Value {
                 }
             },
             "columnKind": "unicodeCodePoints",
+            "invocations": [{
+                "executionSuccessful": skipped.is_empty(),
+                "toolExecutionNotifications": skipped.iter().map(|(path, why)| json!({
+                    "level": "error",
+                    "message": { "text": why },
+                    "locations": [{ "physicalLocation": { "artifactLocation": { "uri": path, "uriBaseId": "%SRCROOT%" } } }],
+                })).collect::<Vec<_>>(),
+            }],
             "results": results,
         }]
     })

@@ -26,6 +26,9 @@ pub struct Summary {
     pub files_changed: usize,
     /// Paths and files that could not be walked, read or written.
     pub errors: usize,
+    /// Files not checked: larger than `--max-file-size`, or over
+    /// `--timeout-per-file`.
+    pub files_skipped: usize,
     /// The fixes were written (`--write`), not only shown.
     pub written: bool,
     /// Findings whose fix is in the output.
@@ -47,6 +50,7 @@ impl Summary {
             files,
             files_changed: 0,
             errors,
+            files_skipped: 0,
             written,
             fixed: 0,
             unfixed: 0,
@@ -78,6 +82,12 @@ impl Summary {
         s
     }
 
+    /// The same, with `n` files not checked.
+    #[must_use]
+    pub fn with_skipped(self, n: usize) -> Self {
+        Summary { files_skipped: n, ..self }
+    }
+
     /// All findings.
     #[must_use]
     pub fn findings(&self) -> usize {
@@ -103,6 +113,13 @@ impl Summary {
         }
         if self.held_back > 0 {
             lines.push(format!("{} unsafe fixes held back; apply them with --unsafe-fixes", self.held_back));
+        }
+        if self.files_skipped > 0 {
+            let n = self.files_skipped;
+            lines.push(format!(
+                "{n} {} not checked (too large or too slow, see above; --max-file-size, --timeout-per-file)",
+                if n == 1 { "file" } else { "files" }
+            ));
         }
         lines
     }
@@ -130,15 +147,16 @@ impl Summary {
             "unfixed": self.left(),
             "written": self.written,
             "errors": self.errors,
+            "files_skipped": self.files_skipped,
         })
     }
 
-    /// 2 if an error happened, else 1 if findings are pending (a fix not
-    /// written, or no fix), else 0.
+    /// 2 if an error happened or a file was not checked, else 1 if findings
+    /// are pending (a fix not written, or no fix), else 0.
     #[must_use]
     pub fn exit_code(&self) -> i32 {
         let pending = if self.written { 0 } else { self.fixed };
-        if self.errors > 0 {
+        if self.errors + self.files_skipped > 0 {
             2
         } else if pending + self.left() > 0 {
             1

@@ -4,6 +4,7 @@
 use std::cell::RefCell;
 use tree_sitter::{Node, Parser, Tree};
 
+pub mod deadline;
 pub mod kinds;
 pub mod outline;
 pub mod tokens;
@@ -22,7 +23,7 @@ thread_local! {
 /// for any input we have seen; parse errors show up as ERROR nodes instead).
 #[must_use]
 pub fn parse(src: &[u8]) -> Option<Tree> {
-    let tree = PARSER.with(|p| p.borrow_mut().parse(src, None))?;
+    let tree = PARSER.with(|p| run_parser(&mut p.borrow_mut(), src))?;
     work::parsed(src.len(), 1, &tree);
     Some(tree)
 }
@@ -72,12 +73,24 @@ pub fn parse_included(src: &[u8], ranges: &[tree_sitter::Range]) -> Option<Tree>
     let tree = PARSER.with(|p| {
         let mut p = p.borrow_mut();
         p.set_included_ranges(ranges).ok()?;
-        let tree = p.parse(src, None);
+        let tree = run_parser(&mut p, src);
         p.set_included_ranges(&[]).ok()?;
         tree
     })?;
     work::parsed(ranges.iter().map(|r| r.end_byte - r.start_byte).sum(), ranges.len(), &tree);
     Some(tree)
+}
+
+/// Parse `src`, giving up at this thread's [`deadline`] (then `None`).
+fn run_parser(p: &mut Parser, src: &[u8]) -> Option<Tree> {
+    if deadline::get().is_none() {
+        return p.parse(src, None);
+    }
+    let mut stop = |_: &tree_sitter::ParseState| {
+        if deadline::expired() { std::ops::ControlFlow::Break(()) } else { std::ops::ControlFlow::Continue(()) }
+    };
+    let options = tree_sitter::ParseOptions::new().progress_callback(&mut stop);
+    p.parse_with_options(&mut |i, _| src.get(i..).unwrap_or_default(), None, Some(options))
 }
 
 /// The most declarations parsed into one tree by [`parse_parts`].

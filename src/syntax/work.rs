@@ -29,7 +29,7 @@ thread_local! {
 /// The work counted on this thread since the last call, and start over.
 #[must_use]
 pub fn take() -> Work {
-    WORK.with(|w| w.take())
+    WORK.with(Cell::take)
 }
 
 pub(super) fn parsed(bytes: usize, ranges: usize, tree: &tree_sitter::Tree) {

@@ -29,6 +29,9 @@ pub fn check_file(
         })
     };
     for &decl in facts.decls() {
+        if crate::syntax::deadline::expired() {
+            break; // the caller reports the file as timed out
+        }
         if !is_checked(decl.start_byte()) {
             continue;
         }
@@ -45,6 +48,9 @@ pub fn check_file(
         }
         let mut broken = false;
         for ch in channels::channels_in(cx.pkg, decl) {
+            if crate::syntax::deadline::expired() {
+                break;
+            }
             if ch.func.has_error() {
                 broken = true;
                 continue;

@@ -51,6 +51,7 @@ pub fn check_fixture_src(p: &Path, src: &str) -> FileResult {
         path: None,
         shortcuts: true,
         batching: engine::Batching::default(),
+        timeout: None,
     };
     engine::check_source(src, &opts)
 }
@@ -74,6 +75,7 @@ pub fn check_batched(src: &str, shortcuts: bool, batch_bytes: usize) -> FileResu
         path: None,
         shortcuts,
         batching: engine::Batching { bytes: batch_bytes, threads: 2 },
+        timeout: None,
     };
     engine::check_source(src, &opts)
 }
