@@ -602,3 +602,43 @@ fn a_file_over_timeout_per_file_is_reported_not_half_fixed() {
     let o = leakfix(d, &["--timeout-per-file", "0", "-l", "big.go"]);
     assert_eq!((o.status.code(), stdout(&o).trim()), (Some(1), "big.go"), "{}", stderr(&o));
 }
+
+#[test]
+fn concurrent_writes_fix_each_file_once_and_count_each_fix_once() {
+    // Eight runs over one tree at once: every file ends fixed, no temporary
+    // file is left, and together they claim exactly the fixes there were
+    // (two runs passing the "changed since read" check and both renaming
+    // would count a fix twice).
+    let files = 60;
+    for round in 0..3 {
+        let t = tempfile::tempdir().unwrap();
+        let d = t.path();
+        for i in 0..files {
+            write(d, &format!("f{i}.go"), LEAK);
+        }
+        let runs: Vec<_> = (0..8)
+            .map(|_| {
+                Command::new(env!("CARGO_BIN_EXE_leakfix"))
+                    .args(["--write", "--format", "json", "-j1", "."])
+                    .current_dir(d)
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        let mut claimed = 0;
+        for r in runs {
+            let o = r.wait_with_output().unwrap();
+            let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+            claimed += json["findings"].as_array().unwrap().iter().filter(|f| f["status"] == "fixed").count();
+        }
+        assert_eq!(claimed, files, "round {round}: {claimed} fixes claimed for {files} files");
+        let mut names: Vec<_> = std::fs::read_dir(d).unwrap().map(|e| e.unwrap().file_name()).collect();
+        names.sort();
+        assert_eq!(names.len(), files, "round {round}: {names:?}");
+        for i in 0..files {
+            assert_eq!(std::fs::read_to_string(d.join(format!("f{i}.go"))).unwrap(), FIXED, "round {round}");
+        }
+    }
+}

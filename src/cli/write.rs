@@ -61,6 +61,23 @@ fn access(path: &std::path::Path, mode: libc::c_int) -> bool {
     unsafe { libc::faccessat(libc::AT_FDCWD, c.as_ptr(), mode, libc::AT_EACCESS) == 0 }
 }
 
+/// An exclusive `flock` on the file at `path`, held until dropped (waiting
+/// for another holder to let go).
+fn lock(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    use std::os::fd::AsRawFd as _;
+    let file = std::fs::File::open(path)?;
+    loop {
+        // SAFETY: the descriptor is open for the duration of the call.
+        if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX) } == 0 {
+            return Ok(file);
+        }
+        let e = std::io::Error::last_os_error();
+        if e.kind() != std::io::ErrorKind::Interrupted {
+            return Err(e);
+        }
+    }
+}
+
 /// Replace `path` with `content` via a temporary file in the same directory,
 /// keeping permissions; refuse if the file changed since it was read, or if
 /// the user may not write the file (unless `force`) or its directory.
@@ -89,6 +106,11 @@ pub(super) fn write_atomic(
     } else {
         path
     };
+    // From the check to the rename, hold an advisory lock on the file, so
+    // that of concurrent leakfix runs only one finds it as it read it and
+    // replaces it; the others then find it changed (the lock is on the
+    // inode the rename replaces, and the check reads the path anew).
+    let _lock = lock(path)?;
     let now = std::fs::read(path)?;
     if now != read.as_bytes() {
         bail!("the file changed while leakfix ran");
