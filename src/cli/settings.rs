@@ -25,7 +25,9 @@ pub struct Settings {
     pub include_generated: bool,
     pub threads: usize,
     pub shortcuts: bool,
-    pub batch_bytes: usize,
+    /// How one large file is split (its threads worked out once: asking the
+    /// system for its cores reads cgroup files).
+    pub batching: crate::engine::Batching,
     /// `--max-file-size`: larger files are skipped, with a note.
     pub max_file_size: u64,
     /// `--timeout-per-file` (none: no limit).
@@ -93,7 +95,7 @@ impl Settings {
             include_generated: a.include_generated,
             threads: a.threads.unwrap_or(0),
             shortcuts: !a.no_shortcuts,
-            batch_bytes: a.batch_bytes,
+            batching: leakfix_batching(a.batch_bytes, a.threads.unwrap_or(0)),
             max_file_size: a.max_file_size.0,
             timeout: a.timeout_per_file.0,
             stdin_filename: a.stdin_filename,
@@ -107,7 +109,7 @@ impl Settings {
             threshold: self.threshold,
             path,
             shortcuts: self.shortcuts,
-            batching: leakfix_batching(self.batch_bytes, self.threads),
+            batching: self.batching,
             timeout: self.timeout,
         }
     }

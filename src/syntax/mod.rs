@@ -37,22 +37,31 @@ pub fn parse_ranges(src: &[u8], ranges: &[std::ops::Range<usize>]) -> Option<Tre
 }
 
 /// Where the lines of a text start, to give any offset its row and column
-/// (tree-sitter's ranges carry both) in a lookup, in any order.
-pub struct LineIndex {
-    /// Offsets of the bytes after each `\n`.
-    starts: Vec<usize>,
+/// (tree-sitter's ranges carry both) in a lookup, in any order. The text is
+/// scanned once, and only as far as the furthest offset asked for.
+pub struct LineIndex<'s> {
+    src: &'s [u8],
+    /// Offsets of the bytes after each `\n` before `scanned`.
+    starts: std::sync::Mutex<(Vec<usize>, usize)>,
 }
 
-impl LineIndex {
+impl<'s> LineIndex<'s> {
     #[must_use]
-    pub fn new(src: &[u8]) -> Self {
-        LineIndex { starts: memchr::memchr_iter(b'\n', src).map(|i| i + 1).collect() }
+    pub fn new(src: &'s [u8]) -> Self {
+        LineIndex { src, starts: std::sync::Mutex::new((Vec::new(), 0)) }
     }
 
     #[must_use]
     pub fn point(&self, at: usize) -> tree_sitter::Point {
-        let row = self.starts.partition_point(|&s| s <= at);
-        let line_start = if row == 0 { 0 } else { self.starts[row - 1] };
+        let mut guard = self.starts.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let (starts, scanned) = &mut *guard;
+        if at > *scanned {
+            let end = at.min(self.src.len());
+            starts.extend(memchr::memchr_iter(b'\n', &self.src[*scanned..end]).map(|i| *scanned + i + 1));
+            *scanned = end;
+        }
+        let row = starts.partition_point(|&s| s <= at);
+        let line_start = if row == 0 { 0 } else { starts[row - 1] };
         tree_sitter::Point { row, column: at - line_start }
     }
 

@@ -147,16 +147,23 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
         start_callees(src, &mut names);
         return Plan { parts: None, names, relevant: Vec::new() };
     };
-    let mut declared: HashMap<&[u8], Vec<usize>> = HashMap::new();
-    for (i, c) in chunks.iter().enumerate() {
-        declared.entry(c.name).or_default().push(i);
-    }
+    // Built on first use: most files never ask.
+    let declared: OnceCell<HashMap<&[u8], Vec<usize>>> = OnceCell::new();
+    let declared = || {
+        declared.get_or_init(|| {
+            let mut d: HashMap<&[u8], Vec<usize>> = HashMap::new();
+            for (i, c) in chunks.iter().enumerate() {
+                d.entry(c.name).or_default().push(i);
+            }
+            d
+        })
+    };
     // A function of this file that never spells `<-` or `range` cannot
     // send or range on a channel it is handed; any other may (asked once
     // per chunk).
     let spells_use: Vec<OnceCell<bool>> = chunks.iter().map(|_| OnceCell::new()).collect();
     let may_use = |name: &[u8]| {
-        declared.get(name).is_none_or(|is| {
+        declared().get(name).is_none_or(|is| {
             is.iter().any(|&i| {
                 *spells_use[i].get_or_init(|| {
                     let t = &src[chunks[i].range.clone()];
@@ -177,7 +184,7 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
             *k = true;
             let mut needed: Vec<Range<usize>> = names
                 .iter()
-                .flat_map(|n| declared.get(n).into_iter().flatten())
+                .flat_map(|n| declared().get(n).into_iter().flatten())
                 .map(|&i| chunks[i].range.clone())
                 .filter(|r| *r != c.range)
                 .collect();
