@@ -187,9 +187,25 @@ impl<'t> Named<'t> for Node<'t> {
     }
 }
 
-/// Ancestors of a node, innermost first, excluding the node itself.
+/// Ancestors of a node, innermost first, excluding the node itself: the
+/// chain up to its tree's root, found in one descent from the root (what a
+/// single `parent` call costs, since tree-sitter finds a parent by
+/// descending from the root).
 pub fn ancestors(node: Node<'_>) -> impl Iterator<Item = Node<'_>> {
-    std::iter::successors(node.parent(), Node::parent)
+    let root = root_of(node);
+    let mut chain = if root.id() == node.id() { Vec::new() } else { ancestors_within(root, node) };
+    if root.id() != node.id() {
+        chain.push(root);
+    }
+    chain.into_iter()
+}
+
+/// The root of the tree holding `node`.
+fn root_of(node: Node<'_>) -> Node<'_> {
+    let raw = node.into_raw();
+    // SAFETY: a node's tree pointer is its tree's, alive as long as the node
+    // (the lifetime ties the root to it), and the root of a tree is a node.
+    unsafe { Node::from_raw(tree_sitter::ffi::ts_tree_root_node(raw.tree)) }
 }
 
 /// The ancestors of `node` below `root`, innermost first: what
@@ -198,7 +214,7 @@ pub fn ancestors(node: Node<'_>) -> impl Iterator<Item = Node<'_>> {
 /// the tree's root, so a chain of `parent` calls costs the depth squared).
 #[must_use]
 pub fn ancestors_within<'t>(root: Node<'t>, node: Node<'t>) -> Vec<Node<'t>> {
-    let slow = || ancestors(node).take_while(|a| a.id() != root.id()).collect();
+    let slow = || std::iter::successors(node.parent(), Node::parent).take_while(|a| a.id() != root.id()).collect();
     // A node of the same range may be the child, not the parent.
     if !contains(root, node) || root.byte_range() == node.byte_range() {
         return slow();
@@ -312,9 +328,16 @@ mod tests {
             true
         });
         let ids = |v: &[tree_sitter::Node<'_>]| v.iter().map(tree_sitter::Node::id).collect::<Vec<_>>();
+        fn parents(n: tree_sitter::Node<'_>) -> Vec<tree_sitter::Node<'_>> {
+            std::iter::successors(n.parent(), tree_sitter::Node::parent).collect()
+        }
+        for &n in &nodes {
+            let all: Vec<_> = super::ancestors(n).collect();
+            assert_eq!(ids(&all), ids(&parents(n)), "{n:?}");
+        }
         for &within in &nodes {
             for &n in &nodes {
-                let slow: Vec<_> = super::ancestors(n).take_while(|a| a.id() != within.id()).collect();
+                let slow: Vec<_> = parents(n).into_iter().take_while(|a| a.id() != within.id()).collect();
                 assert_eq!(ids(&super::ancestors_within(within, n)), ids(&slow), "{within:?} {n:?}");
             }
         }
