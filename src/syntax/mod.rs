@@ -319,6 +319,9 @@ mod tests {
 
     #[test]
     fn ancestors_within_is_the_parent_chain_up_to_the_root() {
+        fn parents(n: tree_sitter::Node<'_>) -> Vec<tree_sitter::Node<'_>> {
+            std::iter::successors(n.parent(), tree_sitter::Node::parent).collect()
+        }
         let src = b"package p\nfunc f(c chan int) {\n\tgo func() {\n\t\tfor i := range 3 {\n\t\t\tif i > 0 {\n\t\t\t\tc <- i\n\t\t\t}\n\t\t}\n\t}()\n\tdefer func() { <-c }()\n}\nfunc g() {}\n";
         let tree = super::parse(src).unwrap();
         let root = tree.root_node();
@@ -328,9 +331,6 @@ mod tests {
             true
         });
         let ids = |v: &[tree_sitter::Node<'_>]| v.iter().map(tree_sitter::Node::id).collect::<Vec<_>>();
-        fn parents(n: tree_sitter::Node<'_>) -> Vec<tree_sitter::Node<'_>> {
-            std::iter::successors(n.parent(), tree_sitter::Node::parent).collect()
-        }
         for &n in &nodes {
             let all: Vec<_> = super::ancestors(n).collect();
             assert_eq!(ids(&all), ids(&parents(n)), "{n:?}");
