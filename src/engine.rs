@@ -114,10 +114,25 @@ pub enum SkipReason {
     /// `--write` could not create the new file in the file's directory.
     #[error("its directory is not writable; not changed")]
     DirectoryNotWritable,
+    /// `--write` would have split the file's hard links.
+    #[error("has several hard links; not changed")]
+    HardLinks,
+    /// `--write` could not give the new file the file's owner and group.
+    #[error("its owner and group could not be kept; not changed")]
+    OwnerNotKept,
     /// `--write` failed (the file changed meanwhile, the disk is full, ...);
     /// the file was left as it was.
     #[error("the write failed; not changed")]
     WriteFailed,
+}
+
+impl SkipReason {
+    /// Did `--write` leave the file alone (the reason is then reported once
+    /// for the file, not again for each of its fixes)?
+    #[must_use]
+    pub fn is_write(self) -> bool {
+        !matches!(self, SkipReason::OverlapsAnotherFix | SkipReason::WouldNotParse)
+    }
 }
 
 #[derive(Debug, Default)]

@@ -642,3 +642,47 @@ fn concurrent_writes_fix_each_file_once_and_count_each_fix_once() {
         }
     }
 }
+
+#[test]
+fn an_interrupted_write_leaves_no_temporary_file_and_no_half_written_file() {
+    // SIGINT and SIGTERM at many points of a --write run: every file is
+    // either as it was or fully fixed, no `.leakfix-*.tmp` is left, and an
+    // interrupted run exits 128 + the signal.
+    let t = tempfile::tempdir().unwrap();
+    let d = t.path();
+    let original = many_leaks(40);
+    let mut interrupted = 0;
+    for round in 0..16u64 {
+        for i in 0..150 {
+            write(d, &format!("f{i}.go"), &original);
+        }
+        let child = Command::new(env!("CARGO_BIN_EXE_leakfix"))
+            .args(["--write", "-j2", "."])
+            .current_dir(d)
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(5 + round * 7));
+        let signal = if round % 2 == 0 { libc::SIGINT } else { libc::SIGTERM };
+        // SAFETY: the child is ours and has not been waited for.
+        unsafe { libc::kill(i32::try_from(child.id()).unwrap(), signal) };
+        let o = child.wait_with_output().unwrap();
+        if o.status.code() == Some(128 + signal) {
+            interrupted += 1;
+        } else {
+            assert_eq!(o.status.code(), Some(0), "round {round}: finished before the signal, or else 128 + signal");
+        }
+        let fixed = many_leaks(40).replace("make(chan error)", "make(chan error, 1)");
+        for e in std::fs::read_dir(d).unwrap() {
+            let e = e.unwrap();
+            let name = e.file_name().to_string_lossy().into_owned();
+            assert!(
+                name.starts_with('f') && std::path::Path::new(&name).extension().is_some_and(|e| e == "go"),
+                "round {round}: {name} left behind"
+            );
+            let text = std::fs::read_to_string(e.path()).unwrap();
+            assert!(text == original || text == fixed, "round {round}: {name} half written");
+        }
+    }
+    assert!(interrupted >= 4, "only {interrupted} of 16 runs were interrupted: the test did not test");
+}

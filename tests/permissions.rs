@@ -155,3 +155,78 @@ fn root_does_not_replace_a_file_without_any_write_bit_unless_forced() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(std::fs::read_to_string(&f).unwrap().contains(FIXED));
 }
+
+#[test]
+fn the_owner_group_and_extended_attributes_are_kept_and_hard_links_not_split() {
+    use std::os::unix::fs::MetadataExt as _;
+    let (_t, d) = user_dir();
+    let f = d.join("a.go");
+    std::fs::write(&f, LEAKY).unwrap();
+    own(&f);
+    // An extended attribute (ext4 and tmpfs take `user.` ones).
+    let set = Command::new("setfattr").args(["-n", "user.review", "-v", "pending"]).arg(&f).status();
+    let xattr = if set.is_ok_and(|s| s.success()) {
+        true
+    } else {
+        // Without the attr tools, set it through libc.
+        let c = std::ffi::CString::new(f.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: valid NUL-terminated strings and a 7-byte value.
+        unsafe { libc::setxattr(c.as_ptr(), c"user.review".as_ptr(), c"pending".as_ptr().cast(), 7, 0) == 0 }
+    };
+    assert!(xattr, "the test directory takes user extended attributes");
+    let before = std::fs::metadata(&f).unwrap();
+    // As root (CI), the file of another user stays theirs; as that user,
+    // it stays the user's own.
+    let o = Command::new(env!("CARGO_BIN_EXE_leakfix")).args(["--write", "a.go"]).current_dir(&d).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let after = std::fs::metadata(&f).unwrap();
+    assert!(std::fs::read_to_string(&f).unwrap().contains(FIXED));
+    assert_eq!((after.uid(), after.gid()), (before.uid(), before.gid()), "owner and group kept");
+    assert_ne!(after.ino(), before.ino(), "replaced by a rename, not rewritten in place");
+    let c = std::ffi::CString::new(f.as_os_str().as_encoded_bytes()).unwrap();
+    let mut value = [0u8; 16];
+    // SAFETY: valid strings and a buffer of 16 bytes.
+    let n = unsafe { libc::getxattr(c.as_ptr(), c"user.review".as_ptr(), value.as_mut_ptr().cast(), value.len()) };
+    assert_eq!(usize::try_from(n).ok().map(|n| &value[..n]), Some(&b"pending"[..]), "the extended attribute is kept");
+
+    // A file with two hard links is not split: refused, both unchanged.
+    let g = d.join("b.go");
+    std::fs::write(&g, LEAKY).unwrap();
+    own(&g);
+    std::fs::hard_link(&g, d.join("b_link.go")).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_leakfix")).args(["--write", "b.go"]).current_dir(&d).output().unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("b.go: has 2 hard links, which replacing it would split; not changed"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(std::fs::read_to_string(&g).unwrap(), LEAKY);
+    assert_eq!(std::fs::metadata(&g).unwrap().nlink(), 2);
+}
+
+#[test]
+fn an_ordinary_user_does_not_take_over_a_file_of_someone_else() {
+    if !is_root() {
+        eprintln!("not root: the file of another user cannot be made here; the root case covers the owner");
+    }
+    let (_t, d) = user_dir();
+    let f = d.join("a.go");
+    std::fs::write(&f, LEAKY).unwrap();
+    if is_root() {
+        // root's file, writable by the ordinary user's group.
+        std::os::unix::fs::chown(&f, Some(0), Some(65534)).unwrap();
+        chmod(&f, 0o664);
+    }
+    let Some(o) = as_user(&d, &["--write", "a.go"]) else {
+        panic!("running as root without /usr/bin/setpriv: the ordinary-user case cannot run");
+    };
+    if !is_root() {
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        return;
+    }
+    // Replacing it would make it the user's: refused, with the reason.
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("a.go: cannot keep its owner and group (0:65534); not changed"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&f).unwrap(), LEAKY);
+}

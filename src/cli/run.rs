@@ -130,6 +130,8 @@ fn analyse(c: &Candidate, bytes: &[u8], s: &Settings) -> Option<Report> {
                 let reason = match why {
                     NotWritten::ReadOnly => engine::SkipReason::NotWritable,
                     NotWritten::Directory(_) => engine::SkipReason::DirectoryNotWritable,
+                    NotWritten::HardLinks(_) => engine::SkipReason::HardLinks,
+                    NotWritten::Owner(..) => engine::SkipReason::OwnerNotKept,
                 };
                 error = Some(FileError::NotWritten(why));
                 reason
@@ -230,6 +232,8 @@ pub fn run(args: Args) -> Result<i32> {
         return subcommand(c);
     }
     let s = Settings::from_args(args)?;
+    // An interrupted --write leaves no temporary file behind.
+    super::write::handle_signals();
     let mut errors = 0usize;
     let (reports, files) = if s.is_stdin() {
         (vec![process_stdin(&s)?], 1)

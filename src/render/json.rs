@@ -99,5 +99,11 @@ mod tests {
             let json = serde_json::to_value(JsonFinding::new("a.go", "x", &o)).unwrap();
             assert_eq!((&json["status"], &json["reason"]), (&json!("skipped"), &json!(text)));
         }
+        // A file --write left alone says why on its own line; its findings
+        // do not repeat it (JSON keeps the reason on each).
+        let o = Outcome { finding, status: Status::Skipped(SkipReason::NotWritable) };
+        assert_eq!(text_line("a.go", "x", &o, true), "a.go:1:1: premature-return: m (fix not written, see above)");
+        let json = serde_json::to_value(JsonFinding::new("a.go", "x", &o)).unwrap();
+        assert_eq!(json["reason"], json!("not writable (read-only); not changed"));
     }
 }

@@ -33,8 +33,13 @@ pub fn text_line(path: &str, src: &str, o: &Outcome, mark_fix: bool) -> String {
     if mark_fix && o.status == Status::Fixed {
         s.push_str(" [fix]");
     }
-    if let Status::Skipped(why) = &o.status {
-        let _ = write!(s, " (fix skipped: {why})");
+    match &o.status {
+        // The file's own line on stderr says why it was not written (once).
+        Status::Skipped(why) if why.is_write() => s.push_str(" (fix not written, see above)"),
+        Status::Skipped(why) => {
+            let _ = write!(s, " (fix skipped: {why})");
+        }
+        _ => {}
     }
     s
 }
