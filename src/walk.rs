@@ -119,12 +119,19 @@ fn clean(p: &Path) -> PathBuf {
     p.strip_prefix(".").map_or_else(|_| p.to_path_buf(), Path::to_path_buf)
 }
 
-/// The path as shown to users: relative to the current directory if under it.
+/// The path as shown to users: relative to the current directory if under
+/// it, every byte as it is (a `\\` is part of a Unix file name).
 #[must_use]
-pub fn display_path(p: &Path) -> String {
-    let shown = std::env::current_dir()
+pub fn shown_path(p: &Path) -> PathBuf {
+    std::env::current_dir()
         .ok()
         .and_then(|cwd| p.strip_prefix(&cwd).ok().map(Path::to_path_buf))
-        .unwrap_or_else(|| p.to_path_buf());
-    shown.to_string_lossy().replace('\\', "/")
+        .unwrap_or_else(|| p.to_path_buf())
+}
+
+/// [`shown_path`] as text (bytes that are not UTF-8 shown as U+FFFD; the
+/// formats that must be exact use the bytes).
+#[must_use]
+pub fn display_path(p: &Path) -> String {
+    shown_path(p).to_string_lossy().into_owned()
 }

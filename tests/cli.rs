@@ -686,3 +686,56 @@ fn an_interrupted_write_leaves_no_temporary_file_and_no_half_written_file() {
     }
     assert!(interrupted >= 4, "only {interrupted} of 16 runs were interrupted: the test did not test");
 }
+
+#[test]
+fn odd_file_names_are_shown_exactly_and_git_apply_patches_those_files() {
+    use std::os::unix::ffi::OsStrExt as _;
+    let t = tempfile::tempdir().unwrap();
+    let d = t.path();
+    assert!(git(d, &["init", "-q"]).status.success());
+    // `sub/x.go` is a clean file: the patch for `sub\x.go` must not touch it.
+    let clean = LEAK.replace("make(chan error)", "make(chan error, 1)");
+    write(d, "sub/x.go", &clean);
+    let odd: Vec<&[u8]> =
+        vec![b"sub\\x.go", b"new\nline.go", b"tab\there.go", b"quote\"d.go", b"caf\xe9.go", b"sp ace.go"];
+    for name in &odd {
+        std::fs::write(d.join(std::ffi::OsStr::from_bytes(name)), LEAK).unwrap();
+    }
+    let o = leakfix(d, &[]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let patch = o.stdout.clone();
+    assert!(
+        String::from_utf8_lossy(&patch).contains(r#"diff --git "a/sub\\x.go" "b/sub\\x.go""#),
+        "{}",
+        String::from_utf8_lossy(&patch)
+    );
+    std::fs::write(d.join("../leakfix.patch"), &patch).unwrap();
+    let applied = git(d, &["apply", "--verbose", "../leakfix.patch"]);
+    assert!(applied.status.success(), "git apply: {}", stderr(&applied));
+    for name in &odd {
+        let text = std::fs::read_to_string(d.join(std::ffi::OsStr::from_bytes(name))).unwrap();
+        assert_eq!(text, FIXED, "{}", String::from_utf8_lossy(name));
+    }
+    assert_eq!(std::fs::read_to_string(d.join("sub/x.go")).unwrap(), clean, "the clean file is untouched");
+    // Back to the leaks: JSON and -z name them exactly.
+    for name in &odd {
+        std::fs::write(d.join(std::ffi::OsStr::from_bytes(name)), LEAK).unwrap();
+    }
+    let o = leakfix(d, &["--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let paths: Vec<_> =
+        json["findings"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap().to_owned()).collect();
+    assert!(paths.contains(&"sub\\x.go".to_owned()) && paths.contains(&"new\nline.go".to_owned()), "{paths:?}");
+    let latin1 =
+        json["findings"].as_array().unwrap().iter().find(|f| f.get("path_bytes").is_some()).expect("path_bytes");
+    let bytes: Vec<u8> =
+        latin1["path_bytes"].as_array().unwrap().iter().map(|b| u8::try_from(b.as_u64().unwrap()).unwrap()).collect();
+    assert_eq!(bytes, b"caf\xe9.go");
+    let o = leakfix(d, &["-l", "-z"]);
+    let mut listed: Vec<&[u8]> = o.stdout.split(|&b| b == 0).filter(|s| !s.is_empty()).collect();
+    listed.sort_unstable();
+    let mut expected = odd.clone();
+    expected.sort_unstable();
+    assert_eq!(listed, expected);
+    assert!(o.stdout.ends_with(b"\0"));
+}

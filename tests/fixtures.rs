@@ -16,7 +16,7 @@ fn report(path: &str, src: &str) -> String {
         s.push('\n');
     }
     if let Some(fixed) = &r.fixed {
-        s.push_str(&render::diff(path, src, fixed, 3));
+        s.push_str(&render::diff(path.as_bytes(), src, fixed, 3));
     }
     s
 }

@@ -59,6 +59,10 @@ pub struct Args {
     /// Print only the paths of files that would change (or, with --write, did).
     #[arg(short, long)]
     pub list: bool,
+    /// With -l, end each path with a NUL byte instead of a newline, and
+    /// print it exactly as its bytes (for `xargs -0`).
+    #[arg(short = 'z', requires = "list")]
+    pub null: bool,
     /// The file name to show for input read from stdin (`-`).
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<String>,

@@ -20,6 +20,9 @@ pub(super) const MAX_THREADS_PER_CORE: usize = 8;
 /// The result of one file, ready to print.
 struct Report {
     path: String,
+    /// The path's bytes, exactly (for the diff headers, `-z`, SARIF and
+    /// JSON's `path_bytes`).
+    raw: Vec<u8>,
     src: String,
     result: FileResult,
     error: Option<FileError>,
@@ -44,28 +47,45 @@ enum FileError {
 }
 
 impl Report {
-    fn failed(path: String, error: FileError) -> Self {
-        Report { error: Some(error), ..Report::empty(path) }
+    fn failed(path: &std::path::Path, error: FileError) -> Self {
+        Report { error: Some(error), ..Report::at(path) }
     }
 
-    fn empty(path: String) -> Self {
-        Report { path, src: String::new(), result: FileResult::default(), error: None, outside: None, skipped: None }
+    /// The report of the file at `path`, as yet empty.
+    fn at(path: &std::path::Path) -> Self {
+        use std::os::unix::ffi::OsStrExt as _;
+        let shown = walk::shown_path(path);
+        Report { raw: shown.as_os_str().as_bytes().to_vec(), ..Report::named(shown.to_string_lossy().into_owned()) }
+    }
+
+    /// The report of an input known by `name` only (stdin).
+    fn named(name: String) -> Self {
+        Report {
+            raw: name.clone().into_bytes(),
+            path: name,
+            src: String::new(),
+            result: FileResult::default(),
+            error: None,
+            outside: None,
+            skipped: None,
+        }
     }
 
     /// A file not checked, and why.
-    fn not_checked(path: String, why: String) -> Self {
-        Report { skipped: Some(why), ..Report::empty(path) }
+    fn not_checked(report: Report, why: String) -> Self {
+        Report { skipped: Some(why), ..report }
     }
 
     /// The report of a check that ran out of time.
-    fn timed_out(path: String, s: &Settings) -> Self {
+    fn timed_out(report: Report, s: &Settings) -> Self {
         let limit = s.timeout.map_or_else(String::new, |t| format!(" ({t:?})"));
-        Report::not_checked(path, format!("not checked: took longer than --timeout-per-file{limit}"))
+        Report::not_checked(report, format!("not checked: took longer than --timeout-per-file{limit}"))
     }
 
     fn view(&self) -> render::FileReport<'_> {
         render::FileReport {
             path: &self.path,
+            raw_path: &self.raw,
             src: &self.src,
             outcomes: &self.result.outcomes,
             fixed: self.result.fixed.as_deref(),
@@ -81,10 +101,10 @@ fn process(c: &Candidate, s: &Settings) -> Option<Report> {
     match read {
         Ok(Ok(report)) => report,
         Ok(Err(TooLarge(size))) => Some(Report::not_checked(
-            walk::display_path(&c.path),
+            Report::at(&c.path),
             format!("not checked: {} is larger than --max-file-size ({})", human(size), human(s.max_file_size)),
         )),
-        Err(e) => Some(Report::failed(walk::display_path(&c.path), e.into())),
+        Err(e) => Some(Report::failed(&c.path, e.into())),
     }
 }
 
@@ -108,11 +128,11 @@ fn analyse(c: &Candidate, bytes: &[u8], s: &Settings) -> Option<Report> {
         return None;
     }
     let Ok(src) = std::str::from_utf8(bytes) else {
-        return Some(Report::failed(walk::display_path(&c.path), FileError::NotUtf8));
+        return Some(Report::failed(&c.path, FileError::NotUtf8));
     };
     let result = engine::check_prefiltered(src, &s.options(Some(&c.path)));
     if result.timed_out {
-        return Some(Report::timed_out(walk::display_path(&c.path), s));
+        return Some(Report::timed_out(Report::at(&c.path), s));
     }
     if result.outcomes.is_empty() && result.notes.is_empty() {
         return None;
@@ -146,7 +166,7 @@ fn analyse(c: &Candidate, bytes: &[u8], s: &Settings) -> Option<Report> {
         }
         result.fixed = None;
     }
-    Some(Report { src: src.to_owned(), result, error, outside, ..Report::empty(walk::display_path(&c.path)) })
+    Some(Report { src: src.to_owned(), result, error, outside, ..Report::at(&c.path) })
 }
 
 /// Run `f` on the bytes of `path`, read into a per-thread buffer (most
@@ -206,9 +226,9 @@ fn process_stdin(s: &Settings) -> Result<Report> {
     let path = s.stdin_filename.as_ref().map(PathBuf::from);
     let result = engine::check_source(&src, &s.options(path.as_deref()));
     if result.timed_out {
-        return Ok(Report::timed_out(name, s));
+        return Ok(Report::timed_out(Report::named(name), s));
     }
-    Ok(Report { src, result, ..Report::empty(name) })
+    Ok(Report { src, result, ..Report::named(name) })
 }
 
 /// A progress counter on stderr, only on a terminal outside CI, and only
@@ -343,7 +363,12 @@ fn print(
     };
     if s.list {
         for r in reports.iter().filter(|r| r.fixed.is_some()) {
-            writeln!(out, "{}", r.path)?;
+            if s.null {
+                out.write_all(r.raw_path)?;
+                out.write_all(b"\0")?;
+            } else {
+                writeln!(out, "{}", r.path)?;
+            }
         }
         unfixed_to_stderr();
         return Ok(());
@@ -361,7 +386,7 @@ fn print(
             if !s.write {
                 for r in reports {
                     if let Some(new) = r.fixed {
-                        let d = render::diff(r.path, r.src, new, s.context);
+                        let d = render::diff(r.raw_path, r.src, new, s.context);
                         out.write_all(if s.color { render::color_diff(&d) } else { d }.as_bytes())?;
                     }
                 }

@@ -17,6 +17,8 @@ pub struct Settings {
     /// Replace read-only files too (`--force-write`).
     pub force_write: bool,
     pub list: bool,
+    /// `-z`: NUL-terminated `-l` output.
+    pub null: bool,
     pub format: Format,
     pub context: usize,
     pub transforms: Vec<&'static dyn Transform>,
@@ -81,6 +83,7 @@ impl Settings {
             write: a.write,
             force_write: a.force_write,
             list: a.list,
+            null: a.null,
             format: a.format,
             context: a.context,
             transforms,

@@ -11,6 +11,9 @@ use crate::engine::{Outcome, Status};
 pub struct JsonFinding<'a> {
     pub transform: &'a str,
     pub path: &'a str,
+    /// The path's bytes, when they are not UTF-8 (`path` then shows U+FFFD).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path_bytes: Option<&'a [u8]>,
     /// Enclosing top-level function (`Type.Method` for methods).
     pub function: &'a str,
     /// The channel variable.
@@ -30,6 +33,12 @@ pub struct JsonFinding<'a> {
 impl<'a> JsonFinding<'a> {
     #[must_use]
     pub fn new(path: &'a str, src: &str, o: &'a Outcome) -> Self {
+        Self::at(path, path.as_bytes(), src, o)
+    }
+
+    /// [`JsonFinding::new`] for a path whose exact bytes are `raw`.
+    #[must_use]
+    pub fn at(path: &'a str, raw: &'a [u8], src: &str, o: &'a Outcome) -> Self {
         let (line, column) = line_col(src, o.finding.range.start);
         let (status, reason) = match &o.status {
             Status::Fixed => ("fixed", None),
@@ -39,6 +48,7 @@ impl<'a> JsonFinding<'a> {
         JsonFinding {
             transform: o.finding.transform,
             path,
+            path_bytes: std::str::from_utf8(raw).is_err().then_some(raw),
             function: &o.finding.function,
             channel: &o.finding.channel,
             line,
@@ -58,7 +68,7 @@ pub fn document(reports: &[FileReport<'_>], skipped: &[(&str, &str)], summary: &
     let mut findings = Vec::new();
     for r in reports {
         for o in r.outcomes {
-            findings.push(serde_json::to_value(JsonFinding::new(r.path, r.src, o))?);
+            findings.push(serde_json::to_value(JsonFinding::at(r.path, r.raw_path, r.src, o))?);
         }
     }
     Ok(json!({

@@ -17,6 +17,8 @@ use crate::engine::Outcome;
 pub struct FileReport<'a> {
     /// The path as shown to users (relative to the current directory).
     pub path: &'a str,
+    /// The same path's bytes, exactly.
+    pub raw_path: &'a [u8],
     pub src: &'a str,
     pub outcomes: &'a [Outcome],
     /// The fixed text, if any fix applies.

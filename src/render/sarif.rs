@@ -1,6 +1,8 @@
 //! SARIF 2.1.0, as GitHub code scanning accepts it: one run, the
 //! transforms as rules, a result per finding with its fix as replacements.
 
+use std::fmt::Write as _;
+
 use serde_json::{Value, json};
 
 use super::{FileReport, line_col};
@@ -18,6 +20,22 @@ fn line_col_chars(src: &str, offset: usize) -> (usize, usize) {
     let (line, _) = line_col(src, offset);
     let line_start = src[..offset].rfind('\n').map_or(0, |i| i + 1);
     (line, src[line_start..offset].chars().count() + 1)
+}
+
+/// A relative path as a URI reference: every byte outside RFC 3986's
+/// unreserved characters and `/` percent-encoded (a `\\`, a space, a byte
+/// that is not UTF-8 all stay the file they name).
+#[must_use]
+pub fn uri(path: &[u8]) -> String {
+    let mut s = String::with_capacity(path.len());
+    for &b in path {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            s.push(char::from(b));
+        } else {
+            let _ = write!(s, "%{b:02X}");
+        }
+    }
+    s
 }
 
 /// The SARIF document for these reports, and the files not checked (path,
@@ -44,7 +62,7 @@ pub fn document(reports: &[FileReport<'_>], skipped: &[(&str, &str)]) -> Value {
             let rule_index = ALL.iter().position(|t| t.id() == f.transform).unwrap_or(0);
             let location = json!({
                 "physicalLocation": {
-                    "artifactLocation": { "uri": r.path, "uriBaseId": "%SRCROOT%" },
+                    "artifactLocation": { "uri": uri(r.raw_path), "uriBaseId": "%SRCROOT%" },
                     "region": region(r.src, f.range.start, f.range.end),
                 }
             });
@@ -69,7 +87,7 @@ pub fn document(reports: &[FileReport<'_>], skipped: &[(&str, &str)]) -> Value {
                 result["fixes"] = json!([{
                     "description": { "text": format!("{} ({:?})", f.transform, fix.applicability) },
                     "artifactChanges": [{
-                        "artifactLocation": { "uri": r.path, "uriBaseId": "%SRCROOT%" },
+                        "artifactLocation": { "uri": uri(r.raw_path), "uriBaseId": "%SRCROOT%" },
                         "replacements": replacements,
                     }],
                 }]);
@@ -95,10 +113,20 @@ pub fn document(reports: &[FileReport<'_>], skipped: &[(&str, &str)]) -> Value {
                 "toolExecutionNotifications": skipped.iter().map(|(path, why)| json!({
                     "level": "error",
                     "message": { "text": why },
-                    "locations": [{ "physicalLocation": { "artifactLocation": { "uri": path, "uriBaseId": "%SRCROOT%" } } }],
+                    "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(path.as_bytes()), "uriBaseId": "%SRCROOT%" } } }],
                 })).collect::<Vec<_>>(),
             }],
             "results": results,
         }]
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn uris_keep_every_byte_of_the_name() {
+        assert_eq!(super::uri(b"pkg/a_b-1.go"), "pkg/a_b-1.go");
+        assert_eq!(super::uri(b"sub\\x.go"), "sub%5Cx.go");
+        assert_eq!(super::uri(b"sp ace\n\xe9.go"), "sp%20ace%0A%E9.go");
+    }
 }

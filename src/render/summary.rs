@@ -180,7 +180,7 @@ mod tests {
     }
 
     fn summary(outcomes: &[Outcome], written: bool, errors: usize) -> Summary {
-        let reports = [FileReport { path: "a.go", src: "x", outcomes, fixed: Some("y") }];
+        let reports = [FileReport { path: "a.go", raw_path: b"a.go", src: "x", outcomes, fixed: Some("y") }];
         Summary::new(&reports, 3, errors, written)
     }
 

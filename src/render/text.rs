@@ -5,15 +5,47 @@ use std::fmt::Write as _;
 
 /// A git-applicable unified diff of one file (empty if unchanged).
 #[must_use]
-pub fn diff(path: &str, old: &str, new: &str, context: usize) -> String {
+pub fn diff(path: &[u8], old: &str, new: &str, context: usize) -> String {
     if old == new {
         return String::new();
     }
-    let path = path.trim_start_matches('/');
+    let path = path.strip_prefix(b"/").unwrap_or(path);
+    let (a, b) = (git_quoted(b"a/", path), git_quoted(b"b/", path));
     let d = similar::TextDiff::from_lines(old, new);
     let mut u = d.unified_diff();
-    u.context_radius(context).header(&format!("a/{path}"), &format!("b/{path}"));
-    format!("diff --git a/{path} b/{path}\n{u}")
+    u.context_radius(context).header(&a, &b);
+    format!("diff --git {a} {b}\n{u}")
+}
+
+/// `prefix` + `path` as git writes a name in a patch (`core.quotePath`):
+/// as it is, or in double quotes with C escapes when it holds a quote, a
+/// backslash, a control character or a byte that is not ASCII.
+#[must_use]
+pub fn git_quoted(prefix: &[u8], path: &[u8]) -> String {
+    let name: Vec<u8> = prefix.iter().chain(path).copied().collect();
+    if !name.iter().any(|&b| b == b'"' || b == b'\\' || !(0x20..0x7f).contains(&b)) {
+        return String::from_utf8_lossy(&name).into_owned();
+    }
+    let mut s = String::from("\"");
+    for b in name {
+        match b {
+            b'"' => s.push_str("\\\""),
+            b'\\' => s.push_str("\\\\"),
+            b'\t' => s.push_str("\\t"),
+            b'\n' => s.push_str("\\n"),
+            b'\r' => s.push_str("\\r"),
+            0x07 => s.push_str("\\a"),
+            0x08 => s.push_str("\\b"),
+            0x0b => s.push_str("\\v"),
+            0x0c => s.push_str("\\f"),
+            b if !(0x20..0x7f).contains(&b) => {
+                let _ = write!(s, "\\{b:03o}");
+            }
+            b => s.push(char::from(b)),
+        }
+    }
+    s.push('"');
+    s
 }
 
 /// 1-based line and column (in bytes) of a byte offset.
@@ -77,5 +109,17 @@ pub fn color_text(line: &str) -> String {
     match (parts.next(), parts.next(), parts.next()) {
         (Some(loc), Some(id), Some(rest)) => format!("\x1b[1m{loc}\x1b[0m: \x1b[33m{id}\x1b[0m: {rest}"),
         _ => line.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn names_are_quoted_as_git_quotes_them() {
+        assert_eq!(super::git_quoted(b"a/", b"pkg/x.go"), "a/pkg/x.go");
+        assert_eq!(super::git_quoted(b"a/", b"sp ace.go"), "a/sp ace.go");
+        assert_eq!(super::git_quoted(b"a/", b"sub\\x.go"), r#""a/sub\\x.go""#);
+        assert_eq!(super::git_quoted(b"b/", b"n\nt\t\"q\".go"), r#""b/n\nt\t\"q\".go""#);
+        assert_eq!(super::git_quoted(b"a/", "café\x7f.go".as_bytes()), r#""a/caf\303\251\177.go""#);
     }
 }
