@@ -77,20 +77,34 @@ fn walk_dir(
     errors: &Mutex<Vec<(PathBuf, String)>>,
 ) {
     let o = opts.clone();
+    // Inside a git repository, ignore files are read as git reads them: up
+    // to the repository's root, never above it (a `*` in the home
+    // directory's .gitignore must not hide a repository below it).
+    let repo = (!opts.no_ignore).then(|| repository_rules(root)).flatten();
+    let canonical = repo.as_ref().and_then(|_| std::fs::canonicalize(root).ok());
+    let base = root.to_path_buf();
     let walker = ignore::WalkBuilder::new(root)
         .hidden(false)
         .git_ignore(!opts.no_ignore)
         .git_global(!opts.no_ignore)
         .git_exclude(!opts.no_ignore)
         .ignore(!opts.no_ignore)
-        .parents(!opts.no_ignore)
+        .parents(!opts.no_ignore && repo.is_none())
         .require_git(false)
         .follow_links(false)
         .threads(threads)
         .filter_entry(move |e| {
-            e.depth() == 0
-                || !e.file_type().is_some_and(|t| t.is_dir())
-                || !skipped_dir(&e.file_name().to_string_lossy(), &o)
+            if e.depth() == 0 {
+                return true;
+            }
+            let is_dir = e.file_type().is_some_and(|t| t.is_dir());
+            if is_dir && skipped_dir(&e.file_name().to_string_lossy(), &o) {
+                return false;
+            }
+            let (Some(rules), Some(canonical)) = (&repo, &canonical) else { return true };
+            let abs = canonical.join(e.path().strip_prefix(&base).unwrap_or(e.path()));
+            // Deepest rules first; the first that matches decides (a `!` keeps).
+            rules.iter().map(|gi| gi.matched(&abs, is_dir)).find(|m| !m.is_none()).is_none_or(|m| !m.is_ignore())
         })
         .build_parallel();
     walker.run(|| {
@@ -112,6 +126,33 @@ fn walk_dir(
             ignore::WalkState::Continue
         })
     });
+}
+
+/// When `root` is inside a git repository: the ignore rules git applies to
+/// it from above it (the `.gitignore` files from the repository's root down
+/// to `root`'s parent, and `.git/info/exclude`), deepest first; `None`
+/// outside a repository (then parent ignore files apply, as ripgrep's
+/// `--no-require-git` reads them).
+fn repository_rules(root: &Path) -> Option<Vec<ignore::gitignore::Gitignore>> {
+    let canonical = std::fs::canonicalize(root).ok()?;
+    let repo = canonical.ancestors().find(|d| d.join(".git").exists())?;
+    let mut rules = Vec::new();
+    for dir in canonical.ancestors().skip(1).take_while(|d| d.starts_with(repo)) {
+        let (gi, _) = ignore::gitignore::Gitignore::new(dir.join(".gitignore"));
+        if !gi.is_empty() {
+            rules.push(gi);
+        }
+    }
+    if repo != canonical || repo.join(".git/info/exclude").exists() {
+        let mut b = ignore::gitignore::GitignoreBuilder::new(repo);
+        if b.add(repo.join(".git/info/exclude")).is_none()
+            && let Ok(gi) = b.build()
+            && !gi.is_empty()
+        {
+            rules.push(gi);
+        }
+    }
+    Some(rules)
 }
 
 /// `./a/b.go` → `a/b.go`.

@@ -739,3 +739,91 @@ fn odd_file_names_are_shown_exactly_and_git_apply_patches_those_files() {
     assert_eq!(listed, expected);
     assert!(o.stdout.ends_with(b"\0"));
 }
+
+#[test]
+fn nothing_is_silent() {
+    let t = tempfile::tempdir().unwrap();
+    let d = t.path();
+    // An unclosed brace early in a file swallows the leak after it.
+    write(
+        d,
+        "broken.go",
+        "package p\n\nvar x = map[int]int{\n\nfunc f(fail bool) error {\n\tc := make(chan error)\n\tgo func() { c <- nil }()\n\tif fail {\n\t\treturn nil\n\t}\n\treturn <-c\n}\n",
+    );
+    let o = leakfix(d, &["broken.go"]);
+    assert!(
+        stderr(&o)
+            .contains("broken.go: syntax error on line 5 (as tree-sitter-go reads it): lines 3 to 12 are not analysed"),
+        "{}",
+        stderr(&o)
+    );
+    // Files that are not Go text are errors even when they hold no channel.
+    std::fs::write(d.join("latin1.go"), b"package p\n\n// caf\xe9\n").unwrap();
+    let utf16: Vec<u8> = "package p\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+    std::fs::write(d.join("utf16.go"), [&[0xff, 0xfe][..], &utf16].concat()).unwrap();
+    std::fs::write(d.join("utf16_nobom.go"), &utf16).unwrap();
+    let o = leakfix(d, &["latin1.go", "utf16.go", "utf16_nobom.go"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("latin1.go: not valid UTF-8") && err.contains("utf16.go: not valid UTF-8"), "{err}");
+    assert!(err.contains("utf16_nobom.go: holds NUL bytes (UTF-16?)"), "{err}");
+    // The pull-request body says what was not checked.
+    write(d, "a.go", LEAK);
+    let o = leakfix(d, &["--format", "markdown", "a.go", "latin1.go"]);
+    let md = stdout(&o);
+    assert!(md.contains("### Not checked or not written") && md.contains("**latin1.go**: not valid UTF-8"), "{md}");
+    let o = leakfix(d, &["--format", "json", "a.go", "latin1.go"]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["errors"][0]["path"], "latin1.go", "{json}");
+    // A clean run says how many files it checked; one file is "1 file".
+    let clean = LEAK.replace("make(chan error)", "make(chan error, 1)");
+    write(d, "clean/c.go", &clean);
+    let o = leakfix(d, &["clean"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("no goroutine leaks found in 1 file checked"), "{}", stderr(&o));
+    let o = leakfix(d, &["--format", "text", "a.go"]);
+    assert!(stdout(&o).contains("in 1 file checked."), "{}", stdout(&o));
+}
+
+#[test]
+fn a_gitignore_above_the_repository_does_not_hide_it() {
+    let t = tempfile::tempdir().unwrap();
+    let home = t.path();
+    // `*` in the home directory's .gitignore; a repository below it.
+    write(home, ".gitignore", "*\n");
+    let repo = home.join("repo");
+    write(&repo, "pkg/a.go", LEAK);
+    write(&repo, "gen/b.go", LEAK);
+    write(&repo, ".gitignore", "gen/\n");
+    assert!(git(&repo, &["init", "-q"]).status.success());
+    let status = git(&repo, &["status", "--porcelain", "--untracked-files=all"]);
+    assert!(stdout(&status).contains("pkg/a.go") && !stdout(&status).contains("gen/b.go"), "{}", stdout(&status));
+    // As git sees it: from the root and from a subdirectory.
+    let o = leakfix(&repo, &["-l"]);
+    assert_eq!(stdout(&o), "pkg/a.go\n", "{}", stderr(&o));
+    let o = leakfix(&repo.join("pkg"), &["-l"]);
+    assert_eq!(stdout(&o), "a.go\n", "{}", stderr(&o));
+    // The repository's own rules still apply below a subdirectory walked.
+    write(&repo, "pkg/gen/c.go", LEAK);
+    let o = leakfix(&repo.join("pkg"), &["-l"]);
+    assert_eq!(stdout(&o), "a.go\n", "{}", stderr(&o));
+}
+
+#[test]
+fn a_symlinked_directory_named_explicitly_is_written_through_with_a_note() {
+    let (here, elsewhere) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    write(elsewhere.path(), "a.go", LEAK);
+    std::os::unix::fs::symlink(elsewhere.path(), here.path().join("linked")).unwrap();
+    let o = leakfix(here.path(), &["--write", "linked"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let target = std::fs::canonicalize(elsewhere.path().join("a.go")).unwrap();
+    assert!(
+        stderr(&o).contains(&format!(
+            "linked/a.go is, through a symlink, {}, outside this tree; writing the target",
+            target.display()
+        )),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), FIXED);
+}

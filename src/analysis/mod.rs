@@ -77,6 +77,11 @@ impl<'t> FileFacts<'t> {
         FileFacts { src, trees, funcs, methods, types, decls, scopes }
     }
 
+    /// The roots of the file's trees, in source order.
+    pub fn roots(&self) -> impl Iterator<Item = Node<'t>> + '_ {
+        self.trees.iter().map(Tree::root_node)
+    }
+
     /// Top-level function and method declarations, in source order.
     #[must_use]
     pub fn decls(&self) -> &[Node<'t>] {

@@ -39,6 +39,8 @@ enum FileError {
     Read(#[from] std::io::Error),
     #[error("not valid UTF-8; skipped")]
     NotUtf8,
+    #[error("holds NUL bytes (UTF-16?), which Go source cannot; skipped")]
+    Nul,
     #[error("cannot write: {0:#}")]
     Write(anyhow::Error),
     /// The write was refused before anything was written.
@@ -96,6 +98,19 @@ impl Report {
 /// Check one file: read it, test it, analyse it; with --write, fix it.
 fn process(c: &Candidate, s: &Settings) -> Option<Report> {
     let read = with_file(&c.path, s.max_file_size, |bytes| {
+        // Go source is UTF-8 without NUL bytes (a UTF-16 file has them): say
+        // so for every file, not only for those that may hold a finding.
+        let not_go = if std::str::from_utf8(bytes).is_err() {
+            Some(FileError::NotUtf8)
+        } else if memchr::memchr(0, bytes).is_some() {
+            Some(FileError::Nul)
+        } else {
+            None
+        };
+        if let Some(e) = not_go {
+            let skipped_anyway = !c.explicit && !s.include_generated && engine::is_generated(bytes);
+            return (!skipped_anyway).then(|| Report::failed(&c.path, e));
+        }
         if s.shortcuts && !engine::may_match(bytes) { None } else { analyse(c, bytes, s) }
     });
     match read {
@@ -255,6 +270,7 @@ pub fn run(args: Args) -> Result<i32> {
     // An interrupted --write leaves no temporary file behind.
     super::write::handle_signals();
     let mut errors = 0usize;
+    let mut walk_problems: Vec<(String, String)> = Vec::new();
     let (reports, files) = if s.is_stdin() {
         (vec![process_stdin(&s)?], 1)
     } else {
@@ -295,6 +311,7 @@ pub fn run(args: Args) -> Result<i32> {
         errors += walk_errors.len();
         for (p, e) in &walk_errors {
             eprintln!("leakfix: {}: {e}", p.display());
+            walk_problems.push((walk::display_path(p), e.clone()));
         }
         // Files finish in any order; output is in path order.
         let mut reports = reports.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -317,14 +334,25 @@ pub fn run(args: Args) -> Result<i32> {
         }
     }
     let views: Vec<_> = reports.iter().map(Report::view).collect();
-    let skipped: Vec<(&str, &str)> =
-        reports.iter().filter_map(|r| Some((r.path.as_str(), r.skipped.as_deref()?))).collect();
-    let summary = render::Summary::new(&views, files, errors, s.write).with_skipped(skipped.len());
+    let mut problems: Vec<render::Problem<'_>> = walk_problems
+        .iter()
+        .map(|(p, e)| render::Problem { path: p, message: e.clone(), not_checked: false })
+        .collect();
+    for r in &reports {
+        if let Some(why) = &r.skipped {
+            problems.push(render::Problem { path: &r.path, message: why.clone(), not_checked: true });
+        }
+        if let Some(e) = &r.error {
+            problems.push(render::Problem { path: &r.path, message: e.to_string(), not_checked: false });
+        }
+    }
+    let skipped = problems.iter().filter(|p| p.not_checked).count();
+    let summary = render::Summary::new(&views, files, errors, s.write).with_skipped(skipped);
 
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     // A reader that closes the pipe early (`| head`) is not an error, in any
     // format: the exit code still says what is pending.
-    match print(&mut out, &s, &views, &skipped, &summary).and_then(|()| Ok(out.flush()?)) {
+    match print(&mut out, &s, &views, &problems, &summary).and_then(|()| Ok(out.flush()?)) {
         Err(e) if is_broken_pipe(&e) => {}
         r => r?,
     }
@@ -351,7 +379,7 @@ fn print(
     out: &mut impl Write,
     s: &Settings,
     reports: &[FileReport<'_>],
-    skipped: &[(&str, &str)],
+    problems: &[render::Problem<'_>],
     summary: &Summary,
 ) -> Result<()> {
     let unfixed_to_stderr = || {
@@ -403,15 +431,15 @@ fn print(
             writeln!(out, "{}", summary.footer())?;
         }
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &render::json::document(reports, skipped, summary)?)?;
+            serde_json::to_writer_pretty(&mut *out, &render::json::document(reports, problems, summary)?)?;
             writeln!(out)?;
         }
         Format::Sarif => {
-            serde_json::to_writer_pretty(&mut *out, &render::sarif::document(reports, skipped))?;
+            serde_json::to_writer_pretty(&mut *out, &render::sarif::document(reports, problems))?;
             writeln!(out)?;
         }
         Format::Markdown => {
-            out.write_all(render::markdown::document(reports, skipped, summary).as_bytes())?;
+            out.write_all(render::markdown::document(reports, problems, summary).as_bytes())?;
         }
     }
     Ok(())

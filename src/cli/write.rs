@@ -18,7 +18,7 @@ impl std::fmt::Display for OutsideTree {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} is a symlink to {}, outside this tree; writing the target",
+            "{} is, through a symlink, {}, outside this tree; writing the target",
             self.link.display(),
             self.target.display()
         )
@@ -97,17 +97,18 @@ pub(super) fn write_atomic(
     outside: &mut Option<OutsideTree>,
 ) -> Result<()> {
     // Write through a symlink to its target (renaming over the link would
-    // replace it), and say so when the target is outside this tree.
+    // replace it), and say so when the file, through a symlink to it or to
+    // a directory on its way, is outside this tree.
     let resolved;
-    let path = if std::fs::symlink_metadata(path)?.file_type().is_symlink() {
-        resolved = std::fs::canonicalize(path)?;
-        let inside = std::env::current_dir()
-            .ok()
-            .and_then(|d| std::fs::canonicalize(d).ok())
-            .is_some_and(|d| resolved.starts_with(d));
-        if !inside {
-            *outside = Some(OutsideTree { link: path.to_owned(), target: resolved.clone() });
-        }
+    let is_link = std::fs::symlink_metadata(path)?.file_type().is_symlink();
+    let real = std::fs::canonicalize(path)?;
+    let cwd = std::env::current_dir().ok().and_then(|d| std::fs::canonicalize(d).ok());
+    let lexically_inside = path.is_relative() && !path.components().any(|c| c == std::path::Component::ParentDir);
+    if (is_link || lexically_inside) && cwd.is_some_and(|d| !real.starts_with(d)) {
+        *outside = Some(OutsideTree { link: path.to_owned(), target: real.clone() });
+    }
+    let path = if is_link {
+        resolved = real;
         resolved.as_path()
     } else {
         path
@@ -416,7 +417,11 @@ mod tests {
         let note = outside.expect("a note").to_string();
         assert_eq!(
             note,
-            format!("{} is a symlink to {}, outside this tree; writing the target", link.display(), target.display())
+            format!(
+                "{} is, through a symlink, {}, outside this tree; writing the target",
+                link.display(),
+                target.display()
+            )
         );
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "package p // fixed\n");
         assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link stays a link");

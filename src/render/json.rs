@@ -62,9 +62,13 @@ impl<'a> JsonFinding<'a> {
     }
 }
 
-/// The JSON document for these reports and the files not checked (path,
-/// reason; an error only if a finding cannot be serialised).
-pub fn document(reports: &[FileReport<'_>], skipped: &[(&str, &str)], summary: &Summary) -> serde_json::Result<Value> {
+/// The JSON document for these reports, the files not checked and the
+/// errors (an error only if a finding cannot be serialised).
+pub fn document(
+    reports: &[FileReport<'_>],
+    problems: &[super::Problem<'_>],
+    summary: &Summary,
+) -> serde_json::Result<Value> {
     let mut findings = Vec::new();
     for r in reports {
         for o in r.outcomes {
@@ -75,7 +79,16 @@ pub fn document(reports: &[FileReport<'_>], skipped: &[(&str, &str)], summary: &
         "tool": "leakfix",
         "version": env!("CARGO_PKG_VERSION"),
         "findings": findings,
-        "skipped": skipped.iter().map(|(path, why)| json!({ "path": path, "status": "skipped", "reason": why })).collect::<Vec<_>>(),
+        "skipped": problems
+            .iter()
+            .filter(|p| p.not_checked)
+            .map(|p| json!({ "path": p.path, "status": "skipped", "reason": p.message }))
+            .collect::<Vec<_>>(),
+        "errors": problems
+            .iter()
+            .filter(|p| !p.not_checked)
+            .map(|p| json!({ "path": p.path, "message": p.message }))
+            .collect::<Vec<_>>(),
         "summary": summary.json(),
     }))
 }

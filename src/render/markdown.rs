@@ -11,7 +11,7 @@ pub const LIMIT: usize = 60_000;
 
 /// The Markdown body; the summary says whether the fixes were applied.
 #[must_use]
-pub fn document(reports: &[FileReport<'_>], skipped: &[(&str, &str)], summary: &Summary) -> String {
+pub fn document(reports: &[FileReport<'_>], problems: &[super::Problem<'_>], summary: &Summary) -> String {
     let fixed: Vec<_> = reports
         .iter()
         .flat_map(|r| r.outcomes.iter().filter(|o| o.status == Status::Fixed).map(move |o| (r, o)))
@@ -77,10 +77,13 @@ pub fn document(reports: &[FileReport<'_>], skipped: &[(&str, &str)], summary: &
             }
         }
     }
-    if !skipped.is_empty() {
-        let _ = writeln!(s, "\n### Not checked\n");
-        for (path, why) in skipped {
-            let item = format!("- **{path}**: {why}\n");
+    if !problems.is_empty() {
+        let _ = writeln!(
+            s,
+            "\n### Not checked or not written\n\nleakfix could not check or fix these files; this change says nothing about them:\n"
+        );
+        for p in problems {
+            let item = format!("- **{}**: {}\n", p.path, p.message);
             if s.len() + item.len() > LIMIT - 300 {
                 omitted += 1;
             } else {

@@ -24,3 +24,13 @@ pub struct FileReport<'a> {
     /// The fixed text, if any fix applies.
     pub fixed: Option<&'a str>,
 }
+
+/// A file the run could not check or write, for the formats that list them.
+#[derive(Debug, Clone)]
+pub struct Problem<'a> {
+    pub path: &'a str,
+    pub message: String,
+    /// Not checked at all (`--max-file-size`, `--timeout-per-file`), as
+    /// opposed to an error (unreadable, not UTF-8, not written, ...).
+    pub not_checked: bool,
+}

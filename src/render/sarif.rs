@@ -38,10 +38,10 @@ pub fn uri(path: &[u8]) -> String {
     s
 }
 
-/// The SARIF document for these reports, and the files not checked (path,
-/// reason) as tool notifications of an unsuccessful invocation.
+/// The SARIF document for these reports, and the files not checked or not
+/// written as tool notifications of an unsuccessful invocation.
 #[must_use]
-pub fn document(reports: &[FileReport<'_>], skipped: &[(&str, &str)]) -> Value {
+pub fn document(reports: &[FileReport<'_>], problems: &[super::Problem<'_>]) -> Value {
     let rules: Vec<Value> = ALL
         .iter()
         .map(|t| {
@@ -109,11 +109,11 @@ pub fn document(reports: &[FileReport<'_>], skipped: &[(&str, &str)]) -> Value {
             },
             "columnKind": "unicodeCodePoints",
             "invocations": [{
-                "executionSuccessful": skipped.is_empty(),
-                "toolExecutionNotifications": skipped.iter().map(|(path, why)| json!({
+                "executionSuccessful": problems.is_empty(),
+                "toolExecutionNotifications": problems.iter().map(|p| json!({
                     "level": "error",
-                    "message": { "text": why },
-                    "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(path.as_bytes()), "uriBaseId": "%SRCROOT%" } } }],
+                    "message": { "text": p.message },
+                    "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(p.path.as_bytes()), "uriBaseId": "%SRCROOT%" } } }],
                 })).collect::<Vec<_>>(),
             }],
             "results": results,

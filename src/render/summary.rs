@@ -110,6 +110,9 @@ impl Summary {
             lines.push(format!("{fixed} fixed, {left} left without a fix, in {files} {files_word} checked"));
         } else if fixed + left > 0 {
             lines.push(format!("{fixed} fixable, {left} without a fix, in {files} {files_word} checked"));
+        } else {
+            // Always the count, so that a walk that found nothing says so.
+            lines.push(format!("no goroutine leaks found in {files} {files_word} checked"));
         }
         if self.held_back > 0 {
             lines.push(format!("{} unsafe fixes held back; apply them with --unsafe-fixes", self.held_back));
@@ -130,10 +133,11 @@ impl Summary {
         let n = self.findings();
         let verb = if self.written { "fixed" } else { "fixable" };
         format!(
-            "Found {n} goroutine leak{} ({} {verb}) in {} files checked.",
+            "Found {n} goroutine leak{} ({} {verb}) in {} file{} checked.",
             if n == 1 { "" } else { "s" },
             self.fixed,
-            self.files
+            self.files,
+            if self.files == 1 { "" } else { "s" }
         )
     }
 
@@ -214,7 +218,7 @@ mod tests {
         assert_eq!(summary(&fixed, true, 0).exit_code(), 0);
         assert_eq!(summary(&fixed, true, 1).exit_code(), 2);
         assert_eq!(summary(&[], false, 0).exit_code(), 0);
-        assert!(summary(&[], false, 0).lines().is_empty());
+        assert_eq!(summary(&[], false, 0).lines(), ["no goroutine leaks found in 3 files checked"]);
         assert_eq!(summary(&[], true, 0).lines(), ["0 fixed, 0 left without a fix, in 3 files checked"]);
     }
 }

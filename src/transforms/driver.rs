@@ -75,8 +75,47 @@ pub fn check_file(
             ));
         }
     }
+    // Code tree-sitter could not read as declarations at all (an unclosed
+    // brace swallows what follows) is named too, once, where it may hide a
+    // leak.
+    // (An ERROR node may be an "extra" to tree-sitter, so not through
+    // `named_children`.)
+    let unread = facts.roots().flat_map(top_nodes).find(|n| {
+        (n.is_error() || (n.has_error() && !facts.decls().contains(n)))
+            && is_checked(n.start_byte())
+            && crate::syntax::has_make_chan(&facts.src[n.byte_range()])
+    });
+    if let Some(n) = unread {
+        notes.push(format!(
+            "syntax error on line {} (as tree-sitter-go reads it): lines {} to {} are not analysed",
+            first_error_line(n),
+            n.start_position().row + 1,
+            n.end_position().row + 1
+        ));
+    }
     out.sort_by_key(|f| (f.range.start, f.transform));
     out
+}
+
+/// Every named child of a root, ERROR nodes that tree-sitter marks as
+/// extras included.
+fn top_nodes(root: Node<'_>) -> Vec<Node<'_>> {
+    let mut cursor = root.walk();
+    root.named_children(&mut cursor).collect()
+}
+
+/// The line of the first error or missing node in `n`.
+fn first_error_line(n: Node<'_>) -> usize {
+    let mut line = n.start_position().row + 1;
+    let mut found = false;
+    crate::syntax::walk_preorder(n, |x| {
+        if !found && (x.is_missing() || (x.is_error() && x.id() != n.id())) {
+            line = x.start_position().row + 1;
+            found = true;
+        }
+        !found && x.has_error()
+    });
+    line
 }
 
 /// `name`, or `Type.name` for a method.
