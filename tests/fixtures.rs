@@ -36,11 +36,20 @@ fn snapshots() {
     });
 }
 
+/// Does the transform `id` only report (no fixes)?
+fn report_only(id: &str) -> bool {
+    transforms::by_id(id).is_some_and(|t| !t.makes_fixes())
+}
+
 #[test]
 fn ok_fixtures_get_no_edit_from_their_transform() {
     for (id, path) in fixtures().into_iter().filter(|(_, p)| is_ok_fixture(p)) {
         let r = check(&std::fs::read_to_string(&path).unwrap());
         assert!(!fixed_ids(&r).contains(&id.as_str()), "{} was edited by {id}", path.display());
+        // A report-only transform's refusal is no finding at all.
+        if report_only(&id) {
+            assert!(r.outcomes.iter().all(|o| o.finding.transform != id), "{} was reported by {id}", path.display());
+        }
     }
 }
 
@@ -49,6 +58,13 @@ fn positive_fixtures_get_exactly_one_fix_from_their_transform() {
     for (id, path) in fixtures().into_iter().filter(|(_, p)| !is_ok_fixture(p)) {
         let src = std::fs::read_to_string(&path).unwrap();
         let r = check_fixture_src(&path, &src);
+        if report_only(&id) {
+            // Exactly one finding, of its transform, and no fix from anyone.
+            let ids: Vec<_> = r.outcomes.iter().map(|o| o.finding.transform).collect();
+            assert_eq!(ids, vec![id.as_str()], "{}", path.display());
+            assert!(r.outcomes.iter().all(|o| o.finding.fix.is_none()) && r.fixed.is_none(), "{}", path.display());
+            continue;
+        }
         assert_eq!(fixed_ids(&r), vec![id.as_str()], "{}", path.display());
         // An `unsafe_*.go` fixture's fix is held back by default, and only it.
         if is_unsafe_fixture(&path) {
@@ -79,7 +95,15 @@ fn every_transform_has_docs_and_enough_fixtures() {
         assert!(readme.contains(t.id()), "transforms/{}/README.md missing or does not name the transform", t.id());
         let (ok, pos): (Vec<_>, Vec<_>) =
             all.iter().filter(|(id, _)| id == t.id()).partition(|(_, p)| is_ok_fixture(p));
-        assert!(pos.len() >= 10 && ok.len() >= 10, "{}: {} positive, {} ok fixtures", t.id(), pos.len(), ok.len());
+        // Five each for a report-only transform, ten each otherwise.
+        let least = if t.makes_fixes() { 10 } else { 5 };
+        assert!(
+            pos.len() >= least && ok.len() >= least,
+            "{}: {} positive, {} ok fixtures",
+            t.id(),
+            pos.len(),
+            ok.len()
+        );
     }
     // And every folder is a registered transform.
     for (id, _) in &all {

@@ -187,21 +187,57 @@ pub(super) fn target(make: Node<'_>) -> Option<(Node<'_>, Node<'_>)> {
     Some((ident, anchor))
 }
 
+/// Every channel variable of the top-level declaration `decl` declared
+/// without a value, by a `var` statement of one name (`var c chan T`): nil
+/// until assigned. Its [`Channel::make`] is the `var` spec, its capacity
+/// none; the transforms that read made channels never see these.
+#[must_use]
+pub fn nil_channels_in<'t>(pkg: &Package<'t>, decl: Node<'t>) -> Vec<Channel<'t>> {
+    let facts = pkg.own();
+    crate::syntax::token_nodes(decl, facts.src, b"var")
+        .into_iter()
+        .filter_map(|n| if n.kind() == k::VAR_DECLARATION { Some(n) } else { n.parent() })
+        .filter(|d| d.kind() == k::VAR_DECLARATION)
+        .filter_map(|d| {
+            let specs = named_children(d);
+            let [spec] = specs.as_slice() else { return None };
+            let mut c = spec.walk();
+            let names: Vec<Node> = spec.children_by_field_name("name", &mut c).collect();
+            let [ident] = names.as_slice() else { return None };
+            let chan_type = spec.child_by_field_name("type").is_some_and(|t| t.kind() == k::CHANNEL_TYPE);
+            (spec.kind() == k::VAR_SPEC && chan_type && spec.child_by_field_name("value").is_none())
+                .then(|| channel_at(pkg, *spec, None, *ident, d))?
+        })
+        .collect()
+}
+
 /// The channel made by the `make` call `make` (another channel's facts may
 /// need it: see [`super::selects::select_receives_every_send`]).
 pub(super) fn channel_of<'t>(pkg: &Package<'t>, make: Node<'t>) -> Option<Channel<'t>> {
+    let (ident, stmt) = target(make)?;
+    let capacity = make.child_by_field_name("arguments").and_then(|a| a.named(1));
+    channel_at(pkg, make, capacity, ident, stmt)
+}
+
+/// The channel held in the variable declared or assigned at `ident` by
+/// `stmt`, from `make` (a `make` call, or a `var` spec without a value).
+fn channel_at<'t>(
+    pkg: &Package<'t>,
+    make: Node<'t>,
+    capacity: Option<Node<'t>>,
+    ident: Node<'t>,
+    stmt: Node<'t>,
+) -> Option<Channel<'t>> {
     let facts = pkg.own();
     let (decl, scopes) = facts.scopes_for(make)?;
     if scopes.too_deep {
         return None;
     }
-    let (ident, stmt) = target(make)?;
     let binding = scopes.resolve(ident)?;
     let b = scopes.binding(binding);
     let func = ancestors(make)
         .find(|a| matches!(a.kind(), k::FUNC_LITERAL | k::FUNCTION_DECLARATION | k::METHOD_DECLARATION))
         .unwrap_or(decl);
-    let capacity = make.child_by_field_name("arguments").and_then(|a| a.named(1));
     let recv_only = b.ty.is_some_and(|t| facts.text(t).starts_with("<-"));
     let mut ch = Channel {
         name: facts.text(ident),

@@ -300,6 +300,22 @@ pub fn has_make_chan(src: &[u8]) -> bool {
     })
 }
 
+/// Does `src` declare a channel variable without a value, `var c chan T`
+/// or `var c <-chan T` (comments allowed between the tokens)? Exact enough
+/// for a prefilter: it never says no to such a declaration.
+#[must_use]
+pub fn has_var_chan(src: &[u8]) -> bool {
+    memchr::memmem::find_iter(src, b"var").any(|at| {
+        let rest = skip_blank(&src[at + 3..]);
+        let name = rest.iter().take_while(|b| tokens::is_ident(**b)).count();
+        if name == 0 || name == rest.len() {
+            return false;
+        }
+        let rest = skip_blank(&rest[name..]);
+        rest.starts_with(b"chan") || (rest.starts_with(b"<-") && skip_blank(&rest[2..]).starts_with(b"chan"))
+    })
+}
+
 /// Skip whitespace and comments.
 pub(crate) fn skip_blank(mut s: &[u8]) -> &[u8] {
     loop {

@@ -5,6 +5,7 @@
 use tree_sitter::Node;
 
 use super::{Context, Finding, Transform};
+use crate::analysis::relevance::GoroutineUse;
 use crate::analysis::{FileFacts, channels};
 use crate::syntax::Named as _;
 
@@ -35,7 +36,9 @@ pub fn check_file(
         if !is_checked(decl.start_byte()) {
             continue;
         }
-        if !crate::syntax::has_make_chan(&facts.src[decl.byte_range()]) {
+        let text = &facts.src[decl.byte_range()];
+        let nil = selected.iter().any(|t| t.needs() == GoroutineUse::NilChannel) && crate::syntax::has_var_chan(text);
+        if !crate::syntax::has_make_chan(text) && !nil {
             continue;
         }
         if facts.scopes_for(decl).is_some_and(|(_, s)| s.too_deep) {
@@ -47,7 +50,12 @@ pub fn check_file(
             continue;
         }
         let mut broken = false;
-        for ch in channels::channels_in(cx.pkg, decl) {
+        // Made channels go to the transforms that read them; channel
+        // variables declared without a value only to those that read those.
+        let nil_channels = if nil { channels::nil_channels_in(cx.pkg, decl) } else { Vec::new() };
+        let made = channels::channels_in(cx.pkg, decl);
+        let sources = made.iter().map(|c| (c, false)).chain(nil_channels.iter().map(|c| (c, true)));
+        for (ch, is_nil) in sources {
             if crate::syntax::deadline::expired() {
                 break;
             }
@@ -56,11 +64,11 @@ pub fn check_file(
                 continue;
             }
             let ignored = suppressed(facts, ch.make);
-            for t in selected {
+            for t in selected.iter().filter(|t| (t.needs() == GoroutineUse::NilChannel) == is_nil) {
                 if ignored.as_ref().is_some_and(|ids| ids.is_empty() || ids.iter().any(|i| i == t.id())) {
                     continue;
                 }
-                if let Some(mut f) = t.check(cx, &ch) {
+                if let Some(mut f) = t.check(cx, ch) {
                     f.function = decl_name(facts, decl);
                     out.push(f);
                     break;

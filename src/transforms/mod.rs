@@ -9,6 +9,7 @@ mod double_send;
 mod driver;
 mod lines;
 mod ncast_leak;
+mod nil_channel;
 mod premature_return;
 mod skipped_close;
 mod timeout_leak;
@@ -82,6 +83,11 @@ pub trait Transform: Sync {
     /// What a goroutine must do with a channel for this transform to fire
     /// (the text prefilter keeps only functions where one may).
     fn needs(&self) -> GoroutineUse;
+    /// Does it ever offer a fix? (A report-only transform does not: its
+    /// positive fixtures are findings without one.)
+    fn makes_fixes(&self) -> bool {
+        true
+    }
     /// Inspect one channel; at most one finding per channel and transform.
     fn check<'t>(&self, cx: &Context<'_, 't>, ch: &Channel<'t>) -> Option<Finding>;
 }
@@ -95,6 +101,7 @@ pub static ALL: &[&dyn Transform] = &[
     &unclosed_range::UnclosedRange,
     &double_send::DoubleSend,
     &skipped_close::SkippedClose,
+    &nil_channel::NilChannel,
 ];
 
 #[must_use]

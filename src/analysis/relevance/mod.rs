@@ -15,7 +15,7 @@ mod starts;
 use starts::{handed_to, has_func_arg, has_go, has_method_word, start_callees, starts_in};
 
 use super::StartKind;
-use crate::syntax::has_make_chan;
+use crate::syntax::{has_make_chan, has_var_chan};
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
@@ -38,11 +38,19 @@ pub enum GoroutineUse {
     /// Receive from it or range over it, waiting for a close that the
     /// function spells (`close(c)`).
     WaitClose,
+    /// Any use, of a channel variable declared without a value (`var c
+    /// chan T`, nil until assigned) rather than made (nil-channel).
+    NilChannel,
 }
 
 impl GoroutineUse {
-    pub const ALL: &[GoroutineUse] =
-        &[GoroutineUse::SendUnbuffered, GoroutineUse::SendUnderBuffered, GoroutineUse::Range, GoroutineUse::WaitClose];
+    pub const ALL: &[GoroutineUse] = &[
+        GoroutineUse::SendUnbuffered,
+        GoroutineUse::SendUnderBuffered,
+        GoroutineUse::Range,
+        GoroutineUse::WaitClose,
+        GoroutineUse::NilChannel,
+    ];
 }
 
 /// What to parse of a file.
@@ -211,7 +219,7 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
 /// function: `make(chan` and a start of some kind.
 #[must_use]
 pub fn may_leak(text: &[u8]) -> bool {
-    has_make_chan(text)
+    (has_make_chan(text) || has_var_chan(text))
         && StartKind::ALL.iter().any(|kind| match kind {
             StartKind::Go => has_go(text),
             StartKind::WaitGroupGo | StartKind::ErrGroupGo | StartKind::AfterFunc => {
@@ -295,6 +303,18 @@ fn needs<'s>(text: &'s [u8], uses: &[GoroutineUse], may_use: &dyn Fn(&[u8]) -> b
                 counted_from_calls(&toks, &mut callees);
             }
             holds |= used;
+        }
+    }
+    // A channel variable declared without a value that a goroutine names.
+    if uses.contains(&GoroutineUse::NilChannel) {
+        for (at, w) in toks.windows(3).enumerate() {
+            let [Tok::Ident(b"var"), Tok::Ident(name), next] = w else { continue };
+            let chan = match next {
+                Tok::Ident(b"chan") => true,
+                Tok::Op(b"<-") => toks.get(at + 3) == Some(&Tok::Ident(b"chan")),
+                _ => false,
+            };
+            holds |= chan && gos.iter().any(|g| g.mentions(&toks, name));
         }
     }
     holds.then_some(callees)

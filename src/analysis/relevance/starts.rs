@@ -170,6 +170,12 @@ fn go_stmt(toks: &[Tok<'_>], at: usize) -> GoStmt {
 }
 
 impl GoStmt {
+    /// Does this start (its statement or its closure variables) spell `name`?
+    pub(super) fn mentions(&self, toks: &[Tok<'_>], name: &[u8]) -> bool {
+        let ident = Tok::Ident(name);
+        toks[self.span.clone()].contains(&ident) || self.closures.iter().any(|c| toks[c.clone()].contains(&ident))
+    }
+
     /// Could this goroutine send on, range over, or be handed the variable `name`?
     pub(super) fn uses(
         &self,

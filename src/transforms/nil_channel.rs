@@ -1,0 +1,62 @@
+use super::{Context, Finding, Transform};
+use crate::analysis::relevance::GoroutineUse;
+use crate::analysis::selects::{case_count, select_of};
+use crate::analysis::{Channel, OpKind, Place};
+
+/// A goroutine uses a channel variable that is never given a channel.
+pub struct NilChannel;
+
+impl Transform for NilChannel {
+    fn id(&self) -> &'static str {
+        "nil-channel"
+    }
+
+    fn summary(&self) -> &'static str {
+        "a goroutine sends on, receives from or ranges over a `var c chan T` that is never assigned (report only)"
+    }
+
+    fn needs(&self) -> GoroutineUse {
+        GoroutineUse::NilChannel
+    }
+
+    fn makes_fixes(&self) -> bool {
+        false
+    }
+
+    fn docs(&self) -> &'static str {
+        include_str!("../../transforms/nil-channel/README.md")
+    }
+
+    fn check<'t>(&self, _cx: &Context<'_, 't>, ch: &Channel<'t>) -> Option<Finding> {
+        // Every use is seen and none gives the variable a channel: not an
+        // assignment, not its address, not a closure that is not a goroutine.
+        if ch.escape.is_some() {
+            return None;
+        }
+        // The first operation a goroutine makes on it that cannot go on: a
+        // send, a receive or a range, outside a select that has another way out.
+        let op = ch.ops.iter().find(|o| {
+            matches!(o.place, Place::Goroutine(_))
+                && matches!(o.kind, OpKind::Send | OpKind::Recv | OpKind::Range)
+                && select_of(o.node).is_none_or(|s| case_count(s) == 1)
+        })?;
+        let Place::Goroutine(g) = op.place else { return None };
+        let verb = match op.kind {
+            OpKind::Send => "sends on",
+            OpKind::Recv => "receives from",
+            _ => "ranges over",
+        };
+        let line = |n: tree_sitter::Node<'_>| n.start_position().row + 1;
+        Some(Finding::about(
+            self,
+            ch,
+            format!(
+                "`{}` is declared without a value and never assigned: it is nil, and the goroutine started on line {} {verb} it on line {}, which blocks forever (make the channel, or assign it before the goroutine starts)",
+                ch.name,
+                line(ch.starts[g].stmt),
+                line(op.node),
+            ),
+            None,
+        ))
+    }
+}
