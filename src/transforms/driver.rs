@@ -36,6 +36,17 @@ pub fn check_file(
         if !is_checked(decl.start_byte()) {
             continue;
         }
+        // Transforms about a declaration as a whole.
+        let ignored_decl = suppressed(facts, decl);
+        for t in selected.iter().filter(|t| t.needs() == GoroutineUse::MethodStart) {
+            if ignored_decl.as_ref().is_some_and(|ids| ids.is_empty() || ids.iter().any(|i| i == t.id())) {
+                continue;
+            }
+            for mut f in t.check_decl(cx, decl) {
+                f.function = decl_name(facts, decl);
+                out.push(f);
+            }
+        }
         let text = &facts.src[decl.byte_range()];
         let nil = selected.iter().any(|t| t.needs() == GoroutineUse::NilChannel) && crate::syntax::has_var_chan(text);
         if !crate::syntax::has_make_chan(text) && !nil {

@@ -8,6 +8,7 @@ mod capacity;
 mod double_send;
 mod driver;
 mod lines;
+mod missing_stop;
 mod ncast_leak;
 mod nil_channel;
 mod premature_return;
@@ -90,6 +91,11 @@ pub trait Transform: Sync {
     }
     /// Inspect one channel; at most one finding per channel and transform.
     fn check<'t>(&self, cx: &Context<'_, 't>, ch: &Channel<'t>) -> Option<Finding>;
+    /// Inspect one top-level declaration as a whole, for a transform whose
+    /// leak is not about one channel of it (see [`GoroutineUse::MethodStart`]).
+    fn check_decl<'t>(&self, _cx: &Context<'_, 't>, _decl: tree_sitter::Node<'t>) -> Vec<Finding> {
+        Vec::new()
+    }
 }
 
 /// Every transform, in the order their findings are preferred when two
@@ -102,6 +108,7 @@ pub static ALL: &[&dyn Transform] = &[
     &double_send::DoubleSend,
     &skipped_close::SkippedClose,
     &nil_channel::NilChannel,
+    &missing_stop::MissingStop,
 ];
 
 #[must_use]

@@ -19,7 +19,7 @@ use crate::syntax::{has_make_chan, has_var_chan};
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
-use crate::syntax::outline::{Parts, outline};
+use crate::syntax::outline::{self, Parts, outline};
 use crate::syntax::tokens::{Tok, closing, tokenize};
 
 /// What a transform needs a goroutine to do with a channel its function
@@ -41,6 +41,10 @@ pub enum GoroutineUse {
     /// Any use, of a channel variable declared without a value (`var c
     /// chan T`, nil until assigned) rather than made (nil-channel).
     NilChannel,
+    /// A call `x.m(...)` of a method of this file that starts a goroutine
+    /// (missing-stop): the function need not make a channel or start
+    /// anything itself, and the type's methods are read too.
+    MethodStart,
 }
 
 impl GoroutineUse {
@@ -50,6 +54,7 @@ impl GoroutineUse {
         GoroutineUse::Range,
         GoroutineUse::WaitClose,
         GoroutineUse::NilChannel,
+        GoroutineUse::MethodStart,
     ];
 }
 
@@ -206,6 +211,47 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
             }
         }
     }
+    if uses.contains(&GoroutineUse::MethodStart) {
+        // Methods of this file that start a goroutine, and the functions
+        // calling one: those keep every method of the file (the type's
+        // stopping method is one of them, and not called).
+        let is_method = |c: &outline::Chunk<'_>| skip_blank_after_func(&src[c.range.clone()]).starts_with(b"(");
+        let starters: HashSet<&[u8]> =
+            chunks.iter().filter(|c| is_method(c) && has_go(&src[c.range.clone()])).map(|c| c.name).collect();
+        if !starters.is_empty() {
+            let methods: Vec<Range<usize>> = chunks.iter().filter(|c| is_method(c)).map(|c| c.range.clone()).collect();
+            let mut added = false;
+            for (i, c) in chunks.iter().enumerate() {
+                if within.is_some_and(|at| !c.range.contains(&at)) {
+                    continue;
+                }
+                let text = &src[c.range.clone()];
+                let calls = tokenize(text).is_none_or(|toks| {
+                    toks.windows(3)
+                        .any(|w| matches!(w, [Tok::Op(b"."), Tok::Ident(m), Tok::Op(b"(")] if starters.contains(m)))
+                });
+                if calls {
+                    kept[i] = true;
+                    added = true;
+                    let others = methods.iter().filter(|r| **r != c.range).cloned();
+                    match relevant.iter_mut().find(|(r, _)| *r == c.range) {
+                        Some((_, needed)) => {
+                            needed.extend(others);
+                            needed.sort_by_key(|r| r.start);
+                            needed.dedup();
+                        }
+                        None => relevant.push((c.range.clone(), others.collect())),
+                    }
+                }
+            }
+            relevant.sort_by_key(|(r, _)| r.start);
+            if added {
+                for (c, k) in chunks.iter().zip(kept.iter_mut()) {
+                    *k |= is_method(c);
+                }
+            }
+        }
+    }
     if kept.contains(&true) {
         for (c, k) in chunks.iter().zip(kept.iter_mut()) {
             *k |= seen.contains(c.name);
@@ -213,6 +259,12 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
     }
     let chunks = chunks.iter().zip(&kept).filter(|(_, k)| **k).map(|(c, _)| c.range.clone()).collect();
     Plan { parts: Some(Parts { header, chunks }), names: callees, relevant }
+}
+
+/// `func` and the blanks after it skipped (what follows is a receiver's `(`
+/// for a method).
+fn skip_blank_after_func(decl: &[u8]) -> &[u8] {
+    crate::syntax::skip_blank(decl.strip_prefix(b"func").unwrap_or(decl))
 }
 
 /// Every pattern needs a channel made and a goroutine started in the same

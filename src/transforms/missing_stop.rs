@@ -1,0 +1,258 @@
+//! A value whose starting method leaves a goroutine running until another
+//! of its methods stops it, built and started in a function that never
+//! stops it (the runtime's `MethodContractViolation` pattern).
+
+use tree_sitter::Node;
+
+use super::{Context, Finding, Transform};
+use crate::analysis::relevance::GoroutineUse;
+use crate::analysis::{FileFacts, flow};
+use crate::fix::Fix;
+use crate::syntax::Named as _;
+use crate::syntax::{ancestors_within, contains, kinds as k, named_children, statements};
+
+pub struct MissingStop;
+
+impl Transform for MissingStop {
+    fn id(&self) -> &'static str {
+        "missing-stop"
+    }
+
+    fn summary(&self) -> &'static str {
+        "a value's Start-like method starts a goroutine only its Stop-like method ends; the function never calls it"
+    }
+
+    fn needs(&self) -> GoroutineUse {
+        GoroutineUse::MethodStart
+    }
+
+    fn docs(&self) -> &'static str {
+        include_str!("../../transforms/missing-stop/README.md")
+    }
+
+    fn check<'t>(&self, _cx: &Context<'_, 't>, _ch: &crate::analysis::Channel<'t>) -> Option<Finding> {
+        None
+    }
+
+    fn check_decl<'t>(&self, cx: &Context<'_, 't>, decl: Node<'t>) -> Vec<Finding> {
+        let facts = cx.facts;
+        let mut out = Vec::new();
+        crate::syntax::walk_preorder(decl, |n| {
+            if n.kind() == k::EXPRESSION_STATEMENT
+                && let Some((range, field, message, fix)) = started_not_stopped(facts, decl, n)
+            {
+                out.push(Finding {
+                    transform: self.id(),
+                    range,
+                    channel: field,
+                    function: String::new(),
+                    message,
+                    fix,
+                });
+            }
+            true
+        });
+        out
+    }
+}
+
+/// `x.Start()` as the statement `stmt` of `decl`, on a value `x` built in
+/// `decl` and used only through its methods and fields, whose goroutine
+/// only `x.Stop()` ends, which `decl` never calls.
+fn started_not_stopped<'t>(
+    facts: &FileFacts<'t>,
+    decl: Node<'t>,
+    stmt: Node<'t>,
+) -> Option<(std::ops::Range<usize>, String, String, Option<Fix>)> {
+    let call = stmt.named(0).filter(|c| c.kind() == k::CALL_EXPRESSION)?;
+    let sel = call.child_by_field_name("function").filter(|f| f.kind() == k::SELECTOR_EXPRESSION)?;
+    let x = sel.child_by_field_name("operand").filter(|o| o.kind() == k::IDENTIFIER)?;
+    let start_name = facts.text(sel.child_by_field_name("field")?);
+    let ty = crate::analysis::starts::receiver_type(facts, x)?;
+    let start = facts.method(ty, start_name)?;
+    let (field, closes) = runs_until(facts, start)?;
+    // The method of the type that makes that goroutine go on: closes the
+    // field, or sends on it (a `range` ends only on a close).
+    let stop = methods_of(facts, ty).into_iter().find(|m| m.id() != start.id() && stops(facts, *m, field, closes))?;
+    let stop_name = facts.text(stop.child_by_field_name("name")?);
+    // `x`: declared here, never reassigned, used only as `x.m(...)` or
+    // `x.f`, outside closures, and never with the stopping method, or with a
+    // method that mentions the field.
+    let (_, scopes) = facts.scopes_for(x)?;
+    let b = scopes.binding(scopes.resolve(x)?);
+    // Built here from a composite literal (`T{...}`, `&T{...}`): nobody else
+    // holds it, so nobody else can stop it.
+    let built = b.init.is_some_and(|i| {
+        let lit = if i.kind() == k::UNARY_EXPRESSION { i.child_by_field_name("operand") } else { Some(i) };
+        lit.is_some_and(|l| l.kind() == k::COMPOSITE_LITERAL)
+    });
+    if b.kind != crate::analysis::scope::BindingKind::Local
+        || !built
+        || !b.assignments.is_empty()
+        || !contains(decl, b.ident)
+    {
+        return None;
+    }
+    for u in &b.uses {
+        let s = u
+            .parent()
+            .filter(|p| p.kind() == k::SELECTOR_EXPRESSION && p.child_by_field_name("operand") == Some(*u))?;
+        if ancestors_within(decl, *u).iter().any(|a| a.kind() == k::FUNC_LITERAL) {
+            return None;
+        }
+        let name = facts.text(s.child_by_field_name("field")?);
+        if name == stop_name {
+            return None;
+        }
+        let is_call = s.parent().is_some_and(|c| c.kind() == k::CALL_EXPRESSION);
+        // Another method may stop it (it closes the field, sends on it
+        // where a send ends the goroutine, or calls the stopping method).
+        if is_call
+            && name != start_name
+            && facts.method(ty, name).is_none_or(|m| {
+                let text = facts.text(m);
+                let closes_field = text.match_indices("close(").any(|(at, _)| {
+                    text[at..].split_once(')').is_some_and(|(arg, _)| arg.trim_end().ends_with(&format!(".{field}")))
+                });
+                closes_field
+                    || (!closes && text.contains(&format!(".{field} <-")))
+                    || text.contains(&format!(".{stop_name}("))
+            })
+        {
+            return None;
+        }
+        if !is_call && s.parent().is_some_and(|p| p.kind() == k::UNARY_EXPRESSION && facts.text(p).starts_with('&')) {
+            return None;
+        }
+    }
+    let xname = facts.text(x);
+    let fix = crate::transforms::lines::line_after(facts.src, stmt, &format!("defer {xname}.{stop_name}()"))
+        .filter(|_| stmt.parent().is_some_and(|l| l.kind() == k::STATEMENT_LIST))
+        .map(|e| Fix::is_unsafe(vec![e]));
+    let line = |n: Node<'_>| n.start_position().row + 1;
+    let message = format!(
+        "`{xname}.{start_name}()` starts a goroutine that only `{xname}.{stop_name}()` ends ({} `{field}`), and the function never calls it: the goroutine outlives it{}",
+        if stops(facts, stop, field, true) { "it closes" } else { "it sends on" },
+        if fix.is_some() {
+            format!(
+                ". Fix (unsafe: `{stop_name}` then runs when the function returns, after everything else it does from line {} on): `defer {xname}.{stop_name}()`",
+                line(stmt)
+            )
+        } else {
+            String::new()
+        }
+    );
+    Some((call.byte_range(), field.to_owned(), message, fix))
+}
+
+/// The name of the receiver of method `m`.
+fn receiver<'t>(facts: &FileFacts<'t>, m: Node<'t>) -> Option<&'t str> {
+    let p = m.child_by_field_name("receiver")?.named(0)?;
+    Some(facts.text(p.child_by_field_name("name")?))
+}
+
+/// The methods of the type `ty` declared in this file.
+fn methods_of<'t>(facts: &FileFacts<'t>, ty: &str) -> Vec<Node<'t>> {
+    facts
+        .decls()
+        .iter()
+        .copied()
+        .filter(|d| d.kind() == k::METHOD_DECLARATION)
+        .filter(|d| {
+            let t =
+                d.child_by_field_name("receiver").and_then(|r| r.named(0)).and_then(|p| p.child_by_field_name("type"));
+            t.and_then(|t| crate::analysis::starts::type_name(facts, t)) == Some(ty)
+        })
+        .collect()
+}
+
+/// Is `e` the selector `r.f` (operand `r`), and its field name?
+fn field_of<'t>(facts: &FileFacts<'t>, e: Node<'t>, r: &str) -> Option<&'t str> {
+    let e = crate::syntax::unparen(e);
+    if e.kind() != k::SELECTOR_EXPRESSION {
+        return None;
+    }
+    let operand = e.child_by_field_name("operand")?;
+    if operand.kind() != k::IDENTIFIER || facts.text(operand) != r {
+        return None;
+    }
+    Some(facts.text(e.child_by_field_name("field")?))
+}
+
+/// The field channel whose close (or, with `false`, a send or close) is the
+/// only way the goroutine started by method `start` ends: `go func() { for
+/// { select { ... case <-r.done: return } } }()` (every way out of the loop
+/// in that case), or `go func() { for v := range r.jobs { ... } }()` (no way
+/// out but the close, `true`). The goroutine is started at the method's top
+/// level.
+fn runs_until<'t>(facts: &FileFacts<'t>, start: Node<'t>) -> Option<(&'t str, bool)> {
+    let r = receiver(facts, start)?;
+    let body = start.child_by_field_name("body")?;
+    let go = statements(body).into_iter().find(|s| s.kind() == k::GO_STATEMENT)?;
+    let call = go.named(0).filter(|c| c.kind() == k::CALL_EXPRESSION)?;
+    let lit = call.child_by_field_name("function").filter(|f| f.kind() == k::FUNC_LITERAL)?;
+    let lit_body = lit.child_by_field_name("body")?;
+    // The loop, labelled or not.
+    let looped = statements(lit_body).into_iter().find_map(|s| match s.kind() {
+        k::FOR_STATEMENT => Some(s),
+        k::LABELED_STATEMENT => named_children(s).into_iter().find(|c| c.kind() == k::FOR_STATEMENT),
+        _ => None,
+    })?;
+    let jumps = flow::jumps(lit_body, facts.src);
+    // Jumps that stay in the loop: `continue`, a `break` of a select or of
+    // a loop inside it.
+    let stays = |j: Node<'_>| match j.kind() {
+        k::CONTINUE_STATEMENT => flow::jump_target(j, facts.src).is_none_or(|t| contains(looped, t)),
+        k::BREAK_STATEMENT => {
+            flow::jump_target(j, facts.src).is_some_and(|t| contains(looped, t) && t.id() != looped.id())
+        }
+        _ => false,
+    };
+    let leaving: Vec<Node> = jumps.into_iter().filter(|j| !stays(*j)).collect();
+    if let Some(clause) = named_children(looped).into_iter().find(|c| c.kind() == k::RANGE_CLAUSE) {
+        // Ranging over a field: only its close ends the loop.
+        let field = field_of(facts, clause.child_by_field_name("right")?, r)?;
+        return leaving.is_empty().then_some((field, true));
+    }
+    // `for { ... }`: every way out is in the case receiving from one field.
+    if named_children(looped).iter().any(|c| c.kind() != k::BLOCK) || leaving.is_empty() {
+        return None;
+    }
+    let mut field = None;
+    for j in leaving {
+        let case = ancestors_within(looped, j).into_iter().find(|a| a.kind() == k::COMMUNICATION_CASE)?;
+        let comm = case.child_by_field_name("communication")?;
+        let recv = match comm.kind() {
+            k::RECEIVE_STATEMENT => comm.child_by_field_name("right")?,
+            k::EXPRESSION_STATEMENT => comm.named(0)?,
+            _ => comm,
+        };
+        let recv = crate::syntax::unparen(recv);
+        if recv.kind() != k::UNARY_EXPRESSION || !facts.text(recv).starts_with("<-") {
+            return None;
+        }
+        let f = field_of(facts, recv.child_by_field_name("operand")?, r)?;
+        if field.is_some_and(|g| g != f) {
+            return None;
+        }
+        field = Some(f);
+    }
+    Some((field?, false))
+}
+
+/// Does method `m` close the field `field` of its receiver at its top level
+/// (or, unless `close_only`, send on it)?
+fn stops<'t>(facts: &FileFacts<'t>, m: Node<'t>, field: &str, close_only: bool) -> bool {
+    let (Some(r), Some(body)) = (receiver(facts, m), m.child_by_field_name("body")) else { return false };
+    statements(body).into_iter().any(|s| match s.kind() {
+        k::EXPRESSION_STATEMENT => s.named(0).filter(|c| c.kind() == k::CALL_EXPRESSION).is_some_and(|c| {
+            let args = c.child_by_field_name("arguments").map(named_children).unwrap_or_default();
+            c.child_by_field_name("function").is_some_and(|f| facts.text(f) == "close")
+                && matches!(args.as_slice(), [a] if field_of(facts, *a, r) == Some(field))
+        }),
+        k::SEND_STATEMENT => {
+            !close_only && s.child_by_field_name("channel").is_some_and(|c| field_of(facts, c, r) == Some(field))
+        }
+        _ => false,
+    })
+}

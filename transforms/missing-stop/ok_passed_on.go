@@ -1,0 +1,37 @@
+// ok: the value is handed to a function that may stop it.
+package main
+
+type worker struct {
+	in   chan int
+	done chan struct{}
+}
+
+func (w *worker) Start() {
+	go func() {
+		for {
+			select {
+			case <-w.in:
+			case <-w.done:
+				return
+			}
+		}
+	}()
+}
+
+func (w *worker) Stop() {
+	close(w.done)
+}
+
+func shutdown(w *worker) {
+	w.Stop()
+}
+
+func use() {
+	w := &worker{in: make(chan int), done: make(chan struct{})}
+	w.Start()
+	shutdown(w)
+}
+
+func run() {
+	use()
+}
