@@ -40,6 +40,8 @@ pub struct FileFacts<'t> {
     types: HashMap<&'t str, Node<'t>>,
     decls: Vec<Node<'t>>,
     scopes: Vec<OnceCell<Scopes<'t>>>,
+    /// Names of this file's methods that start a goroutine (on first use).
+    starting_methods: OnceCell<Vec<&'t str>>,
 }
 
 impl<'t> FileFacts<'t> {
@@ -74,7 +76,7 @@ impl<'t> FileFacts<'t> {
             decls.push(d);
         }
         let scopes = decls.iter().map(|_| OnceCell::new()).collect();
-        FileFacts { src, trees, funcs, methods, types, decls, scopes }
+        FileFacts { src, trees, funcs, methods, types, decls, scopes, starting_methods: OnceCell::new() }
     }
 
     /// The roots of the file's trees, in source order.
@@ -119,6 +121,25 @@ impl<'t> FileFacts<'t> {
     #[must_use]
     pub fn type_spec(&self, name: &str) -> Option<Node<'t>> {
         self.types.get(name).copied()
+    }
+
+    /// The names of this file's methods whose text starts a goroutine
+    /// (spells `go`), computed once.
+    #[must_use]
+    pub fn starting_methods(&self) -> &[&'t str] {
+        self.starting_methods.get_or_init(|| {
+            self.methods
+                .iter()
+                .filter(|(_, ms)| ms.iter().any(|m| relevance::starts_goroutine(&self.src[m.byte_range()])))
+                .map(|(name, _)| *name)
+                .collect()
+        })
+    }
+
+    /// Does this file declare a method called `name` (on any type)?
+    #[must_use]
+    pub fn has_method(&self, name: &str) -> bool {
+        self.methods.contains_key(name)
     }
 
     /// A top-level function of this file by name.

@@ -37,21 +37,46 @@ impl Transform for MissingStop {
     fn check_decl<'t>(&self, cx: &Context<'_, 't>, decl: Node<'t>) -> Vec<Finding> {
         let facts = cx.facts;
         let mut out = Vec::new();
-        crate::syntax::walk_preorder(decl, |n| {
-            if n.kind() == k::EXPRESSION_STATEMENT
-                && let Some((range, field, message, fix)) = started_not_stopped(facts, decl, n)
-            {
-                out.push(Finding {
-                    transform: self.id(),
-                    range,
-                    channel: field,
-                    function: String::new(),
-                    message,
-                    fix,
-                });
+        // Only a function that names a method of this file starting a
+        // goroutine (a text test before any name resolution).
+        let text = &facts.src[decl.byte_range()];
+        if !facts.starting_methods().iter().any(|m| memchr::memmem::find(text, m.as_bytes()).is_some()) {
+            return out;
+        }
+        let Some((_, scopes)) = facts.scopes_for(decl) else { return out };
+        // Only locals built from a composite literal can qualify: their
+        // method-call statements, not every node of the declaration.
+        for b in &scopes.bindings {
+            let built = b.init.is_some_and(|i| {
+                let lit = if i.kind() == k::UNARY_EXPRESSION { i.child_by_field_name("operand") } else { Some(i) };
+                lit.is_some_and(|l| l.kind() == k::COMPOSITE_LITERAL)
+            });
+            if !built {
+                continue;
             }
-            true
-        });
+            for u in &b.uses {
+                let stmt = u
+                    .parent()
+                    .filter(|s| s.kind() == k::SELECTOR_EXPRESSION)
+                    .and_then(|s| s.parent())
+                    .filter(|c| c.kind() == k::CALL_EXPRESSION)
+                    .and_then(|c| c.parent())
+                    .filter(|s| s.kind() == k::EXPRESSION_STATEMENT);
+                if let Some(stmt) = stmt
+                    && let Some((range, field, message, fix)) = started_not_stopped(facts, decl, stmt)
+                {
+                    out.push(Finding {
+                        transform: self.id(),
+                        range,
+                        channel: field,
+                        function: String::new(),
+                        message,
+                        fix,
+                    });
+                }
+            }
+        }
+        out.sort_by_key(|f| f.range.start);
         out
     }
 }
@@ -68,7 +93,21 @@ fn started_not_stopped<'t>(
     let sel = call.child_by_field_name("function").filter(|f| f.kind() == k::SELECTOR_EXPRESSION)?;
     let x = sel.child_by_field_name("operand").filter(|o| o.kind() == k::IDENTIFIER)?;
     let start_name = facts.text(sel.child_by_field_name("field")?);
+    // Cheap tests first: a method of this file by that name, which starts
+    // a goroutine.
+    if !facts.has_method(start_name) {
+        return None;
+    }
     let ty = crate::analysis::starts::receiver_type(facts, x)?;
+    // Spelled as the token scan keeps it: `x := T{`, `x := &T{` or `var x =
+    // T{`, every other `x` a selector's operand.
+    if !crate::analysis::relevance::builds_and_starts(
+        &facts.src[decl.byte_range()],
+        ty.as_bytes(),
+        start_name.as_bytes(),
+    ) {
+        return None;
+    }
     let start = facts.method(ty, start_name)?;
     let (field, closes) = runs_until(facts, start)?;
     // The method of the type that makes that goroutine go on: closes the

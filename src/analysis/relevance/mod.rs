@@ -212,45 +212,7 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
         }
     }
     if uses.contains(&GoroutineUse::MethodStart) {
-        // Methods of this file that start a goroutine, and the functions
-        // calling one: those keep every method of the file (the type's
-        // stopping method is one of them, and not called).
-        let is_method = |c: &outline::Chunk<'_>| skip_blank_after_func(&src[c.range.clone()]).starts_with(b"(");
-        let starters: HashSet<&[u8]> =
-            chunks.iter().filter(|c| is_method(c) && has_go(&src[c.range.clone()])).map(|c| c.name).collect();
-        if !starters.is_empty() {
-            let methods: Vec<Range<usize>> = chunks.iter().filter(|c| is_method(c)).map(|c| c.range.clone()).collect();
-            let mut added = false;
-            for (i, c) in chunks.iter().enumerate() {
-                if within.is_some_and(|at| !c.range.contains(&at)) {
-                    continue;
-                }
-                let text = &src[c.range.clone()];
-                let calls = tokenize(text).is_none_or(|toks| {
-                    toks.windows(3)
-                        .any(|w| matches!(w, [Tok::Op(b"."), Tok::Ident(m), Tok::Op(b"(")] if starters.contains(m)))
-                });
-                if calls {
-                    kept[i] = true;
-                    added = true;
-                    let others = methods.iter().filter(|r| **r != c.range).cloned();
-                    match relevant.iter_mut().find(|(r, _)| *r == c.range) {
-                        Some((_, needed)) => {
-                            needed.extend(others);
-                            needed.sort_by_key(|r| r.start);
-                            needed.dedup();
-                        }
-                        None => relevant.push((c.range.clone(), others.collect())),
-                    }
-                }
-            }
-            relevant.sort_by_key(|(r, _)| r.start);
-            if added {
-                for (c, k) in chunks.iter().zip(kept.iter_mut()) {
-                    *k |= is_method(c);
-                }
-            }
-        }
+        keep_started_values(src, &chunks, within, &mut kept, &mut relevant);
     }
     if kept.contains(&true) {
         for (c, k) in chunks.iter().zip(kept.iter_mut()) {
@@ -261,10 +223,70 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
     Plan { parts: Some(Parts { header, chunks }), names: callees, relevant }
 }
 
-/// `func` and the blanks after it skipped (what follows is a receiver's `(`
-/// for a method).
-fn skip_blank_after_func(decl: &[u8]) -> &[u8] {
-    crate::syntax::skip_blank(decl.strip_prefix(b"func").unwrap_or(decl))
+/// Does `text` spell a goroutine start (`go` as a word)?
+#[must_use]
+pub fn starts_goroutine(text: &[u8]) -> bool {
+    has_go(text)
+}
+
+/// Does the function with text `text` build a `ty` value and start it with
+/// `method` in the way [`started_here`] keeps (missing-stop reports only
+/// such functions, so the shortcut never drops one it would report)?
+#[must_use]
+pub fn builds_and_starts(text: &[u8], ty: &[u8], method: &[u8]) -> bool {
+    tokenize(text)
+        .is_some_and(|toks| !started_here(&toks, &HashSet::from([ty]), &HashSet::from([(ty, method)])).is_empty())
+}
+
+/// The starting types of the values built and started in a function with
+/// tokens `toks`: `x := T{...}`, `x := &T{...}` or `var x = T{...}` for a
+/// type `T` of `types`, then `x.M(` for a starting method `(T, M)`, with
+/// every other use of `x` a selector `x.` (a value passed, returned or
+/// assigned is not missing-stop's: it may be stopped elsewhere).
+fn started_here<'s>(
+    toks: &[Tok<'s>],
+    types: &HashSet<&'s [u8]>,
+    starters: &HashSet<(&'s [u8], &'s [u8])>,
+) -> Vec<&'s [u8]> {
+    let mut out = Vec::new();
+    for (at, w) in toks.windows(3).enumerate() {
+        let (x, rest) = match w {
+            [Tok::Ident(x), Tok::Op(b":="), _] => (*x, at + 2),
+            [Tok::Ident(b"var"), Tok::Ident(x), Tok::Op(b"=")] => (*x, at + 3),
+            _ => continue,
+        };
+        let rest = if toks.get(rest) == Some(&Tok::Op(b"&")) { rest + 1 } else { rest };
+        let (Some(Tok::Ident(t)), Some(Tok::Op(b"{"))) = (toks.get(rest), toks.get(rest + 1)) else { continue };
+        if !types.contains(t) || out.contains(t) {
+            continue;
+        }
+        let var = Tok::Ident(x);
+        let uses_ok = toks.iter().enumerate().all(|(i, tok)| {
+            *tok != var
+                || (i > 0 && toks[i - 1] == Tok::Op(b"."))
+                || matches!(toks.get(i + 1), Some(Tok::Op(b"." | b":=" | b"=")))
+        });
+        let started = toks.windows(4).any(|w| {
+            matches!(w, [v, Tok::Op(b"."), Tok::Ident(m), Tok::Op(b"(")] if *v == var && starters.contains(&(*t, *m)))
+        });
+        if uses_ok && started {
+            out.push(*t);
+        }
+    }
+    out
+}
+
+/// The receiver's type name of the method declared by `decl` (`T` in
+/// `func (r *T) m(`, `func (T) m(`, `func (r T[K]) m(`); `None` for a function.
+fn receiver_type_name(decl: &[u8]) -> Option<&[u8]> {
+    let rest = crate::syntax::skip_blank(decl.strip_prefix(b"func")?);
+    let inner = rest.strip_prefix(b"(")?;
+    let close = memchr::memchr(b')', inner)?;
+    // The last identifier before any `[`, after the optional name and `*`.
+    let recv = inner[..close].split(|&b| b == b'[').next()?;
+    let end = recv.iter().rposition(|b| crate::syntax::tokens::is_ident(*b))? + 1;
+    let start = recv[..end].iter().rposition(|b| !crate::syntax::tokens::is_ident(*b)).map_or(0, |i| i + 1);
+    Some(&recv[start..end])
 }
 
 /// Every pattern needs a channel made and a goroutine started in the same
@@ -291,6 +313,71 @@ pub fn may_leak(text: &[u8]) -> bool {
 #[must_use]
 pub fn may_hold_finding(text: &[u8]) -> bool {
     needs(text, GoroutineUse::ALL, &|_| true).is_some()
+}
+
+/// missing-stop's part of the plan: methods of this file that start a
+/// goroutine waiting in a `select` or a `range`, by receiver type; the
+/// functions building a value of such a type from a composite literal,
+/// using it only through selectors, and calling one of them are kept with
+/// the type's methods (the stopping one, and any other the function calls,
+/// are read).
+fn keep_started_values<'s>(
+    src: &'s [u8],
+    chunks: &[outline::Chunk<'s>],
+    within: Option<usize>,
+    kept: &mut [bool],
+    relevant: &mut Vec<(Range<usize>, Vec<Range<usize>>)>,
+) {
+    let receiver = |c: &outline::Chunk<'_>| receiver_type_name(&src[c.range.clone()]);
+    let find = |c: &outline::Chunk<'_>, w: &[u8]| memchr::memmem::find(&src[c.range.clone()], w).is_some();
+    let starters: HashSet<(&[u8], &[u8])> = chunks
+        .iter()
+        .filter(|c| has_go(&src[c.range.clone()]) && (find(c, b"select") || find(c, b"range")))
+        .filter_map(|c| Some((receiver(c)?, c.name)))
+        .collect();
+    if !starters.is_empty() {
+        let types: HashSet<&[u8]> = starters.iter().map(|(t, _)| *t).collect();
+        let mut added: HashSet<&[u8]> = HashSet::new();
+        for (i, c) in chunks.iter().enumerate() {
+            if within.is_some_and(|at| !c.range.contains(&at)) {
+                continue;
+            }
+            let text = &src[c.range.clone()];
+            // Tokenized only when the text spells a starting type and
+            // one of its starting methods.
+            let spells = |w: &[u8]| memchr::memmem::find(text, w).is_some();
+            if !starters.iter().any(|(t, m)| spells(t) && spells(m)) {
+                continue;
+            }
+            // `T{` for a starting type `T`, and `.M(` for one of its
+            // starting methods (text the lexer cannot follow: any).
+            let built: Vec<&[u8]> = match tokenize(text) {
+                None => types.iter().copied().collect(),
+                Some(toks) => started_here(&toks, &types, &starters),
+            };
+            if built.is_empty() {
+                continue;
+            }
+            kept[i] = true;
+            let methods = chunks
+                .iter()
+                .filter(|m| m.range != c.range && receiver(m).is_some_and(|t| built.contains(&t)))
+                .map(|m| m.range.clone());
+            match relevant.iter_mut().find(|(r, _)| *r == c.range) {
+                Some((_, needed)) => {
+                    needed.extend(methods);
+                    needed.sort_by_key(|r| r.start);
+                    needed.dedup();
+                }
+                None => relevant.push((c.range.clone(), methods.collect())),
+            }
+            added.extend(built);
+        }
+        relevant.sort_by_key(|(r, _)| r.start);
+        for (c, k) in chunks.iter().zip(kept.iter_mut()) {
+            *k |= receiver(c).is_some_and(|t| added.contains(t));
+        }
+    }
 }
 
 /// `None` if a function with this text cannot hold a finding (see
