@@ -47,11 +47,7 @@ impl Transform for MissingStop {
         // Only locals built from a composite literal can qualify: their
         // method-call statements, not every node of the declaration.
         for b in &scopes.bindings {
-            let built = b.init.is_some_and(|i| {
-                let lit = if i.kind() == k::UNARY_EXPRESSION { i.child_by_field_name("operand") } else { Some(i) };
-                lit.is_some_and(|l| l.kind() == k::COMPOSITE_LITERAL)
-            });
-            if !built {
+            if b.init.is_none_or(|i| built_type(facts, i).is_none()) {
                 continue;
             }
             for u in &b.uses {
@@ -98,7 +94,12 @@ fn started_not_stopped<'t>(
     if !facts.has_method(start_name) {
         return None;
     }
-    let ty = crate::analysis::starts::receiver_type(facts, x)?;
+    let (_, scopes) = facts.scopes_for(x)?;
+    let b = scopes.binding(scopes.resolve(x)?);
+    // Built here: `T{...}`, `&T{...}`, or a constructor of this file that
+    // returns only such literals. Nobody else holds it, so nobody else can
+    // stop it.
+    let ty = built_type(facts, b.init?)?;
     // Spelled as the token scan keeps it: `x := T{`, `x := &T{` or `var x =
     // T{`, every other `x` a selector's operand.
     if !crate::analysis::relevance::builds_and_starts(
@@ -117,19 +118,7 @@ fn started_not_stopped<'t>(
     // `x`: declared here, never reassigned, used only as `x.m(...)` or
     // `x.f`, outside closures, and never with the stopping method, or with a
     // method that mentions the field.
-    let (_, scopes) = facts.scopes_for(x)?;
-    let b = scopes.binding(scopes.resolve(x)?);
-    // Built here from a composite literal (`T{...}`, `&T{...}`): nobody else
-    // holds it, so nobody else can stop it.
-    let built = b.init.is_some_and(|i| {
-        let lit = if i.kind() == k::UNARY_EXPRESSION { i.child_by_field_name("operand") } else { Some(i) };
-        lit.is_some_and(|l| l.kind() == k::COMPOSITE_LITERAL)
-    });
-    if b.kind != crate::analysis::scope::BindingKind::Local
-        || !built
-        || !b.assignments.is_empty()
-        || !contains(decl, b.ident)
-    {
+    if b.kind != crate::analysis::scope::BindingKind::Local || !b.assignments.is_empty() || !contains(decl, b.ident) {
         return None;
     }
     for u in &b.uses {
@@ -182,6 +171,47 @@ fn started_not_stopped<'t>(
         }
     );
     Some((call.byte_range(), field.to_owned(), message, fix))
+}
+
+/// The type of a fresh value that the expression `init` builds: `T` for
+/// `T{...}` or `&T{...}` (its methods are then looked up in this file), or
+/// for a call of a function
+/// of this file declared to return `T` or `*T` whose every `return` returns
+/// such a literal.
+fn built_type<'t>(facts: &FileFacts<'t>, init: Node<'t>) -> Option<&'t str> {
+    let literal_type = |e: Node<'t>| -> Option<&'t str> {
+        let e = crate::syntax::unparen(e);
+        let lit = if e.kind() == k::UNARY_EXPRESSION && facts.text(e).starts_with('&') {
+            e.child_by_field_name("operand")?
+        } else {
+            e
+        };
+        (lit.kind() == k::COMPOSITE_LITERAL)
+            .then(|| crate::analysis::starts::type_name(facts, lit.child_by_field_name("type")?))?
+    };
+    if let Some(t) = literal_type(init) {
+        return Some(t);
+    }
+    let call = crate::syntax::unparen(init);
+    let f = call
+        .child_by_field_name("function")
+        .filter(|f| call.kind() == k::CALL_EXPRESSION && f.kind() == k::IDENTIFIER)?;
+    let decl = facts.func(facts.text(f))?;
+    let result = decl.child_by_field_name("result")?;
+    let t = crate::analysis::starts::type_name(facts, result)?;
+    let mut returns = Vec::new();
+    crate::syntax::walk_preorder(decl.child_by_field_name("body")?, |n| {
+        if n.kind() == k::RETURN_STATEMENT {
+            returns.push(n);
+        }
+        n.kind() != k::FUNC_LITERAL
+    });
+    let fresh = !returns.is_empty()
+        && returns.iter().all(|r| {
+            let values = r.named(0).map(named_children).unwrap_or_default();
+            matches!(values.as_slice(), [v] if literal_type(*v) == Some(t))
+        });
+    fresh.then_some(t)
 }
 
 /// The name of the receiver of method `m`.
@@ -253,8 +283,12 @@ fn runs_until<'t>(facts: &FileFacts<'t>, start: Node<'t>) -> Option<(&'t str, bo
         let field = field_of(facts, clause.child_by_field_name("right")?, r)?;
         return leaving.is_empty().then_some((field, true));
     }
-    // `for { ... }`: every way out is in the case receiving from one field.
-    if named_children(looped).iter().any(|c| c.kind() != k::BLOCK) || leaving.is_empty() {
+    // `for { ... }` (or a clause without a condition): every way out is in
+    // the case receiving from one field.
+    let endless = named_children(looped)
+        .iter()
+        .all(|c| c.kind() == k::BLOCK || (c.kind() == k::FOR_CLAUSE && c.child_by_field_name("condition").is_none()));
+    if !endless || leaving.is_empty() {
         return None;
     }
     let mut field = None;

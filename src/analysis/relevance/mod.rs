@@ -247,7 +247,7 @@ fn started_here<'s>(
     toks: &[Tok<'s>],
     types: &HashSet<&'s [u8]>,
     starters: &HashSet<(&'s [u8], &'s [u8])>,
-) -> Vec<&'s [u8]> {
+) -> Vec<(&'s [u8], Option<&'s [u8]>)> {
     let mut out = Vec::new();
     for (at, w) in toks.windows(3).enumerate() {
         let (x, rest) = match w {
@@ -255,24 +255,33 @@ fn started_here<'s>(
             [Tok::Ident(b"var"), Tok::Ident(x), Tok::Op(b"=")] => (*x, at + 3),
             _ => continue,
         };
-        let rest = if toks.get(rest) == Some(&Tok::Op(b"&")) { rest + 1 } else { rest };
-        let (Some(Tok::Ident(t)), Some(Tok::Op(b"{"))) = (toks.get(rest), toks.get(rest + 1)) else { continue };
-        if !types.contains(t) || out.contains(t) {
-            continue;
-        }
         let var = Tok::Ident(x);
+        let calls = |t: &[u8]| {
+            toks.windows(4).any(|w| {
+                matches!(w, [v, Tok::Op(b"."), Tok::Ident(m), Tok::Op(b"(")] if *v == var && starters.contains(&(t, *m)))
+            })
+        };
         let uses_ok = toks.iter().enumerate().all(|(i, tok)| {
             *tok != var
                 || (i > 0 && toks[i - 1] == Tok::Op(b"."))
                 || matches!(toks.get(i + 1), Some(Tok::Op(b"." | b":=" | b"=")))
         });
-        let started = toks.windows(4).any(|w| {
-            matches!(w, [v, Tok::Op(b"."), Tok::Ident(m), Tok::Op(b"(")] if *v == var && starters.contains(&(*t, *m)))
-        });
-        if uses_ok && started {
-            out.push(*t);
+        if !uses_ok {
+            continue;
+        }
+        let amp = usize::from(toks.get(rest) == Some(&Tok::Op(b"&")));
+        match (toks.get(rest + amp), toks.get(rest + amp + 1)) {
+            // `T{...}` or `&T{...}`.
+            (Some(Tok::Ident(t)), Some(Tok::Op(b"{"))) if types.contains(t) && calls(t) => out.push((*t, None)),
+            // A constructor `f(...)`: any starting type it may return.
+            (Some(Tok::Ident(f)), Some(Tok::Op(b"("))) if amp == 0 => {
+                out.extend(types.iter().filter(|t| calls(t)).map(|t| (*t, Some(*f))));
+            }
+            _ => {}
         }
     }
+    out.sort_unstable();
+    out.dedup();
     out
 }
 
@@ -338,30 +347,36 @@ fn keep_started_values<'s>(
     if !starters.is_empty() {
         let types: HashSet<&[u8]> = starters.iter().map(|(t, _)| *t).collect();
         let mut added: HashSet<&[u8]> = HashSet::new();
+        let mut added_ctors: HashSet<&[u8]> = HashSet::new();
         for (i, c) in chunks.iter().enumerate() {
             if within.is_some_and(|at| !c.range.contains(&at)) {
                 continue;
             }
             let text = &src[c.range.clone()];
-            // Tokenized only when the text spells a starting type and
-            // one of its starting methods.
-            let spells = |w: &[u8]| memchr::memmem::find(text, w).is_some();
-            if !starters.iter().any(|(t, m)| spells(t) && spells(m)) {
+            // Tokenized only when the text spells a starting method (the
+            // type may be behind a constructor).
+            if !starters.iter().any(|(_, m)| memchr::memmem::find(text, m).is_some()) {
                 continue;
             }
             // `T{` for a starting type `T`, and `.M(` for one of its
             // starting methods (text the lexer cannot follow: any).
-            let built: Vec<&[u8]> = match tokenize(text) {
-                None => types.iter().copied().collect(),
+            let found: Vec<(&[u8], Option<&[u8]>)> = match tokenize(text) {
+                None => types.iter().map(|t| (*t, None)).collect(),
                 Some(toks) => started_here(&toks, &types, &starters),
             };
+            let built: Vec<&[u8]> = found.iter().map(|(t, _)| *t).collect();
+            let ctors: Vec<&[u8]> = found.iter().filter_map(|(_, f)| *f).collect();
             if built.is_empty() {
                 continue;
             }
             kept[i] = true;
             let methods = chunks
                 .iter()
-                .filter(|m| m.range != c.range && receiver(m).is_some_and(|t| built.contains(&t)))
+                .filter(|m| {
+                    m.range != c.range
+                        && (receiver(m).is_some_and(|t| built.contains(&t))
+                            || (receiver(m).is_none() && ctors.contains(&m.name)))
+                })
                 .map(|m| m.range.clone());
             match relevant.iter_mut().find(|(r, _)| *r == c.range) {
                 Some((_, needed)) => {
@@ -372,10 +387,12 @@ fn keep_started_values<'s>(
                 None => relevant.push((c.range.clone(), methods.collect())),
             }
             added.extend(built);
+            added_ctors.extend(ctors);
         }
         relevant.sort_by_key(|(r, _)| r.start);
         for (c, k) in chunks.iter().zip(kept.iter_mut()) {
-            *k |= receiver(c).is_some_and(|t| added.contains(t));
+            *k |= receiver(c).is_some_and(|t| added.contains(t))
+                || (receiver(c).is_none() && added_ctors.contains(c.name));
         }
     }
 }
