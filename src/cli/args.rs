@@ -123,6 +123,14 @@ pub struct Args {
     pub threads: Option<usize>,
 }
 
+/// `1.5` and `MB` from `1.5MB` or `1.5 MB`; `None` without a number.
+fn number_and_unit(s: &str) -> Option<(f64, &str)> {
+    let t = s.trim();
+    let digits = t.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(t.len());
+    let (n, unit) = t.split_at(digits);
+    Some((n.parse().ok()?, unit.trim()))
+}
+
 /// A size in bytes: `20M`, `512K`, `1G` (powers of 1024; `MB`, `KiB`... too)
 /// or a bare number of bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,16 +139,14 @@ pub struct ByteSize(pub u64);
 impl std::str::FromStr for ByteSize {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        let t = s.trim();
-        let digits = t.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(t.len());
-        let (n, unit) = t.split_at(digits);
-        let n: f64 = n.parse().map_err(|_| format!("{s:?} is not a size (like 20M)"))?;
-        let shift = match unit.trim().to_ascii_uppercase().as_str() {
+        let bad = || format!("{s:?} is not a size (like 20M)");
+        let (n, unit) = number_and_unit(s).ok_or_else(bad)?;
+        let shift = match unit.to_ascii_uppercase().as_str() {
             "" | "B" => 0,
             "K" | "KB" | "KIB" => 10,
             "M" | "MB" | "MIB" => 20,
             "G" | "GB" | "GIB" => 30,
-            _ => return Err(format!("{s:?} is not a size (like 20M)")),
+            _ => return Err(bad()),
         };
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_precision_loss)]
         Ok(ByteSize((n * (1u64 << shift) as f64) as u64))
@@ -155,15 +161,13 @@ pub struct Timeout(pub Option<std::time::Duration>);
 impl std::str::FromStr for Timeout {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        let t = s.trim();
-        let digits = t.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(t.len());
-        let (n, unit) = t.split_at(digits);
-        let n: f64 = n.parse().map_err(|_| format!("{s:?} is not a duration (like 60s)"))?;
-        let secs = match unit.trim() {
+        let bad = || format!("{s:?} is not a duration (like 60s)");
+        let (n, unit) = number_and_unit(s).ok_or_else(bad)?;
+        let secs = match unit {
             "" | "s" => n,
             "ms" => n / 1000.0,
             "m" => n * 60.0,
-            _ => return Err(format!("{s:?} is not a duration (like 60s)")),
+            _ => return Err(bad()),
         };
         let d = std::time::Duration::try_from_secs_f64(secs).map_err(|e| format!("{s:?}: {e}"))?;
         Ok(Timeout((!d.is_zero()).then_some(d)))
