@@ -129,7 +129,10 @@ fn started_not_stopped<'t>(
             return None;
         }
         let name = facts.text(s.child_by_field_name("field")?);
-        if name == stop_name {
+        // Calling the stopping method, or touching the field it closes (the
+        // function may close or send on it itself: then a deferred stop
+        // would close it twice).
+        if name == stop_name || name == field {
             return None;
         }
         let is_call = s.parent().is_some_and(|c| c.kind() == k::CALL_EXPRESSION);
