@@ -827,3 +827,32 @@ fn a_symlinked_directory_named_explicitly_is_written_through_with_a_note() {
     );
     assert_eq!(std::fs::read_to_string(&target).unwrap(), FIXED);
 }
+
+#[test]
+fn github_format_annotates_each_finding_and_each_file_not_checked() {
+    let t = tempfile::tempdir().unwrap();
+    let d = t.path();
+    write(d, "pkg/a,b.go", LEAK);
+    write(d, "u.go", UNFIXABLE);
+    std::fs::write(d.join("bad.go"), b"package p\n\xff\n").unwrap();
+    let o = leakfix(d, &["--format", "github", "."]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    // The comma in the name is escaped as a property; the fix is offered.
+    assert!(
+        lines.iter().any(|l| l.starts_with(
+            "::warning file=pkg/a%2Cb.go,line=6,col=7,endLine=6,endColumn=23,title=leakfix premature-return::"
+        ) && l.ends_with("(fix available: leakfix --write)")),
+        "{out}"
+    );
+    assert!(
+        lines.iter().any(|l| l.starts_with("::warning file=u.go,") && l.contains("title=leakfix unclosed-range::")),
+        "{out}"
+    );
+    assert!(lines.contains(&"::error file=bad.go,title=leakfix::not valid UTF-8; skipped"), "{out}");
+    // After --write, the annotation says it was fixed.
+    let o = leakfix(d, &["--format", "github", "--write", "pkg"]);
+    assert!(stdout(&o).trim_end().ends_with("(fixed)"), "{}", stdout(&o));
+}

@@ -16,6 +16,9 @@ pub enum Format {
     Sarif,
     /// A pull-request description in Markdown.
     Markdown,
+    /// GitHub Actions workflow commands (`::warning file=...::message`),
+    /// shown inline on a pull request without SARIF upload rights.
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -441,6 +441,9 @@ fn print(
         Format::Markdown => {
             out.write_all(render::markdown::document(reports, problems, summary).as_bytes())?;
         }
+        Format::Github => {
+            out.write_all(render::github::annotations(reports, problems, s.write).as_bytes())?;
+        }
     }
     Ok(())
 }

@@ -1,6 +1,7 @@
-//! Output formats: git-style unified diff, text lines, JSON, SARIF and a
-//! Markdown pull-request description; the run's counts in [`Summary`].
+//! Output formats: git-style unified diff, text lines, JSON, SARIF, a
+//! Markdown pull-request description and GitHub annotations; the run's counts in [`Summary`].
 
+pub mod github;
 pub mod json;
 pub mod markdown;
 pub mod sarif;
