@@ -16,6 +16,10 @@ pub struct WalkOptions {
     pub include_testdata: bool,
     pub include: Option<GlobSet>,
     pub exclude: Option<GlobSet>,
+    /// Apply the skip rules (`--exclude`, `--include`, vendor/, testdata/,
+    /// generated files) to files named explicitly too (`--force-exclude`,
+    /// as pre-commit passes every staged file by name).
+    pub force_exclude: bool,
 }
 
 /// A file to process; `explicit` when named on the command line.
@@ -32,6 +36,19 @@ pub fn skipped_dir(name: &str, opts: &WalkOptions) -> bool {
         || name.starts_with('_')
         || (name == "vendor" && !opts.include_vendor)
         || (name == "testdata" && !opts.include_testdata)
+}
+
+/// Would a walk skip the file `path`: excluded or not included by the
+/// globs, or under a directory the walk skips (vendor/, testdata/, `.x`,
+/// `_x`)? (Not a `.go` file: skipped too.)
+fn skipped_file(path: &Path, opts: &WalkOptions) -> bool {
+    let p = clean(path);
+    let not_go = p.extension().is_none_or(|e| e != "go");
+    let in_skipped_dir =
+        p.parent().is_some_and(|d| d.components().any(|c| skipped_dir(&c.as_os_str().to_string_lossy(), opts)));
+    let excluded = opts.exclude.as_ref().is_some_and(|g| g.is_match(&p));
+    let not_included = opts.include.as_ref().is_some_and(|g| !g.is_match(&p));
+    not_go || in_skipped_dir || excluded || not_included
 }
 
 /// Hand each file to check to `visit`, once, from `threads` walking
@@ -54,7 +71,11 @@ pub fn parallel(
     for root in roots {
         match std::fs::metadata(root) {
             Err(e) => lock(&errors).push((root.clone(), e.to_string())),
-            Ok(m) if m.is_file() => emit(Candidate { path: root.clone(), explicit: true }),
+            Ok(m) if m.is_file() => {
+                if !(opts.force_exclude && skipped_file(root, opts)) {
+                    emit(Candidate { path: root.clone(), explicit: !opts.force_exclude });
+                }
+            }
             Ok(m) if m.is_dir() => walk_dir(root, opts, threads, &emit, &errors),
             // A FIFO, a device, `<(...)`: reading may block or never end.
             Ok(_) => lock(&errors).push((root.clone(), "not a regular file".to_owned())),

@@ -105,6 +105,11 @@ pub struct Args {
     /// Skip walked files matching this glob (repeatable).
     #[arg(long)]
     pub exclude: Vec<String>,
+    /// Apply --exclude, --include and the walk's skip rules (vendor/,
+    /// testdata/, generated files) to files named on the command line too
+    /// (for pre-commit, which names every staged file).
+    #[arg(long)]
+    pub force_exclude: bool,
     /// Parse every file whole, without the shortcut that skips functions
     /// that cannot matter (for checking that the shortcut changes nothing).
     #[arg(long, hide = true)]

@@ -94,6 +94,7 @@ impl Settings {
                 include_testdata: a.include_testdata,
                 include: globs(&a.include)?,
                 exclude: globs(&a.exclude)?,
+                force_exclude: a.force_exclude,
             },
             include_generated: a.include_generated,
             threads: a.threads.unwrap_or(0),
