@@ -151,11 +151,21 @@ impl<'t> FileFacts<'t> {
     /// The method `name` declared in this file on the named type `recv`.
     #[must_use]
     pub fn method(&self, recv: &str, name: &str) -> Option<Node<'t>> {
-        self.methods.get(name)?.iter().copied().find(|m| {
-            let ty =
-                m.child_by_field_name("receiver").and_then(|r| r.named(0)).and_then(|p| p.child_by_field_name("type"));
-            ty.and_then(|t| starts::type_name(self, t)) == Some(recv)
-        })
+        self.methods.get(name)?.iter().copied().find(|m| self.receiver_type(*m) == Some(recv))
+    }
+
+    /// The methods of this file on the named type `recv`, in source order.
+    #[must_use]
+    pub fn methods_on(&self, recv: &str) -> Vec<Node<'t>> {
+        self.decls.iter().copied().filter(|d| self.receiver_type(*d) == Some(recv)).collect()
+    }
+
+    /// The named type of the receiver of the method `decl` (`T` for `(r
+    /// *T)`); `None` for a function.
+    #[must_use]
+    pub fn receiver_type(&self, decl: Node<'t>) -> Option<&'t str> {
+        let ty = decl.child_by_field_name("receiver")?.named(0)?.child_by_field_name("type")?;
+        starts::type_name(self, ty)
     }
 
     #[must_use]

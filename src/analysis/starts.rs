@@ -419,6 +419,18 @@ pub fn param_ident<'t>(func: Node<'t>, index: usize, src: &[u8]) -> Option<Optio
     None
 }
 
+/// The type node of `T{...}` or `&T{...}` (parentheses allowed).
+#[must_use]
+pub fn literal_type(e: Node<'_>) -> Option<Node<'_>> {
+    let e = crate::syntax::unparen(e);
+    let lit = if e.kind() == k::UNARY_EXPRESSION && e.child_by_field_name("operator").is_some_and(|o| o.kind() == "&") {
+        e.child_by_field_name("operand")?
+    } else {
+        e
+    };
+    (lit.kind() == k::COMPOSITE_LITERAL).then(|| lit.child_by_field_name("type"))?
+}
+
 /// The named type of a method call's operand, when the file says it: a
 /// local declared `x T` / `x *T`, or initialised from `T{...}` / `&T{...}`.
 pub(crate) fn receiver_type<'t>(facts: &FileFacts<'t>, operand: Node<'t>) -> Option<&'t str> {
@@ -432,13 +444,7 @@ pub(crate) fn receiver_type<'t>(facts: &FileFacts<'t>, operand: Node<'t>) -> Opt
     }
     let ty = match (b.ty, b.init) {
         (Some(t), _) => t,
-        (None, Some(init)) => {
-            let lit = if init.kind() == k::UNARY_EXPRESSION { init.child_by_field_name("operand")? } else { init };
-            if lit.kind() != k::COMPOSITE_LITERAL {
-                return None;
-            }
-            lit.child_by_field_name("type")?
-        }
+        (None, Some(init)) => literal_type(init)?,
         _ => return None,
     };
     let name = type_name(facts, ty)?;

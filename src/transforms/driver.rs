@@ -7,7 +7,6 @@ use tree_sitter::Node;
 use super::{Context, Finding, Transform};
 use crate::analysis::relevance::GoroutineUse;
 use crate::analysis::{FileFacts, channels};
-use crate::syntax::Named as _;
 
 /// Run the selected transforms over every channel of a parsed file (of the
 /// declarations starting `checked` ranges only, when given). Parts that
@@ -140,11 +139,7 @@ fn first_error_line(n: Node<'_>) -> usize {
 /// `name`, or `Type.name` for a method.
 fn decl_name<'t>(facts: &FileFacts<'t>, decl: Node<'t>) -> String {
     let name = decl.child_by_field_name("name").map_or("", |n| facts.text(n));
-    let recv = decl
-        .child_by_field_name("receiver")
-        .and_then(|r| r.named(0))
-        .and_then(|p| p.child_by_field_name("type"))
-        .and_then(|t| crate::analysis::starts::type_name(facts, t));
+    let recv = facts.receiver_type(decl);
     recv.map_or_else(|| name.to_owned(), |r| format!("{r}.{name}"))
 }
 

@@ -6,6 +6,7 @@ use tree_sitter::Node;
 
 use super::{Context, Finding, Transform};
 use crate::analysis::relevance::GoroutineUse;
+use crate::analysis::scope::Binding;
 use crate::analysis::{FileFacts, flow};
 use crate::fix::Fix;
 use crate::syntax::Named as _;
@@ -44,12 +45,10 @@ impl Transform for MissingStop {
             return out;
         }
         let Some((_, scopes)) = facts.scopes_for(decl) else { return out };
-        // Only locals built from a composite literal can qualify: their
-        // method-call statements, not every node of the declaration.
+        // Only locals built here (a literal or a constructor) can qualify:
+        // their method-call statements, not every node of the declaration.
         for b in &scopes.bindings {
-            if b.init.is_none_or(|i| built_type(facts, i).is_none()) {
-                continue;
-            }
+            let Some(ty) = b.init.and_then(|i| built_type(facts, i)) else { continue };
             for u in &b.uses {
                 let stmt = u
                     .parent()
@@ -59,7 +58,7 @@ impl Transform for MissingStop {
                     .and_then(|c| c.parent())
                     .filter(|s| s.kind() == k::EXPRESSION_STATEMENT);
                 if let Some(stmt) = stmt
-                    && let Some((range, field, message, fix)) = started_not_stopped(facts, decl, stmt)
+                    && let Some((range, field, message, fix)) = started_not_stopped(facts, decl, stmt, b, ty)
                 {
                     out.push(Finding {
                         transform: self.id(),
@@ -77,13 +76,17 @@ impl Transform for MissingStop {
     }
 }
 
-/// `x.Start()` as the statement `stmt` of `decl`, on a value `x` built in
-/// `decl` and used only through its methods and fields, whose goroutine
+/// `x.Start()` as the statement `stmt` of `decl`, on the local `b`, a value
+/// of type `ty` built in `decl` (a literal, or a constructor of this file
+/// returning only fresh literals: nobody else holds it, so nobody else can
+/// stop it) and used only through its methods and fields, whose goroutine
 /// only `x.Stop()` ends, which `decl` never calls.
 fn started_not_stopped<'t>(
     facts: &FileFacts<'t>,
     decl: Node<'t>,
     stmt: Node<'t>,
+    b: &Binding<'t>,
+    ty: &'t str,
 ) -> Option<(std::ops::Range<usize>, String, String, Option<Fix>)> {
     let call = stmt.named(0).filter(|c| c.kind() == k::CALL_EXPRESSION)?;
     let sel = call.child_by_field_name("function").filter(|f| f.kind() == k::SELECTOR_EXPRESSION)?;
@@ -94,12 +97,6 @@ fn started_not_stopped<'t>(
     if !facts.has_method(start_name) {
         return None;
     }
-    let (_, scopes) = facts.scopes_for(x)?;
-    let b = scopes.binding(scopes.resolve(x)?);
-    // Built here: `T{...}`, `&T{...}`, or a constructor of this file that
-    // returns only such literals. Nobody else holds it, so nobody else can
-    // stop it.
-    let ty = built_type(facts, b.init?)?;
     // Spelled as the token scan keeps it: `x := T{`, `x := &T{` or `var x =
     // T{`, every other `x` a selector's operand.
     if !crate::analysis::relevance::builds_and_starts(
@@ -113,7 +110,7 @@ fn started_not_stopped<'t>(
     let (field, closes) = runs_until(facts, start)?;
     // The method of the type that makes that goroutine go on: closes the
     // field, or sends on it (a `range` ends only on a close).
-    let stop = methods_of(facts, ty).into_iter().find(|m| m.id() != start.id() && stops(facts, *m, field, closes))?;
+    let stop = facts.methods_on(ty).into_iter().find(|m| m.id() != start.id() && stops(facts, *m, field, closes))?;
     let stop_name = facts.text(stop.child_by_field_name("name")?);
     // `x`: declared here, never reassigned, used only as `x.m(...)` or
     // `x.f`, outside closures, and never with the stopping method, or with a
@@ -182,16 +179,8 @@ fn started_not_stopped<'t>(
 /// of this file declared to return `T` or `*T` whose every `return` returns
 /// such a literal.
 fn built_type<'t>(facts: &FileFacts<'t>, init: Node<'t>) -> Option<&'t str> {
-    let literal_type = |e: Node<'t>| -> Option<&'t str> {
-        let e = crate::syntax::unparen(e);
-        let lit = if e.kind() == k::UNARY_EXPRESSION && facts.text(e).starts_with('&') {
-            e.child_by_field_name("operand")?
-        } else {
-            e
-        };
-        (lit.kind() == k::COMPOSITE_LITERAL)
-            .then(|| crate::analysis::starts::type_name(facts, lit.child_by_field_name("type")?))?
-    };
+    let literal_type =
+        |e: Node<'t>| crate::analysis::starts::type_name(facts, crate::analysis::starts::literal_type(e)?);
     if let Some(t) = literal_type(init) {
         return Some(t);
     }
@@ -221,21 +210,6 @@ fn built_type<'t>(facts: &FileFacts<'t>, init: Node<'t>) -> Option<&'t str> {
 fn receiver<'t>(facts: &FileFacts<'t>, m: Node<'t>) -> Option<&'t str> {
     let p = m.child_by_field_name("receiver")?.named(0)?;
     Some(facts.text(p.child_by_field_name("name")?))
-}
-
-/// The methods of the type `ty` declared in this file.
-fn methods_of<'t>(facts: &FileFacts<'t>, ty: &str) -> Vec<Node<'t>> {
-    facts
-        .decls()
-        .iter()
-        .copied()
-        .filter(|d| d.kind() == k::METHOD_DECLARATION)
-        .filter(|d| {
-            let t =
-                d.child_by_field_name("receiver").and_then(|r| r.named(0)).and_then(|p| p.child_by_field_name("type"));
-            t.and_then(|t| crate::analysis::starts::type_name(facts, t)) == Some(ty)
-        })
-        .collect()
 }
 
 /// Is `e` the selector `r.f` (operand `r`), and its field name?
