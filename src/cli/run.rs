@@ -100,18 +100,15 @@ fn process(c: &Candidate, s: &Settings) -> Option<Report> {
     let read = with_file(&c.path, s.max_file_size, |bytes| {
         // Go source is UTF-8 without NUL bytes (a UTF-16 file has them): say
         // so for every file, not only for those that may hold a finding.
-        let not_go = if std::str::from_utf8(bytes).is_err() {
-            Some(FileError::NotUtf8)
-        } else if memchr::memchr(0, bytes).is_some() {
-            Some(FileError::Nul)
-        } else {
-            None
+        let src = match std::str::from_utf8(bytes) {
+            Ok(src) if memchr::memchr(0, bytes).is_none() => src,
+            not_go => {
+                let e = if not_go.is_err() { FileError::NotUtf8 } else { FileError::Nul };
+                let skipped_anyway = !c.explicit && !s.include_generated && engine::is_generated(bytes);
+                return (!skipped_anyway).then(|| Report::failed(&c.path, e));
+            }
         };
-        if let Some(e) = not_go {
-            let skipped_anyway = !c.explicit && !s.include_generated && engine::is_generated(bytes);
-            return (!skipped_anyway).then(|| Report::failed(&c.path, e));
-        }
-        if s.shortcuts && !engine::may_match(bytes) { None } else { analyse(c, bytes, s) }
+        if s.shortcuts && !engine::may_match(bytes) { None } else { analyse(c, src, s) }
     });
     match read {
         Ok(Ok(report)) => report,
@@ -136,15 +133,12 @@ fn human(bytes: u64) -> String {
     if n.fract() == 0.0 { format!("{n:.0} {unit}") } else { format!("{n:.1} {unit}") }
 }
 
-/// Analyse one file's bytes and, with --write, apply the fixes. The text is
+/// Analyse one file's text (UTF-8 already checked) and, with --write, apply the fixes. The text is
 /// copied into the report only when there is something to show.
-fn analyse(c: &Candidate, bytes: &[u8], s: &Settings) -> Option<Report> {
-    if !c.explicit && !s.include_generated && engine::is_generated(bytes) {
+fn analyse(c: &Candidate, src: &str, s: &Settings) -> Option<Report> {
+    if !c.explicit && !s.include_generated && engine::is_generated(src.as_bytes()) {
         return None;
     }
-    let Ok(src) = std::str::from_utf8(bytes) else {
-        return Some(Report::failed(&c.path, FileError::NotUtf8));
-    };
     let result = engine::check_prefiltered(src, &s.options(Some(&c.path)));
     if result.timed_out {
         return Some(Report::timed_out(Report::at(&c.path), s));
