@@ -7,7 +7,7 @@
 use tree_sitter::Node;
 
 use crate::syntax::Named as _;
-use crate::syntax::{ancestors, kinds as k, named_children, text};
+use crate::syntax::{kinds as k, named_children, text};
 
 /// A function, method or type of a package, by import path and name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,37 +105,21 @@ pub fn qualified<'s>(e: Node<'_>, src: &'s [u8]) -> Option<(&'s str, &'s str)> {
     if !matches!(pkg.kind(), k::IDENTIFIER | k::PACKAGE_IDENTIFIER) {
         return None;
     }
-    Some((import_path(e, src, text(pkg, src))?, text(name, src)))
+    Some((import_path(src, text(pkg, src))?, text(name, src)))
 }
 
 /// The import path that the package name `name` refers to in the file
-/// holding `at`.
+/// with text `src` (read from the text: a partial parse has no imports).
 #[must_use]
-pub fn import_path<'s>(at: Node<'_>, src: &'s [u8], name: &str) -> Option<&'s str> {
-    let root = ancestors(at).last().unwrap_or(at);
-    let mut cursor = root.walk();
-    for decl in root.named_children(&mut cursor).filter(|n| !n.is_extra()) {
-        match decl.kind() {
-            k::PACKAGE_CLAUSE => continue,
-            k::IMPORT_DECLARATION => {}
-            // Imports come before every other declaration.
-            _ => return None,
-        }
-        let specs = match decl.named(0) {
-            Some(list) if list.kind() == k::IMPORT_SPEC_LIST => named_children(list),
-            Some(spec) => vec![spec],
-            None => continue,
+pub fn import_path<'s>(src: &'s [u8], name: &str) -> Option<&'s str> {
+    crate::syntax::outline::imports(src).into_iter().find_map(|(local, path)| {
+        let path = std::str::from_utf8(path).ok()?;
+        let local = match local {
+            Some(l) => std::str::from_utf8(l).ok()?,
+            None => default_name(path),
         };
-        for spec in specs {
-            let Some(path) = spec.child_by_field_name("path") else { continue };
-            let path = text(path, src).trim_matches('"').trim_matches('`');
-            let local = spec.child_by_field_name("name").map_or_else(|| default_name(path), |n| text(n, src));
-            if local == name {
-                return Some(path);
-            }
-        }
-    }
-    None
+        (local == name).then_some(path)
+    })
 }
 
 /// The name a package is imported under by default: the last element of

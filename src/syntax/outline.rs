@@ -14,8 +14,9 @@ pub struct Chunk<'s> {
     pub name: &'s [u8],
 }
 
-/// What to parse of a file: its header (the package clause and the
-/// imports) and some of its top-level declarations, in source order.
+/// What to parse of a file: its header (the package clause; the analysis
+/// reads the imports from the text, see [`imports`]) and some of its
+/// top-level declarations, in source order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Parts {
     pub header: std::ops::Range<usize>,
@@ -100,8 +101,8 @@ static SPECIAL: [bool; 256] = {
     t
 };
 
-/// The range of the `package` clause with the imports that follow it, and
-/// the top-level `func` chunks, or `None`
+/// The range of the `package` clause, and the top-level `func` and `type`
+/// chunks, or `None`
 /// if the lexer meets something it does not expect (then parse everything).
 #[must_use]
 pub fn outline(src: &[u8]) -> Option<(std::ops::Range<usize>, Vec<Chunk<'_>>)> {
@@ -109,7 +110,6 @@ pub fn outline(src: &[u8]) -> Option<(std::ops::Range<usize>, Vec<Chunk<'_>>)> {
     let mut starts = Vec::new();
     let mut ends: Vec<usize> = Vec::new();
     let mut package = None;
-    let mut imports_end = None;
     // At depth 0: the last two significant bytes, and whether a line ended
     // since (Go's semicolon insertion decides if a `func` starts a declaration).
     let mut last = [0u8; 2];
@@ -176,14 +176,6 @@ pub fn outline(src: &[u8]) -> Option<(std::ops::Range<usize>, Vec<Chunk<'_>>)> {
                     i += 1;
                 }
                 let word = &src[start..i];
-                // The first declaration after the package clause ends the imports.
-                if imports_end.is_none()
-                    && package.is_some()
-                    && (matches!(word, b"type" | b"var" | b"const")
-                        || (word == b"func" && declaration_starts(last, newline)))
-                {
-                    imports_end = Some(start);
-                }
                 match word {
                     b"package" if last == [0, 0] => package = Some(start..clause_end(src, i)),
                     // A type declaration is a chunk too (a struct's field
@@ -210,9 +202,6 @@ pub fn outline(src: &[u8]) -> Option<(std::ops::Range<usize>, Vec<Chunk<'_>>)> {
         return None;
     }
     let package = package?;
-    // The package clause and the imports after it, which the analysis
-    // reads to resolve qualified names.
-    let package = package.start..imports_end.unwrap_or(src.len()).max(package.end);
     let chunks = starts
         .iter()
         .enumerate()
@@ -303,8 +292,102 @@ fn func_name(decl: &[u8]) -> &[u8] {
     &s[..n]
 }
 
+/// The imports of a Go file, read from its text (the parse of a partial
+/// file holds its package clause only): `(name, path)` per import spec, the
+/// name `None` when the spec has none. Reading stops at the first token
+/// that is not part of an import declaration, so a file whose imports do
+/// not lex gives those before the odd token.
+#[must_use]
+pub fn imports(src: &[u8]) -> Vec<(Option<&[u8]>, &[u8])> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    let mut tok = || next_token(src, &mut at);
+    let quoted = |t: &[u8]| t.len() >= 2 && matches!(t[0], b'"' | b'`');
+    if tok() != Some(&b"package"[..]) || !tok().is_some_and(|n| is_ident(n[0])) {
+        return out;
+    }
+    let mut t = tok();
+    while t == Some(&b"import"[..]) {
+        t = tok();
+        let grouped = t == Some(&b"("[..]);
+        if grouped {
+            t = tok();
+        }
+        loop {
+            if grouped && t == Some(&b")"[..]) {
+                t = tok();
+                break;
+            }
+            // One spec: `"path"` or `name "path"`.
+            let Some(first) = t else { return out };
+            let (name, path) = if quoted(first) {
+                (None, first)
+            } else if is_ident(first[0]) || first == b"." {
+                match tok() {
+                    Some(p) if quoted(p) => (Some(first), p),
+                    _ => return out,
+                }
+            } else {
+                return out;
+            };
+            out.push((name, &path[1..path.len() - 1]));
+            t = tok();
+            if !grouped {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// The next token of `src` from `*at` for [`imports`], skipping blanks,
+/// semicolons and comments: a word, a whole string literal, or one byte.
+fn next_token<'s>(src: &'s [u8], at: &mut usize) -> Option<&'s [u8]> {
+    loop {
+        let b = *src.get(*at)?;
+        let start = *at;
+        match b {
+            b' ' | b'\t' | b'\r' | b'\n' | b';' => *at += 1,
+            b'/' if comment_end(src, start).is_some() => *at = comment_end(src, start)??,
+            b'"' | b'`' => {
+                *at = literal_end(src, start)?;
+                return Some(&src[start..*at]);
+            }
+            _ if is_ident(b) => {
+                while src.get(*at).is_some_and(|b| is_ident(*b)) {
+                    *at += 1;
+                }
+                return Some(&src[start..*at]);
+            }
+            _ => {
+                *at += 1;
+                return Some(&src[start..*at]);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn imports_are_read_from_the_text() {
+        let src = b"// Package p.\npackage p /* x */\n\nimport (\n\t\"context\"\n\trt \"runtime\" // the runtime\n\t. \"sync\"; _ `embed`\n)\nimport \"testing\"\n\nimport \"os\"\nvar x = 1\nimport \"late\"\n";
+        let got: Vec<(Option<&[u8]>, &[u8])> = imports(src);
+        assert_eq!(
+            got,
+            [
+                (None, &b"context"[..]),
+                (Some(&b"rt"[..]), &b"runtime"[..]),
+                (Some(&b"."[..]), &b"sync"[..]),
+                (Some(&b"_"[..]), &b"embed"[..]),
+                (None, &b"testing"[..]),
+                (None, &b"os"[..]),
+            ]
+        );
+        assert_eq!(imports(b"package p\nimport (\n\t\"fmt\"\n\t+\n\t\"os\"\n)\n"), [(None, &b"fmt"[..])]);
+        assert!(imports(b"import \"fmt\"\n").is_empty(), "no package clause");
+    }
+
     use super::*;
 
     #[test]
@@ -315,7 +398,7 @@ mod tests {
             let src =
                 format!("package p{eol}{eol}func a() {{{eol}}}{eol}{eol}var x = 1{eol}{eol}func b() {{{eol}}}{eol}");
             let ranges = declaring(src.as_bytes(), &["a", "b"]).unwrap().merged();
-            assert_eq!(ranges.len(), 2, "{ranges:?}");
+            assert_eq!(ranges.len(), 3, "{ranges:?}");
             let tree = crate::syntax::parse_ranges(src.as_bytes(), &ranges).unwrap();
             assert!(!tree.root_node().has_error(), "{eol:?}: {}", tree.root_node().to_sexp());
         }
@@ -342,10 +425,10 @@ mod tests {
     fn chunks_are_the_top_level_functions_with_their_names() {
         let src = b"package p\n\nvar s = `\nfunc fake() {}\n`\n\nfunc a() {\n}\n\nfunc (x *T) /* r */ work(c chan int) { c <- 1 }\n";
         let (package, chunks) = outline(src).unwrap();
-        assert_eq!(&src[package], b"package p\n\n", "the clause and the imports, up to the first declaration");
-        let (package, _) =
-            outline(b"package p\n\nimport (\n\t\"fmt\"\n)\n\nimport \"os\"\n\n// F.\nfunc F() {}\n").unwrap();
-        assert_eq!(package, 0..49);
+        assert_eq!(&src[package], b"package p\n", "the clause, through its line end");
+        let src2 = b"package p // p.\n\nimport (\n\t\"fmt\"\n)\n\nimport \"os\"\n\n// F.\nfunc F() {}\n";
+        let (package, _) = outline(src2).unwrap();
+        assert_eq!(&src2[package], b"package p // p.\n", "the imports are read from the text, not parsed");
         let names: Vec<&[u8]> = chunks.iter().map(|c| c.name).collect();
         assert_eq!(names, [&b"a"[..], b"work"]);
         assert_eq!(declaring(src, &["work"]).unwrap().merged().len(), 2);
