@@ -62,6 +62,7 @@ fn check(b: divan::Bencher, shortcuts: bool) {
         shortcuts,
         batching: leakfix::engine::Batching::default(),
         timeout: None,
+        keep: None,
     };
     b.bench(|| files.iter().map(|s| check_source(s, &opts).outcomes.len()).sum::<usize>());
 }
@@ -92,6 +93,7 @@ fn recheck_in_large_file(b: divan::Bencher, what: &str) {
         shortcuts: true,
         batching: leakfix::engine::Batching::default(),
         timeout: None,
+        keep: None,
     };
     b.bench(|| match what {
         "one function" => leakfix::engine::check_function_at(&src, &opts, at).outcomes.len(),

@@ -22,7 +22,13 @@ pub struct Options<'a> {
     /// The longest a file's check may take (`--timeout-per-file`): past it,
     /// the check stops and the result says so ([`FileResult::timed_out`]).
     pub timeout: Option<std::time::Duration>,
+    /// Only the findings this accepts (given the file's text) are kept, and
+    /// only their fixes applied (`--only-confirmed`).
+    pub keep: Option<Keep<'a>>,
 }
+
+/// A filter of findings, given the file's text ([`Options::keep`]).
+pub type Keep<'a> = &'a (dyn Fn(&str, &Finding) -> bool + Sync);
 
 /// With shortcuts, a file is analysed in batches of about `bytes` of
 /// functions that may hold a finding, each parsed, analysed and dropped in
@@ -89,6 +95,9 @@ fn in_parallel<S, T: Send>(
 pub struct Outcome {
     pub finding: Finding,
     pub status: Status,
+    /// What goroutine profiles show blocked where the finding's goroutines
+    /// block (`--profile`).
+    pub evidence: Option<crate::profile::sites::Evidence>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -203,7 +212,10 @@ fn check_where(src: &str, opts: &Options<'_>, within: Option<usize>) -> FileResu
 
 fn check_in_time(src: &str, opts: &Options<'_>, within: Option<usize>) -> FileResult {
     let mut result = FileResult::default();
-    let Some((findings, errors_before)) = findings(src, opts, within, &mut result.notes) else { return result };
+    let Some((mut findings, errors_before)) = findings(src, opts, within, &mut result.notes) else { return result };
+    if let Some(keep) = opts.keep {
+        findings.retain(|f| keep(src, f));
+    }
     let fixes: Vec<_> =
         findings.iter().filter_map(|f| f.fix.as_ref().filter(|x| x.applicability >= opts.threshold)).collect();
     let (fixed, applied) = fix::apply(src, &fixes);
@@ -233,7 +245,11 @@ fn check_in_time(src: &str, opts: &Options<'_>, within: Option<usize>) -> FileRe
             result.fixed = Some(fixed);
         }
     }
-    result.outcomes = findings.into_iter().zip(statuses).map(|(finding, status)| Outcome { finding, status }).collect();
+    result.outcomes = findings
+        .into_iter()
+        .zip(statuses)
+        .map(|(finding, status)| Outcome { finding, status, evidence: None })
+        .collect();
     result
 }
 

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod engine;
 pub mod fix;
 pub mod gobuild;
+pub mod profile;
 pub mod render;
 pub mod syntax;
 pub mod transforms;

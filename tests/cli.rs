@@ -389,7 +389,9 @@ fn sarif_is_valid_and_carries_fixes() {
     let rep = &fixed["fixes"][0]["artifactChanges"][0]["replacements"][0];
     assert_eq!(rep["insertedContent"]["text"], ", 1");
     let rules = v["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), leakfix::transforms::ALL.len());
+    // The transforms, and blocked-goroutine (findings of --profile).
+    assert_eq!(rules.len(), leakfix::transforms::ALL.len() + 1);
+    assert_eq!(rules.last().unwrap()["id"], "blocked-goroutine");
 }
 
 #[test]

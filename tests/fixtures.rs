@@ -154,6 +154,7 @@ fn the_parse_shortcut_changes_no_finding() {
                     shortcuts,
                     batching: leakfix::engine::Batching::default(),
                     timeout: None,
+                    keep: None,
                 };
                 show(&leakfix::engine::check_source(&src, &opts))
             };
@@ -171,6 +172,7 @@ fn rechecking_one_function_finds_what_the_whole_file_finds_in_it() {
         shortcuts: true,
         batching: leakfix::engine::Batching::default(),
         timeout: None,
+        keep: None,
     };
     let mut rechecked = 0;
     for (_, path) in fixtures() {

@@ -390,6 +390,7 @@ mod tests {
                 shortcuts: true,
                 batching: crate::engine::Batching::default(),
                 timeout: None,
+                keep: None,
             };
             assert_eq!(check_source(src, &opts).outcomes.len(), 1, "worker's body is found in w.go");
         }

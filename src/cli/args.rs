@@ -126,6 +126,20 @@ pub struct Args {
     /// `500ms`, `2m`; `0`: no limit).
     #[arg(long, value_name = "DURATION", default_value = "60s")]
     pub timeout_per_file: Timeout,
+    /// A Go goroutine profile as evidence (repeatable): `goroutineleak` or
+    /// `goroutine`, written with debug=0 (protobuf, gzipped or not), 1 or
+    /// 2. Findings whose goroutines it shows blocked say so; blocked
+    /// goroutines no transform explains become `blocked-goroutine` findings.
+    #[arg(long = "profile", value_name = "FILE")]
+    pub profiles: Vec<PathBuf>,
+    /// The goroutines a plain `goroutine` profile must show blocked at one
+    /// operation for a `blocked-goroutine` finding (leaks the runtime
+    /// proved count whatever their number). Needs `--profile`.
+    #[arg(long, value_name = "N", default_value_t = 100, requires = "profiles")]
+    pub min_goroutines: u64,
+    /// Show and apply only the findings a profile confirms. Needs `--profile`.
+    #[arg(long, requires = "profiles")]
+    pub only_confirmed: bool,
     /// Worker threads (default: number of cores).
     #[arg(short = 'j', long)]
     pub threads: Option<usize>,

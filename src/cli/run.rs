@@ -10,6 +10,7 @@ use super::settings::ids;
 use super::write::{NotWritten, OutsideTree, write_atomic};
 use super::{Args, Command, Format, Settings};
 use crate::engine::{self, FileResult, Status};
+use crate::profile::{self, sites::Site};
 use crate::render::{self, FileReport, Summary};
 use crate::transforms;
 use crate::walk::{self, Candidate};
@@ -95,8 +96,9 @@ impl Report {
     }
 }
 
-/// Check one file: read it, test it, analyse it; with --write, fix it.
-fn process(c: &Candidate, s: &Settings) -> Option<Report> {
+/// Check one file: read it, test it, analyse it (against the goroutines
+/// profiles show blocked in it, if any); with --write, fix it.
+fn process(c: &Candidate, s: &Settings, sites: Option<&[Site]>) -> Option<Report> {
     let read = with_file(&c.path, s.max_file_size, |bytes| {
         // Go source is UTF-8 without NUL bytes (a UTF-16 file has them): say
         // so for every file, not only for those that may hold a finding.
@@ -108,7 +110,7 @@ fn process(c: &Candidate, s: &Settings) -> Option<Report> {
                 return (!skipped_anyway).then(|| Report::failed(&c.path, e));
             }
         };
-        if s.shortcuts && !engine::may_match(bytes) { None } else { analyse(c, src, s) }
+        if s.shortcuts && sites.is_none() && !engine::may_match(bytes) { None } else { analyse(c, src, s, sites) }
     });
     match read {
         Ok(Ok(report)) => report,
@@ -135,19 +137,21 @@ fn human(bytes: u64) -> String {
 
 /// Analyse one file's text (UTF-8 already checked) and, with --write, apply the fixes. The text is
 /// copied into the report only when there is something to show.
-fn analyse(c: &Candidate, src: &str, s: &Settings) -> Option<Report> {
+fn analyse(c: &Candidate, src: &str, s: &Settings, sites: Option<&[Site]>) -> Option<Report> {
     if !c.explicit && !s.include_generated && engine::is_generated(src.as_bytes()) {
         return None;
     }
-    let result = engine::check_prefiltered(src, &s.options(Some(&c.path)));
+    let mut result = engine::check_prefiltered(src, &s.options(Some(&c.path)));
     if result.timed_out {
         return Some(Report::timed_out(Report::at(&c.path), s));
+    }
+    if let Some(sites) = sites {
+        result = with_evidence(src, result, sites, s, Some(&c.path), &Report::at(&c.path).path);
     }
     if result.outcomes.is_empty() && result.notes.is_empty() {
         return None;
     }
     let (mut error, mut outside) = (None, None);
-    let mut result = result;
     if s.write
         && let Some(fixed) = &result.fixed
         && let Err(e) = write_atomic(&c.path, src, fixed, s.force_write, &mut outside)
@@ -176,6 +180,40 @@ fn analyse(c: &Candidate, src: &str, s: &Settings) -> Option<Report> {
         result.fixed = None;
     }
     Some(Report { src: src.to_owned(), result, error, outside, ..Report::at(&c.path) })
+}
+
+/// `result` with the profiles' evidence on its findings and a
+/// `blocked-goroutine` finding per site no finding explains; with
+/// `--only-confirmed`, only the confirmed findings, and only their fixes
+/// applied (the file is checked again keeping those alone).
+fn with_evidence(
+    src: &str,
+    mut result: FileResult,
+    sites: &[Site],
+    s: &Settings,
+    path: Option<&std::path::Path>,
+    shown: &str,
+) -> FileResult {
+    profile::sites::resolve(shown, src, sites, &mut result.outcomes, s.blocked_threshold(), &mut result.notes);
+    if !s.only_confirmed {
+        return result;
+    }
+    let confirmed: Vec<usize> = result
+        .outcomes
+        .iter()
+        .filter(|o| o.evidence.is_some() && o.finding.transform != profile::sites::BLOCKED_GOROUTINE)
+        .map(|o| o.finding.range.start)
+        .collect();
+    if result.outcomes.iter().all(|o| o.evidence.is_some()) {
+        return result;
+    }
+    let keep = |_: &str, f: &transforms::Finding| confirmed.contains(&f.range.start);
+    let mut again = engine::check_prefiltered(src, &engine::Options { keep: Some(&keep), ..s.options(path) });
+    // The same sites, the same evidence and blocked-goroutine findings (the
+    // notes were said the first time).
+    profile::sites::resolve(shown, src, sites, &mut again.outcomes, s.blocked_threshold(), &mut Vec::new());
+    again.notes = result.notes;
+    again
 }
 
 /// Run `f` on the bytes of `path`, read into a per-thread buffer (most
@@ -216,6 +254,10 @@ fn subcommand(c: Command) -> Result<i32> {
             for t in transforms::ALL {
                 writeln!(out, "{:<18} {}", t.id(), t.summary())?;
             }
+            writeln!(out, "{:<18} {}", profile::sites::BLOCKED_GOROUTINE, profile::sites::SUMMARY)?;
+        }
+        Command::Explain { id } if id == profile::sites::BLOCKED_GOROUTINE => {
+            out.write_all(profile::sites::DOCS.as_bytes())?;
         }
         Command::Explain { id } => {
             let Some(t) = transforms::by_id(&id) else {
@@ -227,15 +269,27 @@ fn subcommand(c: Command) -> Result<i32> {
     Ok(0)
 }
 
-/// Read stdin as one file named `--stdin-filename`.
-fn process_stdin(s: &Settings) -> Result<Report> {
+/// Read stdin as one file named `--stdin-filename` (profiles map onto it
+/// by that name).
+fn process_stdin(s: &Settings, profiles: &[profile::Profile]) -> Result<Report> {
     let mut src = String::new();
     std::io::Read::read_to_string(&mut std::io::stdin(), &mut src).context("cannot read stdin")?;
     let name = s.stdin_filename.clone().unwrap_or_else(|| "<stdin>".into());
     let path = s.stdin_filename.as_ref().map(PathBuf::from);
-    let result = engine::check_source(&src, &s.options(path.as_deref()));
+    let mut result = engine::check_source(&src, &s.options(path.as_deref()));
     if result.timed_out {
         return Ok(Report::timed_out(Report::named(name), s));
+    }
+    if let Some(p) = &path
+        && !profiles.is_empty()
+    {
+        let mapping = profile::sites::map(profiles, std::slice::from_ref(p), &[]);
+        for n in &mapping.notes {
+            eprintln!("leakfix: {n}");
+        }
+        if let Some(sites) = mapping.by_file.get(p) {
+            result = with_evidence(&src, result, sites, s, Some(p), &name);
+        }
     }
     Ok(Report { src, result, ..Report::named(name) })
 }
@@ -255,6 +309,59 @@ fn progress() -> Option<indicatif::ProgressBar> {
     })
 }
 
+/// The `--profile` files read, and those that could not be (said on
+/// stderr), with why.
+fn load_profiles(s: &Settings) -> (Vec<profile::Profile>, Vec<(String, String)>) {
+    let mut profiles = Vec::new();
+    let mut problems = Vec::new();
+    for p in &s.profiles {
+        match profile::load(p) {
+            Ok(loaded) => profiles.push(loaded),
+            Err(e) => {
+                eprintln!("leakfix: {}: {e}", p.display());
+                problems.push((p.display().to_string(), e.to_string()));
+            }
+        }
+    }
+    (profiles, problems)
+}
+
+/// With profiles: walk first (a profile names files by path suffixes, so
+/// the scanned files are all known before the first is checked), map the
+/// profiles' sites onto them, then `visit` each with its sites on
+/// `threads` threads (0: one per core). Returns the walk's errors.
+fn walk_then_check(
+    s: &Settings,
+    threads: usize,
+    profiles: &[profile::Profile],
+    visit: &(dyn Fn(&Candidate, Option<&[Site]>) + Sync),
+) -> Vec<(PathBuf, String)> {
+    let found = std::sync::Mutex::new(Vec::new());
+    let walk_errors = walk::parallel(&s.paths, &s.walk, threads, &|c: Candidate| {
+        found.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(c);
+    });
+    let mut found = found.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    found.sort_by(|a, b| a.path.cmp(&b.path));
+    let paths: Vec<PathBuf> = found.iter().map(|c| c.path.clone()).collect();
+    let mapping = profile::sites::map(profiles, &paths, &s.paths);
+    for n in &mapping.notes {
+        eprintln!("leakfix: {n}");
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let pool =
+        if threads == 0 { std::thread::available_parallelism().map_or(1, std::num::NonZero::get) } else { threads };
+    std::thread::scope(|scope| {
+        for _ in 0..pool.min(found.len()) {
+            scope.spawn(|| {
+                while let Some(c) = found.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
+                    visit(c, mapping.by_file.get(&c.path).map(Vec::as_slice));
+                }
+            });
+        }
+    });
+    walk_errors
+}
+
 /// Run the command line; returns the exit code.
 pub fn run(args: Args) -> Result<i32> {
     if let Some(c) = args.command {
@@ -265,8 +372,12 @@ pub fn run(args: Args) -> Result<i32> {
     super::write::handle_signals();
     let mut errors = 0usize;
     let mut walk_problems: Vec<(String, String)> = Vec::new();
+    // Profiles first: one that cannot be read is an error, and the others
+    // and the analysis still run.
+    let (profiles, profile_problems) = load_profiles(&s);
+    errors += profile_problems.len();
     let (reports, files) = if s.is_stdin() {
-        (vec![process_stdin(&s)?], 1)
+        (vec![process_stdin(&s, &profiles)?], 1)
     } else {
         // Each walking thread reads the files it finds, tests them, and
         // analyses the few that may hold a finding: reading and parsing
@@ -287,7 +398,7 @@ pub fn run(args: Args) -> Result<i32> {
         } else {
             s.threads
         };
-        let walk_errors = walk::parallel(&s.paths, &s.walk, threads, &|c: Candidate| {
+        let visit = |c: &Candidate, sites: Option<&[Site]>| {
             let n = files.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             if let Some(b) = &bar {
                 b.set_position(n as u64);
@@ -295,10 +406,15 @@ pub fn run(args: Args) -> Result<i32> {
                     b.set_draw_target(indicatif::ProgressDrawTarget::stderr());
                 }
             }
-            if let Some(r) = process(&c, &s) {
-                reports.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((c.path, r));
+            if let Some(r) = process(c, &s, sites) {
+                reports.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((c.path.clone(), r));
             }
-        });
+        };
+        let walk_errors = if s.profiles.is_empty() {
+            walk::parallel(&s.paths, &s.walk, threads, &|c: Candidate| visit(&c, None))
+        } else {
+            walk_then_check(&s, threads, &profiles, &visit)
+        };
         if let Some(b) = bar {
             b.finish_and_clear();
         }
@@ -330,6 +446,7 @@ pub fn run(args: Args) -> Result<i32> {
     let views: Vec<_> = reports.iter().map(Report::view).collect();
     let mut problems: Vec<render::Problem<'_>> = walk_problems
         .iter()
+        .chain(&profile_problems)
         .map(|(p, e)| render::Problem { path: p, message: e.clone(), not_checked: false })
         .collect();
     for r in &reports {
@@ -376,9 +493,11 @@ fn print(
     problems: &[render::Problem<'_>],
     summary: &Summary,
 ) -> Result<()> {
+    // Findings without a fix in the output go to stderr, and so do fixed
+    // ones a profile confirms (the diff cannot say it).
     let unfixed_to_stderr = || {
         for r in reports {
-            for o in r.outcomes.iter().filter(|o| o.status != Status::Fixed) {
+            for o in r.outcomes.iter().filter(|o| o.status != Status::Fixed || o.evidence.is_some()) {
                 eprintln!("{}", render::text_line(r.path, r.src, o, false));
             }
         }
@@ -453,7 +572,7 @@ mod tests {
         let t = tempfile::tempdir().unwrap();
         let s = Settings::from_args(Args::parse_from(["leakfix", "."])).unwrap();
         let gone = Candidate { path: t.path().join("gone.go"), explicit: false };
-        let r = process(&gone, &s).expect("a report");
+        let r = process(&gone, &s, None).expect("a report");
         let Some(FileError::Read(e)) = r.error else { panic!("a read error: {:?}", r.error) };
         assert_eq!(e.kind(), std::io::ErrorKind::NotFound);
         assert!(e.to_string().contains("No such file"), "{e}");

@@ -7,6 +7,7 @@ use anyhow::{Context as _, Result, bail};
 use super::{Args, ColorChoice, Format};
 use crate::engine::Options;
 use crate::fix::Applicability;
+use crate::profile::sites::BLOCKED_GOROUTINE;
 use crate::transforms::{self, Transform};
 use crate::walk::WalkOptions;
 
@@ -36,6 +37,12 @@ pub struct Settings {
     pub timeout: Option<std::time::Duration>,
     pub stdin_filename: Option<String>,
     pub color: bool,
+    /// `--profile` files, read before the walk.
+    pub profiles: Vec<PathBuf>,
+    pub min_goroutines: u64,
+    pub only_confirmed: bool,
+    /// `blocked-goroutine` findings are selected (`--select`, `--ignore`).
+    pub report_blocked: bool,
 }
 
 fn globs(patterns: &[String]) -> Result<Option<globset::GlobSet>> {
@@ -64,7 +71,7 @@ fn use_color(choice: ColorChoice) -> bool {
 impl Settings {
     pub fn from_args(a: Args) -> Result<Self> {
         for id in a.select.iter().chain(&a.ignore) {
-            if transforms::by_id(id).is_none() {
+            if transforms::by_id(id).is_none() && id != BLOCKED_GOROUTINE {
                 bail!("unknown transform id {id:?} (known: {})", ids().join(", "));
             }
         }
@@ -104,6 +111,11 @@ impl Settings {
             timeout: a.timeout_per_file.0,
             stdin_filename: a.stdin_filename,
             color: use_color(a.color),
+            report_blocked: (a.select.is_empty() || a.select.iter().any(|s| s == BLOCKED_GOROUTINE))
+                && !a.ignore.iter().any(|s| s == BLOCKED_GOROUTINE),
+            profiles: a.profiles,
+            min_goroutines: a.min_goroutines,
+            only_confirmed: a.only_confirmed,
         })
     }
 
@@ -115,7 +127,14 @@ impl Settings {
             shortcuts: self.shortcuts,
             batching: self.batching,
             timeout: self.timeout,
+            keep: None,
         }
+    }
+
+    /// The goroutines a site needs for a `blocked-goroutine` finding
+    /// (`None`: none are reported).
+    pub(super) fn blocked_threshold(&self) -> Option<u64> {
+        self.report_blocked.then_some(self.min_goroutines)
     }
 
     pub(super) fn is_stdin(&self) -> bool {
@@ -124,7 +143,7 @@ impl Settings {
 }
 
 pub(super) fn ids() -> Vec<&'static str> {
-    transforms::ALL.iter().map(|t| t.id()).collect()
+    transforms::ALL.iter().map(|t| t.id()).chain([BLOCKED_GOROUTINE]).collect()
 }
 
 /// Batches of `bytes`, on as many threads as the walk uses (`-j`, capped as

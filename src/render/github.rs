@@ -35,6 +35,10 @@ pub fn annotations(reports: &[FileReport<'_>], problems: &[Problem<'_>], written
                 Status::Unfixed if f.fix.is_some() => " (fix held back: unsafe; apply with --unsafe-fixes)".to_owned(),
                 Status::Unfixed => String::new(),
             };
+            let state = match &o.evidence {
+                Some(e) => format!("{state} (confirmed by profile: {})", e.describe(r.path)),
+                None => state,
+            };
             let _ = writeln!(
                 out,
                 "::warning file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}",

@@ -28,6 +28,9 @@ pub struct JsonFinding<'a> {
     pub status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// What `--profile` profiles show blocked where its goroutines block.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<&'a crate::profile::sites::Evidence>,
 }
 
 impl<'a> JsonFinding<'a> {
@@ -58,6 +61,7 @@ impl<'a> JsonFinding<'a> {
             fix: o.finding.fix.as_ref(),
             status,
             reason,
+            evidence: o.evidence.as_ref(),
         }
     }
 }
@@ -109,12 +113,13 @@ mod tests {
             function: "f".into(),
             message: "m".into(),
             fix: None,
+            waits: Vec::new(),
         };
         for (reason, text) in [
             (SkipReason::OverlapsAnotherFix, "overlaps another fix"),
             (SkipReason::WouldNotParse, "the fixed file would not parse"),
         ] {
-            let o = Outcome { finding: finding.clone(), status: Status::Skipped(reason) };
+            let o = Outcome { finding: finding.clone(), status: Status::Skipped(reason), evidence: None };
             assert_eq!(
                 text_line("a.go", "x", &o, true),
                 format!("a.go:1:1: premature-return: m (fix skipped: {text})")
@@ -124,7 +129,7 @@ mod tests {
         }
         // A file --write left alone says why on its own line; its findings
         // do not repeat it (JSON keeps the reason on each).
-        let o = Outcome { finding, status: Status::Skipped(SkipReason::NotWritable) };
+        let o = Outcome { finding, status: Status::Skipped(SkipReason::NotWritable), evidence: None };
         assert_eq!(text_line("a.go", "x", &o, true), "a.go:1:1: premature-return: m (fix not written, see above)");
         let json = serde_json::to_value(JsonFinding::new("a.go", "x", &o)).unwrap();
         assert_eq!(json["reason"], json!("not writable (read-only); not changed"));

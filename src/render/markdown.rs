@@ -23,6 +23,8 @@ pub fn document(reports: &[FileReport<'_>], problems: &[super::Problem<'_>], sum
     let files = summary.files_changed;
     let mut s = String::new();
     let _ = writeln!(s, "## leakfix: fix goroutine leaks\n");
+    // Leaks a production profile shows first: the strongest reason to merge.
+    confirmed_section(&mut s, reports);
     let verb = if summary.written { "fixes" } else { "would fix" };
     let _ = writeln!(
         s,
@@ -98,6 +100,34 @@ pub fn document(reports: &[FileReport<'_>], problems: &[super::Problem<'_>], sum
         );
     }
     s
+}
+
+/// The findings a goroutine profile confirms, with their evidence.
+fn confirmed_section(s: &mut String, reports: &[FileReport<'_>]) {
+    let confirmed: Vec<_> = reports
+        .iter()
+        .flat_map(|r| r.outcomes.iter().filter_map(move |o| Some((r, o, o.evidence.as_ref()?))))
+        .collect();
+    if !confirmed.is_empty() {
+        let _ = writeln!(s, "### Confirmed by goroutine profiles\n");
+        for (r, o, e) in &confirmed {
+            let (line, _) = line_col(r.src, o.finding.range.start);
+            let state = if o.status == Status::Fixed { "fixed below" } else { "no fix, see below" };
+            let proven = if e.leaked { ", proven leaked by the runtime" } else { "" };
+            let item = format!(
+                "- **{}:{line}** `{}`: {} ({}{proven}; {}), {state}\n",
+                r.path,
+                o.finding.transform,
+                e.describe(r.path),
+                e.wait,
+                e.profiles.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(", ")
+            );
+            if s.len() + item.len() < LIMIT / 4 {
+                s.push_str(&item);
+            }
+        }
+        s.push('\n');
+    }
 }
 
 /// The edited line before and after, trimmed.

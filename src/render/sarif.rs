@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use serde_json::{Value, json};
 
 use super::{FileReport, line_col};
+use crate::profile::sites::{self as blocked, BLOCKED_GOROUTINE};
 use crate::transforms::ALL;
 
 fn region(src: &str, start: usize, end: usize) -> Value {
@@ -42,24 +43,24 @@ pub fn uri(path: &[u8]) -> String {
 /// written as tool notifications of an unsuccessful invocation.
 #[must_use]
 pub fn document(reports: &[FileReport<'_>], problems: &[super::Problem<'_>]) -> Value {
-    let rules: Vec<Value> = ALL
-        .iter()
-        .map(|t| {
-            json!({
-                "id": t.id(),
-                "name": t.id(),
-                "shortDescription": { "text": t.summary() },
-                "fullDescription": { "text": t.summary() },
-                "help": { "text": t.docs(), "markdown": t.docs() },
-                "defaultConfiguration": { "level": "warning" },
-            })
+    let rule = |id: &str, summary: &str, docs: &str| {
+        json!({
+            "id": id,
+            "name": id,
+            "shortDescription": { "text": summary },
+            "fullDescription": { "text": summary },
+            "help": { "text": docs, "markdown": docs },
+            "defaultConfiguration": { "level": "warning" },
         })
-        .collect();
+    };
+    let mut rules: Vec<Value> = ALL.iter().map(|t| rule(t.id(), t.summary(), t.docs())).collect();
+    // Findings of a goroutine profile (`--profile`) that no transform explains.
+    rules.push(rule(BLOCKED_GOROUTINE, blocked::SUMMARY, blocked::DOCS));
     let mut results = Vec::new();
     for r in reports {
         for o in r.outcomes {
             let f = &o.finding;
-            let rule_index = ALL.iter().position(|t| t.id() == f.transform).unwrap_or(0);
+            let rule_index = ALL.iter().position(|t| t.id() == f.transform).unwrap_or(ALL.len());
             let location = json!({
                 "physicalLocation": {
                     "artifactLocation": { "uri": uri(r.raw_path), "uriBaseId": "%SRCROOT%" },
@@ -73,6 +74,9 @@ pub fn document(reports: &[FileReport<'_>], problems: &[super::Problem<'_>]) -> 
                 "message": { "text": f.message },
                 "locations": [location],
             });
+            if let Some(e) = &o.evidence {
+                result["properties"] = json!({ "evidence": e });
+            }
             if let Some(fix) = &f.fix {
                 let replacements: Vec<Value> = fix
                     .edits

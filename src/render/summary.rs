@@ -39,8 +39,11 @@ pub struct Summary {
     pub skipped: usize,
     /// Findings left with a fix graded unsafe.
     pub held_back: usize,
-    /// Per transform, in registry order (all of them, counts may be zero).
+    /// Per transform, in registry order (all of them, counts may be zero),
+    /// then `blocked-goroutine` when a profile gave any.
     pub by_transform: Vec<TransformCount>,
+    /// Findings a goroutine profile confirms (`--profile`).
+    pub confirmed: usize,
 }
 
 impl Summary {
@@ -56,6 +59,7 @@ impl Summary {
             unfixed: 0,
             skipped: 0,
             held_back: 0,
+            confirmed: 0,
             by_transform: ALL.iter().map(|t| TransformCount { id: t.id(), fixed: 0, left: 0 }).collect(),
         };
         for r in reports {
@@ -70,12 +74,16 @@ impl Summary {
                 if !fixed && o.finding.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Unsafe) {
                     s.held_back += 1;
                 }
-                if let Some(t) = s.by_transform.iter_mut().find(|t| t.id == o.finding.transform) {
-                    if fixed {
-                        t.fixed += 1;
-                    } else {
-                        t.left += 1;
-                    }
+                s.confirmed += usize::from(o.evidence.is_some());
+                let i = s.by_transform.iter().position(|t| t.id == o.finding.transform).unwrap_or_else(|| {
+                    s.by_transform.push(TransformCount { id: o.finding.transform, fixed: 0, left: 0 });
+                    s.by_transform.len() - 1
+                });
+                let t = &mut s.by_transform[i];
+                if fixed {
+                    t.fixed += 1;
+                } else {
+                    t.left += 1;
                 }
             }
         }
@@ -113,6 +121,10 @@ impl Summary {
         } else {
             // Always the count, so that a walk that found nothing says so.
             lines.push(format!("no goroutine leaks found in {files} {files_word} checked"));
+        }
+        if self.confirmed > 0 {
+            let n = self.confirmed;
+            lines.push(format!("{n} of them confirmed by a goroutine profile (--profile)"));
         }
         if self.held_back > 0 {
             lines.push(format!("{} unsafe fixes held back; apply them with --unsafe-fixes", self.held_back));
@@ -152,6 +164,7 @@ impl Summary {
             "written": self.written,
             "errors": self.errors,
             "files_skipped": self.files_skipped,
+            "confirmed": self.confirmed,
         })
     }
 
@@ -178,9 +191,16 @@ mod tests {
     use crate::transforms::Finding;
 
     fn outcome(transform: &'static str, fix: Option<Fix>, status: Status) -> Outcome {
-        let finding =
-            Finding { transform, range: 0..1, channel: "c".into(), function: "f".into(), message: "m".into(), fix };
-        Outcome { finding, status }
+        let finding = Finding {
+            transform,
+            range: 0..1,
+            channel: "c".into(),
+            function: "f".into(),
+            message: "m".into(),
+            fix,
+            waits: Vec::new(),
+        };
+        Outcome { finding, status, evidence: None }
     }
 
     fn summary(outcomes: &[Outcome], written: bool, errors: usize) -> Summary {

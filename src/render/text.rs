@@ -73,6 +73,9 @@ pub fn text_line(path: &str, src: &str, o: &Outcome, mark_fix: bool) -> String {
         }
         _ => {}
     }
+    if let Some(e) = &o.evidence {
+        let _ = write!(s, " (confirmed by profile: {})", e.describe(path));
+    }
     s
 }
 

@@ -137,7 +137,9 @@ fn first_error_line(n: Node<'_>) -> usize {
 }
 
 /// `name`, or `Type.name` for a method.
-fn decl_name<'t>(facts: &FileFacts<'t>, decl: Node<'t>) -> String {
+/// A top-level declaration's name as findings show it: `f`, or `T.m` for a method.
+#[must_use]
+pub fn decl_name<'t>(facts: &FileFacts<'t>, decl: Node<'t>) -> String {
     let name = decl.child_by_field_name("name").map_or("", |n| facts.text(n));
     let recv = facts.receiver_type(decl);
     recv.map_or_else(|| name.to_owned(), |r| format!("{r}.{name}"))
@@ -145,7 +147,8 @@ fn decl_name<'t>(facts: &FileFacts<'t>, decl: Node<'t>) -> String {
 
 /// `//leakfix:ignore [ids]` on the make's line or the line above: the ids
 /// named (empty = all).
-fn suppressed(facts: &FileFacts<'_>, make: Node<'_>) -> Option<Vec<String>> {
+#[must_use]
+pub fn suppressed(facts: &FileFacts<'_>, make: Node<'_>) -> Option<Vec<String>> {
     let src = facts.src;
     let line_start = src[..make.start_byte()].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
     let prev_start =

@@ -67,6 +67,7 @@ impl Transform for MissingStop {
                         function: String::new(),
                         message,
                         fix,
+                        waits: Vec::new(),
                     });
                 }
             }

@@ -16,7 +16,7 @@ mod skipped_close;
 mod timeout_leak;
 mod unclosed_range;
 
-pub use driver::check_file;
+pub use driver::{check_file, decl_name, suppressed};
 
 use std::ops::Range;
 
@@ -38,6 +38,10 @@ pub struct Finding {
     pub function: String,
     pub message: String,
     pub fix: Option<Fix>,
+    /// Where the goroutines the finding is about can block (byte offsets
+    /// of their operations on the channel, and of a `select` holding one),
+    /// for a goroutine profile to confirm it (`--profile`).
+    pub waits: Vec<usize>,
 }
 
 impl Finding {
@@ -52,8 +56,35 @@ impl Finding {
             function: String::new(),
             message,
             fix,
+            waits: goroutine_waits(ch),
         }
     }
+}
+
+/// The offsets of the operations on `ch` in its goroutines, and of the
+/// `select` statements holding them (a goroutine blocked in a select is
+/// reported at the `select`).
+fn goroutine_waits(ch: &Channel<'_>) -> Vec<usize> {
+    let mut out = Vec::new();
+    for op in ch.ops.iter().filter(|o| matches!(o.place, crate::analysis::Place::Goroutine(_))) {
+        out.push(op.node.start_byte());
+        if let Some(select) = crate::syntax::ancestors(op.node)
+            .take_while(|a| {
+                !matches!(
+                    a.kind(),
+                    crate::syntax::kinds::FUNC_LITERAL
+                        | crate::syntax::kinds::FUNCTION_DECLARATION
+                        | crate::syntax::kinds::METHOD_DECLARATION
+                )
+            })
+            .find(|a| a.kind() == crate::syntax::kinds::SELECT_STATEMENT)
+        {
+            out.push(select.start_byte());
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// What every transform sees: the package, and the facts of the file

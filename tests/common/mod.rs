@@ -52,6 +52,7 @@ pub fn check_fixture_src(p: &Path, src: &str) -> FileResult {
         shortcuts: true,
         batching: engine::Batching::default(),
         timeout: None,
+        keep: None,
     };
     engine::check_source(src, &opts)
 }
@@ -76,6 +77,7 @@ pub fn check_batched(src: &str, shortcuts: bool, batch_bytes: usize) -> FileResu
         shortcuts,
         batching: engine::Batching { bytes: batch_bytes, threads: 2 },
         timeout: None,
+        keep: None,
     };
     engine::check_source(src, &opts)
 }
