@@ -135,7 +135,18 @@ fn every_form_of_both_profiles_confirms_the_leak_that_ran_and_only_it() {
             // profile's default threshold; a mutex is not a channel.
             assert!(finding(&doc, "blocked-goroutine", field_send).is_none(), "{name}");
             assert!(finding(&doc, "blocked-goroutine", mutex).is_none(), "{name}");
-            assert_eq!(doc["summary"]["confirmed"], 1 + usize::from(proven), "{name}");
+            // Sends one call away: in the goroutine's own function (`go
+            // worker(c)`), and in a helper its literal calls.
+            for (comment, send, n) in [
+                ("// viaWorker leaks a worker that sends on the channel it is handed.", "c <- 1", 2),
+                ("// viaHelper leaks a goroutine that sends through a helper.", "c <- v", 4),
+            ] {
+                let f = finding(&doc, "premature-return", line_of(comment) + 2).expect(comment);
+                assert_eq!(f["evidence"]["goroutines"], n, "{name}: {f}");
+                assert_eq!(f["evidence"]["line"], line_of(send), "{name}");
+                assert!(finding(&doc, "blocked-goroutine", line_of(send)).is_none(), "{name}: {doc}");
+            }
+            assert_eq!(doc["summary"]["confirmed"], 3 + usize::from(proven), "{name}");
         }
     }
 }
@@ -193,19 +204,23 @@ fn only_confirmed_shows_and_writes_only_what_a_profile_confirms() {
     let o = leakfix(dir.path(), &["--only-confirmed", "--write", "--format", "json", "--profile", p, "app"]);
     let doc = json(&o);
     let ids: Vec<&str> = doc["findings"].as_array().unwrap().iter().map(|f| f["transform"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["premature-return", "blocked-goroutine"], "{doc}");
+    let functions: Vec<&str> =
+        doc["findings"].as_array().unwrap().iter().map(|f| f["function"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["premature-return", "premature-return", "premature-return", "blocked-goroutine"], "{doc}");
+    assert_eq!(functions, ["fetch", "viaWorker", "viaHelper", "waitBoth"]);
     assert_eq!(o.status.code(), Some(1), "the blocked goroutine is left: {}", stderr(&o));
     let written = std::fs::read_to_string(dir.path().join("check out/app/main.go")).unwrap();
     let fetch = written.find("func fetch").unwrap();
     let never = written.find("func never").unwrap();
+    let via = written.find("func viaWorker").unwrap();
     assert!(written[fetch..never].contains("c := make(chan int, 1)"), "fetch fixed");
-    assert!(written[never..].contains("c := make(chan int)\n"), "never's unconfirmed leak left alone");
-    assert_eq!(written.matches("make(chan int, 1)").count(), 1);
-    // Without --only-confirmed both are fixed.
+    assert!(written[never..via].contains("c := make(chan int)\n"), "never's unconfirmed leak left alone");
+    assert_eq!(written.matches("make(chan int, 1)").count(), 3);
+    // Without --only-confirmed never's leak is fixed too.
     let all = checkout(PROGRAM);
     let _ = leakfix(all.path(), &["--write", "--profile", p, "app"]);
     let written = std::fs::read_to_string(all.path().join("check out/app/main.go")).unwrap();
-    assert_eq!(written.matches("make(chan int, 1)").count(), 2);
+    assert_eq!(written.matches("make(chan int, 1)").count(), 4);
 }
 
 #[test]
@@ -252,7 +267,7 @@ fn a_file_that_is_no_goroutine_profile_is_an_error_naming_it_and_the_rest_still_
         let doc = json(&o);
         assert_eq!(doc["errors"][0]["path"], path.to_str().unwrap(), "{name}");
         // The other profile and the analysis still ran.
-        assert_eq!(doc["summary"]["confirmed"], 2, "{name}: {doc}");
+        assert_eq!(doc["summary"]["confirmed"], 4, "{name}: {doc}");
     }
 }
 

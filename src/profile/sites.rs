@@ -88,6 +88,10 @@ fn thousands(n: u64) -> String {
 pub struct Site {
     pub wait: Wait,
     pub evidence: Evidence,
+    /// The lines of the same file their stacks run through below the
+    /// blocked one (a goroutine blocked in a helper it called with the
+    /// channel is the finding's whose goroutine makes that call).
+    pub callers: Vec<usize>,
 }
 
 /// The profiles' sites, by scanned file, and what could not be mapped.
@@ -139,7 +143,7 @@ pub fn map(profiles: &[Profile], files: &[PathBuf], roots: &[PathBuf]) -> Mappin
     let mut sites: HashMap<(usize, usize, Wait), Site> = HashMap::new();
     for p in profiles {
         for s in &p.stacks {
-            let top = s.frames.iter().find_map(|f| {
+            let mut in_tree = s.frames.iter().filter_map(|f| {
                 let at = *resolved.entry(f.file.clone()).or_insert_with(|| {
                     let (best, tie) = best_match(&f.file, &by_name);
                     if tie.is_some() && !ambiguous.contains(&f.file) {
@@ -149,7 +153,8 @@ pub fn map(profiles: &[Profile], files: &[PathBuf], roots: &[PathBuf]) -> Mappin
                 });
                 at.map(|i| (i, f.line as usize))
             });
-            let Some((file, line)) = top else { continue };
+            let Some((file, line)) = in_tree.next() else { continue };
+            let callers: Vec<usize> = in_tree.filter(|(f, _)| *f == file).map(|(_, l)| l).collect();
             let e = Evidence {
                 goroutines: s.goroutines,
                 wait: s.wait.runtime_name(),
@@ -159,9 +164,16 @@ pub fn map(profiles: &[Profile], files: &[PathBuf], roots: &[PathBuf]) -> Mappin
                 line,
             };
             match sites.get_mut(&(file, line, s.wait)) {
-                Some(site) => site.evidence.merge(&e),
+                Some(site) => {
+                    site.evidence.merge(&e);
+                    for l in callers {
+                        if !site.callers.contains(&l) {
+                            site.callers.push(l);
+                        }
+                    }
+                }
                 None => {
-                    sites.insert((file, line, s.wait), Site { wait: s.wait, evidence: e });
+                    sites.insert((file, line, s.wait), Site { wait: s.wait, evidence: e, callers });
                 }
             }
         }
@@ -285,7 +297,8 @@ pub fn resolve(
         // A profile without wait reasons (debug=1): the line's operation says.
         let e = &Evidence { wait: op.wait.runtime_name(), ..e.clone() };
         let mut explained = false;
-        for o in outcomes.iter_mut().filter(|o| o.finding.waits.iter().any(|&w| line_of(w) == e.line)) {
+        let through = |l: usize| l == e.line || site.callers.contains(&l);
+        for o in outcomes.iter_mut().filter(|o| o.finding.waits.iter().any(|&w| through(line_of(w)))) {
             explained = true;
             match &mut o.evidence {
                 Some(have) => have.merge(e),

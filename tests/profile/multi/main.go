@@ -42,6 +42,36 @@ func never(fail bool) (int, error) {
 	return <-c, nil
 }
 
+// viaWorker leaks a worker that sends on the channel it is handed.
+func viaWorker(fail bool) (int, error) {
+	c := make(chan int)
+	go worker(c)
+	if fail {
+		return 0, errors.New("fail")
+	}
+	return <-c, nil
+}
+
+func worker(c chan int) {
+	c <- 1
+}
+
+// viaHelper leaks a goroutine that sends through a helper.
+func viaHelper(fail bool) (int, error) {
+	c := make(chan int)
+	go func() {
+		reply(c, 2)
+	}()
+	if fail {
+		return 0, errors.New("fail")
+	}
+	return <-c, nil
+}
+
+func reply(c chan int, v int) {
+	c <- v
+}
+
 type server struct {
 	results chan int
 }
@@ -101,6 +131,12 @@ func main() {
 		fetch(true)
 	}
 	_, _ = never(false)
+	for i := 0; i < 2; i++ {
+		viaWorker(true)
+	}
+	for i := 0; i < 4; i++ {
+		viaHelper(true)
+	}
 	s := &server{results: make(chan int)}
 	for i := 0; i < 3; i++ {
 		s.handle(i)
