@@ -219,6 +219,17 @@ pub(super) fn channel_of<'t>(pkg: &Package<'t>, make: Node<'t>) -> Option<Channe
     channel_at(pkg, make, capacity, ident, stmt)
 }
 
+/// `ch` (made by `make`) as double-send reads it: a goroutine's call that
+/// hands the channel to a function of the package that only sends on it,
+/// any number of times ([`AtCall::Sends`]), is a send at the call statement
+/// instead of an escape. No other transform reads this view: such a call
+/// may be two sends, not one.
+#[must_use]
+pub fn with_sending_calls<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<Channel<'t>> {
+    let (ident, stmt) = target(ch.make)?;
+    collect(pkg, ch.make, ch.capacity, ident, stmt, true)
+}
+
 /// The channel held in the variable declared or assigned at `ident` by
 /// `stmt`, from `make` (a `make` call, or a `var` spec without a value).
 fn channel_at<'t>(
@@ -227,6 +238,18 @@ fn channel_at<'t>(
     capacity: Option<Node<'t>>,
     ident: Node<'t>,
     stmt: Node<'t>,
+) -> Option<Channel<'t>> {
+    collect(pkg, make, capacity, ident, stmt, false)
+}
+
+/// [`channel_at`]; with `sending_calls`, as [`with_sending_calls`] reads it.
+fn collect<'t>(
+    pkg: &Package<'t>,
+    make: Node<'t>,
+    capacity: Option<Node<'t>>,
+    ident: Node<'t>,
+    stmt: Node<'t>,
+    sending_calls: bool,
 ) -> Option<Channel<'t>> {
     let facts = pkg.own();
     let (decl, scopes) = facts.scopes_for(make)?;
@@ -302,7 +325,7 @@ fn channel_at<'t>(
         match use_of(facts, u) {
             Use::Op(kind, node) => ch.ops.push(Op { kind, node, place: ctx }),
             Use::Nothing => {}
-            Use::Argument { call, args } => argument(pkg, &mut ch, u, call, args, ctx),
+            Use::Argument { call, args } => argument(pkg, &mut ch, u, call, args, ctx, sending_calls),
             Use::Escape(node, why) => ch.escape = Some((node, why)),
         }
         if ch.escape.is_some() {
@@ -386,9 +409,20 @@ pub(super) fn use_of<'t>(facts: &FileFacts<'t>, u: Node<'t>) -> Use<'t> {
 /// summary says what the body does with it; a plain call of a function of
 /// the package that does one thing with it is that operation, at the call;
 /// anything else is not seen.
-fn argument<'t>(pkg: &Package<'t>, ch: &mut Channel<'t>, u: Node<'t>, call: Node<'t>, args: Node<'t>, place: Place) {
+fn argument<'t>(
+    pkg: &Package<'t>,
+    ch: &mut Channel<'t>,
+    u: Node<'t>,
+    call: Node<'t>,
+    args: Node<'t>,
+    place: Place,
+    sending_calls: bool,
+) {
     if !starts::starts_goroutine(call) {
         match callee_op(pkg, u, call, args) {
+            Some((AtCall::Sends, stmt)) if sending_calls && matches!(place, Place::Goroutine(_)) => {
+                ch.ops.push(Op { kind: OpKind::Send, node: stmt, place });
+            }
             // Sends that are not one send count only outside goroutines
             // (where no transform counts them, and a close after them is
             // all that matters).

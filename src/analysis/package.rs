@@ -67,6 +67,23 @@ struct DirFile {
     text: OnceLock<Option<Arc<str>>>,
 }
 
+impl DirFile {
+    /// The file's text, read on first use; `None` if it cannot be read or
+    /// is too large to be hand-written Go.
+    fn text(&self) -> Option<&str> {
+        self.text
+            .get_or_init(|| {
+                if std::fs::metadata(&self.path).ok()?.len() > SIBLING_MAX_BYTES {
+                    return None;
+                }
+                let text = std::fs::read_to_string(&self.path).ok()?;
+                count_read(text.len());
+                Some(Arc::from(text))
+            })
+            .as_deref()
+    }
+}
+
 /// The `.go` files of a directory, listed once per run and shared by every
 /// file checked in it (threads included), with their texts read once.
 type DirListing = Arc<Vec<Arc<DirFile>>>;
@@ -140,18 +157,29 @@ impl Sources {
     }
 
     fn text(&self, i: usize) -> Option<&str> {
-        let f = &self.siblings()[i].file;
-        f.text
-            .get_or_init(|| {
-                // A sibling too large to be hand-written Go is not read.
-                if std::fs::metadata(&f.path).ok()?.len() > SIBLING_MAX_BYTES {
-                    return None;
-                }
-                let text = std::fs::read_to_string(&f.path).ok()?;
-                count_read(text.len());
-                Some(Arc::from(text))
+        self.siblings()[i].file.text()
+    }
+
+    /// Does a Go file of the directory other than the checked one (test
+    /// files and files the build ignores included) spell the word `name`,
+    /// or can one not be read? `false` for a bare text (no directory).
+    #[must_use]
+    pub fn named_elsewhere(&self, name: &str) -> bool {
+        let Some(path) = self.path.as_deref() else { return false };
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let own = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        dir_listing(dir).iter().filter(|f| Some(&f.name) != own.as_ref()).any(|f| {
+            f.text().is_none_or(|t| {
+                memchr::memmem::find_iter(t.as_bytes(), name.as_bytes()).any(|at| {
+                    let word = |b: Option<&u8>| b.is_some_and(|b| crate::syntax::tokens::is_ident(*b));
+                    !word(at.checked_sub(1).and_then(|i| t.as_bytes().get(i)))
+                        && !word(t.as_bytes().get(at + name.len()))
+                })
             })
-            .as_deref()
+        })
     }
 
     fn trees(&self, i: usize) -> Option<&[Tree]> {
@@ -270,6 +298,12 @@ impl<'t> Package<'t> {
     #[must_use]
     pub fn go_version(&self) -> Option<(u32, u32)> {
         self.sources.go_version()
+    }
+
+    /// See [`Sources::named_elsewhere`].
+    #[must_use]
+    pub fn named_elsewhere(&self, name: &str) -> bool {
+        self.sources.named_elsewhere(name)
     }
 
     /// The top-level function `name` of the package.

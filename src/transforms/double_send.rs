@@ -6,7 +6,7 @@ use crate::analysis::relevance::GoroutineUse;
 use crate::analysis::selects::{case_count, select_of};
 use crate::analysis::{Channel, FileFacts, FileId, OpKind, Place, flow};
 use crate::fix::Fix;
-use crate::syntax::{kinds as k, named_children};
+use crate::syntax::{Named as _, kinds as k, named_children};
 
 /// A goroutine sends in a branch that falls through to a second send on the
 /// same channel; the parent receives once, so the second send blocks.
@@ -30,21 +30,21 @@ impl Transform for DoubleSend {
     }
 
     fn check<'t>(&self, cx: &Context<'_, 't>, ch: &Channel<'t>) -> Option<Finding> {
+        // A goroutine handing the channel to a helper that may send twice is
+        // an escape to every other transform; here it is the shape itself.
+        let helpers;
+        let ch = match ch.escape {
+            Some((_, crate::analysis::channels::Escape::CalleeDoesMore)) => {
+                helpers = crate::analysis::channels::with_sending_calls(cx.pkg, ch)?;
+                &helpers
+            }
+            _ => ch,
+        };
         let facts = cx.facts;
         if !ch.unbuffered(facts) || ch.ops.iter().any(|o| matches!(o.kind, OpKind::Range | OpKind::Close)) {
             return None;
         }
-        // One receive, in the parent, outside loops, not a select with
-        // other ways out (that is timeout-leak's shape).
-        let recvs: Vec<_> = ch.ops_of(OpKind::Recv).collect();
-        let [recv] = recvs[..] else { return None };
-        if recv.place != Place::Parent
-            || !loops_after_make(ch, recv.node).is_empty()
-            || select_of(recv.node).is_some_and(|s| case_count(s) > 1)
-        {
-            return None;
-        }
-        let (func, sends) = sending_body(ch)?;
+        let (func, sends, goroutines) = sending_body(cx, ch)?;
         let body = func.child_by_field_name("body")?;
         if sends.iter().any(|s| select_of(*s).is_some()) {
             return None;
@@ -54,12 +54,21 @@ impl Transform for DoubleSend {
         }
         let (first, second, skipped) = fall_through(facts, &sends)?;
         let line = |n: Node<'_>| n.start_position().row + 1;
-        let message = format!(
-            "the goroutine sends on `{}` on line {} and does not return, then sends again on line {}: the parent receives once, so the second send blocks forever",
-            ch.name,
-            line(first),
-            line(second)
-        );
+        let message = if goroutines == 1 {
+            format!(
+                "the goroutine sends on `{}` on line {} and does not return, then sends again on line {}: the parent receives once, so the second send blocks forever",
+                ch.name,
+                line(first),
+                line(second)
+            )
+        } else {
+            format!(
+                "each of {goroutines} goroutines may send on `{}` on line {} without returning, then again on line {}: the parent receives once per goroutine, so a second send blocks forever",
+                ch.name,
+                line(first),
+                line(second)
+            )
+        };
         if !bare_return_compiles(func) {
             return Some(Finding::about(
                 self,
@@ -72,44 +81,139 @@ impl Transform for DoubleSend {
             return Some(Finding::about(self, ch, format!("{message} (no fix: the send does not end its line)"), None));
         };
         let last = flow::is_last_action(second, body);
-        if skipped.is_empty() && last {
+        let shared = shared_with_other_callers(cx, func, goroutines);
+        if skipped.is_empty() && last && shared.is_none() {
             return Some(Finding::about(self, ch, message, Some(Fix::safe(vec![edit]))));
         }
         let mut what: Vec<String> = skipped.iter().map(|s| format!("`{}`", first_line(facts, *s))).collect();
         if !last {
             what.push(format!("what follows the send on line {}", line(second)));
         }
+        let mut why = Vec::new();
+        if !what.is_empty() {
+            why.push(format!("the `return` also skips {} on that path", what.join(", ")));
+        }
+        if let Some(shared) = shared {
+            why.push(shared);
+        }
         Some(Finding::about(
             self,
             ch,
-            format!("{message} (unsafe fix: the `return` also skips {} on that path)", what.join(", ")),
+            format!("{message} (unsafe fix: {})", why.join("; ")),
             Some(Fix::is_unsafe(vec![edit])),
         ))
     }
 }
 
-/// The function whose body sends on the channel, in the checked file, and
-/// its sends: the one goroutine that sends (a func literal, or a package
-/// function started with the channel, `go reply(c, err)`), not started in a
-/// loop after the make.
-fn sending_body<'t>(ch: &Channel<'t>) -> Option<(Node<'t>, Vec<Node<'t>>)> {
+/// The function whose body does the two sends, in the checked file, and
+/// its sends on the channel, when the parent's receives match the
+/// goroutines one for one once each sends exactly once:
+///
+/// - one goroutine that sends (a func literal, a closure variable, or a
+///   package function started with the channel, `go reply(c, err)`), not
+///   started in a loop after the make, and one receive in the parent,
+///   outside loops and not in a `select` with other cases;
+/// - or goroutines whose bodies hand the channel to one helper of the
+///   package (`go func() { doubleSend(ch, err) }()`, the runtime's own
+///   shape), each started once at the top of the parent's body, with as
+///   many receives there, unconditional, and nothing between the make and
+///   the last receive that can leave the function.
+fn sending_body<'t>(cx: &Context<'_, 't>, ch: &Channel<'t>) -> Option<(Node<'t>, Vec<Node<'t>>, usize)> {
+    if ch.escape.is_some() {
+        return None;
+    }
     let mut senders = ch.sender_goroutines();
     senders.dedup();
-    match (ch.escape, senders.as_slice()) {
-        (None, [g]) => {
-            let start = ch.starts[*g];
-            if start.file() != FileId::OWN || !loops_after_make(ch, start.stmt).is_empty() {
-                return None;
-            }
-            if ch.ops_of(OpKind::Send).any(|o| o.place != Place::Goroutine(*g)) {
-                return None;
-            }
-            let sends = ch.ops_of(OpKind::Send).map(|o| o.node).collect::<Vec<_>>();
-            let func = start.func.value;
-            sends.iter().all(|s| crate::syntax::contains(func, *s)).then_some((func, sends))
-        }
-        _ => None,
+    if senders.is_empty() || ch.ops_of(OpKind::Send).any(|o| !matches!(o.place, Place::Goroutine(_))) {
+        return None;
     }
+    // Each goroutine's sending function and sends: its own body's, or the
+    // one helper it calls with the channel.
+    let mut bodies = Vec::new();
+    for &g in &senders {
+        let start = ch.starts[g];
+        if start.file() != FileId::OWN || !loops_after_make(ch, start.stmt).is_empty() {
+            return None;
+        }
+        let sends: Vec<Node<'t>> =
+            ch.ops_of(OpKind::Send).filter(|o| o.place == Place::Goroutine(g)).map(|o| o.node).collect();
+        let func = start.func.value;
+        if sends.iter().all(|s| crate::syntax::contains(func, *s) && s.kind() == k::SEND_STATEMENT) {
+            bodies.push((func, sends));
+        } else {
+            bodies.push(helper_sends(cx, ch, &sends)?);
+        }
+    }
+    let recvs: Vec<_> = ch.ops_of(OpKind::Recv).collect();
+    let single = |r: &crate::analysis::Op<'t>| {
+        r.place == Place::Parent
+            && loops_after_make(ch, r.node).is_empty()
+            && select_of(r.node).is_none_or(|s| case_count(s) <= 1)
+    };
+    let (func, sends) = bodies.first().cloned()?;
+    if let ([_], [recv]) = (bodies.as_slice(), recvs.as_slice()) {
+        return single(recv).then_some((func, sends, 1));
+    }
+    // Several goroutines: one helper, one receive each, all unconditional.
+    let same = bodies.iter().all(|(f, s)| f.id() == func.id() && s.len() == sends.len());
+    let body = ch.func.child_by_field_name("body")?;
+    let list = named_children(body).into_iter().find(|l| l.kind() == k::STATEMENT_LIST)?;
+    // The statement of the parent's body holding `n` (`n` itself, if it is one).
+    let top = |n: Node<'t>| {
+        std::iter::once(n).chain(crate::syntax::ancestors(n)).find(|a| a.parent().is_some_and(|p| p.id() == list.id()))
+    };
+    let starts_on_top =
+        senders.iter().all(|&g| top(ch.starts[g].stmt).is_some_and(|s| s.id() == ch.starts[g].stmt.id()));
+    let recvs_on_top = recvs.iter().all(|r| single(r) && top(r.node).is_some() && unconditional(r.node, list));
+    if !same || func.kind() == k::FUNC_LITERAL || recvs.len() != bodies.len() || !starts_on_top || !recvs_on_top {
+        return None;
+    }
+    // Nothing from the make to the last receive may leave the function.
+    let last = recvs.iter().map(|r| r.node.end_byte()).max()?;
+    top(ch.stmt)?;
+    let leaves = named_children(list)
+        .into_iter()
+        .filter(|s| s.end_byte() > ch.stmt.start_byte() && s.start_byte() < last)
+        .any(|s| !flow::jumps(s, cx.facts.src).is_empty());
+    (!leaves).then_some((func, sends, bodies.len()))
+}
+
+/// Is the receive `recv`, in a statement of the statement list `list`,
+/// run whenever that statement is: not inside a branch, loop or nested
+/// function (the statement itself included)?
+fn unconditional(recv: Node<'_>, list: Node<'_>) -> bool {
+    crate::syntax::ancestors(recv).take_while(|a| a.id() != list.id()).all(|a| {
+        !matches!(
+            a.kind(),
+            k::IF_STATEMENT
+                | k::FOR_STATEMENT
+                | k::FUNC_LITERAL
+                | k::EXPRESSION_SWITCH_STATEMENT
+                | k::TYPE_SWITCH_STATEMENT
+                | k::SELECT_STATEMENT
+                | k::BINARY_EXPRESSION
+        )
+    })
+}
+
+/// A goroutine whose only operation on the channel is one call handing it
+/// to a function of the checked file (`doubleSend(ch, err)`): that
+/// function, and its sends on the parameter.
+fn helper_sends<'t>(cx: &Context<'_, 't>, ch: &Channel<'t>, ops: &[Node<'t>]) -> Option<(Node<'t>, Vec<Node<'t>>)> {
+    let [stmt] = ops else { return None };
+    let call = stmt.named(0).filter(|c| c.kind() == k::CALL_EXPRESSION)?;
+    let args = call.child_by_field_name("arguments")?;
+    let index = named_children(args).iter().position(|a| a.kind() == k::IDENTIFIER && cx.facts.text(*a) == ch.name)?;
+    let func = crate::analysis::starts::callee(cx.pkg, call)?;
+    if func.file != FileId::OWN || func.value.kind() == k::FUNC_LITERAL {
+        return None;
+    }
+    let param = crate::analysis::starts::param_ident(func.value, index, cx.facts.src)??;
+    let summary = cx.pkg.summary(func, param);
+    if summary.escape.is_some() || summary.ops.iter().any(|(kind, _)| *kind != OpKind::Send) {
+        return None;
+    }
+    Some((func.value, summary.ops.iter().map(|(_, n)| *n).collect()))
 }
 
 /// Two sends where the first ends the consequence of an `if` without
@@ -142,6 +246,26 @@ fn fall_through<'t>(facts: &FileFacts<'t>, sends: &[Node<'t>]) -> Option<(Node<'
         return None;
     }
     Some((first, second, between))
+}
+
+/// The named function `func` holding the sends, when something other than
+/// the `goroutines` starts or calls examined may call it (then the `return`
+/// changes those calls too): said for the message. `None` for a literal,
+/// or a function only they use: unexported, named nowhere else in its
+/// file's code (its declaration and those calls aside) and spelled nowhere
+/// in the directory's other files.
+fn shared_with_other_callers(cx: &Context<'_, '_>, func: Node<'_>, goroutines: usize) -> Option<String> {
+    if func.kind() == k::FUNC_LITERAL {
+        return None;
+    }
+    let name = cx.facts.text(func.child_by_field_name("name")?);
+    // Uses in this file's code (comments and strings aside).
+    let here = crate::syntax::tokens::tokenize(cx.facts.src).map_or(usize::MAX, |toks| {
+        toks.iter().filter(|t| **t == crate::syntax::tokens::Tok::Ident(name.as_bytes())).count()
+    });
+    let exported = name.starts_with(|c: char| c.is_uppercase());
+    (exported || here > 1 + goroutines || cx.pkg.named_elsewhere(name))
+        .then(|| format!("`{name}` is called elsewhere too, and those calls then send once on that path as well"))
 }
 
 /// Would a bare `return` compile in `func`: no results, or named ones?
