@@ -6,10 +6,16 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use std::sync::Arc;
+
 use globset::GlobSet;
 
-/// Walk settings.
-#[derive(Debug, Clone, Default)]
+use crate::config::{Config, Configs};
+
+/// Walk settings: the command line's, and the configuration files that
+/// apply below each directory (flags win: a flag given turns a rule on, a
+/// glob given replaces the file's).
+#[derive(Clone, Default)]
 pub struct WalkOptions {
     pub no_ignore: bool,
     pub include_vendor: bool,
@@ -20,6 +26,57 @@ pub struct WalkOptions {
     /// generated files) to files named explicitly too (`--force-exclude`,
     /// as pre-commit passes every staged file by name).
     pub force_exclude: bool,
+    /// `leakfix.toml` files (none: flags only).
+    pub configs: Option<Arc<Configs>>,
+}
+
+/// The directory rules that hold in one directory.
+#[derive(Debug, Clone, Copy)]
+pub struct DirRules {
+    pub include_vendor: bool,
+    pub include_testdata: bool,
+}
+
+impl WalkOptions {
+    /// The configuration for `path` (a broken one counts as none here: the
+    /// file's check reports it).
+    fn config(&self, path: &Path, is_dir: bool) -> Option<Arc<Config>> {
+        self.configs.as_ref().and_then(|c| c.for_path(path, is_dir).ok().flatten())
+    }
+
+    /// The rules for the entries of the directory `dir`.
+    #[must_use]
+    pub fn rules_in(&self, dir: &Path) -> DirRules {
+        let c = self.config(dir, true);
+        DirRules {
+            include_vendor: self.include_vendor || c.as_ref().and_then(|c| c.include_vendor).unwrap_or(false),
+            include_testdata: self.include_testdata || c.as_ref().and_then(|c| c.include_testdata).unwrap_or(false),
+        }
+    }
+
+    /// Is the file `p` (`rel` below the walk's root) kept by the include
+    /// and exclude globs: the command line's, else its configuration's
+    /// (matched below the configuration file's directory)?
+    fn globs_keep(&self, p: &Path, rel: &Path) -> bool {
+        let cli = |g: &GlobSet| g.is_match(rel) || g.is_match(p);
+        let c = if self.include.is_none() || self.exclude.is_none() { self.config(p, false) } else { None };
+        // Globs of the file match below its directory (made absolute only
+        // when there are some).
+        let config = |g: Option<&crate::config::Globs>| {
+            let (c, g, configs) = (c.as_deref()?, g?, self.configs.as_ref()?);
+            let abs = configs.absolute(p);
+            Some(c.relative(&abs).is_some_and(|r| g.set.is_match(r)))
+        };
+        let included = match &self.include {
+            Some(g) => cli(g),
+            None => config(c.as_deref().and_then(|c| c.include.as_ref())).unwrap_or(true),
+        };
+        let excluded = match &self.exclude {
+            Some(g) => cli(g),
+            None => config(c.as_deref().and_then(|c| c.exclude.as_ref())).unwrap_or(false),
+        };
+        included && !excluded
+    }
 }
 
 /// A file to process; `explicit` when named on the command line.
@@ -31,11 +88,11 @@ pub struct Candidate {
 
 /// Is this directory name one the go tool (and so leakfix) skips?
 #[must_use]
-pub fn skipped_dir(name: &str, opts: &WalkOptions) -> bool {
+pub fn skipped_dir(name: &str, rules: DirRules) -> bool {
     (name.starts_with('.') && name != "." && name != "..")
         || name.starts_with('_')
-        || (name == "vendor" && !opts.include_vendor)
-        || (name == "testdata" && !opts.include_testdata)
+        || (name == "vendor" && !rules.include_vendor)
+        || (name == "testdata" && !rules.include_testdata)
 }
 
 /// Would a walk skip the file `path`: excluded or not included by the
@@ -44,11 +101,10 @@ pub fn skipped_dir(name: &str, opts: &WalkOptions) -> bool {
 fn skipped_file(path: &Path, opts: &WalkOptions) -> bool {
     let p = clean(path);
     let not_go = p.extension().is_none_or(|e| e != "go");
+    let rules = opts.rules_in(p.parent().unwrap_or(Path::new(".")));
     let in_skipped_dir =
-        p.parent().is_some_and(|d| d.components().any(|c| skipped_dir(&c.as_os_str().to_string_lossy(), opts)));
-    let excluded = opts.exclude.as_ref().is_some_and(|g| g.is_match(&p));
-    let not_included = opts.include.as_ref().is_some_and(|g| !g.is_match(&p));
-    not_go || in_skipped_dir || excluded || not_included
+        p.parent().is_some_and(|d| d.components().any(|c| skipped_dir(&c.as_os_str().to_string_lossy(), rules)));
+    not_go || in_skipped_dir || !opts.globs_keep(&p, &p)
 }
 
 /// Hand each file to check to `visit`, once, from `threads` walking
@@ -119,7 +175,7 @@ fn walk_dir(
                 return true;
             }
             let is_dir = e.file_type().is_some_and(|t| t.is_dir());
-            if is_dir && skipped_dir(&e.file_name().to_string_lossy(), &o) {
+            if is_dir && skipped_dir(&e.file_name().to_string_lossy(), o.rules_in(e.path().parent().unwrap_or(&base))) {
                 return false;
             }
             let (Some(rules), Some(canonical)) = (&repo, &canonical) else { return true };
@@ -137,9 +193,7 @@ fn walk_dir(
                     let is_go_file =
                         e.file_type().is_some_and(|t| t.is_file()) && p.extension().is_some_and(|x| x == "go");
                     let rel = p.strip_prefix(root).unwrap_or(p);
-                    let included = opts.include.as_ref().is_none_or(|g| g.is_match(rel) || g.is_match(p));
-                    let excluded = opts.exclude.as_ref().is_some_and(|g| g.is_match(rel) || g.is_match(p));
-                    if is_go_file && included && !excluded {
+                    if is_go_file && opts.globs_keep(p, rel) {
                         emit(Candidate { path: clean(p), explicit: false });
                     }
                 }

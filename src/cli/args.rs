@@ -126,6 +126,17 @@ pub struct Args {
     /// `500ms`, `2m`; `0`: no limit).
     #[arg(long, value_name = "DURATION", default_value = "60s")]
     pub timeout_per_file: Timeout,
+    /// Read settings from this file only, for every file (instead of the
+    /// nearest `leakfix.toml` or `.leakfix.toml` at or above each file).
+    #[arg(long, value_name = "PATH", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Read no configuration file: the flags only.
+    #[arg(long)]
+    pub isolated: bool,
+    /// Print the settings that apply to FILE (the configuration file found,
+    /// merged with the flags) and exit.
+    #[arg(long, value_name = "FILE")]
+    pub show_settings: Option<PathBuf>,
     /// A Go goroutine profile as evidence (repeatable): `goroutineleak` or
     /// `goroutine`, written with debug=0 (protobuf, gzipped or not), 1 or
     /// 2. Findings whose goroutines it shows blocked say so; blocked

@@ -2,10 +2,11 @@
 //! then print the reports in path order.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result, bail};
 
+use super::settings::FileSettings;
 use super::settings::ids;
 use super::write::{NotWritten, OutsideTree, write_atomic};
 use super::{Args, Command, Format, Settings};
@@ -47,6 +48,9 @@ enum FileError {
     /// The write was refused before anything was written.
     #[error(transparent)]
     NotWritten(NotWritten),
+    /// A configuration file that cannot be used.
+    #[error("line {}, column {}: {} (no file it applies to is checked)", .0.line, .0.column, .0.message)]
+    Config(crate::config::ConfigError),
 }
 
 impl Report {
@@ -99,6 +103,16 @@ impl Report {
 /// Check one file: read it, test it, analyse it (against the goroutines
 /// profiles show blocked in it, if any); with --write, fix it.
 fn process(c: &Candidate, s: &Settings, sites: Option<&[Site]>) -> Option<Report> {
+    let f = match s.for_file(&c.path) {
+        Ok(f) => f,
+        // Said once, for the configuration file; no file it applies to is checked.
+        Err(e) => {
+            return s
+                .configs
+                .first_report(&e)
+                .then(|| Report::failed(Path::new(&e.path.clone()), FileError::Config(e)));
+        }
+    };
     let read = with_file(&c.path, s.max_file_size, |bytes| {
         // Go source is UTF-8 without NUL bytes (a UTF-16 file has them): say
         // so for every file, not only for those that may hold a finding.
@@ -106,11 +120,11 @@ fn process(c: &Candidate, s: &Settings, sites: Option<&[Site]>) -> Option<Report
             Ok(src) if memchr::memchr(0, bytes).is_none() => src,
             not_go => {
                 let e = if not_go.is_err() { FileError::NotUtf8 } else { FileError::Nul };
-                let skipped_anyway = !c.explicit && !s.include_generated && engine::is_generated(bytes);
+                let skipped_anyway = !c.explicit && !f.include_generated && engine::is_generated(bytes);
                 return (!skipped_anyway).then(|| Report::failed(&c.path, e));
             }
         };
-        if s.shortcuts && sites.is_none() && !engine::may_match(bytes) { None } else { analyse(c, src, s, sites) }
+        if s.shortcuts && sites.is_none() && !engine::may_match(bytes) { None } else { analyse(c, src, s, &f, sites) }
     });
     match read {
         Ok(Ok(report)) => report,
@@ -137,16 +151,16 @@ fn human(bytes: u64) -> String {
 
 /// Analyse one file's text (UTF-8 already checked) and, with --write, apply the fixes. The text is
 /// copied into the report only when there is something to show.
-fn analyse(c: &Candidate, src: &str, s: &Settings, sites: Option<&[Site]>) -> Option<Report> {
-    if !c.explicit && !s.include_generated && engine::is_generated(src.as_bytes()) {
+fn analyse(c: &Candidate, src: &str, s: &Settings, f: &FileSettings, sites: Option<&[Site]>) -> Option<Report> {
+    if !c.explicit && !f.include_generated && engine::is_generated(src.as_bytes()) {
         return None;
     }
-    let mut result = engine::check_prefiltered(src, &s.options(Some(&c.path)));
+    let mut result = engine::check_prefiltered(src, &s.options(f, Some(&c.path)));
     if result.timed_out {
         return Some(Report::timed_out(Report::at(&c.path), s));
     }
     if let Some(sites) = sites {
-        result = with_evidence(src, result, sites, s, Some(&c.path), &Report::at(&c.path).path);
+        result = with_evidence(src, result, sites, s, f, Some(&c.path), &Report::at(&c.path).path);
     }
     if result.outcomes.is_empty() && result.notes.is_empty() {
         return None;
@@ -191,10 +205,11 @@ fn with_evidence(
     mut result: FileResult,
     sites: &[Site],
     s: &Settings,
+    f: &FileSettings,
     path: Option<&std::path::Path>,
     shown: &str,
 ) -> FileResult {
-    profile::sites::resolve(shown, src, sites, &mut result.outcomes, s.blocked_threshold(), &mut result.notes);
+    profile::sites::resolve(shown, src, sites, &mut result.outcomes, s.blocked_threshold(f), &mut result.notes);
     if !s.only_confirmed {
         return result;
     }
@@ -208,10 +223,10 @@ fn with_evidence(
         return result;
     }
     let keep = |_: &str, f: &transforms::Finding| confirmed.contains(&f.range.start);
-    let mut again = engine::check_prefiltered(src, &engine::Options { keep: Some(&keep), ..s.options(path) });
+    let mut again = engine::check_prefiltered(src, &engine::Options { keep: Some(&keep), ..s.options(f, path) });
     // The same sites, the same evidence and blocked-goroutine findings (the
     // notes were said the first time).
-    profile::sites::resolve(shown, src, sites, &mut again.outcomes, s.blocked_threshold(), &mut Vec::new());
+    profile::sites::resolve(shown, src, sites, &mut again.outcomes, s.blocked_threshold(f), &mut Vec::new());
     again.notes = result.notes;
     again
 }
@@ -276,7 +291,8 @@ fn process_stdin(s: &Settings, profiles: &[profile::Profile]) -> Result<Report> 
     std::io::Read::read_to_string(&mut std::io::stdin(), &mut src).context("cannot read stdin")?;
     let name = s.stdin_filename.clone().unwrap_or_else(|| "<stdin>".into());
     let path = s.stdin_filename.as_ref().map(PathBuf::from);
-    let mut result = engine::check_source(&src, &s.options(path.as_deref()));
+    let f = s.for_file(path.as_deref().unwrap_or(Path::new("<stdin>"))).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mut result = engine::check_source(&src, &s.options(&f, path.as_deref()));
     if result.timed_out {
         return Ok(Report::timed_out(Report::named(name), s));
     }
@@ -288,7 +304,7 @@ fn process_stdin(s: &Settings, profiles: &[profile::Profile]) -> Result<Report> 
             eprintln!("leakfix: {n}");
         }
         if let Some(sites) = mapping.by_file.get(p) {
-            result = with_evidence(&src, result, sites, s, Some(p), &name);
+            result = with_evidence(&src, result, sites, s, &f, Some(p), &name);
         }
     }
     Ok(Report { src, result, ..Report::named(name) })
@@ -307,6 +323,51 @@ fn progress() -> Option<indicatif::ProgressBar> {
         );
         bar
     })
+}
+
+/// `--show-settings FILE`: what applies to the file, as TOML a
+/// configuration file could hold, with where it comes from.
+fn show_settings(s: &Settings, file: &Path) -> Result<i32> {
+    let f = match s.for_file(file) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("leakfix: {e}");
+            return Ok(2);
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "# settings for {}", file.display())?;
+    match &f.config {
+        Some(c) => writeln!(out, "# configuration file: {} (flags given override it)", c.path.display())?,
+        None if matches!(s.configs.mode(), crate::config::Mode::Isolated) => {
+            writeln!(out, "# no configuration file (--isolated)")?;
+        }
+        None => writeln!(out, "# no configuration file found; defaults and flags")?,
+    }
+    let list = |v: &[&str]| format!("[{}]", v.iter().map(|x| format!("{x:?}")).collect::<Vec<_>>().join(", "));
+    let mut ids: Vec<&str> = f.transforms.iter().map(|t| t.id()).collect();
+    if f.report_blocked {
+        ids.push(profile::sites::BLOCKED_GOROUTINE);
+    }
+    writeln!(out, "select = {}", list(&ids))?;
+    writeln!(out, "unsafe-fixes = {}", f.threshold == crate::fix::Applicability::Unsafe)?;
+    writeln!(out, "include-generated = {}", f.include_generated)?;
+    let c = f.config.as_deref();
+    let dir = file.parent().unwrap_or(Path::new("."));
+    let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+    let rules = s.walk.rules_in(dir);
+    writeln!(out, "include-vendor = {}", rules.include_vendor)?;
+    writeln!(out, "include-testdata = {}", rules.include_testdata)?;
+    let globs = |cli: bool, g: Option<&crate::config::Globs>, flag: &str| {
+        if cli {
+            format!("# from --{flag}")
+        } else {
+            list(&g.map(|g| g.patterns.iter().map(String::as_str).collect::<Vec<_>>()).unwrap_or_default())
+        }
+    };
+    writeln!(out, "include = {}", globs(s.walk.include.is_some(), c.and_then(|c| c.include.as_ref()), "include"))?;
+    writeln!(out, "exclude = {}", globs(s.walk.exclude.is_some(), c.and_then(|c| c.exclude.as_ref()), "exclude"))?;
+    Ok(0)
 }
 
 /// The `--profile` files read, and those that could not be (said on
@@ -368,6 +429,9 @@ pub fn run(args: Args) -> Result<i32> {
         return subcommand(c);
     }
     let s = Settings::from_args(args)?;
+    if let Some(file) = &s.show_settings {
+        return show_settings(&s, file);
+    }
     // An interrupted --write leaves no temporary file behind.
     super::write::handle_signals();
     let mut errors = 0usize;

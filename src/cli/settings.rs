@@ -1,10 +1,12 @@
 //! Validated settings: the chosen transforms, compiled globs, the colour decision.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{Context as _, Result, bail};
 
 use super::{Args, ColorChoice, Format};
+use crate::config::{Config, ConfigError, Configs, Mode};
 use crate::engine::Options;
 use crate::fix::Applicability;
 use crate::profile::sites::BLOCKED_GOROUTINE;
@@ -22,10 +24,19 @@ pub struct Settings {
     pub null: bool,
     pub format: Format,
     pub context: usize,
-    pub transforms: Vec<&'static dyn Transform>,
-    pub threshold: Applicability,
+    /// `--select` / `--ignore` as given (empty: not given; the
+    /// configuration's apply).
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
+    /// `--unsafe-fixes` given.
+    pub unsafe_fixes: bool,
     pub walk: WalkOptions,
+    /// `--include-generated` given.
     pub include_generated: bool,
+    /// The configuration files of the run.
+    pub configs: Arc<Configs>,
+    /// `--show-settings FILE`.
+    pub show_settings: Option<PathBuf>,
     pub threads: usize,
     pub shortcuts: bool,
     /// How one large file is split (its threads worked out once: asking the
@@ -41,8 +52,17 @@ pub struct Settings {
     pub profiles: Vec<PathBuf>,
     pub min_goroutines: u64,
     pub only_confirmed: bool,
-    /// `blocked-goroutine` findings are selected (`--select`, `--ignore`).
+}
+
+/// What applies to one file: the flags, over its configuration file.
+pub struct FileSettings {
+    pub transforms: Vec<&'static dyn Transform>,
+    pub threshold: Applicability,
+    pub include_generated: bool,
+    /// `blocked-goroutine` findings are selected (`select`, `ignore`).
     pub report_blocked: bool,
+    /// The configuration file applied, if any.
+    pub config: Option<Arc<Config>>,
 }
 
 fn globs(patterns: &[String]) -> Result<Option<globset::GlobSet>> {
@@ -75,12 +95,12 @@ impl Settings {
                 bail!("unknown transform id {id:?} (known: {})", ids().join(", "));
             }
         }
-        let transforms = transforms::ALL
-            .iter()
-            .copied()
-            .filter(|t| a.select.is_empty() || a.select.iter().any(|s| s == t.id()))
-            .filter(|t| !a.ignore.iter().any(|s| s == t.id()))
-            .collect();
+        let mode = match (&a.config, a.isolated) {
+            (_, true) => Mode::Isolated,
+            (Some(p), false) => Mode::Explicit(Arc::new(Config::load(p, &ids()).map_err(|e| anyhow::anyhow!("{e}"))?)),
+            (None, false) => Mode::Discover,
+        };
+        let configs = Arc::new(Configs::new(mode, ids()));
         let paths = if a.paths.is_empty() { vec![PathBuf::from(".")] } else { a.paths };
         if paths.iter().any(|p| p.as_os_str() == "-") && paths.len() > 1 {
             bail!("`-` (stdin) cannot be combined with other paths");
@@ -93,8 +113,9 @@ impl Settings {
             null: a.null,
             format: a.format,
             context: a.context,
-            transforms,
-            threshold: if a.unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe },
+            select: a.select,
+            ignore: a.ignore,
+            unsafe_fixes: a.unsafe_fixes,
             walk: WalkOptions {
                 no_ignore: a.no_ignore,
                 include_vendor: a.include_vendor,
@@ -102,8 +123,11 @@ impl Settings {
                 include: globs(&a.include)?,
                 exclude: globs(&a.exclude)?,
                 force_exclude: a.force_exclude,
+                configs: Some(Arc::clone(&configs)),
             },
             include_generated: a.include_generated,
+            configs,
+            show_settings: a.show_settings,
             threads: a.threads.unwrap_or(0),
             shortcuts: !a.no_shortcuts,
             batching: leakfix_batching(a.batch_bytes, a.threads.unwrap_or(0)),
@@ -111,18 +135,52 @@ impl Settings {
             timeout: a.timeout_per_file.0,
             stdin_filename: a.stdin_filename,
             color: use_color(a.color),
-            report_blocked: (a.select.is_empty() || a.select.iter().any(|s| s == BLOCKED_GOROUTINE))
-                && !a.ignore.iter().any(|s| s == BLOCKED_GOROUTINE),
             profiles: a.profiles,
             min_goroutines: a.min_goroutines,
             only_confirmed: a.only_confirmed,
         })
     }
 
-    pub(super) fn options<'a>(&'a self, path: Option<&'a std::path::Path>) -> Options<'a> {
+    /// The settings for the file at `path` (as walked): its configuration
+    /// file's, with the flags given over them.
+    pub(super) fn for_file(&self, path: &Path) -> Result<FileSettings, ConfigError> {
+        let config = self.configs.for_path(path, false)?;
+        let c = config.as_deref();
+        let select: Vec<&str> = if self.select.is_empty() {
+            c.and_then(|c| c.select.as_ref()).map(|s| s.iter().map(String::as_str).collect()).unwrap_or_default()
+        } else {
+            self.select.iter().map(String::as_str).collect()
+        };
+        // A selection given on the command line starts over, as ruff's does:
+        // the file's `select` and `ignore` no longer apply (its per-path
+        // ignores do).
+        let mut ignore: Vec<&str> = if self.ignore.is_empty() && self.select.is_empty() {
+            c.and_then(|c| c.ignore.as_ref()).map(|s| s.iter().map(String::as_str).collect()).unwrap_or_default()
+        } else {
+            self.ignore.iter().map(String::as_str).collect()
+        };
+        let abs = c.filter(|c| !c.per_path_ignore.is_empty()).map(|_| self.configs.absolute(path));
+        if let (Some(c), Some(abs)) = (c, &abs) {
+            ignore.extend(c.ignored_for(abs));
+        }
+        let selected = |id: &str| (select.is_empty() || select.contains(&id)) && !ignore.contains(&id);
+        Ok(FileSettings {
+            transforms: transforms::ALL.iter().copied().filter(|t| selected(t.id())).collect(),
+            threshold: if self.unsafe_fixes || c.and_then(|c| c.unsafe_fixes).unwrap_or(false) {
+                Applicability::Unsafe
+            } else {
+                Applicability::Safe
+            },
+            include_generated: self.include_generated || c.and_then(|c| c.include_generated).unwrap_or(false),
+            report_blocked: selected(BLOCKED_GOROUTINE),
+            config,
+        })
+    }
+
+    pub(super) fn options<'a>(&'a self, f: &'a FileSettings, path: Option<&'a std::path::Path>) -> Options<'a> {
         Options {
-            transforms: &self.transforms,
-            threshold: self.threshold,
+            transforms: &f.transforms,
+            threshold: f.threshold,
             path,
             shortcuts: self.shortcuts,
             batching: self.batching,
@@ -133,8 +191,8 @@ impl Settings {
 
     /// The goroutines a site needs for a `blocked-goroutine` finding
     /// (`None`: none are reported).
-    pub(super) fn blocked_threshold(&self) -> Option<u64> {
-        self.report_blocked.then_some(self.min_goroutines)
+    pub(super) fn blocked_threshold(&self, f: &FileSettings) -> Option<u64> {
+        f.report_blocked.then_some(self.min_goroutines)
     }
 
     pub(super) fn is_stdin(&self) -> bool {
