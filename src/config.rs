@@ -272,9 +272,9 @@ impl Configs {
                     static LAST: std::cell::RefCell<Option<(usize, PathBuf, Found)>> = const { std::cell::RefCell::new(None) };
                 }
                 let me = std::ptr::from_ref(self) as usize;
-                if let Some(found) = LAST.with_borrow(|l| {
-                    l.as_ref().filter(|(who, d, _)| *who == me && d == dir).map(|(_, _, f)| f.clone())
-                }) {
+                if let Some(found) = LAST
+                    .with_borrow(|l| l.as_ref().filter(|(who, d, _)| *who == me && d == dir).map(|(_, _, f)| f.clone()))
+                {
                     return found;
                 }
                 let found = self.discover(&self.absolute(dir));

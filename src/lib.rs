@@ -11,6 +11,7 @@ pub mod fix;
 pub mod gobuild;
 pub mod profile;
 pub mod render;
+pub mod server;
 pub mod syntax;
 pub mod transforms;
 pub mod walk;

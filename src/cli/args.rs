@@ -37,6 +37,9 @@ pub enum Command {
         /// Transform id, e.g. premature-return.
         id: String,
     },
+    /// Run the language server on stdin and stdout (diagnostics and quick
+    /// fixes in an editor).
+    Server,
 }
 
 /// Find goroutine leaks in Go code and fix them with minimal edits.

@@ -9,4 +9,4 @@ mod write;
 
 pub use args::{Args, ColorChoice, Command, Format};
 pub use run::run;
-pub use settings::Settings;
+pub use settings::{FileSettings, Settings};

@@ -261,24 +261,30 @@ fn with_file<R>(path: &std::path::Path, max: u64, f: impl FnOnce(&[u8]) -> R) ->
     })
 }
 
-/// `leakfix list` / `leakfix explain ID`.
+/// `leakfix list` / `leakfix explain ID` / `leakfix server`.
 fn subcommand(c: Command) -> Result<i32> {
-    let mut out = std::io::stdout().lock();
     match c {
         Command::List => {
+            let mut out = std::io::stdout().lock();
             for t in transforms::ALL {
                 writeln!(out, "{:<18} {}", t.id(), t.summary())?;
             }
             writeln!(out, "{:<18} {}", profile::sites::BLOCKED_GOROUTINE, profile::sites::SUMMARY)?;
         }
         Command::Explain { id } if id == profile::sites::BLOCKED_GOROUTINE => {
-            out.write_all(profile::sites::DOCS.as_bytes())?;
+            std::io::stdout().lock().write_all(profile::sites::DOCS.as_bytes())?;
         }
         Command::Explain { id } => {
             let Some(t) = transforms::by_id(&id) else {
                 bail!("unknown transform id {id:?} (known: {})", ids().join(", "));
             };
-            out.write_all(t.docs().as_bytes())?;
+            std::io::stdout().lock().write_all(t.docs().as_bytes())?;
+        }
+        Command::Server => {
+            use clap::Parser as _;
+            // The defaults, over the configuration file found upward from
+            // each file (stdout is the protocol's: nothing else is printed).
+            return crate::server::run(Settings::from_args(Args::parse_from(["leakfix"]))?);
         }
     }
     Ok(0)

@@ -143,7 +143,10 @@ impl Settings {
 
     /// The settings for the file at `path` (as walked): its configuration
     /// file's, with the flags given over them.
-    pub(super) fn for_file(&self, path: &Path) -> Result<FileSettings, ConfigError> {
+    ///
+    /// # Errors
+    /// The configuration file that applies cannot be used.
+    pub fn for_file(&self, path: &Path) -> Result<FileSettings, ConfigError> {
         let config = self.configs.for_path(path, false)?;
         let c = config.as_deref();
         let select: Vec<&str> = if self.select.is_empty() {
@@ -177,7 +180,8 @@ impl Settings {
         })
     }
 
-    pub(super) fn options<'a>(&'a self, f: &'a FileSettings, path: Option<&'a std::path::Path>) -> Options<'a> {
+    #[must_use]
+    pub fn options<'a>(&'a self, f: &'a FileSettings, path: Option<&'a std::path::Path>) -> Options<'a> {
         Options {
             transforms: &f.transforms,
             threshold: f.threshold,

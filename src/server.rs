@@ -1,0 +1,366 @@
+//! `leakfix server`: a Language Server on stdio (the `lsp-server` and
+//! `lsp-types` crates, rust-analyzer's pair). Diagnostics are computed on
+//! the editor's text (sibling files of the package from disk) when a `.go`
+//! file is opened, changed or saved, after a short pause in the changes; a
+//! quick fix per finding makes exactly that finding's edit, and
+//! `source.fixAll.leakfix` makes every safe fix `--write` would make.
+//! Unsafe fixes are offered under their own title, never in fix-all.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::str::FromStr;
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+use lsp_server::{Connection, Message, Notification, Request, Response};
+use lsp_types::{
+    CodeAction, CodeActionKind, CodeActionOptions, CodeActionOrCommand, CodeActionParams, CodeActionProviderCapability,
+    CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, DidChangeTextDocumentParams,
+    DidCloseTextDocumentParams, DidOpenTextDocumentParams, DidSaveTextDocumentParams, Location, NumberOrString,
+    Position, PublishDiagnosticsParams, Range, ServerCapabilities, TextDocumentSyncCapability, TextDocumentSyncKind,
+    TextEdit, Uri, WorkspaceEdit,
+};
+
+use crate::cli::{FileSettings, Settings};
+use crate::engine::{self, Outcome, Status};
+use crate::fix::Applicability;
+
+/// How long the text must rest before it is checked again.
+pub const DEBOUNCE: Duration = Duration::from_millis(50);
+/// The longest a change waits for a pause (while typing goes on).
+const MAX_WAIT: Duration = Duration::from_millis(300);
+
+/// The code action kind of fix-all.
+pub const FIX_ALL: &str = "source.fixAll.leakfix";
+
+/// Where each transform's documentation is, for a diagnostic's link.
+const DOCS: &str = "https://github.com/leakfix/leakfix/blob/main/transforms";
+
+/// An open document and its last analysis.
+struct Doc {
+    text: String,
+    version: i32,
+    /// The outcomes for `version` (none before the first check).
+    checked: Option<(i32, Vec<Outcome>)>,
+}
+
+struct Server {
+    settings: Settings,
+    docs: HashMap<Uri, Doc>,
+    /// Changed documents not checked yet, and since when the oldest waits.
+    pending: HashSet<Uri>,
+    since: Option<Instant>,
+}
+
+/// Serve on stdin and stdout until the client says `exit`.
+pub fn run(settings: Settings) -> Result<i32> {
+    let (conn, io) = Connection::stdio();
+    serve(&conn, settings)?;
+    // The writer thread ends when the connection's sender is gone.
+    drop(conn);
+    io.join()?;
+    Ok(0)
+}
+
+/// The protocol on `conn` (stdio, or a pipe in tests).
+pub fn serve(conn: &Connection, settings: Settings) -> Result<()> {
+    let caps = ServerCapabilities {
+        text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::FULL)),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, CodeActionKind::from(FIX_ALL)]),
+            ..CodeActionOptions::default()
+        })),
+        ..ServerCapabilities::default()
+    };
+    conn.initialize(serde_json::to_value(caps)?)?;
+    let mut s = Server { settings, docs: HashMap::new(), pending: HashSet::new(), since: None };
+    loop {
+        let msg = if s.pending.is_empty() {
+            match conn.receiver.recv() {
+                Ok(m) => m,
+                Err(_) => return Ok(()),
+            }
+        } else {
+            let waited = s.since.map_or(Duration::ZERO, |t| t.elapsed());
+            match conn.receiver.recv_timeout(DEBOUNCE.min(MAX_WAIT.saturating_sub(waited))) {
+                Ok(m) => {
+                    if waited >= MAX_WAIT {
+                        s.flush(conn)?;
+                    }
+                    m
+                }
+                Err(crossbeam_channel::RecvTimeoutError::Timeout) => {
+                    s.flush(conn)?;
+                    continue;
+                }
+                Err(crossbeam_channel::RecvTimeoutError::Disconnected) => return Ok(()),
+            }
+        };
+        match msg {
+            Message::Request(req) => {
+                if conn.handle_shutdown(&req)? {
+                    return Ok(());
+                }
+                let resp = s.request(conn, req)?;
+                conn.sender.send(Message::Response(resp))?;
+            }
+            Message::Notification(n) => s.notification(conn, n)?,
+            Message::Response(_) => {}
+        }
+    }
+}
+
+impl Server {
+    fn notification(&mut self, conn: &Connection, n: Notification) -> Result<()> {
+        match n.method.as_str() {
+            "textDocument/didOpen" => {
+                let p: DidOpenTextDocumentParams = serde_json::from_value(n.params)?;
+                let d = p.text_document;
+                self.docs.insert(d.uri.clone(), Doc { text: d.text, version: d.version, checked: None });
+                self.changed(d.uri);
+            }
+            "textDocument/didChange" => {
+                let p: DidChangeTextDocumentParams = serde_json::from_value(n.params)?;
+                // Full sync: the last change holds the whole text.
+                if let (Some(doc), Some(change)) = (self.docs.get_mut(&p.text_document.uri), p.content_changes.last()) {
+                    doc.text.clone_from(&change.text);
+                    doc.version = p.text_document.version;
+                    self.changed(p.text_document.uri);
+                }
+            }
+            "textDocument/didSave" => {
+                let p: DidSaveTextDocumentParams = serde_json::from_value(n.params)?;
+                if let Some(doc) = self.docs.get_mut(&p.text_document.uri) {
+                    if let Some(text) = p.text {
+                        doc.text = text;
+                    }
+                    doc.checked = None;
+                    self.changed(p.text_document.uri);
+                }
+            }
+            "textDocument/didClose" => {
+                let p: DidCloseTextDocumentParams = serde_json::from_value(n.params)?;
+                self.docs.remove(&p.text_document.uri);
+                self.pending.remove(&p.text_document.uri);
+                publish(conn, p.text_document.uri, Vec::new(), None)?;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn changed(&mut self, uri: Uri) {
+        if self.pending.is_empty() {
+            self.since = Some(Instant::now());
+        }
+        self.pending.insert(uri);
+    }
+
+    /// Check every changed document and publish its diagnostics.
+    fn flush(&mut self, conn: &Connection) -> Result<()> {
+        let pending: Vec<Uri> = self.pending.drain().collect();
+        self.since = None;
+        for uri in pending {
+            self.check(conn, &uri)?;
+        }
+        Ok(())
+    }
+
+    /// Check `uri` now if its text changed since its last check.
+    fn check(&mut self, conn: &Connection, uri: &Uri) -> Result<()> {
+        self.pending.remove(uri);
+        let Some(doc) = self.docs.get(uri) else { return Ok(()) };
+        if doc.checked.as_ref().is_some_and(|(v, _)| *v == doc.version) {
+            return Ok(());
+        }
+        let path = file_path(uri);
+        let outcomes = analyse(&self.settings, path.as_deref(), &doc.text);
+        let diagnostics = outcomes.iter().map(|o| diagnostic(uri, &doc.text, o)).collect();
+        let version = doc.version;
+        if let Some(doc) = self.docs.get_mut(uri) {
+            doc.checked = Some((version, outcomes));
+        }
+        publish(conn, uri.clone(), diagnostics, Some(version))
+    }
+
+    fn request(&mut self, conn: &Connection, req: Request) -> Result<Response> {
+        if req.method != "textDocument/codeAction" {
+            return Ok(Response::new_err(
+                req.id,
+                lsp_server::ErrorCode::MethodNotFound as i32,
+                format!("leakfix server does not handle {}", req.method),
+            ));
+        }
+        let p: CodeActionParams = serde_json::from_value(req.params)?;
+        let uri = p.text_document.uri.clone();
+        // Answer for the text as it is now.
+        self.check(conn, &uri)?;
+        let Some(doc) = self.docs.get(&uri) else { return Ok(Response::new_ok(req.id, Vec::<CodeAction>::new())) };
+        let outcomes = doc.checked.as_ref().map_or(&[][..], |(_, o)| o.as_slice());
+        let wants =
+            |kind: &str| p.context.only.as_ref().is_none_or(|only| only.iter().any(|k| kind.starts_with(k.as_str())));
+        let mut actions = Vec::new();
+        for o in outcomes {
+            let Some(fix) = &o.finding.fix else { continue };
+            let d = diagnostic(&uri, &doc.text, o);
+            if !overlaps(d.range, p.range) || !wants(CodeActionKind::QUICKFIX.as_str()) {
+                continue;
+            }
+            let safe = fix.applicability == Applicability::Safe;
+            let title = if safe {
+                format!("leakfix: fix {} (`{}`)", o.finding.transform, o.finding.channel)
+            } else {
+                format!(
+                    "leakfix: fix {} (`{}`), unsafe: may change more, see the message",
+                    o.finding.transform, o.finding.channel
+                )
+            };
+            let edits = fix.edits.iter().map(|e| text_edit(&doc.text, e)).collect();
+            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title,
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![d]),
+                edit: Some(workspace_edit(&uri, edits)),
+                is_preferred: Some(safe),
+                ..CodeAction::default()
+            }));
+        }
+        // Every safe fix `--write` would make (the engine's choice: no
+        // overlaps, and the fixed file still parses).
+        let all: Vec<TextEdit> = outcomes
+            .iter()
+            .filter(|o| o.status == Status::Fixed)
+            .filter_map(|o| o.finding.fix.as_ref())
+            .flat_map(|f| f.edits.iter().map(|e| text_edit(&doc.text, e)))
+            .collect();
+        if !all.is_empty() && wants(FIX_ALL) {
+            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title: "leakfix: fix all safe goroutine leaks in the file".into(),
+                kind: Some(CodeActionKind::from(FIX_ALL)),
+                edit: Some(workspace_edit(&uri, all)),
+                ..CodeAction::default()
+            }));
+        }
+        Ok(Response::new_ok(req.id, actions))
+    }
+}
+
+/// The outcomes for `text` (at `path` when it is a file): its settings
+/// from the configuration found upward, safe fixes applied as `--write`
+/// would apply them. Text that panics the analysis gives none.
+fn analyse(settings: &Settings, path: Option<&std::path::Path>, text: &str) -> Vec<Outcome> {
+    let f: FileSettings = match path.map(|p| settings.for_file(p)) {
+        Some(Ok(f)) => f,
+        // A broken configuration: the flags' defaults.
+        Some(Err(_)) | None => match settings.for_file(std::path::Path::new("<editor>")) {
+            Ok(f) => f,
+            Err(_) => return Vec::new(),
+        },
+    };
+    let mut opts = settings.options(&f, path);
+    opts.threshold = Applicability::Safe;
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine::check_source(text, &opts).outcomes))
+        .unwrap_or_default()
+}
+
+fn publish(conn: &Connection, uri: Uri, diagnostics: Vec<Diagnostic>, version: Option<i32>) -> Result<()> {
+    let params = PublishDiagnosticsParams { uri, diagnostics, version };
+    conn.sender.send(Message::Notification(Notification::new("textDocument/publishDiagnostics".into(), params)))?;
+    Ok(())
+}
+
+fn diagnostic(uri: &Uri, text: &str, o: &Outcome) -> Diagnostic {
+    let f = &o.finding;
+    let related: Vec<DiagnosticRelatedInformation> = f
+        .waits
+        .iter()
+        .map(|&at| DiagnosticRelatedInformation {
+            location: Location {
+                uri: uri.clone(),
+                range: Range { start: position(text, at), end: position(text, at) },
+            },
+            message: "the goroutine can block here forever".into(),
+        })
+        .collect();
+    let docs = Uri::from_str(&format!("{DOCS}/{}/README.md", f.transform)).ok();
+    Diagnostic {
+        range: Range { start: position(text, f.range.start), end: position(text, f.range.end) },
+        severity: Some(DiagnosticSeverity::WARNING),
+        code: Some(NumberOrString::String(f.transform.to_owned())),
+        code_description: docs.map(|href| CodeDescription { href }),
+        source: Some("leakfix".into()),
+        message: f.message.clone(),
+        related_information: (!related.is_empty()).then_some(related),
+        ..Diagnostic::default()
+    }
+}
+
+fn text_edit(text: &str, e: &crate::fix::Edit) -> TextEdit {
+    TextEdit {
+        range: Range { start: position(text, e.range.start), end: position(text, e.range.end) },
+        new_text: e.content.clone(),
+    }
+}
+
+fn workspace_edit(uri: &Uri, edits: Vec<TextEdit>) -> WorkspaceEdit {
+    WorkspaceEdit { changes: Some(HashMap::from([(uri.clone(), edits)])), ..WorkspaceEdit::default() }
+}
+
+fn overlaps(a: Range, b: Range) -> bool {
+    let key = |p: Position| (p.line, p.character);
+    key(a.start) <= key(b.end) && key(b.start) <= key(a.end)
+}
+
+/// The LSP position (line, UTF-16 column) of a byte offset.
+#[must_use]
+pub fn position(text: &str, offset: usize) -> Position {
+    let offset = offset.min(text.len());
+    let offset = (0..=offset).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = before.matches('\n').count();
+    let character = text[line_start..offset].encode_utf16().count();
+    Position { line: u32::try_from(line).unwrap_or(u32::MAX), character: u32::try_from(character).unwrap_or(u32::MAX) }
+}
+
+/// The file a `file://` URI names (percent-escapes decoded).
+fn file_path(uri: &Uri) -> Option<PathBuf> {
+    use std::os::unix::ffi::OsStringExt as _;
+    let s = uri.as_str().strip_prefix("file://")?;
+    let mut bytes = Vec::with_capacity(s.len());
+    let raw = s.as_bytes();
+    let mut i = 0;
+    while i < raw.len() {
+        if raw[i] == b'%'
+            && let Some(b) =
+                raw.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok())
+        {
+            bytes.push(b);
+            i += 3;
+        } else {
+            bytes.push(raw[i]);
+            i += 1;
+        }
+    }
+    Some(PathBuf::from(std::ffi::OsString::from_vec(bytes)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_utf16_units() {
+        let text = "a\n\u{e9}\u{1f600}x";
+        assert_eq!(position(text, 2), Position { line: 1, character: 0 });
+        let x = text.find('x').unwrap();
+        assert_eq!(position(text, x), Position { line: 1, character: 3 });
+    }
+
+    #[test]
+    fn file_uris_decode_to_paths() {
+        let uri = Uri::from_str("file:///tmp/a%20b/x.go").unwrap();
+        assert_eq!(file_path(&uri), Some(PathBuf::from("/tmp/a b/x.go")));
+        assert_eq!(file_path(&Uri::from_str("untitled:1").unwrap()), None);
+    }
+}
