@@ -100,3 +100,22 @@ fn recheck_in_large_file(b: divan::Bencher, what: &str) {
         _ => check_source(&src, &opts).outcomes.len(),
     });
 }
+
+/// What `leakfix server` does on each change of a 2,000-line file in
+/// which every function leaks (the worst case): check the whole text.
+/// The editor integration aims at under 20 ms at the median.
+#[divan::bench(sample_count = 30)]
+fn editor_recheck_2000_lines(b: divan::Bencher) {
+    let src = generated(182);
+    assert!((1_990..=2_010).contains(&src.lines().count()), "{} lines", src.lines().count());
+    let opts = Options {
+        transforms: ALL,
+        threshold: Applicability::Safe,
+        path: None,
+        shortcuts: true,
+        batching: leakfix::engine::Batching::default(),
+        timeout: None,
+        keep: None,
+    };
+    b.bench(|| check_source(&src, &opts).outcomes.len());
+}

@@ -306,9 +306,10 @@ fn workspace_edit(uri: &Uri, edits: Vec<TextEdit>) -> WorkspaceEdit {
     WorkspaceEdit { changes: Some(HashMap::from([(uri.clone(), edits)])), ..WorkspaceEdit::default() }
 }
 
+/// Do the lines of `a` and `b` meet (a cursor anywhere on a diagnostic's
+/// line asks for its fixes)?
 fn overlaps(a: Range, b: Range) -> bool {
-    let key = |p: Position| (p.line, p.character);
-    key(a.start) <= key(b.end) && key(b.start) <= key(a.end)
+    a.start.line <= b.end.line && b.start.line <= a.end.line
 }
 
 /// The LSP position (line, UTF-16 column) of a byte offset.
