@@ -63,6 +63,7 @@ fn check(b: divan::Bencher, shortcuts: bool) {
         batching: leakfix::engine::Batching::default(),
         timeout: None,
         keep: None,
+        overlay: None,
     };
     b.bench(|| files.iter().map(|s| check_source(s, &opts).outcomes.len()).sum::<usize>());
 }
@@ -94,6 +95,7 @@ fn recheck_in_large_file(b: divan::Bencher, what: &str) {
         batching: leakfix::engine::Batching::default(),
         timeout: None,
         keep: None,
+        overlay: None,
     };
     b.bench(|| match what {
         "one function" => leakfix::engine::check_function_at(&src, &opts, at).outcomes.len(),
@@ -116,6 +118,7 @@ fn editor_recheck_2000_lines(b: divan::Bencher) {
         batching: leakfix::engine::Batching::default(),
         timeout: None,
         keep: None,
+        overlay: None,
     };
     b.bench(|| check_source(&src, &opts).outcomes.len());
 }

@@ -25,6 +25,9 @@ pub struct Options<'a> {
     /// Only the findings this accepts (given the file's text) are kept, and
     /// only their fixes applied (`--only-confirmed`).
     pub keep: Option<Keep<'a>>,
+    /// Texts that stand for the package's files on disk (an editor's
+    /// unsaved buffers).
+    pub overlay: Option<&'a crate::analysis::Overlay>,
 }
 
 /// A filter of findings, given the file's text ([`Options::keep`]).
@@ -269,7 +272,7 @@ fn findings(
     // `scripts/stdlib-check.sh` on whole trees).
     let whole = |names: Vec<String>, notes: &mut Vec<String>| {
         let trees = vec![syntax::parse(src.as_bytes())?];
-        let sources = Sources::new(opts.path, names, opts.shortcuts);
+        let sources = Sources::new(opts.path, names, opts.shortcuts).with_overlay(opts.overlay);
         let pkg = Package::new(FileFacts::new(&trees, src.as_bytes()), &sources);
         let only: Option<Vec<_>> = within.map(|at| {
             pkg.own()
@@ -299,7 +302,7 @@ fn findings(
     // other files are read once for the run, and parsed once per thread
     // (a thread's batches share its `Sources`).
     let lines = syntax::LineIndex::new(src.as_bytes());
-    let init = || Sources::new(opts.path, names.clone(), true);
+    let init = || Sources::new(opts.path, names.clone(), true).with_overlay(opts.overlay);
     let done = in_parallel(batches.len(), opts.batching.threads, init, |sources, i| {
         let batch = &batches[i];
         let trees = syntax::parse_parts(src.as_bytes(), &batch.parts, &lines)?;

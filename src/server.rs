@@ -1,6 +1,7 @@
 //! `leakfix server`: a Language Server on stdio (the `lsp-server` and
 //! `lsp-types` crates, rust-analyzer's pair). Diagnostics are computed on
-//! the editor's text (sibling files of the package from disk) when a `.go`
+//! the editor's text (the package's other files from their buffers when
+//! they are open, else from disk) when a `.go`
 //! file is opened, changed or saved, after a short pause in the changes; a
 //! quick fix per finding makes exactly that finding's edit, and
 //! `source.fixAll.leakfix` makes every safe fix `--write` would make.
@@ -153,6 +154,16 @@ impl Server {
         if self.pending.is_empty() {
             self.since = Some(Instant::now());
         }
+        // The other open files of its package read it from its buffer.
+        let dir = file_path(&uri).and_then(|p| p.parent().map(std::path::Path::to_path_buf));
+        if let Some(dir) = dir {
+            for (other, doc) in &mut self.docs {
+                if *other != uri && file_path(other).is_some_and(|p| p.parent() == Some(dir.as_path())) {
+                    doc.checked = None;
+                    self.pending.insert(other.clone());
+                }
+            }
+        }
         self.pending.insert(uri);
     }
 
@@ -174,7 +185,14 @@ impl Server {
             return Ok(());
         }
         let path = file_path(uri);
-        let outcomes = analyse(&self.settings, path.as_deref(), &doc.text);
+        // The package's other open files, from their buffers.
+        let overlay: crate::analysis::Overlay = self
+            .docs
+            .iter()
+            .filter(|(u, _)| *u != uri)
+            .filter_map(|(u, d)| Some((file_path(u)?, std::sync::Arc::from(d.text.as_str()))))
+            .collect();
+        let outcomes = analyse(&self.settings, path.as_deref(), &doc.text, &overlay);
         let diagnostics = outcomes.iter().map(|o| diagnostic(uri, &doc.text, o)).collect();
         let version = doc.version;
         if let Some(doc) = self.docs.get_mut(uri) {
@@ -248,7 +266,12 @@ impl Server {
 /// The outcomes for `text` (at `path` when it is a file): its settings
 /// from the configuration found upward, safe fixes applied as `--write`
 /// would apply them. Text that panics the analysis gives none.
-fn analyse(settings: &Settings, path: Option<&std::path::Path>, text: &str) -> Vec<Outcome> {
+fn analyse(
+    settings: &Settings,
+    path: Option<&std::path::Path>,
+    text: &str,
+    overlay: &crate::analysis::Overlay,
+) -> Vec<Outcome> {
     let f: FileSettings = match path.map(|p| settings.for_file(p)) {
         Some(Ok(f)) => f,
         // A broken configuration: the flags' defaults.
@@ -259,6 +282,7 @@ fn analyse(settings: &Settings, path: Option<&std::path::Path>, text: &str) -> V
     };
     let mut opts = settings.options(&f, path);
     opts.threshold = Applicability::Safe;
+    opts.overlay = Some(overlay);
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine::check_source(text, &opts).outcomes))
         .unwrap_or_default()
 }
@@ -271,17 +295,15 @@ fn publish(conn: &Connection, uri: Uri, diagnostics: Vec<Diagnostic>, version: O
 
 fn diagnostic(uri: &Uri, text: &str, o: &Outcome) -> Diagnostic {
     let f = &o.finding;
-    let related: Vec<DiagnosticRelatedInformation> = f
-        .waits
-        .iter()
-        .map(|&at| DiagnosticRelatedInformation {
-            location: Location {
-                uri: uri.clone(),
-                range: Range { start: position(text, at), end: position(text, at) },
-            },
-            message: "the goroutine can block here forever".into(),
-        })
-        .collect();
+    let here =
+        |at: usize| Location { uri: uri.clone(), range: Range { start: position(text, at), end: position(text, at) } };
+    let blocks = f.waits.iter().map(|&at| DiagnosticRelatedInformation {
+        location: here(at),
+        message: "the goroutine can block here forever".into(),
+    });
+    let others =
+        f.related.iter().map(|(at, what)| DiagnosticRelatedInformation { location: here(*at), message: what.clone() });
+    let related: Vec<DiagnosticRelatedInformation> = blocks.chain(others).collect();
     let docs = Uri::from_str(&format!("{DOCS}/{}/README.md", f.transform)).ok();
     Diagnostic {
         range: Range { start: position(text, f.range.start), end: position(text, f.range.end) },

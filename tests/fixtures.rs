@@ -155,6 +155,7 @@ fn the_parse_shortcut_changes_no_finding() {
                     batching: leakfix::engine::Batching::default(),
                     timeout: None,
                     keep: None,
+                    overlay: None,
                 };
                 show(&leakfix::engine::check_source(&src, &opts))
             };
@@ -173,6 +174,7 @@ fn rechecking_one_function_finds_what_the_whole_file_finds_in_it() {
         batching: leakfix::engine::Batching::default(),
         timeout: None,
         keep: None,
+        overlay: None,
     };
     let mut rechecked = 0;
     for (_, path) in fixtures() {

@@ -52,6 +52,7 @@ fn work_of(src: &str) -> (work::Work, usize) {
         batching: Batching { bytes: 16 << 10, threads: 1 },
         timeout: None,
         keep: None,
+        overlay: None,
     };
     let _ = work::take();
     let n = check_source(src, &opts).outcomes.len();

@@ -175,6 +175,8 @@ fn diagnostics_and_fixes_come_from_the_unsaved_text() {
     assert!(diag["codeDescription"]["href"].as_str().unwrap().ends_with("/transforms/premature-return/README.md"));
     assert_eq!(diag["range"]["start"], json!({ "line": 5, "character": 6 }), "at the make");
     assert_eq!(diag["relatedInformation"][0]["location"]["range"]["start"]["line"], 7, "the goroutine's send");
+    assert_eq!(diag["relatedInformation"][1]["location"]["range"]["start"]["line"], 10, "the exit: {diag}");
+    assert_eq!(diag["relatedInformation"][1]["message"], "this exit leaves before the receive");
     assert_eq!(d["version"], 1);
 
     let actions = c.code_actions(&uri, 5);
@@ -234,5 +236,28 @@ fn broken_text_and_rapid_changes_are_answered_for_the_latest_version() {
     // An unknown request is an error, not a crash.
     let id = c.request("textDocument/hover", &json!({}));
     assert!(c.response(id)["error"]["code"].is_number());
+    c.shutdown();
+}
+
+#[test]
+fn a_sibling_open_in_the_editor_is_read_from_its_buffer() {
+    let t = tempfile::tempdir().unwrap();
+    let a = "package p\n\nfunc f(fail bool) int {\n\tc := make(chan int)\n\tgo worker(c)\n\tif fail {\n\t\treturn 0\n\t}\n\treturn <-c\n}\n";
+    // On disk the worker hands the channel to code leakfix cannot see (no finding).
+    std::fs::write(t.path().join("a.go"), a).unwrap();
+    std::fs::write(t.path().join("b.go"), "package p\n\nfunc worker(c chan int) { unknown(c) }\n").unwrap();
+    let (ua, ub) = (format!("file://{}/a.go", t.path().display()), format!("file://{}/b.go", t.path().display()));
+    let mut c = Client::start();
+    c.open(&ua, a);
+    assert_eq!(c.diagnostics(&ua)["diagnostics"], json!([]));
+    // In the editor, unsaved, the worker sends: a.go now leaks.
+    c.open(&ub, "package p\n\nfunc worker(c chan int) {\n\tc <- 1\n}\n");
+    loop {
+        let d = c.diagnostics(&ua);
+        if let Some(first) = d["diagnostics"].as_array().unwrap().first() {
+            assert_eq!(first["code"], "premature-return");
+            break;
+        }
+    }
     c.shutdown();
 }

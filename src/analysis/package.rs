@@ -44,6 +44,8 @@ impl<T> InFile<T> {
 /// (none for a bare text) and, on first use, its sibling files and go.mod.
 pub struct Sources {
     path: Option<PathBuf>,
+    /// Texts that stand for files on disk (an editor's unsaved buffers).
+    overlay: Option<Overlay>,
     /// Parse sibling files only where they declare one of `names`.
     shortcuts: bool,
     /// The functions the checked file's goroutines may run: the only
@@ -52,6 +54,10 @@ pub struct Sources {
     siblings: OnceCell<Vec<Sibling>>,
     go_version: OnceCell<Option<(u32, u32)>>,
 }
+
+/// Texts by path that stand for the files on disk: the buffers an editor
+/// has open, unsaved.
+pub type Overlay = HashMap<PathBuf, Arc<str>>;
 
 /// Another Go file of the directory, read on first use (once per run, see
 /// [`dir_listing`]) and parsed on first use by this package.
@@ -136,6 +142,7 @@ impl Sources {
     pub fn new(path: Option<&Path>, names: Vec<String>, shortcuts: bool) -> Self {
         Sources {
             path: path.map(Path::to_path_buf),
+            overlay: None,
             shortcuts,
             names,
             siblings: OnceCell::new(),
@@ -156,8 +163,18 @@ impl Sources {
         self.siblings.get_or_init(|| self.path.as_deref().map(list_siblings).unwrap_or_default())
     }
 
+    /// The same, reading the files `overlay` holds from it.
+    #[must_use]
+    pub fn with_overlay(self, overlay: Option<&Overlay>) -> Self {
+        Sources { overlay: overlay.cloned(), ..self }
+    }
+
     fn text(&self, i: usize) -> Option<&str> {
-        self.siblings()[i].file.text()
+        let f = &self.siblings()[i].file;
+        match self.overlay.as_ref().and_then(|o| o.get(&f.path)) {
+            Some(text) => Some(text),
+            None => f.text(),
+        }
     }
 
     /// Does a Go file of the directory other than the checked one (test
@@ -172,7 +189,8 @@ impl Sources {
         };
         let own = path.file_name().map(|n| n.to_string_lossy().into_owned());
         dir_listing(dir).iter().filter(|f| Some(&f.name) != own.as_ref()).any(|f| {
-            f.text().is_none_or(|t| {
+            let text = self.overlay.as_ref().and_then(|o| o.get(&f.path)).map(|t| &**t).or_else(|| f.text());
+            text.is_none_or(|t| {
                 memchr::memmem::find_iter(t.as_bytes(), name.as_bytes()).any(|at| {
                     let word = |b: Option<&u8>| b.is_some_and(|b| crate::syntax::tokens::is_ident(*b));
                     !word(at.checked_sub(1).and_then(|i| t.as_bytes().get(i)))
@@ -425,6 +443,7 @@ mod tests {
                 batching: crate::engine::Batching::default(),
                 timeout: None,
                 keep: None,
+                overlay: None,
             };
             assert_eq!(check_source(src, &opts).outcomes.len(), 1, "worker's body is found in w.go");
         }

@@ -190,6 +190,7 @@ impl Settings {
             batching: self.batching,
             timeout: self.timeout,
             keep: None,
+            overlay: None,
         }
     }
 

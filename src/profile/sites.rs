@@ -322,6 +322,7 @@ pub fn resolve(
             message: format!("goroutines {proven} in {} here; leakfix has no fix: {why}", e.wait),
             fix: None,
             waits: vec![op.node.start_byte()],
+            related: Vec::new(),
         };
         outcomes.push(Outcome { finding, status: Status::Unfixed, evidence: Some(e.clone()) });
     }

@@ -114,6 +114,7 @@ mod tests {
             message: "m".into(),
             fix: None,
             waits: Vec::new(),
+            related: Vec::new(),
         };
         for (reason, text) in [
             (SkipReason::OverlapsAnotherFix, "overlaps another fix"),

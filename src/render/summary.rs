@@ -199,6 +199,7 @@ mod tests {
             message: "m".into(),
             fix,
             waits: Vec::new(),
+            related: Vec::new(),
         };
         Outcome { finding, status, evidence: None }
     }

@@ -68,6 +68,7 @@ impl Transform for MissingStop {
                         message,
                         fix,
                         waits: Vec::new(),
+                        related: Vec::new(),
                     });
                 }
             }

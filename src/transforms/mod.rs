@@ -42,6 +42,10 @@ pub struct Finding {
     /// of their operations on the channel, and of a `select` holding one),
     /// for a goroutine profile to confirm it (`--profile`).
     pub waits: Vec<usize>,
+    /// Other places the finding is about, with what happens there (the
+    /// exit that skips the receive, the select that can take another
+    /// case), for an editor's related information.
+    pub related: Vec<(usize, String)>,
 }
 
 impl Finding {
@@ -57,7 +61,17 @@ impl Finding {
             message,
             fix,
             waits: goroutine_waits(ch),
+            related: Vec::new(),
         }
+    }
+}
+
+impl Finding {
+    /// The same, with `at` (a byte offset) related to it, as `what`.
+    #[must_use]
+    pub fn with_related(mut self, at: usize, what: impl Into<String>) -> Self {
+        self.related.push((at, what.into()));
+        self
     }
 }
 

@@ -45,17 +45,22 @@ impl Transform for PrematureReturn {
         if !recvs.is_empty() && recvs.iter().all(|r| select_of(r.node).is_some_and(|s| case_count(s) > 1)) {
             return None; // timeout-leak's shape
         }
-        let message = match recvs.iter().map(|r| r.node).min_by_key(tree_sitter::Node::start_byte) {
-            None => format!("nothing receives from `{}`: the goroutine sending on it blocks forever", ch.name),
+        let (message, exit) = match recvs.iter().map(|r| r.node).min_by_key(tree_sitter::Node::start_byte) {
+            None => (format!("nothing receives from `{}`: the goroutine sending on it blocks forever", ch.name), None),
             Some(_) => {
                 let exit = exits_after(facts, ch, sender.go, false).into_iter().next()?;
-                format!(
+                let message = format!(
                     "{} leaves before receiving from `{}`: the goroutine sending on it then blocks forever",
                     describe(facts, exit),
                     ch.name
-                )
+                );
+                (message, Some(exit))
             }
         };
-        Some(capacity_finding(self, facts, ch, sender.last, "1", message))
+        let f = capacity_finding(self, facts, ch, sender.last, "1", message);
+        Some(match exit {
+            Some(e) => f.with_related(e.start_byte(), "this exit leaves before the receive"),
+            None => f,
+        })
     }
 }

@@ -72,16 +72,20 @@ impl Transform for TimeoutLeak {
             }
         }
         let line = selects[0].0.start_position().row + 1;
-        Some(capacity_finding(
-            self,
-            facts,
-            ch,
-            sender.last,
-            "1",
-            format!(
-                "when the select on line {line} takes another case, the goroutine sending on `{}` blocks forever",
-                ch.name
-            ),
-        ))
+        let select = selects[0].0.start_byte();
+        Some(
+            capacity_finding(
+                self,
+                facts,
+                ch,
+                sender.last,
+                "1",
+                format!(
+                    "when the select on line {line} takes another case, the goroutine sending on `{}` blocks forever",
+                    ch.name
+                ),
+            )
+            .with_related(select, "this select can take another case"),
+        )
     }
 }

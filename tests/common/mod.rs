@@ -53,6 +53,7 @@ pub fn check_fixture_src(p: &Path, src: &str) -> FileResult {
         batching: engine::Batching::default(),
         timeout: None,
         keep: None,
+        overlay: None,
     };
     engine::check_source(src, &opts)
 }
@@ -78,6 +79,7 @@ pub fn check_batched(src: &str, shortcuts: bool, batch_bytes: usize) -> FileResu
         batching: engine::Batching { bytes: batch_bytes, threads: 2 },
         timeout: None,
         keep: None,
+        overlay: None,
     };
     engine::check_source(src, &opts)
 }
