@@ -906,3 +906,30 @@ fn the_pre_commit_hooks_skip_what_a_walk_skips_in_the_files_they_are_given() {
     let o = leakfix(d, &["-l", "vendor/v/v.go"]);
     assert_eq!(stdout(&o), "vendor/v/v.go\n");
 }
+
+/// A field promoted from an embedded struct declared in a sibling file is
+/// counted the same with and without the parse shortcut: when the struct
+/// and the embedded type share a file (followed), and when they do not
+/// (refused in both).
+#[test]
+fn promoted_fields_from_sibling_files_count_the_same_with_every_shortcut_off() {
+    let get = "package p\n\nfunc read(r, k string) string { return r + k }\n\nfunc (s *store) get(k string) string {\n\tanswers := make(chan string)\n\tfor _, r := range s.replicas {\n\t\tgo func() {\n\t\t\tanswers <- read(r, k)\n\t\t}()\n\t}\n\treturn <-answers\n}\n";
+    for (types, other, fixed) in [
+        ("package p\n\ntype base struct {\n\treplicas []string\n}\n\ntype store struct {\n\tbase\n}\n", None, true),
+        ("package p\n\ntype store struct {\n\tbase\n}\n", Some("package p\n\ntype base struct {\n\treplicas []string\n}\n"), false),
+    ] {
+        let t = tempfile::tempdir().unwrap();
+        let d = t.path();
+        write(d, "get.go", get);
+        write(d, "types.go", types);
+        if let Some(o) = other {
+            write(d, "base.go", o);
+        }
+        let with = leakfix(d, &["--format", "json", "."]);
+        let without = leakfix(d, &["--format", "json", "--no-shortcuts", "."]);
+        assert_eq!(stdout(&with), stdout(&without), "{types}");
+        let doc: serde_json::Value = serde_json::from_slice(&with.stdout).unwrap();
+        assert_eq!(doc["findings"][0]["transform"], "ncast-leak");
+        assert_eq!(doc["findings"][0]["status"] == "fixed", fixed, "{doc}");
+    }
+}

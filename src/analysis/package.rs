@@ -210,13 +210,35 @@ impl Sources {
     /// outlined or the parts show a syntax error).
     fn parse(&self, text: &str) -> Option<Vec<Tree>> {
         if self.shortcuts {
-            let mentioned: Vec<&str> = self
+            let mut mentioned: Vec<&str> = self
                 .names
                 .iter()
                 .map(String::as_str)
                 .filter(|n| memchr::memmem::find(text.as_bytes(), n.as_bytes()).is_some())
                 .collect();
-            if let Some(parts) = syntax::outline::declaring(text.as_bytes(), &mentioned) {
+            let mut parts = syntax::outline::declaring(text.as_bytes(), &mentioned);
+            // The types a kept struct embeds, declared here too (their
+            // fields are promoted; see `types::field_type`).
+            for _ in 0..4 {
+                let Some(p) = &parts else { break };
+                let more: Vec<&str> = p
+                    .chunks
+                    .iter()
+                    .map(|r| &text.as_bytes()[r.clone()])
+                    .filter(|t| t.starts_with(b"type"))
+                    .flat_map(super::relevance::embedded_types)
+                    .filter_map(|n| std::str::from_utf8(n).ok())
+                    .filter(|n| !mentioned.contains(n))
+                    .collect();
+                if more.is_empty() {
+                    break;
+                }
+                mentioned.extend(more);
+                mentioned.sort_unstable();
+                mentioned.dedup();
+                parts = syntax::outline::declaring(text.as_bytes(), &mentioned);
+            }
+            if let Some(parts) = parts {
                 let trees = syntax::parse_parts(text.as_bytes(), &parts, &syntax::LineIndex::new(text.as_bytes()))?;
                 if !trees.iter().any(|t| t.root_node().has_error()) {
                     return Some(trees);

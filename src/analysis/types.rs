@@ -195,24 +195,85 @@ pub fn is_sequence_in_package<'t>(pkg: &Package<'t>, b: &Binding<'t>) -> bool {
     is_slice_or_array(b) || result_type(pkg, b).is_some_and(|t| matches!(t.value.kind(), k::SLICE_TYPE | k::ARRAY_TYPE))
 }
 
-/// The declared type of the field `x.f`, for `x` a local of a struct type
-/// of the package (`x T`, `x *T`, `x := &T{...}`) that declares `f` itself
-/// (not through an embedded field).
+/// The declared type of the field `x.f` (or `x.y.f`), for `x` a local of a
+/// struct type of the package (`x T`, `x *T`, `x := &T{...}`) that
+/// declares `f` itself or promotes it from an embedded struct of the
+/// package (the shallowest one, as Go selects it; none when two at one
+/// depth declare it, or when an embedded type the package does not
+/// declare might).
 #[must_use]
 pub fn field_type<'t>(pkg: &Package<'t>, sel: Node<'t>) -> Option<InFile<Node<'t>>> {
     let facts = pkg.own();
     let operand = sel.child_by_field_name("operand")?;
     let field = facts.text(sel.child_by_field_name("field")?);
-    let name = super::starts::receiver_type(facts, operand)?;
-    let spec = pkg.type_spec(name)?;
-    let file = pkg.file(spec.file);
-    let strukt = spec.value.child_by_field_name("type").filter(|t| t.kind() == k::STRUCT_TYPE)?;
-    let list = named_children(strukt).into_iter().find(|l| l.kind() == k::FIELD_DECLARATION_LIST)?;
-    named_children(list).into_iter().filter(|f| f.kind() == k::FIELD_DECLARATION).find_map(|f| {
-        let mut c = f.walk();
-        let named = f.children_by_field_name("name", &mut c).any(|n| file.text(n) == field);
-        named.then(|| f.child_by_field_name("type")).flatten().map(|t| InFile::new(spec.file, t))
-    })
+    let owner = match operand.kind() {
+        k::SELECTOR_EXPRESSION => {
+            let t = field_type(pkg, operand)?;
+            type_name(pkg.file(t.file), t.value)?
+        }
+        _ => super::starts::receiver_type(facts, operand)?,
+    };
+    promoted_field(pkg, owner, field)
+}
+
+/// `T` for the type `T` or `*T` (`None` for any other type).
+fn type_name<'t>(file: &super::FileFacts<'t>, ty: Node<'t>) -> Option<&'t str> {
+    match ty.kind() {
+        k::TYPE_IDENTIFIER => Some(file.text(ty)),
+        k::POINTER_TYPE => ty.named(0).filter(|t| t.kind() == k::TYPE_IDENTIFIER).map(|t| file.text(t)),
+        _ => None,
+    }
+}
+
+/// The type of the field `field` of the struct type `owner`, its own or
+/// promoted through embedded fields, level by level. An embedded type is
+/// followed only when it is declared in the file of the struct embedding
+/// it (the parse shortcut keeps those declarations with it; see
+/// `relevance::embedded_types`).
+fn promoted_field<'t>(pkg: &Package<'t>, owner: &str, field: &str) -> Option<InFile<Node<'t>>> {
+    let mut level: Vec<(&str, Option<super::FileId>)> = vec![(owner, None)];
+    let mut seen: Vec<&str> = Vec::new();
+    // Go allows any depth; four levels cover hand-written code.
+    for _ in 0..4 {
+        let mut found = Vec::new();
+        let mut next = Vec::new();
+        for &(t, in_file) in &level {
+            if seen.contains(&t) {
+                continue;
+            }
+            seen.push(t);
+            // An embedded type is looked up in the embedding struct's file.
+            let spec = match in_file {
+                None => pkg.type_spec(t)?,
+                Some(f) => InFile::new(f, pkg.file(f).type_spec(t)?),
+            };
+            let file = pkg.file(spec.file);
+            let strukt = spec.value.child_by_field_name("type").filter(|t| t.kind() == k::STRUCT_TYPE)?;
+            let list = named_children(strukt).into_iter().find(|l| l.kind() == k::FIELD_DECLARATION_LIST)?;
+            for f in named_children(list).into_iter().filter(|f| f.kind() == k::FIELD_DECLARATION) {
+                let ty = f.child_by_field_name("type")?;
+                let mut c = f.walk();
+                let names: Vec<&str> = f.children_by_field_name("name", &mut c).map(|n| file.text(n)).collect();
+                if names.is_empty() {
+                    // Embedded: named by its type; another package's type may
+                    // promote anything.
+                    let embedded = type_name(file, ty)?;
+                    if embedded == field {
+                        found.push(InFile::new(spec.file, ty));
+                    }
+                    next.push((embedded, Some(spec.file)));
+                } else if names.contains(&field) {
+                    found.push(InFile::new(spec.file, ty));
+                }
+            }
+        }
+        match found.as_slice() {
+            [one] => return Some(*one),
+            [] if !next.is_empty() => level = next,
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// The shape of a declared type found by [`result_type`] or

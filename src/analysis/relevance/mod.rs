@@ -218,9 +218,88 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
         for (c, k) in chunks.iter().zip(kept.iter_mut()) {
             *k |= seen.contains(c.name);
         }
+        // A kept struct type's embedded types promote its fields: keep
+        // them too, here and in sibling files (a few rounds cover the
+        // depths the analysis follows).
+        for _ in 0..4 {
+            let mut more = Vec::new();
+            for (c, _) in chunks.iter().zip(&kept).filter(|(_, k)| **k) {
+                let text = &src[c.range.clone()];
+                if text.starts_with(b"type") {
+                    more.extend(embedded_types(text).into_iter().filter(|n| !seen.contains(n)));
+                }
+            }
+            if more.is_empty() {
+                break;
+            }
+            for n in more {
+                if seen.insert(n) {
+                    callees.push(n);
+                }
+            }
+            for (c, k) in chunks.iter().zip(kept.iter_mut()) {
+                *k |= seen.contains(c.name);
+            }
+        }
+        // And a batch that reads a struct reads what it embeds.
+        for (_, needed) in &mut relevant {
+            for _ in 0..4 {
+                let more: Vec<Range<usize>> = needed
+                    .iter()
+                    .filter(|r| src[r.start..].starts_with(b"type"))
+                    .flat_map(|r| embedded_types(&src[r.clone()]))
+                    .flat_map(|n| declared().get(n).into_iter().flatten())
+                    .map(|&i| chunks[i].range.clone())
+                    .filter(|r| !needed.contains(r))
+                    .collect();
+                if more.is_empty() {
+                    break;
+                }
+                needed.extend(more);
+                needed.sort_by_key(|r| r.start);
+                needed.dedup();
+            }
+        }
     }
     let chunks = chunks.iter().zip(&kept).filter(|(_, k)| **k).map(|(c, _)| c.range.clone()).collect();
     Plan { parts: Some(Parts { header, chunks }), names: callees, relevant }
+}
+
+/// The types a struct type declaration embeds (`T` or `*T` alone in a
+/// field declaration; another package's `pkg.T` is not followed).
+#[must_use]
+pub fn embedded_types(text: &[u8]) -> Vec<&[u8]> {
+    let Some(toks) = tokenize(text) else { return Vec::new() };
+    let mut out = Vec::new();
+    for (at, w) in toks.windows(2).enumerate() {
+        if w != [Tok::Ident(b"struct"), Tok::Op(b"{")] {
+            continue;
+        }
+        let Some(close) = closing(&toks, at + 1) else { continue };
+        let mut depth = 0usize;
+        let mut field: Vec<Tok<'_>> = Vec::new();
+        for t in &toks[at + 2..close] {
+            match t {
+                Tok::Op(b"(" | b"[" | b"{") => depth += 1,
+                Tok::Op(b")" | b"]" | b"}") => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            if depth == 0 && *t == Tok::Op(b";") {
+                let decl: Vec<&Tok<'_>> = field.iter().filter(|t| **t != Tok::Lit).collect();
+                match decl.as_slice() {
+                    [Tok::Ident(n)] | [Tok::Op(b"*"), Tok::Ident(n)] => out.push(*n),
+                    _ => {}
+                }
+                field.clear();
+            } else {
+                field.push(*t);
+            }
+        }
+        if let [Tok::Ident(n)] | [Tok::Op(b"*"), Tok::Ident(n)] = field.as_slice() {
+            out.push(*n);
+        }
+    }
+    out
 }
 
 /// Does `text` spell a goroutine start (`go` as a word)?

@@ -1,12 +1,17 @@
-// ok (no edit): the field comes from an embedded struct, which leakfix does
-// not follow, so its type is not known. The leak is reported without a fix.
+// ok (no edit): the struct also embeds a type of another package, which
+// could promote a field of the same name at the same depth as far as the
+// package shows, so the field's type is not known. The leak is reported
+// without a fix.
 package main
+
+import "container/list"
 
 type base struct {
 	replicas []string
 }
 
 type store struct {
+	*list.List
 	base
 }
 
@@ -23,6 +28,6 @@ func (s *store) get(key string) string {
 }
 
 func run() {
-	s := &store{base{replicas: []string{"a", "b", "c"}}}
+	s := &store{List: list.New(), base: base{replicas: []string{"a", "b", "c"}}}
 	_ = s.get("k")
 }
