@@ -916,7 +916,11 @@ fn promoted_fields_from_sibling_files_count_the_same_with_every_shortcut_off() {
     let get = "package p\n\nfunc read(r, k string) string { return r + k }\n\nfunc (s *store) get(k string) string {\n\tanswers := make(chan string)\n\tfor _, r := range s.replicas {\n\t\tgo func() {\n\t\t\tanswers <- read(r, k)\n\t\t}()\n\t}\n\treturn <-answers\n}\n";
     for (types, other, fixed) in [
         ("package p\n\ntype base struct {\n\treplicas []string\n}\n\ntype store struct {\n\tbase\n}\n", None, true),
-        ("package p\n\ntype store struct {\n\tbase\n}\n", Some("package p\n\ntype base struct {\n\treplicas []string\n}\n"), false),
+        (
+            "package p\n\ntype store struct {\n\tbase\n}\n",
+            Some("package p\n\ntype base struct {\n\treplicas []string\n}\n"),
+            false,
+        ),
     ] {
         let t = tempfile::tempdir().unwrap();
         let d = t.path();

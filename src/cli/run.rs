@@ -124,7 +124,9 @@ fn process(c: &Candidate, s: &Settings, sites: Option<&[Site]>) -> Option<Report
                 return (!skipped_anyway).then(|| Report::failed(&c.path, e));
             }
         };
-        if s.shortcuts && sites.is_none() && !engine::may_match(bytes) { None } else { analyse(c, src, s, &f, sites) }
+        // --only-confirmed: a file no profile site maps to has nothing to show.
+        let nothing = sites.is_none() && (s.only_confirmed || (s.shortcuts && !engine::may_match(bytes)));
+        if nothing { None } else { analyse(c, src, s, &f, sites) }
     });
     match read {
         Ok(Ok(report)) => report,
@@ -302,15 +304,16 @@ fn process_stdin(s: &Settings, profiles: &[profile::Profile]) -> Result<Report> 
     if result.timed_out {
         return Ok(Report::timed_out(Report::named(name), s));
     }
-    if let Some(p) = &path
-        && !profiles.is_empty()
-    {
-        let mapping = profile::sites::map(profiles, std::slice::from_ref(p), &[]);
-        for n in &mapping.notes {
+    if !profiles.is_empty() {
+        let mapping = path.as_ref().map(|p| profile::sites::map(profiles, std::slice::from_ref(p)));
+        for n in mapping.iter().flat_map(|m| &m.notes) {
             eprintln!("leakfix: {n}");
         }
-        if let Some(sites) = mapping.by_file.get(p) {
-            result = with_evidence(&src, result, sites, s, &f, Some(p), &name);
+        match path.as_ref().zip(mapping.as_ref()).and_then(|(p, m)| m.by_file.get(p).map(|sites| (p, sites))) {
+            Some((p, sites)) => result = with_evidence(&src, result, sites, s, &f, Some(p), &name),
+            // Nothing confirmed: nothing to show or apply.
+            None if s.only_confirmed => result = FileResult::default(),
+            None => {}
         }
     }
     Ok(Report { src, result, ..Report::named(name) })
@@ -410,7 +413,7 @@ fn walk_then_check(
     let mut found = found.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
     found.sort_by(|a, b| a.path.cmp(&b.path));
     let paths: Vec<PathBuf> = found.iter().map(|c| c.path.clone()).collect();
-    let mapping = profile::sites::map(profiles, &paths, &s.paths);
+    let mapping = profile::sites::map(profiles, &paths);
     for n in &mapping.notes {
         eprintln!("leakfix: {n}");
     }

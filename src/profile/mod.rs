@@ -74,6 +74,9 @@ pub struct Stack {
     pub leaked: bool,
     /// The longest wait, in minutes, when the profile says (`debug=2`).
     pub minutes: Option<u64>,
+    /// Where the goroutines were started (the `go` statement), when the
+    /// profile says (`debug=2`'s `created by`).
+    pub created_by: Option<Frame>,
 }
 
 /// One profile file, read.
@@ -94,7 +97,7 @@ pub enum ProfileError {
     Empty,
     #[error("not a goroutine profile (neither pprof protobuf nor the text of debug=1 or debug=2)")]
     NotAProfile,
-    #[error("a profile of {0}, not a goroutine profile (goroutine or goroutineleak)")]
+    #[error("{0}, not a goroutine profile (goroutine or goroutineleak)")]
     OtherKind(String),
     #[error("not a goroutine profile: gzip data that does not decompress ({0})")]
     BadGzip(std::io::Error),
@@ -160,7 +163,7 @@ fn decode(input: impl Read, gzipped: bool) -> Result<Vec<Stack>, ProfileError> {
         ["goroutineleak"] => true,
         ["goroutine"] => false,
         [] => return Err(ProfileError::NotAProfile),
-        other => return Err(ProfileError::OtherKind(other.join(", "))),
+        other => return Err(ProfileError::OtherKind(kind_name(other))),
     };
     let functions: HashMap<u64, &proto::Function> = p.function.iter().map(|f| (f.id, f)).collect();
     let locations: HashMap<u64, &proto::Location> = p.location.iter().map(|l| (l.id, l)).collect();
@@ -186,9 +189,25 @@ fn decode(input: impl Read, gzipped: bool) -> Result<Vec<Stack>, ProfileError> {
         };
         frames.retain(|f| !is_runtime(&f.function));
         frames.truncate(MAX_FRAMES);
-        counts.add(Stack { frames, goroutines, wait, leaked, minutes: None });
+        counts.add(Stack { frames, goroutines, wait, leaked, minutes: None, created_by: None });
     }
     Ok(counts.stacks())
+}
+
+/// What profile the sample types of a protobuf say it is.
+fn kind_name(types: &[&str]) -> String {
+    let has = |t: &str| types.contains(&t);
+    if has("inuse_space") || has("alloc_space") {
+        "a heap profile".into()
+    } else if has("contentions") || has("delay") {
+        "a mutex or block profile".into()
+    } else if has("cpu") || has("samples") {
+        "a CPU profile".into()
+    } else if types.iter().all(|t| *t == types[0]) && matches!(types[0], "goroutine" | "goroutineleak") {
+        "several goroutine profiles in one protobuf (give them one --profile each)".into()
+    } else {
+        format!("a profile of {}", types.join(", "))
+    }
 }
 
 /// A function of the runtime package (not `runtime/pprof` and the like).
@@ -209,20 +228,21 @@ fn runtime_wait(function: &str) -> Option<Wait> {
 /// Stacks counted as they are read: one entry per distinct blocked stack.
 #[derive(Default)]
 struct Counts {
-    index: HashMap<(Vec<Frame>, Wait, bool), usize>,
+    index: HashMap<(Vec<Frame>, Option<Frame>, Wait, bool), usize>,
     stacks: Vec<Stack>,
 }
 
 impl Counts {
     fn add(&mut self, s: Stack) {
-        match self.index.get(&(s.frames.clone(), s.wait, s.leaked)) {
+        let key = (s.frames.clone(), s.created_by.clone(), s.wait, s.leaked);
+        match self.index.get(&key) {
             Some(&i) => {
                 let t = &mut self.stacks[i];
                 t.goroutines += s.goroutines;
                 t.minutes = t.minutes.max(s.minutes);
             }
             None => {
-                self.index.insert((s.frames.clone(), s.wait, s.leaked), self.stacks.len());
+                self.index.insert(key, self.stacks.len());
                 self.stacks.push(s);
             }
         }

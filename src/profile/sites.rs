@@ -89,9 +89,15 @@ pub struct Site {
     pub wait: Wait,
     pub evidence: Evidence,
     /// The lines of the same file their stacks run through below the
-    /// blocked one (a goroutine blocked in a helper it called with the
-    /// channel is the finding's whose goroutine makes that call).
+    /// blocked one, and where they were started when the profile says (a
+    /// goroutine blocked in a helper is the finding's whose goroutine made
+    /// the call or the `go` statement).
     pub callers: Vec<usize>,
+    /// The blocked frame's function, as the profile names it
+    /// (`main.fetch.func1`): the code at the line must be in it.
+    pub function: String,
+    /// Every stack of the site says where its goroutine was started.
+    pub created_known: bool,
 }
 
 /// The profiles' sites, by scanned file, and what could not be mapped.
@@ -101,60 +107,98 @@ pub struct Mapping {
     pub notes: Vec<String>,
 }
 
-/// The components of a path as compared: `@version` dropped from each
-/// (`repo@v1.2.3` is `repo`), `.` and the root left out.
-fn components(path: &str) -> Vec<&str> {
-    path.split(['/', '\\'])
-        .filter(|c| !c.is_empty() && *c != ".")
-        .map(|c| c.split_once('@').map_or(c, |(name, _)| name))
+/// The components of a profile's file name as compared (`@version`
+/// dropped: `repo@v1.2.3` is `repo`), and how many components follow the
+/// last one that names a dependency (a module-cache `@version` or a
+/// `vendor` directory): a match must reach past it.
+fn components(path: &str) -> (Vec<&str>, Option<usize>) {
+    let comps: Vec<&str> = path.split(['/', '\\']).filter(|c| !c.is_empty() && *c != ".").collect();
+    let dependency = comps.iter().rposition(|c| c.contains('@') || *c == "vendor").map(|i| comps.len() - 1 - i);
+    (comps.into_iter().map(|c| c.split_once('@').map_or(c, |(name, _)| name)).collect(), dependency)
+}
+
+/// A scanned file as a profile may name it: its absolute path, and its
+/// import path form (`module/dir/file.go`, what `-trimpath` builds write),
+/// as components.
+struct Scanned {
+    absolute: Vec<String>,
+    module: Option<Vec<String>>,
+}
+
+fn normal_components(p: &Path) -> Vec<String> {
+    p.components()
+        .filter_map(|c| match c {
+            Component::Normal(s) => s.to_str().map(str::to_owned),
+            _ => None,
+        })
         .collect()
 }
 
-/// Map every stack of `profiles` to its top frame in `files` (the scanned
-/// files, as walked from `roots`, the paths named on the command line: a
-/// file's path below its root is what a profile's path must end with, or
-/// share at least two components with).
-#[must_use]
-pub fn map(profiles: &[Profile], files: &[PathBuf], roots: &[PathBuf]) -> Mapping {
-    // Scanned files by file name, with their components below their root.
-    let mut by_name: HashMap<&str, Vec<(usize, Vec<&str>)>> = HashMap::new();
-    for (i, f) in files.iter().enumerate() {
-        let below = roots
-            .iter()
-            .filter(|r| r.is_dir())
-            .filter_map(|r| f.strip_prefix(r).ok())
-            .min_by_key(|rest| rest.components().count())
-            .unwrap_or_else(|| f.file_name().map_or(f.as_path(), Path::new));
-        let comps: Vec<&str> = below
-            .components()
-            .filter_map(|c| match c {
-                Component::Normal(s) => s.to_str(),
-                _ => None,
-            })
-            .collect();
-        if let Some(last) = comps.last() {
-            by_name.entry(last).or_default().push((i, comps));
+/// `module/dir/file.go` for the file at `abs`, from the nearest go.mod's
+/// `module` line (the directories' answers cached in `modules`).
+fn module_form(abs: &Path, modules: &mut HashMap<PathBuf, Option<(PathBuf, String)>>) -> Option<Vec<String>> {
+    let dir = abs.parent()?;
+    let found = match modules.get(dir) {
+        Some(f) => f.clone(),
+        None => {
+            let f = dir.ancestors().find_map(|d| {
+                let text = std::fs::read_to_string(d.join("go.mod")).ok()?;
+                let module = text.lines().find_map(|l| l.trim().strip_prefix("module "))?;
+                Some((d.to_path_buf(), module.trim().trim_matches('"').to_owned()))
+            });
+            modules.insert(dir.to_path_buf(), f.clone());
+            f
         }
+    };
+    let (root, module) = found?;
+    let mut comps: Vec<String> = module.split('/').filter(|c| !c.is_empty()).map(str::to_owned).collect();
+    comps.extend(normal_components(abs.strip_prefix(&root).ok()?));
+    Some(comps)
+}
+
+/// Map every stack of `profiles` to its top frame in `files` (the scanned
+/// files, as walked). A stack whose top frame is not in a scanned file
+/// gives no site: its lower frames are where it was called from, not where
+/// it blocks.
+#[must_use]
+pub fn map(profiles: &[Profile], files: &[PathBuf]) -> Mapping {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let mut modules = HashMap::new();
+    let mut by_name: HashMap<String, Vec<(usize, Scanned)>> = HashMap::new();
+    for (i, f) in files.iter().enumerate() {
+        let abs = if f.is_absolute() { f.clone() } else { cwd.join(f.strip_prefix(".").unwrap_or(f)) };
+        let absolute = normal_components(&abs);
+        let Some(last) = absolute.last().cloned() else { continue };
+        let module = module_form(&abs, &mut modules);
+        by_name.entry(last).or_default().push((i, Scanned { absolute, module }));
     }
     let mut out = Mapping::default();
     // A profile file name to the scanned file it names (asked once each).
     let mut resolved: HashMap<String, Option<usize>> = HashMap::new();
     let mut ambiguous: Vec<String> = Vec::new();
     let mut sites: HashMap<(usize, usize, Wait), Site> = HashMap::new();
-    for p in profiles {
+    let mut lookup = |file: &str| -> Option<usize> {
+        *resolved.entry(file.to_owned()).or_insert_with(|| {
+            let (best, tie) = best_match(file, &by_name);
+            if tie.is_some() && !ambiguous.iter().any(|a| a == file) {
+                ambiguous.push(file.to_owned());
+            }
+            if tie.is_some() { None } else { best }
+        })
+    };
+    for p in &dedup(profiles) {
         for s in &p.stacks {
-            let mut in_tree = s.frames.iter().filter_map(|f| {
-                let at = *resolved.entry(f.file.clone()).or_insert_with(|| {
-                    let (best, tie) = best_match(&f.file, &by_name);
-                    if tie.is_some() && !ambiguous.contains(&f.file) {
-                        ambiguous.push(f.file.clone());
-                    }
-                    if tie.is_some() { None } else { best }
-                });
-                at.map(|i| (i, f.line as usize))
-            });
-            let Some((file, line)) = in_tree.next() else { continue };
-            let callers: Vec<usize> = in_tree.filter(|(f, _)| *f == file).map(|(_, l)| l).collect();
+            let Some(top) = s.frames.first() else { continue };
+            let Some(file) = lookup(&top.file) else { continue };
+            let line = top.line as usize;
+            let callers: Vec<usize> = s
+                .frames
+                .iter()
+                .skip(1)
+                .chain(&s.created_by)
+                .filter(|f| lookup(&f.file) == Some(file))
+                .map(|f| f.line as usize)
+                .collect();
             let e = Evidence {
                 goroutines: s.goroutines,
                 wait: s.wait.runtime_name(),
@@ -171,9 +215,17 @@ pub fn map(profiles: &[Profile], files: &[PathBuf], roots: &[PathBuf]) -> Mappin
                             site.callers.push(l);
                         }
                     }
+                    site.created_known &= s.created_by.is_some();
                 }
                 None => {
-                    sites.insert((file, line, s.wait), Site { wait: s.wait, evidence: e, callers });
+                    let site = Site {
+                        wait: s.wait,
+                        evidence: e,
+                        callers,
+                        function: top.function.clone(),
+                        created_known: s.created_by.is_some(),
+                    };
+                    sites.insert((file, line, s.wait), site);
                 }
             }
         }
@@ -190,25 +242,47 @@ pub fn map(profiles: &[Profile], files: &[PathBuf], roots: &[PathBuf]) -> Mappin
     out
 }
 
-/// The scanned file a profile's file name names: the one sharing the
-/// longest path suffix with it, at least two components or the whole
-/// scanned path; and a second one when two tie.
-fn best_match(file: &str, by_name: &HashMap<&str, Vec<(usize, Vec<&str>)>>) -> (Option<usize>, Option<usize>) {
-    let comps = components(file);
+/// The profiles, each file once (the same file named twice would count its
+/// goroutines twice).
+fn dedup(profiles: &[Profile]) -> Vec<&Profile> {
+    let mut seen = Vec::new();
+    profiles
+        .iter()
+        .filter(|p| {
+            let key = std::fs::canonicalize(&p.name).unwrap_or_else(|_| PathBuf::from(&p.name));
+            if seen.contains(&key) {
+                return false;
+            }
+            seen.push(key);
+            true
+        })
+        .collect()
+}
+
+/// The scanned file a profile's file name names, and a second one when two
+/// tie: the one whose absolute path shares the longest suffix with it (at
+/// least two components), or whose import path form it ends with whole;
+/// past the dependency component (module cache, `vendor/`) if it has one.
+fn best_match(file: &str, by_name: &HashMap<String, Vec<(usize, Scanned)>>) -> (Option<usize>, Option<usize>) {
+    let (comps, dependency) = components(file);
     let Some(last) = comps.last() else { return (None, None) };
-    let Some(candidates) = by_name.get(last) else { return (None, None) };
+    let Some(candidates) = by_name.get(*last) else { return (None, None) };
+    let shared = |scanned: &[String]| comps.iter().rev().zip(scanned.iter().rev()).take_while(|(a, b)| *a == b).count();
     let mut best: Option<(usize, usize)> = None;
     let mut tie = None;
     for (i, scanned) in candidates {
-        let shared = comps.iter().rev().zip(scanned.iter().rev()).take_while(|(a, b)| a == b).count();
-        if shared < 2 && shared < scanned.len() {
+        let by_path = shared(&scanned.absolute);
+        let by_module = scanned.module.as_ref().map_or(0, |m| shared(m));
+        let whole_module = scanned.module.as_ref().is_some_and(|m| by_module == m.len());
+        let score = if whole_module { by_module.max(by_path) } else { by_path };
+        if score < 2 || dependency.is_some_and(|d| score <= d) {
             continue;
         }
         match best {
-            Some((_, n)) if n > shared => {}
-            Some((_, n)) if n == shared => tie = Some(*i),
+            Some((_, n)) if n > score => {}
+            Some((_, n)) if n == score => tie = Some(*i),
             _ => {
-                best = Some((*i, shared));
+                best = Some((*i, score));
                 tie = None;
             }
         }
@@ -274,31 +348,73 @@ pub fn resolve(
     let facts = FileFacts::new(&trees, src.as_bytes());
     let lines = syntax::LineIndex::new(src.as_bytes());
     let line_of = |at: usize| lines.point(at).row + 1;
+    let stale = |e: &Evidence, why: &str| {
+        format!(
+            "{} goroutine{} blocked in {} at {path}:{}, but {why}: the profile is stale for that site (the code \
+             changed since it was taken); not mapped",
+            thousands(e.goroutines),
+            if e.goroutines == 1 { "" } else { "s" },
+            e.wait,
+            e.line
+        )
+    };
     for site in sites {
         let e = &site.evidence;
-        let op = ops
-            .get(&(e.line - 1))
-            .and_then(|on_line| on_line.iter().find(|o| site.wait == Wait::Unknown || o.wait == site.wait));
-        let Some(op) = op else {
+        let on_line: Vec<&BlockingOp<'_>> = ops
+            .get(&(e.line.saturating_sub(1)))
+            .map(|l| l.iter().filter(|o| site.wait == Wait::Unknown || o.wait == site.wait).collect())
+            .unwrap_or_default();
+        let op = match on_line.as_slice() {
+            [op] => *op,
             // debug=1 says no operation: a goroutine blocked on anything
             // else (a mutex, I/O) is not a channel's.
-            if site.wait != Wait::Unknown {
-                notes.push(format!(
-                    "{} goroutine{} blocked in {} at {path}:{}, but that line holds none: the profile is stale for \
-                     that site (the code changed since it was taken); not mapped",
-                    thousands(e.goroutines),
-                    if e.goroutines == 1 { "" } else { "s" },
-                    e.wait,
-                    e.line
-                ));
+            [] if site.wait == Wait::Unknown => continue,
+            [] => {
+                notes.push(stale(e, "that line holds none"));
+                continue;
             }
-            continue;
+            // Several on the line: the profile does not say which.
+            _ => {
+                if site.wait != Wait::Unknown {
+                    notes.push(format!(
+                        "{} goroutines blocked in {} at {path}:{}, a line with several such operations; not mapped",
+                        thousands(e.goroutines),
+                        e.wait,
+                        e.line
+                    ));
+                }
+                continue;
+            }
         };
+        // The line must be in the function the profile names.
+        let decl = enclosing_decl(op.node);
+        let here = decl.map(|d| crate::transforms::decl_name(&facts, d));
+        if !here.as_deref().is_some_and(|h| same_function(&site.function, h)) {
+            notes
+                .push(stale(e, &format!("that line is in `{}`, not in `{}`", here.unwrap_or_default(), site.function)));
+            continue;
+        }
         // A profile without wait reasons (debug=1): the line's operation says.
         let e = &Evidence { wait: op.wait.runtime_name(), ..e.clone() };
         let mut explained = false;
-        let through = |l: usize| l == e.line || site.callers.contains(&l);
-        for o in outcomes.iter_mut().filter(|o| o.finding.waits.iter().any(|&w| through(line_of(w)))) {
+        for o in outcomes.iter_mut() {
+            let f = &o.finding;
+            let blocks_here =
+                f.waits.contains(&op.node.start_byte()) || f.waits.iter().any(|&w| site.callers.contains(&line_of(w)));
+            if !blocks_here {
+                continue;
+            }
+            // A function started or called from elsewhere too: the stack
+            // must show this finding's function below it (a caller, or the
+            // `go` statement).
+            let home = enclosing_decl_at(tree.root_node(), f.range.start);
+            let in_home = home.is_some_and(|h| decl.is_some_and(|d| d.id() == h.id()));
+            let via_home = home.is_some_and(|h| {
+                site.callers.iter().any(|&l| h.start_position().row < l && l <= h.end_position().row + 1)
+            });
+            if !in_home && !via_home {
+                continue;
+            }
             explained = true;
             match &mut o.evidence {
                 Some(have) => have.merge(e),
@@ -327,6 +443,35 @@ pub fn resolve(
         outcomes.push(Outcome { finding, status: Status::Unfixed, evidence: Some(e.clone()) });
     }
     outcomes.sort_by_key(|o| o.finding.range.start);
+}
+
+/// The top-level declaration holding the byte offset `at`.
+fn enclosing_decl_at(root: Node<'_>, at: usize) -> Option<Node<'_>> {
+    let n = root.descendant_for_byte_range(at, at)?;
+    std::iter::once(n)
+        .chain(syntax::ancestors(n))
+        .find(|a| matches!(a.kind(), k::FUNCTION_DECLARATION | k::METHOD_DECLARATION))
+}
+
+/// Is the profile's function symbol (`example.com/p.(*T).m.func1`,
+/// `main.f.func2.1`, `p.F[...]`) code of the declaration named `decl`
+/// (`f`, or `T.m` for a method)?
+fn same_function(symbol: &str, decl: &str) -> bool {
+    // The package path ends at the first `.` after its last `/`.
+    let after_slash = symbol.rfind('/').map_or(0, |i| i + 1);
+    let Some(dot) = symbol[after_slash..].find('.') else { return false };
+    let rest = &symbol[after_slash + dot + 1..];
+    let rest = rest.replace("[...]", "");
+    if let Some(method) = rest.strip_prefix("(*") {
+        // `(*T).m...`
+        let Some((ty, tail)) = method.split_once(").") else { return false };
+        let name = tail.split('.').next().unwrap_or(tail);
+        return decl == format!("{ty}.{name}");
+    }
+    let mut parts = rest.split('.');
+    let first = parts.next().unwrap_or_default();
+    let second = parts.next();
+    decl == first || second.is_some_and(|m| decl == format!("{first}.{m}"))
 }
 
 fn enclosing_decl(n: Node<'_>) -> Option<Node<'_>> {
@@ -383,6 +528,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn profile_symbols_name_their_declaration() {
+        assert!(same_function("main.fetch.func1", "fetch"));
+        assert!(same_function("example.com/a/b.(*server).handle.func1", "server.handle"));
+        assert!(same_function("example.com/a/b.store.get", "store.get"));
+        assert!(same_function("p.Map[...].Load", "Map.Load"));
+        assert!(!same_function("main.first.func1", "second"));
+        assert!(!same_function("example.com/a/b.(*server).handle", "handle"));
+    }
+
+    #[test]
     fn counts_read_with_thousands_separators() {
         assert_eq!(thousands(7), "7");
         assert_eq!(thousands(1204), "1,204");
@@ -390,23 +545,31 @@ mod tests {
     }
 
     #[test]
-    fn profile_paths_match_by_their_longest_suffix() {
-        let files: Vec<PathBuf> =
-            ["pkg/a/x.go", "pkg/b/x.go", "main.go", "cmd/tool/main.go"].map(PathBuf::from).to_vec();
-        let mut by_name: HashMap<&str, Vec<(usize, Vec<&str>)>> = HashMap::new();
-        for (i, f) in files.iter().enumerate() {
-            let comps: Vec<&str> = f.iter().filter_map(|c| c.to_str()).collect();
-            by_name.entry(comps.last().copied().unwrap()).or_default().push((i, comps));
+    fn profile_paths_match_by_their_longest_suffix_never_into_a_dependency() {
+        let scanned = |abs: &str, module: &str| Scanned {
+            absolute: abs.split('/').filter(|c| !c.is_empty()).map(str::to_owned).collect(),
+            module: Some(module.split('/').map(str::to_owned).collect()),
+        };
+        let mut by_name: HashMap<String, Vec<(usize, Scanned)>> = HashMap::new();
+        for (i, (abs, module)) in [
+            ("/w/repo/pkg/a/x.go", "example.com/repo/pkg/a/x.go"),
+            ("/w/repo/pkg/b/x.go", "example.com/repo/pkg/b/x.go"),
+            ("/w/repo/main.go", "example.com/repo/main.go"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            by_name.entry(abs.rsplit('/').next().unwrap().to_owned()).or_default().push((i, scanned(abs, module)));
         }
         let best = |p: &str| best_match(p, &by_name);
         assert_eq!(best("/build/repo/pkg/a/x.go"), (Some(0), None));
-        assert_eq!(best("github.com/org/repo/pkg/b/x.go"), (Some(1), None));
-        assert_eq!(best("/root/go/pkg/mod/github.com/org/pkg@v1.2.3/b/x.go"), (Some(1), None), "@version dropped");
+        assert_eq!(best("example.com/repo/pkg/b/x.go"), (Some(1), None), "a -trimpath path");
+        assert_eq!(best("/root/go/pkg/mod/example.com/dep@v1.2.3/pkg/a/x.go"), (None, None), "a dependency's file");
+        assert_eq!(best("example.com/dep@v1.2.3/pkg/a/x.go"), (None, None), "a dependency, -trimpath");
+        assert_eq!(best("/build/repo/vendor/example.com/x/pkg/a/x.go"), (None, None), "vendored");
         assert_eq!(best("/elsewhere/x.go"), (None, None), "one component is not enough");
-        assert_eq!(best("/build/repo/main.go"), (Some(2), None), "the whole scanned path");
-        assert_eq!(best("/src/cmd/tool/main.go"), (Some(3), None));
-        assert_eq!(best("/other/c/x.go"), (None, None));
-        let (_, tie) = best("/x/pkg/x.go");
-        assert_eq!(tie, None, "pkg/x.go is no scanned file's suffix");
+        assert_eq!(best("/build/repo/main.go"), (Some(2), None));
+        assert_eq!(best("/src/other/main.go"), (None, None), "a file name alone");
+        assert_eq!(best("/x/pkg/x.go"), (None, None));
     }
 }

@@ -10,7 +10,8 @@ use super::{Counts, Frame, MAX_FRAMES, ProfileError, Stack, Wait, is_runtime};
 /// Does this start of a file look like a text profile (of any kind: the
 /// kind is checked when read)?
 pub(super) fn is_text(head: &[u8]) -> bool {
-    let first = head.split(|&b| b == b'\n').next().unwrap_or(head);
+    let head = head.strip_prefix("\u{feff}".as_bytes()).unwrap_or(head);
+    let first = head.split(|&b| b == b'\n').find(|l| !l.trim_ascii().is_empty()).unwrap_or(head);
     let first = String::from_utf8_lossy(first);
     let first = first.trim_start();
     header_kind(first).is_some() || goroutine_header(first).is_some()
@@ -67,8 +68,9 @@ fn location(s: &str) -> Option<(String, u32)> {
 /// the minutes it has lasted.
 type Reason = (Wait, bool, Option<u64>);
 
-/// A debug=2 goroutine being read: its wait and its frames so far.
-type Goroutine = (Reason, Vec<Frame>);
+/// A debug=2 goroutine being read: its wait, its frames so far, and where
+/// it was created.
+type Goroutine = (Reason, Vec<Frame>, Option<Frame>);
 
 /// Read a text profile: stacks blocked in channel operations, counted.
 pub(super) fn read(input: impl BufRead) -> Result<Vec<Stack>, ProfileError> {
@@ -83,36 +85,46 @@ pub(super) fn read(input: impl BufRead) -> Result<Vec<Stack>, ProfileError> {
     let mut goroutine: Option<Goroutine> = None;
     let mut function: Option<String> = None;
     let flush2 = |g: &mut Option<Goroutine>, counts: &mut Counts| {
-        if let Some(((wait, leaked, minutes), mut frames)) = g.take() {
+        if let Some(((wait, leaked, minutes), mut frames, created_by)) = g.take() {
             frames.retain(|f| !is_runtime(&f.function));
             frames.truncate(MAX_FRAMES);
-            counts.add(Stack { frames, goroutines: 1, wait, leaked, minutes });
+            counts.add(Stack { frames, goroutines: 1, wait, leaked, minutes, created_by });
         }
     };
     let flush1 = |s: &mut Option<(u64, Vec<Frame>)>, leaked: bool, counts: &mut Counts| {
         if let Some((goroutines, mut frames)) = s.take() {
             frames.retain(|f| !is_runtime(&f.function));
             frames.truncate(MAX_FRAMES);
-            counts.add(Stack { frames, goroutines, wait: Wait::Unknown, leaked, minutes: None });
+            counts.add(Stack { frames, goroutines, wait: Wait::Unknown, leaked, minutes: None, created_by: None });
         }
     };
     while let Some(line) = lines.next().transpose()? {
         let line = String::from_utf8_lossy(&line);
         let line = line.trim_end_matches('\r');
-        if first {
-            first = false;
-            let head = line.trim_start();
-            if let Some(kind) = header_kind(head) {
-                match kind {
-                    "goroutine" => leak_profile = Some(false),
-                    "goroutineleak" => leak_profile = Some(true),
-                    other => return Err(ProfileError::OtherKind(format!("{other}s"))),
-                }
-                continue;
-            }
-            if goroutine_header(head).is_none() {
-                return Err(ProfileError::NotAProfile);
-            }
+        let line = if first { line.trim_start_matches('\u{feff}') } else { line };
+        if first && line.trim().is_empty() {
+            continue;
+        }
+        let head = line.trim_start();
+        if first && header_kind(head).is_none() && goroutine_header(head).is_none() {
+            return Err(ProfileError::NotAProfile);
+        }
+        first = false;
+        // A header starts a debug=1 profile (profiles may be concatenated:
+        // each part has its own kind); a goroutine line starts debug=2.
+        if let Some(kind) = header_kind(head) {
+            flush1(&mut stack1, leak_profile.unwrap_or(false), &mut counts);
+            flush2(&mut goroutine, &mut counts);
+            leak_profile = match kind {
+                "goroutine" => Some(false),
+                "goroutineleak" => Some(true),
+                other => return Err(ProfileError::OtherKind(format!("a {other} profile"))),
+            };
+            continue;
+        }
+        if leak_profile.is_some() && goroutine_header(line).is_some() {
+            flush1(&mut stack1, leak_profile.unwrap_or(false), &mut counts);
+            leak_profile = None;
         }
         if let Some(leaked) = leak_profile {
             // debug=1.
@@ -138,18 +150,24 @@ pub(super) fn read(input: impl BufRead) -> Result<Vec<Stack>, ProfileError> {
         // debug=2.
         if let Some(bracketed) = goroutine_header(line) {
             flush2(&mut goroutine, &mut counts);
-            goroutine = parse_reason(bracketed).map(|r| (r, Vec::new()));
+            goroutine = parse_reason(bracketed).map(|r| (r, Vec::new(), None));
             function = None;
         } else if line.trim().is_empty() {
             flush2(&mut goroutine, &mut counts);
-        } else if let Some((_, frames)) = goroutine.as_mut() {
-            if line.starts_with("created by ") {
-                // The stack is over; what follows is where the goroutine started.
-                flush2(&mut goroutine, &mut counts);
-                function = None;
+        } else if let Some((_, frames, created_by)) = goroutine.as_mut() {
+            if let Some(rest) = line.strip_prefix("created by ") {
+                // The stack is over; the next line is where it was started.
+                let creator = rest.split(" in goroutine ").next().unwrap_or(rest);
+                function = Some(format!("created by {creator}"));
             } else if line.starts_with('\t') {
-                if let (Some(func), Some((file, l))) = (function.take(), location(line)) {
-                    frames.push(Frame { function: func, file, line: l });
+                match (function.take(), location(line)) {
+                    (Some(func), Some((file, l))) if func.starts_with("created by ") => {
+                        let function = func.trim_start_matches("created by ").to_owned();
+                        *created_by = Some(Frame { function, file, line: l });
+                        flush2(&mut goroutine, &mut counts);
+                    }
+                    (Some(func), Some((file, l))) => frames.push(Frame { function: func, file, line: l }),
+                    _ => {}
                 }
             } else {
                 // `main.(*T).m(0xc000012345, ...)`: the name before the arguments.
