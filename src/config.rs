@@ -223,6 +223,10 @@ pub enum Mode {
 /// cannot be used.
 type Found = Result<Option<Arc<Config>>, ConfigError>;
 
+/// A thread's last answer: for which `Configs` (and generation), which
+/// directory, what was found.
+type Last = ((usize, usize), PathBuf, Found);
+
 /// The configuration of every file of a run, found once per directory.
 pub struct Configs {
     mode: Mode,
@@ -232,13 +236,31 @@ pub struct Configs {
     by_dir: Mutex<HashMap<PathBuf, Found>>,
     /// The broken files said so far (each is said once).
     reported: Mutex<std::collections::HashSet<String>>,
+    /// Bumped by [`Configs::forget`]: answers kept per thread from before
+    /// no longer hold.
+    generation: std::sync::atomic::AtomicUsize,
 }
 
 impl Configs {
     #[must_use]
     pub fn new(mode: Mode, known: Vec<&'static str>) -> Self {
         let cwd = std::env::current_dir().unwrap_or_default();
-        Configs { mode, cwd, known, by_dir: Mutex::new(HashMap::new()), reported: Mutex::default() }
+        Configs {
+            mode,
+            cwd,
+            known,
+            by_dir: Mutex::new(HashMap::new()),
+            reported: Mutex::default(),
+            generation: std::sync::atomic::AtomicUsize::new(0),
+        }
+    }
+
+    /// Forget the files found so far (a language server calls it before a
+    /// check: configuration files change between checks).
+    pub fn forget(&self) {
+        self.by_dir.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clear();
+        self.reported.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clear();
+        self.generation.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// Where settings come from.
@@ -256,7 +278,20 @@ impl Configs {
     #[must_use]
     pub fn absolute(&self, path: &Path) -> PathBuf {
         let p = path.strip_prefix(".").unwrap_or(path);
-        if p.is_absolute() { p.to_path_buf() } else { self.cwd.join(p) }
+        let joined = if p.is_absolute() { p.to_path_buf() } else { self.cwd.join(p) };
+        // `a/b/../c` is `a/c` (lexically, as the go tool reads paths), so
+        // that the directories searched are the file's own and its parents.
+        let mut out = PathBuf::new();
+        for c in joined.components() {
+            match c {
+                std::path::Component::ParentDir => {
+                    out.pop();
+                }
+                std::path::Component::CurDir => {}
+                c => out.push(c),
+            }
+        }
+        out
     }
 
     /// The configuration for the file or directory `path` (as walked).
@@ -269,9 +304,10 @@ impl Configs {
                 // The files of a directory come one after the other: the last
                 // answer of this thread is most often the one.
                 thread_local! {
-                    static LAST: std::cell::RefCell<Option<(usize, PathBuf, Found)>> = const { std::cell::RefCell::new(None) };
+                    static LAST: std::cell::RefCell<Option<Last>> = const { std::cell::RefCell::new(None) };
                 }
-                let me = std::ptr::from_ref(self) as usize;
+                let me =
+                    (std::ptr::from_ref(self) as usize, self.generation.load(std::sync::atomic::Ordering::Relaxed));
                 if let Some(found) = LAST
                     .with_borrow(|l| l.as_ref().filter(|(who, d, _)| *who == me && d == dir).map(|(_, _, f)| f.clone()))
                 {

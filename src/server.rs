@@ -41,12 +41,15 @@ const DOCS: &str = "https://github.com/leakfix/leakfix/blob/main/transforms";
 struct Doc {
     text: String,
     version: i32,
-    /// The outcomes for `version` (none before the first check).
-    checked: Option<(i32, Vec<Outcome>)>,
+    /// The outcomes for `version` and their diagnostics (none before the
+    /// first check).
+    checked: Option<(i32, Vec<(Outcome, Diagnostic)>)>,
 }
 
 struct Server {
     settings: Settings,
+    /// Configuration errors already shown to the user.
+    shown: HashSet<String>,
     docs: HashMap<Uri, Doc>,
     /// Changed documents not checked yet, and since when the oldest waits.
     pending: HashSet<Uri>,
@@ -73,8 +76,12 @@ pub fn serve(conn: &Connection, settings: Settings) -> Result<()> {
         })),
         ..ServerCapabilities::default()
     };
-    conn.initialize(serde_json::to_value(caps)?)?;
-    let mut s = Server { settings, docs: HashMap::new(), pending: HashSet::new(), since: None };
+    // Answer `initialize`; `initialized` and anything sent before it are
+    // handled by the loop (a client may send didOpen right away).
+    let (id, _params) = conn.initialize_start()?;
+    let init = serde_json::json!({ "capabilities": caps, "serverInfo": { "name": "leakfix", "version": env!("CARGO_PKG_VERSION") } });
+    conn.sender.send(Message::Response(Response::new_ok(id, init)))?;
+    let mut s = Server { settings, shown: HashSet::new(), docs: HashMap::new(), pending: HashSet::new(), since: None };
     loop {
         let msg = if s.pending.is_empty() {
             match conn.receiver.recv() {
@@ -102,10 +109,20 @@ pub fn serve(conn: &Connection, settings: Settings) -> Result<()> {
                 if conn.handle_shutdown(&req)? {
                     return Ok(());
                 }
-                let resp = s.request(conn, req)?;
+                let id = req.id.clone();
+                // A request that cannot be read is answered with an error;
+                // the server goes on.
+                let resp = s.request(conn, req).unwrap_or_else(|e| {
+                    Response::new_err(id, lsp_server::ErrorCode::InvalidParams as i32, format!("{e:#}"))
+                });
                 conn.sender.send(Message::Response(resp))?;
             }
-            Message::Notification(n) => s.notification(conn, n)?,
+            Message::Notification(n) => {
+                let method = n.method.clone();
+                if let Err(e) = s.notification(conn, n) {
+                    eprintln!("leakfix server: ignored {method}: {e:#}");
+                }
+            }
             Message::Response(_) => {}
         }
     }
@@ -143,6 +160,8 @@ impl Server {
                 let p: DidCloseTextDocumentParams = serde_json::from_value(n.params)?;
                 self.docs.remove(&p.text_document.uri);
                 self.pending.remove(&p.text_document.uri);
+                // Its package's open files now read it from disk.
+                self.siblings_changed(&p.text_document.uri);
                 publish(conn, p.text_document.uri, Vec::new(), None)?;
             }
             _ => {}
@@ -151,24 +170,34 @@ impl Server {
     }
 
     fn changed(&mut self, uri: Uri) {
+        // The other open files of its package read it from its buffer.
+        self.siblings_changed(&uri);
         if self.pending.is_empty() {
             self.since = Some(Instant::now());
-        }
-        // The other open files of its package read it from its buffer.
-        let dir = file_path(&uri).and_then(|p| p.parent().map(std::path::Path::to_path_buf));
-        if let Some(dir) = dir {
-            for (other, doc) in &mut self.docs {
-                if *other != uri && file_path(other).is_some_and(|p| p.parent() == Some(dir.as_path())) {
-                    doc.checked = None;
-                    self.pending.insert(other.clone());
-                }
-            }
         }
         self.pending.insert(uri);
     }
 
+    /// The open files of `uri`'s directory are checked again.
+    fn siblings_changed(&mut self, uri: &Uri) {
+        let dir = file_path(uri).and_then(|p| p.parent().map(std::path::Path::to_path_buf));
+        let Some(dir) = dir else { return };
+        for (other, doc) in &mut self.docs {
+            if other != uri && file_path(other).is_some_and(|p| p.parent() == Some(dir.as_path())) {
+                doc.checked = None;
+                if self.pending.is_empty() {
+                    self.since = Some(Instant::now());
+                }
+                self.pending.insert(other.clone());
+            }
+        }
+    }
+
     /// Check every changed document and publish its diagnostics.
     fn flush(&mut self, conn: &Connection) -> Result<()> {
+        // Files and configuration on disk may have changed since the last check.
+        crate::analysis::forget_directories();
+        self.settings.configs.forget();
         let pending: Vec<Uri> = self.pending.drain().collect();
         self.since = None;
         for uri in pending {
@@ -192,11 +221,28 @@ impl Server {
             .filter(|(u, _)| *u != uri)
             .filter_map(|(u, d)| Some((file_path(u)?, std::sync::Arc::from(d.text.as_str()))))
             .collect();
-        let outcomes = analyse(&self.settings, path.as_deref(), &doc.text, &overlay);
-        let diagnostics = outcomes.iter().map(|o| diagnostic(uri, &doc.text, o)).collect();
+        let (outcomes, config_error) = analyse(&self.settings, path.as_deref(), &doc.text, &overlay);
+        if let Some(e) = config_error
+            && self.shown.insert(e.clone())
+        {
+            let params = lsp_types::ShowMessageParams {
+                typ: lsp_types::MessageType::ERROR,
+                message: format!("leakfix: {e} (the flags' defaults apply meanwhile)"),
+            };
+            conn.sender.send(Message::Notification(Notification::new("window/showMessage".into(), params)))?;
+        }
+        let lines = Lines::new(&doc.text);
+        let checked: Vec<(Outcome, Diagnostic)> = outcomes
+            .into_iter()
+            .map(|o| {
+                let d = diagnostic(uri, &lines, &o);
+                (o, d)
+            })
+            .collect();
+        let diagnostics = checked.iter().map(|(_, d)| d.clone()).collect();
         let version = doc.version;
         if let Some(doc) = self.docs.get_mut(uri) {
-            doc.checked = Some((version, outcomes));
+            doc.checked = Some((version, checked));
         }
         publish(conn, uri.clone(), diagnostics, Some(version))
     }
@@ -214,16 +260,17 @@ impl Server {
         // Answer for the text as it is now.
         self.check(conn, &uri)?;
         let Some(doc) = self.docs.get(&uri) else { return Ok(Response::new_ok(req.id, Vec::<CodeAction>::new())) };
-        let outcomes = doc.checked.as_ref().map_or(&[][..], |(_, o)| o.as_slice());
+        let checked = doc.checked.as_ref().map_or(&[][..], |(_, o)| o.as_slice());
+        let lines = Lines::new(&doc.text);
         let wants =
             |kind: &str| p.context.only.as_ref().is_none_or(|only| only.iter().any(|k| kind.starts_with(k.as_str())));
         let mut actions = Vec::new();
-        for o in outcomes {
+        for (o, d) in checked {
             let Some(fix) = &o.finding.fix else { continue };
-            let d = diagnostic(&uri, &doc.text, o);
             if !overlaps(d.range, p.range) || !wants(CodeActionKind::QUICKFIX.as_str()) {
                 continue;
             }
+            let d = d.clone();
             let safe = fix.applicability == Applicability::Safe;
             let title = if safe {
                 format!("leakfix: fix {} (`{}`)", o.finding.transform, o.finding.channel)
@@ -233,7 +280,7 @@ impl Server {
                     o.finding.transform, o.finding.channel
                 )
             };
-            let edits = fix.edits.iter().map(|e| text_edit(&doc.text, e)).collect();
+            let edits = fix.edits.iter().map(|e| text_edit(&lines, e)).collect();
             actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                 title,
                 kind: Some(CodeActionKind::QUICKFIX),
@@ -245,11 +292,11 @@ impl Server {
         }
         // Every safe fix `--write` would make (the engine's choice: no
         // overlaps, and the fixed file still parses).
-        let all: Vec<TextEdit> = outcomes
+        let all: Vec<TextEdit> = checked
             .iter()
-            .filter(|o| o.status == Status::Fixed)
-            .filter_map(|o| o.finding.fix.as_ref())
-            .flat_map(|f| f.edits.iter().map(|e| text_edit(&doc.text, e)))
+            .filter(|(o, _)| o.status == Status::Fixed)
+            .filter_map(|(o, _)| o.finding.fix.as_ref())
+            .flat_map(|f| f.edits.iter().map(|e| text_edit(&lines, e)))
             .collect();
         if !all.is_empty() && wants(FIX_ALL) {
             actions.push(CodeActionOrCommand::CodeAction(CodeAction {
@@ -264,27 +311,34 @@ impl Server {
 }
 
 /// The outcomes for `text` (at `path` when it is a file): its settings
-/// from the configuration found upward, safe fixes applied as `--write`
-/// would apply them. Text that panics the analysis gives none.
+/// from the configuration found upward (a broken one: the flags' defaults,
+/// and the error to show), safe fixes applied as `--write` would apply
+/// them. A file the walk would skip (excluded, vendored, generated, not
+/// Go text) has none, and so has text that panics the analysis.
 fn analyse(
     settings: &Settings,
     path: Option<&std::path::Path>,
     text: &str,
     overlay: &crate::analysis::Overlay,
-) -> Vec<Outcome> {
-    let f: FileSettings = match path.map(|p| settings.for_file(p)) {
-        Some(Ok(f)) => f,
-        // A broken configuration: the flags' defaults.
-        Some(Err(_)) | None => match settings.for_file(std::path::Path::new("<editor>")) {
-            Ok(f) => f,
-            Err(_) => return Vec::new(),
-        },
+) -> (Vec<Outcome>, Option<String>) {
+    let here = path.unwrap_or(std::path::Path::new("untitled.go"));
+    let (f, error): (FileSettings, Option<String>) = match settings.for_file(here) {
+        Ok(f) => (f, None),
+        Err(e) => (settings.from_flags(here), Some(e.to_string())),
     };
+    let skipped = path.is_some_and(|p| crate::walk::skipped_in_module(p, &settings.walk))
+        || (!f.include_generated && engine::is_generated(text.as_bytes()))
+        || text.contains('\0');
+    if skipped {
+        return (Vec::new(), error);
+    }
     let mut opts = settings.options(&f, path);
     opts.threshold = Applicability::Safe;
     opts.overlay = Some(overlay);
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine::check_source(text, &opts).outcomes))
-        .unwrap_or_default()
+    let outcomes =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine::check_source(text, &opts).outcomes))
+            .unwrap_or_default();
+    (outcomes, error)
 }
 
 fn publish(conn: &Connection, uri: Uri, diagnostics: Vec<Diagnostic>, version: Option<i32>) -> Result<()> {
@@ -293,10 +347,10 @@ fn publish(conn: &Connection, uri: Uri, diagnostics: Vec<Diagnostic>, version: O
     Ok(())
 }
 
-fn diagnostic(uri: &Uri, text: &str, o: &Outcome) -> Diagnostic {
+fn diagnostic(uri: &Uri, lines: &Lines<'_>, o: &Outcome) -> Diagnostic {
     let f = &o.finding;
     let here =
-        |at: usize| Location { uri: uri.clone(), range: Range { start: position(text, at), end: position(text, at) } };
+        |at: usize| Location { uri: uri.clone(), range: Range { start: lines.position(at), end: lines.position(at) } };
     let blocks = f.waits.iter().map(|&at| DiagnosticRelatedInformation {
         location: here(at),
         message: "the goroutine can block here forever".into(),
@@ -306,7 +360,7 @@ fn diagnostic(uri: &Uri, text: &str, o: &Outcome) -> Diagnostic {
     let related: Vec<DiagnosticRelatedInformation> = blocks.chain(others).collect();
     let docs = Uri::from_str(&format!("{DOCS}/{}/README.md", f.transform)).ok();
     Diagnostic {
-        range: Range { start: position(text, f.range.start), end: position(text, f.range.end) },
+        range: Range { start: lines.position(f.range.start), end: lines.position(f.range.end) },
         severity: Some(DiagnosticSeverity::WARNING),
         code: Some(NumberOrString::String(f.transform.to_owned())),
         code_description: docs.map(|href| CodeDescription { href }),
@@ -317,10 +371,42 @@ fn diagnostic(uri: &Uri, text: &str, o: &Outcome) -> Diagnostic {
     }
 }
 
-fn text_edit(text: &str, e: &crate::fix::Edit) -> TextEdit {
+fn text_edit(lines: &Lines<'_>, e: &crate::fix::Edit) -> TextEdit {
     TextEdit {
-        range: Range { start: position(text, e.range.start), end: position(text, e.range.end) },
+        range: Range { start: lines.position(e.range.start), end: lines.position(e.range.end) },
         new_text: e.content.clone(),
+    }
+}
+
+/// Where the lines of a text start (LSP ends a line at `\n`, `\r\n` or a
+/// lone `\r`), to turn byte offsets into positions without rescanning.
+struct Lines<'t> {
+    text: &'t str,
+    starts: Vec<usize>,
+}
+
+impl<'t> Lines<'t> {
+    fn new(text: &'t str) -> Self {
+        let b = text.as_bytes();
+        let mut starts = vec![0];
+        for (i, &c) in b.iter().enumerate() {
+            if c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
+                starts.push(i + 1);
+            }
+        }
+        Lines { text, starts }
+    }
+
+    /// The LSP position (line, UTF-16 column) of a byte offset.
+    fn position(&self, offset: usize) -> Position {
+        let offset = offset.min(self.text.len());
+        let offset = (0..=offset).rev().find(|&i| self.text.is_char_boundary(i)).unwrap_or(0);
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let character = self.text[self.starts[line]..offset].encode_utf16().count();
+        Position {
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+            character: u32::try_from(character).unwrap_or(u32::MAX),
+        }
     }
 }
 
@@ -334,22 +420,17 @@ fn overlaps(a: Range, b: Range) -> bool {
     a.start.line <= b.end.line && b.start.line <= a.end.line
 }
 
-/// The LSP position (line, UTF-16 column) of a byte offset.
+/// The LSP position (line, UTF-16 column) of a byte offset in `text`.
 #[must_use]
 pub fn position(text: &str, offset: usize) -> Position {
-    let offset = offset.min(text.len());
-    let offset = (0..=offset).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
-    let before = &text[..offset];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let line = before.matches('\n').count();
-    let character = text[line_start..offset].encode_utf16().count();
-    Position { line: u32::try_from(line).unwrap_or(u32::MAX), character: u32::try_from(character).unwrap_or(u32::MAX) }
+    Lines::new(text).position(offset)
 }
 
 /// The file a `file://` URI names (percent-escapes decoded).
 fn file_path(uri: &Uri) -> Option<PathBuf> {
     use std::os::unix::ffi::OsStringExt as _;
     let s = uri.as_str().strip_prefix("file://")?;
+    let s = s.strip_prefix("localhost").unwrap_or(s);
     let mut bytes = Vec::with_capacity(s.len());
     let raw = s.as_bytes();
     let mut i = 0;

@@ -98,6 +98,23 @@ pub fn skipped_dir(name: &str, rules: DirRules) -> bool {
 /// Would a walk skip the file `path`: excluded or not included by the
 /// globs, or under a directory the walk skips (vendor/, testdata/, `.x`,
 /// `_x`)? (Not a `.go` file: skipped too.)
+/// [`skipped_file`] for an absolute path an editor names: the directory
+/// rules apply below the file's module root (the nearest go.mod's
+/// directory; else to the file's own directory alone), as a walk from
+/// there would apply them.
+#[must_use]
+pub fn skipped_in_module(abs: &Path, opts: &WalkOptions) -> bool {
+    let dir = abs.parent().unwrap_or(Path::new("/"));
+    let root = dir.ancestors().find(|d| d.join("go.mod").is_file()).unwrap_or(dir);
+    let below = abs.strip_prefix(root).unwrap_or(abs);
+    let not_go = abs.extension().is_none_or(|e| e != "go");
+    let rules = opts.rules_in(dir);
+    let in_skipped_dir =
+        below.parent().is_some_and(|d| d.components().any(|c| skipped_dir(&c.as_os_str().to_string_lossy(), rules)));
+    not_go || in_skipped_dir || !opts.globs_keep(abs, below)
+}
+
+#[must_use]
 fn skipped_file(path: &Path, opts: &WalkOptions) -> bool {
     let p = clean(path);
     let not_go = p.extension().is_none_or(|e| e != "go");

@@ -153,3 +153,21 @@ fn show_settings_prints_what_applies_to_a_file() {
     let out = String::from_utf8(o.stdout).unwrap();
     assert!(out.contains("# no configuration file (--isolated)") && out.contains("unsafe-fixes = false"), "{out}");
 }
+
+#[test]
+fn a_path_through_dot_dot_reads_the_configuration_of_where_it_leads() {
+    let t = tempfile::tempdir().unwrap();
+    let d = t.path();
+    write(d, "other/leakfix.toml", "ignore = [\"premature-return\"]\n");
+    write(d, "other/x.go", "package p\n");
+    write(d, "proj/a.go", LEAK);
+    // From other/, `../proj` is proj: other's file does not apply to it.
+    let o = leakfix(&d.join("other"), &["-l", "../proj"]);
+    assert_eq!(listed(&o), ["../proj/a.go"], "{}", stderr(&o));
+    let s = leakfix(&d.join("other"), &["--show-settings", "../proj/a.go"]);
+    assert!(
+        String::from_utf8_lossy(&s.stdout).contains("no configuration file found"),
+        "{}",
+        String::from_utf8_lossy(&s.stdout)
+    );
+}

@@ -111,6 +111,12 @@ struct DirCache {
 
 static DIR_CACHE: Mutex<Option<DirCache>> = Mutex::new(None);
 
+/// Forget every directory listing and file text read so far (a language
+/// server calls it before a check: files change on disk between checks).
+pub fn forget_directories() {
+    *DIR_CACHE.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = None;
+}
+
 /// The listing of `dir`, from the run-wide cache.
 fn dir_listing(dir: &Path) -> DirListing {
     let mut cache = DIR_CACHE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);

@@ -148,6 +148,16 @@ impl Settings {
     /// The configuration file that applies cannot be used.
     pub fn for_file(&self, path: &Path) -> Result<FileSettings, ConfigError> {
         let config = self.configs.for_path(path, false)?;
+        Ok(self.with_config(path, config))
+    }
+
+    /// The settings for `path` from the flags alone (no configuration file).
+    #[must_use]
+    pub fn from_flags(&self, path: &Path) -> FileSettings {
+        self.with_config(path, None)
+    }
+
+    fn with_config(&self, path: &Path, config: Option<Arc<Config>>) -> FileSettings {
         let c = config.as_deref();
         let select: Vec<&str> = if self.select.is_empty() {
             c.and_then(|c| c.select.as_ref()).map(|s| s.iter().map(String::as_str).collect()).unwrap_or_default()
@@ -167,7 +177,7 @@ impl Settings {
             ignore.extend(c.ignored_for(abs));
         }
         let selected = |id: &str| (select.is_empty() || select.contains(&id)) && !ignore.contains(&id);
-        Ok(FileSettings {
+        FileSettings {
             transforms: transforms::ALL.iter().copied().filter(|t| selected(t.id())).collect(),
             threshold: if self.unsafe_fixes || c.and_then(|c| c.unsafe_fixes).unwrap_or(false) {
                 Applicability::Unsafe
@@ -177,7 +187,7 @@ impl Settings {
             include_generated: self.include_generated || c.and_then(|c| c.include_generated).unwrap_or(false),
             report_blocked: selected(BLOCKED_GOROUTINE),
             config,
-        })
+        }
     }
 
     #[must_use]

@@ -80,7 +80,15 @@ impl Finding {
 /// reported at the `select`).
 fn goroutine_waits(ch: &Channel<'_>) -> Vec<usize> {
     let mut out = Vec::new();
-    for op in ch.ops.iter().filter(|o| matches!(o.place, crate::analysis::Place::Goroutine(_))) {
+    // Offsets in the checked file only: a goroutine running a function of
+    // another file of the package blocks there.
+    let here = |o: &&crate::analysis::Op<'_>| match o.place {
+        crate::analysis::Place::Goroutine(g) => {
+            ch.starts.get(g).is_some_and(|s| s.file() == crate::analysis::FileId::OWN)
+        }
+        _ => false,
+    };
+    for op in ch.ops.iter().filter(here) {
         out.push(op.node.start_byte());
         if let Some(select) = crate::syntax::ancestors(op.node)
             .take_while(|a| {
