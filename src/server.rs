@@ -56,18 +56,20 @@ struct Server {
     since: Option<Instant>,
 }
 
-/// Serve on stdin and stdout until the client says `exit`.
+/// Serve on stdin and stdout until the client says `exit`: 0 after a
+/// `shutdown`, 1 without one (as the protocol asks).
 pub fn run(settings: Settings) -> Result<i32> {
     let (conn, io) = Connection::stdio();
-    serve(&conn, settings)?;
+    let clean = serve(&conn, settings)?;
     // The writer thread ends when the connection's sender is gone.
     drop(conn);
     io.join()?;
-    Ok(0)
+    Ok(if clean { 0 } else { 1 })
 }
 
-/// The protocol on `conn` (stdio, or a pipe in tests).
-pub fn serve(conn: &Connection, settings: Settings) -> Result<()> {
+/// The protocol on `conn` (stdio, or a pipe in tests); whether it ended
+/// with `shutdown` then `exit`.
+pub fn serve(conn: &Connection, settings: Settings) -> Result<bool> {
     let caps = ServerCapabilities {
         text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::FULL)),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
@@ -86,7 +88,7 @@ pub fn serve(conn: &Connection, settings: Settings) -> Result<()> {
         let msg = if s.pending.is_empty() {
             match conn.receiver.recv() {
                 Ok(m) => m,
-                Err(_) => return Ok(()),
+                Err(_) => return Ok(false),
             }
         } else {
             let waited = s.since.map_or(Duration::ZERO, |t| t.elapsed());
@@ -101,13 +103,13 @@ pub fn serve(conn: &Connection, settings: Settings) -> Result<()> {
                     s.flush(conn)?;
                     continue;
                 }
-                Err(crossbeam_channel::RecvTimeoutError::Disconnected) => return Ok(()),
+                Err(crossbeam_channel::RecvTimeoutError::Disconnected) => return Ok(false),
             }
         };
         match msg {
             Message::Request(req) => {
                 if conn.handle_shutdown(&req)? {
-                    return Ok(());
+                    return Ok(true);
                 }
                 let id = req.id.clone();
                 // A request that cannot be read is answered with an error;
@@ -117,6 +119,8 @@ pub fn serve(conn: &Connection, settings: Settings) -> Result<()> {
                 });
                 conn.sender.send(Message::Response(resp))?;
             }
+            // `exit` without `shutdown` first.
+            Message::Notification(n) if n.method == "exit" => return Ok(false),
             Message::Notification(n) => {
                 let method = n.method.clone();
                 if let Err(e) = s.notification(conn, n) {

@@ -333,3 +333,18 @@ fn files_on_disk_and_configuration_are_read_again_and_skipped_files_get_nothing(
     assert_eq!(c.diagnostics(&ug)["diagnostics"], json!([]));
     c.shutdown();
 }
+
+#[test]
+fn exit_without_shutdown_is_exit_code_1() {
+    let mut c = Client::start();
+    c.notify("exit", &Value::Null);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Some(status) = c.child.try_wait().unwrap() {
+            assert_eq!(status.code(), Some(1));
+            return;
+        }
+        assert!(Instant::now() < deadline, "the server did not exit");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}

@@ -337,6 +337,9 @@ fn progress() -> Option<indicatif::ProgressBar> {
 /// `--show-settings FILE`: what applies to the file, as TOML a
 /// configuration file could hold, with where it comes from.
 fn show_settings(s: &Settings, file: &Path) -> Result<i32> {
+    if !file.exists() {
+        eprintln!("leakfix: {}: no such file; the settings shown are those a file there would get", file.display());
+    }
     let f = match s.for_file(file) {
         Ok(f) => f,
         Err(e) => {
