@@ -94,12 +94,21 @@ impl<'t> FileFacts<'t> {
     /// (computed on first use, then shared).
     #[must_use]
     pub fn scopes_for(&self, node: Node<'_>) -> Option<(Node<'t>, &Scopes<'t>)> {
-        let i = self.decls.partition_point(|d| d.end_byte() <= node.start_byte());
-        let d = *self.decls.get(i)?;
-        if d.start_byte() > node.start_byte() {
-            return None;
-        }
+        let i = self.decl_index(node.start_byte())?;
+        let d = self.decls[i];
         Some((d, self.scopes[i].get_or_init(|| Scopes::of(d, self.src))))
+    }
+
+    /// The top-level function or method declaration holding the byte
+    /// offset `at`.
+    #[must_use]
+    pub fn decl_at(&self, at: usize) -> Option<Node<'t>> {
+        self.decl_index(at).map(|i| self.decls[i])
+    }
+
+    fn decl_index(&self, at: usize) -> Option<usize> {
+        let i = self.decls.partition_point(|d| d.end_byte() <= at);
+        self.decls.get(i).is_some_and(|d| d.start_byte() <= at).then_some(i)
     }
 
     /// The package name of this file.

@@ -14,7 +14,7 @@ use tree_sitter::Node;
 
 use super::{Profile, Wait};
 use crate::analysis::FileFacts;
-use crate::analysis::scope::{BindingKind, Scopes};
+use crate::analysis::scope::BindingKind;
 use crate::engine::{Outcome, Status};
 use crate::syntax::{self, kinds as k};
 use crate::transforms::Finding;
@@ -387,7 +387,7 @@ pub fn resolve(
             }
         };
         // The line must be in the function the profile names.
-        let decl = enclosing_decl(op.node);
+        let decl = facts.decl_at(op.node.start_byte());
         let here = decl.map(|d| crate::transforms::decl_name(&facts, d));
         if !here.as_deref().is_some_and(|h| same_function(&site.function, h)) {
             notes
@@ -407,7 +407,7 @@ pub fn resolve(
             // A function started or called from elsewhere too: the stack
             // must show this finding's function below it (a caller, or the
             // `go` statement).
-            let home = enclosing_decl_at(tree.root_node(), f.range.start);
+            let home = facts.decl_at(f.range.start);
             let in_home = home.is_some_and(|h| decl.is_some_and(|d| d.id() == h.id()));
             let via_home = home.is_some_and(|h| {
                 site.callers.iter().any(|&l| h.start_position().row < l && l <= h.end_position().row + 1)
@@ -428,7 +428,7 @@ pub fn resolve(
             continue;
         }
         let (channel, why) = why_no_fix(&facts, op);
-        let function = enclosing_decl(op.node).map_or_else(String::new, |d| crate::transforms::decl_name(&facts, d));
+        let function = decl.map_or_else(String::new, |d| crate::transforms::decl_name(&facts, d));
         let proven = if e.leaked { "leaked (proven by the runtime)" } else { "blocked" };
         let finding = Finding {
             transform: BLOCKED_GOROUTINE,
@@ -443,14 +443,6 @@ pub fn resolve(
         outcomes.push(Outcome { finding, status: Status::Unfixed, evidence: Some(e.clone()) });
     }
     outcomes.sort_by_key(|o| o.finding.range.start);
-}
-
-/// The top-level declaration holding the byte offset `at`.
-fn enclosing_decl_at(root: Node<'_>, at: usize) -> Option<Node<'_>> {
-    let n = root.descendant_for_byte_range(at, at)?;
-    std::iter::once(n)
-        .chain(syntax::ancestors(n))
-        .find(|a| matches!(a.kind(), k::FUNCTION_DECLARATION | k::METHOD_DECLARATION))
 }
 
 /// Is the profile's function symbol (`example.com/p.(*T).m.func1`,
@@ -474,10 +466,6 @@ fn same_function(symbol: &str, decl: &str) -> bool {
     decl == first || second.is_some_and(|m| decl == format!("{first}.{m}"))
 }
 
-fn enclosing_decl(n: Node<'_>) -> Option<Node<'_>> {
-    syntax::ancestors(n).find(|a| matches!(a.kind(), k::FUNCTION_DECLARATION | k::METHOD_DECLARATION))
-}
-
 /// The channel an operation blocks on (its text), and why no transform
 /// fixes it, as far as the code shows.
 fn why_no_fix(facts: &FileFacts<'_>, op: &BlockingOp<'_>) -> (String, String) {
@@ -498,24 +486,21 @@ fn why_no_fix(facts: &FileFacts<'_>, op: &BlockingOp<'_>) -> (String, String) {
                 "`{text}` is a field or another package's variable, not a channel made in the function that starts the goroutine"
             )
         }
-        k::IDENTIFIER => match enclosing_decl(n) {
-            Some(decl) => {
-                let scopes = Scopes::of(decl, facts.src);
-                match scopes.resolve(ch).map(|b| scopes.binding(b)) {
-                    None => format!("`{text}` is a package-level variable, shared beyond one function"),
-                    Some(b) if b.kind == BindingKind::Param => {
-                        format!("`{text}` is a parameter: the channel is made by a caller leakfix did not follow")
-                    }
-                    Some(b) if b.init.is_some_and(|i| facts.text(i).starts_with("make(")) => format!(
-                        "`{text}` is made in this function, but no transform's pattern matches it (for example, a sender \
+        k::IDENTIFIER => match facts.scopes_for(n) {
+            Some((_, scopes)) => match scopes.resolve(ch).map(|b| scopes.binding(b)) {
+                None => format!("`{text}` is a package-level variable, shared beyond one function"),
+                Some(b) if b.kind == BindingKind::Param => {
+                    format!("`{text}` is a parameter: the channel is made by a caller leakfix did not follow")
+                }
+                Some(b) if b.init.is_some_and(|i| facts.text(i).starts_with("make(")) => format!(
+                    "`{text}` is made in this function, but no transform's pattern matches it (for example, a sender \
                          sends more than once or in a loop, the receives cannot be counted, or the sender is an interface \
                          method)"
-                    ),
-                    Some(_) => format!(
-                        "`{text}` is not made by `make` where it is declared (it holds another expression's channel)"
-                    ),
-                }
-            }
+                ),
+                Some(_) => format!(
+                    "`{text}` is not made by `make` where it is declared (it holds another expression's channel)"
+                ),
+            },
             None => format!("`{text}` is used outside any function leakfix analyses"),
         },
         _ => format!("the channel is the value of `{text}`, not a variable"),
