@@ -98,6 +98,11 @@ pub fn skipped_dir(name: &str, rules: DirRules) -> bool {
 /// Would a walk skip the file `path`: excluded or not included by the
 /// globs, or under a directory the walk skips (vendor/, testdata/, `.x`,
 /// `_x`)? (Not a `.go` file: skipped too.)
+fn skipped_file(path: &Path, opts: &WalkOptions) -> bool {
+    let p = clean(path);
+    skipped_below(&p, &p, opts)
+}
+
 /// [`skipped_file`] for an absolute path an editor names: the directory
 /// rules apply below the file's module root (the nearest go.mod's
 /// directory; else to the file's own directory alone), as a walk from
@@ -106,22 +111,17 @@ pub fn skipped_dir(name: &str, rules: DirRules) -> bool {
 pub fn skipped_in_module(abs: &Path, opts: &WalkOptions) -> bool {
     let dir = abs.parent().unwrap_or(Path::new("/"));
     let root = dir.ancestors().find(|d| d.join("go.mod").is_file()).unwrap_or(dir);
-    let below = abs.strip_prefix(root).unwrap_or(abs);
-    let not_go = abs.extension().is_none_or(|e| e != "go");
-    let rules = opts.rules_in(dir);
-    let in_skipped_dir =
-        below.parent().is_some_and(|d| d.components().any(|c| skipped_dir(&c.as_os_str().to_string_lossy(), rules)));
-    not_go || in_skipped_dir || !opts.globs_keep(abs, below)
+    skipped_below(abs, abs.strip_prefix(root).unwrap_or(abs), opts)
 }
 
-#[must_use]
-fn skipped_file(path: &Path, opts: &WalkOptions) -> bool {
-    let p = clean(path);
-    let not_go = p.extension().is_none_or(|e| e != "go");
-    let rules = opts.rules_in(p.parent().unwrap_or(Path::new(".")));
+/// Is `path` skipped, its directory rules applied to the directories of
+/// `below` (its path below where a walk would start)?
+fn skipped_below(path: &Path, below: &Path, opts: &WalkOptions) -> bool {
+    let not_go = path.extension().is_none_or(|e| e != "go");
+    let rules = opts.rules_in(path.parent().unwrap_or(Path::new(".")));
     let in_skipped_dir =
-        p.parent().is_some_and(|d| d.components().any(|c| skipped_dir(&c.as_os_str().to_string_lossy(), rules)));
-    not_go || in_skipped_dir || !opts.globs_keep(&p, &p)
+        below.parent().is_some_and(|d| d.components().any(|c| skipped_dir(&c.as_os_str().to_string_lossy(), rules)));
+    not_go || in_skipped_dir || !opts.globs_keep(path, below)
 }
 
 /// Hand each file to check to `visit`, once, from `threads` walking
