@@ -424,12 +424,6 @@ fn overlaps(a: Range, b: Range) -> bool {
     a.start.line <= b.end.line && b.start.line <= a.end.line
 }
 
-/// The LSP position (line, UTF-16 column) of a byte offset in `text`.
-#[must_use]
-pub fn position(text: &str, offset: usize) -> Position {
-    Lines::new(text).position(offset)
-}
-
 /// The file a `file://` URI names (percent-escapes decoded).
 fn file_path(uri: &Uri) -> Option<PathBuf> {
     use std::os::unix::ffi::OsStringExt as _;
@@ -456,6 +450,10 @@ fn file_path(uri: &Uri) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn position(text: &str, offset: usize) -> Position {
+        Lines::new(text).position(offset)
+    }
 
     #[test]
     fn positions_count_utf16_units() {
