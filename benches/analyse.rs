@@ -5,7 +5,6 @@
 use std::fmt::Write as _;
 
 use leakfix::engine::{Options, check_source};
-use leakfix::fix::Applicability;
 use leakfix::syntax;
 use leakfix::transforms::ALL;
 
@@ -55,16 +54,7 @@ fn parse_whole(b: divan::Bencher) {
 #[divan::bench(args = [true, false])]
 fn check(b: divan::Bencher, shortcuts: bool) {
     let files = fixtures();
-    let opts = Options {
-        transforms: ALL,
-        threshold: Applicability::Safe,
-        path: None,
-        shortcuts,
-        batching: leakfix::engine::Batching::default(),
-        timeout: None,
-        keep: None,
-        overlay: None,
-    };
+    let opts = Options { shortcuts, ..Options::new(ALL) };
     b.bench(|| files.iter().map(|s| check_source(s, &opts).outcomes.len()).sum::<usize>());
 }
 
@@ -87,16 +77,7 @@ fn generated(n: usize) -> String {
 fn recheck_in_large_file(b: divan::Bencher, what: &str) {
     let src = generated(25_000);
     let at = src.find("func work12345(").unwrap() + 10;
-    let opts = Options {
-        transforms: ALL,
-        threshold: Applicability::Safe,
-        path: None,
-        shortcuts: true,
-        batching: leakfix::engine::Batching::default(),
-        timeout: None,
-        keep: None,
-        overlay: None,
-    };
+    let opts = Options::new(ALL);
     b.bench(|| match what {
         "one function" => leakfix::engine::check_function_at(&src, &opts, at).outcomes.len(),
         _ => check_source(&src, &opts).outcomes.len(),
@@ -110,15 +91,6 @@ fn recheck_in_large_file(b: divan::Bencher, what: &str) {
 fn editor_recheck_2000_lines(b: divan::Bencher) {
     let src = generated(182);
     assert!((1_990..=2_010).contains(&src.lines().count()), "{} lines", src.lines().count());
-    let opts = Options {
-        transforms: ALL,
-        threshold: Applicability::Safe,
-        path: None,
-        shortcuts: true,
-        batching: leakfix::engine::Batching::default(),
-        timeout: None,
-        keep: None,
-        overlay: None,
-    };
+    let opts = Options::new(ALL);
     b.bench(|| check_source(&src, &opts).outcomes.len());
 }

@@ -30,6 +30,25 @@ pub struct Options<'a> {
     pub overlay: Option<&'a crate::analysis::Overlay>,
 }
 
+impl<'a> Options<'a> {
+    /// `transforms` with every other option at its default: safe fixes, a
+    /// bare text (no package), shortcuts on, default batching, no time
+    /// limit, no filter, no overlay.
+    #[must_use]
+    pub fn new(transforms: &'a [&'static dyn Transform]) -> Self {
+        Options {
+            transforms,
+            threshold: Applicability::Safe,
+            path: None,
+            shortcuts: true,
+            batching: Batching::default(),
+            timeout: None,
+            keep: None,
+            overlay: None,
+        }
+    }
+}
+
 /// A filter of findings, given the file's text ([`Options::keep`]).
 pub type Keep<'a> = &'a (dyn Fn(&str, &Finding) -> bool + Sync);
 

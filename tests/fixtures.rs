@@ -147,16 +147,8 @@ fn the_parse_shortcut_changes_no_finding() {
         // Each transform alone: the prefilter keeps only what it needs.
         for t in transforms::ALL {
             let only = |shortcuts| {
-                let opts = leakfix::engine::Options {
-                    transforms: std::slice::from_ref(t),
-                    threshold: leakfix::fix::Applicability::Safe,
-                    path: None,
-                    shortcuts,
-                    batching: leakfix::engine::Batching::default(),
-                    timeout: None,
-                    keep: None,
-                    overlay: None,
-                };
+                let opts =
+                    leakfix::engine::Options { shortcuts, ..leakfix::engine::Options::new(std::slice::from_ref(t)) };
                 show(&leakfix::engine::check_source(&src, &opts))
             };
             assert_eq!(only(true), only(false), "{} with only {}", path.display(), t.id());
@@ -166,16 +158,7 @@ fn the_parse_shortcut_changes_no_finding() {
 
 #[test]
 fn rechecking_one_function_finds_what_the_whole_file_finds_in_it() {
-    let opts = leakfix::engine::Options {
-        transforms: transforms::ALL,
-        threshold: leakfix::fix::Applicability::Safe,
-        path: None,
-        shortcuts: true,
-        batching: leakfix::engine::Batching::default(),
-        timeout: None,
-        keep: None,
-        overlay: None,
-    };
+    let opts = leakfix::engine::Options::new(transforms::ALL);
     let mut rechecked = 0;
     for (_, path) in fixtures() {
         let src = std::fs::read_to_string(&path).unwrap();

@@ -8,7 +8,6 @@
 use std::fmt::Write as _;
 
 use leakfix::engine::{Batching, Options, check_source};
-use leakfix::fix::Applicability;
 use leakfix::syntax::work;
 use leakfix::transforms::ALL;
 
@@ -44,16 +43,7 @@ fn generated(n: usize, shape: &str) -> String {
 
 /// The work of checking `src` on this thread, and the number of findings.
 fn work_of(src: &str) -> (work::Work, usize) {
-    let opts = Options {
-        transforms: ALL,
-        threshold: Applicability::Safe,
-        path: None,
-        shortcuts: true,
-        batching: Batching { bytes: 16 << 10, threads: 1 },
-        timeout: None,
-        keep: None,
-        overlay: None,
-    };
+    let opts = Options { batching: Batching { bytes: 16 << 10, threads: 1 }, ..Options::new(ALL) };
     let _ = work::take();
     let n = check_source(src, &opts).outcomes.len();
     (work::take(), n)

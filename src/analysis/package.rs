@@ -444,7 +444,6 @@ impl<'t> Package<'t> {
 mod tests {
     use super::SIBLING_READS;
     use crate::engine::{Options, check_source};
-    use crate::fix::Applicability;
     use std::sync::atomic::Ordering;
 
     #[test]
@@ -463,16 +462,7 @@ mod tests {
             .collect();
         let before = SIBLING_READS.load(Ordering::Relaxed);
         for (p, src) in &files {
-            let opts = Options {
-                transforms: crate::transforms::ALL,
-                threshold: Applicability::Safe,
-                path: Some(p),
-                shortcuts: true,
-                batching: crate::engine::Batching::default(),
-                timeout: None,
-                keep: None,
-                overlay: None,
-            };
+            let opts = Options { path: Some(p), ..Options::new(crate::transforms::ALL) };
             assert_eq!(check_source(src, &opts).outcomes.len(), 1, "worker's body is found in w.go");
         }
         let reads = SIBLING_READS.load(Ordering::Relaxed) - before;

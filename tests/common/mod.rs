@@ -45,16 +45,7 @@ pub fn is_unsafe_fixture(p: &Path) -> bool {
 /// `unsafe_*.go` fixture, else with default settings.
 pub fn check_fixture_src(p: &Path, src: &str) -> FileResult {
     let threshold = if is_unsafe_fixture(p) { Applicability::Unsafe } else { Applicability::Safe };
-    let opts = Options {
-        transforms: transforms::ALL,
-        threshold,
-        path: None,
-        shortcuts: true,
-        batching: engine::Batching::default(),
-        timeout: None,
-        keep: None,
-        overlay: None,
-    };
+    let opts = Options { threshold, ..Options::new(transforms::ALL) };
     engine::check_source(src, &opts)
 }
 
@@ -72,14 +63,9 @@ pub fn check_with(src: &str, shortcuts: bool) -> FileResult {
 /// finding is analysed on its own).
 pub fn check_batched(src: &str, shortcuts: bool, batch_bytes: usize) -> FileResult {
     let opts = Options {
-        transforms: transforms::ALL,
-        threshold: Applicability::Safe,
-        path: None,
         shortcuts,
         batching: engine::Batching { bytes: batch_bytes, threads: 2 },
-        timeout: None,
-        keep: None,
-        overlay: None,
+        ..Options::new(transforms::ALL)
     };
     engine::check_source(src, &opts)
 }
