@@ -234,13 +234,18 @@ fn check_where(src: &str, opts: &Options<'_>, within: Option<usize>) -> FileResu
 
 fn check_in_time(src: &str, opts: &Options<'_>, within: Option<usize>) -> FileResult {
     let mut result = FileResult::default();
-    let Some((mut findings, errors_before)) = findings(src, opts, within, &mut result.notes) else { return result };
+    let Some(Found { mut findings, errors_before, guard }) = findings(src, opts, within, &mut result.notes) else {
+        return result;
+    };
     if let Some(keep) = opts.keep {
         findings.retain(|f| keep(src, f));
     }
-    let fixes: Vec<_> =
-        findings.iter().filter_map(|f| f.fix.as_ref().filter(|x| x.applicability >= opts.threshold)).collect();
+    let fixes = taken_fixes(src, &findings, opts);
     let (fixed, applied) = fix::apply(src, &fixes);
+    // The batches' own guards hold when they took exactly the edits taken
+    // here (then each edited function's edits are all its batch's).
+    let edits = fix::taken(&fixes, &applied);
+    let guarded = guard.filter(|g| g.edits.len() == edits.len() && g.edits.iter().zip(&edits).all(|(a, b)| a == *b));
     let mut applied = applied.into_iter();
     let mut statuses: Vec<Status> = findings
         .iter()
@@ -257,7 +262,11 @@ fn check_in_time(src: &str, opts: &Options<'_>, within: Option<usize>) -> FileRe
         .collect();
     if fixed != src {
         let at: Vec<usize> = fixes.iter().flat_map(|f| &f.edits).map(|e| e.range.start).collect();
-        if introduces_errors(src, errors_before, &fixed, &at, opts.shortcuts, opts.batching.threads) {
+        let worse = match guarded {
+            Some(g) => g.after.is_none_or(|a| a > g.before),
+            None => introduces_errors(src, errors_before, &fixed, &at, opts.shortcuts, opts.batching.threads),
+        };
+        if worse {
             for s in &mut statuses {
                 if *s == Status::Fixed {
                     *s = Status::Skipped(SkipReason::WouldNotParse);
@@ -275,15 +284,121 @@ fn check_in_time(src: &str, opts: &Options<'_>, within: Option<usize>) -> FileRe
     result
 }
 
-/// Findings in `src` (in the function holding `within` only, if given) and,
-/// when it was parsed whole, the number of syntax errors the parse showed;
-/// `None` if it cannot hold any finding.
-fn findings(
+/// The fixes of `findings` at or above the threshold, in order.
+fn taken_fixes<'f>(src: &str, findings: &'f [Finding], opts: &Options<'_>) -> Vec<&'f fix::Fix> {
+    findings
+        .iter()
+        .filter(|f| opts.keep.is_none_or(|keep| keep(src, f)))
+        .filter_map(|f| f.fix.as_ref().filter(|x| x.applicability >= opts.threshold))
+        .collect()
+}
+
+/// What [`findings`] found.
+struct Found {
+    findings: Vec<Finding>,
+    /// When the file was parsed whole, the number of syntax errors the
+    /// parse showed.
+    errors_before: Option<usize>,
+    /// With shortcuts, the batches' own parse guards, summed (`None` when
+    /// one of them could not tell).
+    guard: Option<Guard>,
+}
+
+/// A batch's parse guard: the edits of the fixes its findings alone would
+/// have taken, each inside one of the functions the batch checks, and the
+/// syntax errors of the edited functions before and after them (parsed
+/// again from the batch's own trees, reusing what the edits leave alone;
+/// `None` if that parse gave up).
+#[derive(Default)]
+struct Guard {
+    edits: Vec<fix::Edit>,
+    before: usize,
+    after: Option<usize>,
+}
+
+impl Guard {
+    fn add(mut self, other: Guard) -> Guard {
+        self.edits.extend(other.edits);
+        self.before += other.before;
+        self.after = self.after.zip(other.after).map(|(a, b)| a + b);
+        self
+    }
+}
+
+type TreeEdits<'e> = Vec<(std::ops::Range<usize>, &'e [u8])>;
+
+/// The guard of a batch whose parts `parts` were parsed into `trees`, and
+/// which checked the chunks `checked` and found `found`; `None` when one of
+/// its edits is outside those chunks (the file's guard then parses what it
+/// must).
+fn batch_guard(
     src: &str,
+    lines: &syntax::LineIndex,
+    trees: &[tree_sitter::Tree],
+    parts: &syntax::outline::Parts,
+    checked: &[std::ops::Range<usize>],
+    found: &[Finding],
     opts: &Options<'_>,
-    within: Option<usize>,
-    notes: &mut Vec<String>,
-) -> Option<(Vec<Finding>, Option<usize>)> {
+) -> Option<Guard> {
+    let fixes = taken_fixes(src, found, opts);
+    let edits = fix::taken(&fixes, &fix::select(src, &fixes));
+    let mut guard = Guard { edits: edits.iter().map(|e| (*e).clone()).collect(), before: 0, after: Some(0) };
+    // Per tree: the edited chunks and their edits, in order.
+    let mut by_tree: std::collections::BTreeMap<usize, (Vec<std::ops::Range<usize>>, TreeEdits<'_>)> =
+        std::collections::BTreeMap::new();
+    for e in &edits {
+        let r = &e.range;
+        let c = checked.get(checked.partition_point(|c| c.end <= r.start))?;
+        if !(c.start <= r.start && r.end <= c.end) {
+            return None;
+        }
+        let i = parts.chunks.binary_search_by_key(&c.start, |p| p.start).ok()?;
+        let (spans, edits) = by_tree.entry(i / syntax::DECLS_PER_TREE).or_default();
+        if spans.last() != Some(c) {
+            spans.push(c.clone());
+        }
+        edits.push((r.clone(), e.content.as_bytes()));
+    }
+    if by_tree.is_empty() {
+        return Some(guard);
+    }
+    let groups = syntax::groups(parts, lines);
+    for (t, (spans, edits)) in by_tree {
+        let (tree, ranges) = (trees.get(t)?, groups.get(t)?);
+        guard.before += errors_in(tree.root_node(), &spans);
+        let after = syntax::reparse::reparse(src.as_bytes(), lines, tree, ranges, &edits).map(|(new, _)| {
+            let moved = |at| syntax::reparse::moved_offset(&edits, at);
+            let spans: Vec<_> = spans.iter().map(|s| moved(s.start)..moved(s.end)).collect();
+            errors_in(new.root_node(), &spans)
+        });
+        guard.after = guard.after.zip(after).map(|(a, b)| a + b);
+    }
+    Some(guard)
+}
+
+/// Syntax errors (error and missing nodes) of the tree at `root` that touch
+/// one of `spans`.
+fn errors_in(root: tree_sitter::Node<'_>, spans: &[std::ops::Range<usize>]) -> usize {
+    if !root.has_error() {
+        return 0;
+    }
+    let touches = |n: tree_sitter::Node<'_>| spans.iter().any(|s| n.start_byte() <= s.end && s.start <= n.end_byte());
+    let mut n = 0;
+    syntax::walk_preorder(root, |x| {
+        if x.id() != root.id() && !touches(x) {
+            return false;
+        }
+        if x.is_error() || x.is_missing() {
+            n += 1;
+        }
+        x.has_error()
+    });
+    n
+}
+
+/// Findings in `src` (in the function holding `within` only, if given);
+/// `None` if it cannot hold any finding.
+fn findings(src: &str, opts: &Options<'_>, within: Option<usize>, notes: &mut Vec<String>) -> Option<Found> {
     // Parse `src` whole, or with shortcuts only its relevant functions (none
     // may be), a batch at a time. Top-level functions parse independently,
     // so a kept function's tree is the same either way (a test compares
@@ -302,7 +417,8 @@ fn findings(
                 .collect()
         });
         let found = transforms::check_file(&Context::new(&pkg), opts.transforms, notes, only.as_deref());
-        Some((found, Some(trees.iter().map(|t| count_errors(t.root_node())).sum())))
+        let errors_before = Some(trees.iter().map(|t| count_errors(t.root_node())).sum());
+        Some(Found { findings: found, errors_before, guard: None })
     };
     if !opts.shortcuts {
         return whole(Vec::new(), notes);
@@ -328,18 +444,24 @@ fn findings(
         let pkg = Package::new(FileFacts::new(&trees, src.as_bytes()), sources);
         let mut notes = Vec::new();
         let found = transforms::check_file(&Context::new(&pkg), opts.transforms, &mut notes, Some(&batch.checked));
-        Some((found, notes))
+        let guard = batch_guard(src, &lines, &trees, &batch.parts, &batch.checked, &found, opts);
+        Some((found, notes, guard))
     });
     let mut found = Vec::new();
+    let mut guard = Some(Guard { after: Some(0), ..Guard::default() });
     for d in done {
-        let (f, n) = d?;
+        let (f, n, g) = d?;
         found.extend(f);
         notes.extend(n);
+        guard = guard.zip(g).map(|(a, b)| a.add(b));
     }
     if batches.len() > 1 {
         found.sort_by_key(|f| (f.range.start, f.transform));
     }
-    Some((found, None))
+    if let Some(g) = guard.as_mut() {
+        g.edits.sort_by_key(|e| (e.range.start, e.range.end));
+    }
+    Some(Found { findings: found, errors_before: None, guard })
 }
 
 /// Would the fixed text have more syntax errors than the original
@@ -390,7 +512,7 @@ fn count_errors(root: tree_sitter::Node<'_>) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::introduces_errors;
+    use super::*;
 
     #[test]
     fn the_parse_guard_sees_an_edit_that_breaks_the_edited_function() {
@@ -410,5 +532,72 @@ mod tests {
         // The buffered channel no longer needs the analysis' parse; the
         // guard still checks the function.
         assert_eq!(crate::analysis::relevance::relevant_ranges(good.as_bytes()), Some(vec![]));
+    }
+
+    /// A transform whose fix writes `text` before the `)` of every `make`.
+    struct Writes(&'static str);
+
+    impl Transform for Writes {
+        fn id(&self) -> &'static str {
+            "writes"
+        }
+        fn summary(&self) -> &'static str {
+            ""
+        }
+        fn docs(&self) -> &'static str {
+            ""
+        }
+        fn needs(&self) -> crate::analysis::relevance::GoroutineUse {
+            crate::analysis::relevance::GoroutineUse::SendUnbuffered
+        }
+        fn check<'t>(&self, _cx: &Context<'_, 't>, ch: &crate::analysis::Channel<'t>) -> Option<Finding> {
+            let at = ch.make.end_byte() - 1;
+            Some(Finding {
+                transform: self.id(),
+                range: ch.make.byte_range(),
+                channel: ch.name.to_owned(),
+                function: String::new(),
+                message: String::new(),
+                fix: Some(fix::Fix::safe(vec![fix::Edit::insertion(at, self.0)])),
+                waits: Vec::new(),
+                related: Vec::new(),
+            })
+        }
+    }
+
+    static GOOD: Writes = Writes(", 1");
+    static BAD: Writes = Writes(", 1 1");
+
+    #[test]
+    fn a_batch_guards_its_fixes_by_parsing_its_trees_again_where_edited() {
+        // 40 functions (three trees of a batch), on one line each or not.
+        let funcs: String = (0..40)
+            .map(|i| {
+                if i % 2 == 0 {
+                    format!("\nfunc f{i}() {{\n\tc := make(chan int)\n\tgo func() {{ c <- 1 }}()\n}}\n")
+                } else {
+                    format!("\nfunc f{i}() {{ c := make(chan int); go func() {{ c <- 1 }}() }}\n")
+                }
+            })
+            .collect();
+        let src = format!("package p\n{funcs}");
+        for (t, fixed) in [(&GOOD, true), (&BAD, false)] {
+            let transforms: &[&'static dyn Transform] = &[t];
+            for (shortcuts, bytes) in [(true, BATCH_BYTES), (true, 1), (false, BATCH_BYTES)] {
+                let opts = Options { shortcuts, batching: Batching { bytes, threads: 1 }, ..Options::new(transforms) };
+                let _ = crate::syntax::work::take();
+                let r = check_source(&src, &opts);
+                let work = crate::syntax::work::take();
+                let want = if fixed { Status::Fixed } else { Status::Skipped(SkipReason::WouldNotParse) };
+                assert_eq!(r.outcomes.len(), 40);
+                assert!(r.outcomes.iter().all(|o| o.status == want), "{} {shortcuts} {bytes}", t.0);
+                assert_eq!(r.fixed.is_some(), fixed);
+                if shortcuts {
+                    // The analysis' parses only, and each of their trees again.
+                    let trees = if bytes == 1 { 40 } else { 3 };
+                    assert_eq!((work.parses, work.reparses), (trees, trees), "{} {bytes}", t.0);
+                }
+            }
+        }
     }
 }

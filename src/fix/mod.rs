@@ -58,13 +58,38 @@ impl Fix {
 
 /// Apply non-overlapping fixes to `src`: sorted by position, a fix that
 /// overlaps one already taken is skipped. Returns the new text and, per
-/// input fix, whether it was applied. Each overlap test is a lookup among
-/// the edits taken, so that a file with many fixes costs no more per fix.
+/// input fix, whether it was applied.
 #[must_use]
 pub fn apply(src: &str, fixes: &[&Fix]) -> (String, Vec<bool>) {
+    let applied = select(src, fixes);
+    let mut out = String::with_capacity(src.len() + 64);
+    let mut pos = 0;
+    for e in taken(fixes, &applied) {
+        out.push_str(&src[pos..e.range.start]);
+        out.push_str(&e.content);
+        pos = e.range.end;
+    }
+    out.push_str(&src[pos..]);
+    (out, applied)
+}
+
+/// The edits of the fixes `applied` says [`apply`] takes, in order.
+#[must_use]
+pub fn taken<'f>(fixes: &[&'f Fix], applied: &[bool]) -> Vec<&'f Edit> {
+    let mut taken: Vec<&Edit> =
+        fixes.iter().zip(applied).filter(|(_, a)| **a).flat_map(|(f, _)| f.edits.iter()).collect();
+    taken.sort_by_key(|e| (e.range.start, e.range.end));
+    taken
+}
+
+/// Which of `fixes` [`apply`] takes: sorted by position, those that do not
+/// overlap one taken before and stay in `src`. Each overlap test is a
+/// lookup among the edits taken, so that a file with many fixes costs no
+/// more per fix.
+#[must_use]
+pub fn select(src: &str, fixes: &[&Fix]) -> Vec<bool> {
     let mut order: Vec<usize> = (0..fixes.len()).collect();
     order.sort_by_key(|&i| fixes[i].start());
-    let mut taken: Vec<&Edit> = Vec::new();
     // The ranges taken, disjoint (no two start at the same offset): start to end.
     let mut spans: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut applied = vec![false; fixes.len()];
@@ -81,21 +106,11 @@ pub fn apply(src: &str, fixes: &[&Fix]) -> (String, Vec<bool>) {
             .enumerate()
             .any(|(j, e)| overlaps_any(&spans, &e.range) || edits[..j].iter().any(|d| overlap(&d.range, &e.range)));
         if in_bounds && !overlaps {
-            taken.extend(edits.iter());
             spans.extend(edits.iter().map(|e| (e.range.start, e.range.end)));
             applied[i] = true;
         }
     }
-    taken.sort_by_key(|e| (e.range.start, e.range.end));
-    let mut out = String::with_capacity(src.len() + 64);
-    let mut pos = 0;
-    for e in taken {
-        out.push_str(&src[pos..e.range.start]);
-        out.push_str(&e.content);
-        pos = e.range.end;
-    }
-    out.push_str(&src[pos..]);
-    (out, applied)
+    applied
 }
 
 /// Does `r` [`overlap`] one of the disjoint `spans`? Only the span starting

@@ -7,6 +7,7 @@ use tree_sitter::{Node, Parser, Tree};
 pub mod deadline;
 pub mod kinds;
 pub mod outline;
+pub mod reparse;
 pub mod tokens;
 pub mod work;
 

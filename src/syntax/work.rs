@@ -20,6 +20,9 @@ pub struct Work {
     pub widest_root: usize,
     /// Nodes visited by [`super::walk_preorder`].
     pub visited: usize,
+    /// Trees parsed again after edits, reusing what the edits leave alone
+    /// ([`super::reparse`]).
+    pub reparses: usize,
 }
 
 thread_local! {
@@ -39,6 +42,14 @@ pub(super) fn parsed(bytes: usize, ranges: usize, tree: &tree_sitter::Tree) {
         c.parsed_bytes += bytes;
         c.widest_parse = c.widest_parse.max(ranges);
         c.widest_root = c.widest_root.max(usize::try_from(tree.root_node().child_count()).unwrap_or(usize::MAX));
+        w.set(c);
+    });
+}
+
+pub(super) fn reparsed() {
+    WORK.with(|w| {
+        let mut c = w.get();
+        c.reparses += 1;
         w.set(c);
     });
 }
