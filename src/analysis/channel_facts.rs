@@ -4,6 +4,7 @@
 //! its senders. Computed here, once, from the channel's operations; the
 //! selects it is received in are [`super::selects`].
 
+use crate::syntax::Up as _;
 use std::cell::OnceCell;
 
 use tree_sitter::Node;
@@ -83,7 +84,7 @@ fn senders<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<Senders<'t>> {
         };
         // All in one block, so that every one runs whenever the last does
         // (`if x { go a() }; if !x { go b() }` starts one of them).
-        let same_block = stmts.first().is_none_or(|s: &Node<'t>| s.parent() == anchor.parent());
+        let same_block = stmts.first().is_none_or(|s: &Node<'t>| s.up() == anchor.up());
         if !same_block || stmts.iter().any(|s: &Node<'t>| s.id() == anchor.id()) {
             return None;
         }
@@ -210,7 +211,7 @@ fn is_waitgroup_done(facts: &FileFacts<'_>, stmt: Node<'_>) -> bool {
     let Some((_, scopes)) = facts.scopes_for(wg) else { return false };
     scopes.resolve(wg).map(|b| scopes.binding(b)).is_some_and(|b| {
         let waited_elsewhere = b.uses.iter().any(|u| {
-            let wait = u.parent().and_then(|s| s.child_by_field_name("field")).is_some_and(|f| facts.text(f) == "Wait");
+            let wait = u.up().and_then(|s| s.child_by_field_name("field")).is_some_and(|f| facts.text(f) == "Wait");
             wait && ancestors(*u).take_while(|a| !contains(*a, b.ident)).any(|a| a.kind() == k::FUNC_LITERAL)
         });
         b.kind == super::scope::BindingKind::Local
@@ -235,7 +236,7 @@ pub fn loops_after_make<'t>(ch: &Channel<'t>, node: Node<'t>) -> Vec<Node<'t>> {
 /// receiving loop as a whole is what must be reached).
 pub fn exits_after<'t>(facts: &FileFacts<'_>, ch: &Channel<'t>, from: Node<'t>, whole_loops: bool) -> Vec<Node<'t>> {
     let Some(body) = ch.func.child_by_field_name("body") else { return Vec::new() };
-    let region = ch.stmt.parent().unwrap_or(body);
+    let region = ch.stmt.up().unwrap_or(body);
     let recvs: Vec<_> = ch
         .ops_of(OpKind::Recv)
         .map(|o| if whole_loops { loops_after_make(ch, o.node).last().copied().unwrap_or(o.node) } else { o.node })
@@ -293,7 +294,7 @@ pub fn joined_by<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, start: &Start<'t>)
         .binding(wg)
         .uses
         .iter()
-        .filter_map(|u| u.parent().and_then(|sel| sel.parent().map(|call| (sel, call))))
+        .filter_map(|u| u.up().and_then(|sel| sel.up().map(|call| (sel, call))))
         .filter(|(sel, call)| {
             sel.kind() == k::SELECTOR_EXPRESSION
                 && sel.child_by_field_name("field").is_some_and(|f| facts.text(f) == "Add")
@@ -323,7 +324,7 @@ fn wait_after<'t>(
     after: Node<'t>,
     wg: super::scope::BindingId,
 ) -> Option<Node<'t>> {
-    named_children(ch.stmt.parent()?).into_iter().find(|s| {
+    named_children(ch.stmt.up()?).into_iter().find(|s| {
         s.start_byte() > after.end_byte()
             && s.kind() == k::EXPRESSION_STATEMENT
             && s.named(0).and_then(|c| method_call_on(facts, c, "Wait")).is_some_and(|w| scopes.resolve(w) == Some(wg))
@@ -375,9 +376,9 @@ pub fn joined_through_ranger<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<
     // Every use of `wg`: this Done, `wg.Add(1)` statements in the parent, Waits.
     let mut adds = Vec::new();
     for u in &b.uses {
-        let call = u.parent().filter(|s| s.kind() == k::SELECTOR_EXPRESSION).and_then(|s| s.parent());
-        let method = u.parent().and_then(|s| s.child_by_field_name("field")).map(|f| facts.text(f));
-        let stmt = call.and_then(|c| c.parent()).filter(|s| s.kind() == k::EXPRESSION_STATEMENT);
+        let call = u.up().filter(|s| s.kind() == k::SELECTOR_EXPRESSION).and_then(|s| s.up());
+        let method = u.up().and_then(|s| s.child_by_field_name("field")).map(|f| facts.text(f));
+        let stmt = call.and_then(|c| c.up()).filter(|s| s.kind() == k::EXPRESSION_STATEMENT);
         match (method, call, stmt) {
             (Some("Done"), _, _) if u.id() == wg.id() => {}
             (Some("Wait"), Some(_), Some(_)) => {}

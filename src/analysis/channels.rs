@@ -2,6 +2,7 @@
 //! sent, received, ranged over, closed, and whether the channel escapes
 //! (returned, stored, passed to code that is not analysed).
 
+use crate::syntax::Up as _;
 use tree_sitter::Node;
 
 use super::scope::BindingId;
@@ -127,7 +128,7 @@ pub fn channels_in<'t>(pkg: &Package<'t>, decl: Node<'t>) -> Vec<Channel<'t>> {
     let facts = pkg.own();
     crate::syntax::token_nodes(decl, facts.src, b"make")
         .into_iter()
-        .filter_map(|ident| ident.parent())
+        .filter_map(|ident| ident.up())
         .filter(|call| call.kind() == k::CALL_EXPRESSION && is_make_chan(facts, *call))
         .filter_map(|m| channel_of(pkg, m))
         .collect()
@@ -159,9 +160,9 @@ pub(super) fn is_make_chan(facts: &FileFacts<'_>, call: Node<'_>) -> bool {
 
 /// The variable a `make` call is stored in, with the statement that does it.
 pub(super) fn target(make: Node<'_>) -> Option<(Node<'_>, Node<'_>)> {
-    let list = make.parent().filter(|p| p.kind() == k::EXPRESSION_LIST)?;
+    let list = make.up().filter(|p| p.kind() == k::EXPRESSION_LIST)?;
     let index = named_children(list).iter().position(|c| c.id() == make.id())?;
-    let stmt = list.parent()?;
+    let stmt = list.up()?;
     let names: Vec<Node> = match stmt.kind() {
         k::SHORT_VAR_DECLARATION | k::ASSIGNMENT_STATEMENT => {
             if stmt.kind() == k::ASSIGNMENT_STATEMENT
@@ -196,7 +197,7 @@ pub fn nil_channels_in<'t>(pkg: &Package<'t>, decl: Node<'t>) -> Vec<Channel<'t>
     let facts = pkg.own();
     crate::syntax::token_nodes(decl, facts.src, b"var")
         .into_iter()
-        .filter_map(|n| if n.kind() == k::VAR_DECLARATION { Some(n) } else { n.parent() })
+        .filter_map(|n| if n.kind() == k::VAR_DECLARATION { Some(n) } else { n.up() })
         .filter(|d| d.kind() == k::VAR_DECLARATION)
         .filter_map(|d| {
             let specs = named_children(d);
@@ -361,7 +362,7 @@ pub(super) enum Use<'t> {
 
 /// What the use `u` of a channel variable in `facts` does, from its syntax.
 pub(super) fn use_of<'t>(facts: &FileFacts<'t>, u: Node<'t>) -> Use<'t> {
-    let Some(p) = u.parent() else { return Use::Nothing };
+    let Some(p) = u.up() else { return Use::Nothing };
     let is = |field: &str| p.child_by_field_name(field).is_some_and(|f| f.id() == u.id());
     match p.kind() {
         k::SEND_STATEMENT if is("channel") => Use::Op(OpKind::Send, p),
@@ -369,12 +370,12 @@ pub(super) fn use_of<'t>(facts: &FileFacts<'t>, u: Node<'t>) -> Use<'t> {
         k::UNARY_EXPRESSION if p.child_by_field_name("operator").is_some_and(|o| o.kind() == "<-") => {
             Use::Op(OpKind::Recv, p)
         }
-        k::RANGE_CLAUSE if is("right") => p.parent().map_or(Use::Nothing, |f| Use::Op(OpKind::Range, f)),
+        k::RANGE_CLAUSE if is("right") => p.up().map_or(Use::Nothing, |f| Use::Op(OpKind::Range, f)),
         k::BINARY_EXPRESSION if p.child_by_field_name("operator").is_some_and(|o| matches!(o.kind(), "==" | "!=")) => {
             Use::Nothing
         }
         k::ARGUMENT_LIST => {
-            let Some(call) = p.parent() else { return Use::Nothing };
+            let Some(call) = p.up() else { return Use::Nothing };
             let Some(f) = call.child_by_field_name("function") else { return Use::Nothing };
             let builtin = f.kind() == k::IDENTIFIER && facts.scopes_for(f).is_some_and(|(_, s)| s.resolve(f).is_none());
             match facts.text(f) {
@@ -385,7 +386,7 @@ pub(super) fn use_of<'t>(facts: &FileFacts<'t>, u: Node<'t>) -> Use<'t> {
         }
         k::RETURN_STATEMENT => Use::Escape(p, Escape::Returned),
         k::EXPRESSION_LIST => {
-            let owner = p.parent();
+            let owner = p.up();
             let reason = match owner.map(|o| o.kind()) {
                 Some(k::RETURN_STATEMENT) => Escape::Returned,
                 Some(k::ASSIGNMENT_STATEMENT | k::SHORT_VAR_DECLARATION | k::VAR_SPEC) => {
@@ -480,7 +481,7 @@ fn callee_op<'t>(pkg: &Package<'t>, u: Node<'t>, call: Node<'t>, args: Node<'t>)
     let func = starts::callee(pkg, call)?;
     let param = super::starts::param_ident(func.value, index, pkg.file(func.file).src)??;
     let at = pkg.summary(func, param).at_call?;
-    let stmt = call.parent().filter(|s| s.kind() == k::EXPRESSION_STATEMENT);
+    let stmt = call.up().filter(|s| s.kind() == k::EXPRESSION_STATEMENT);
     match at {
         AtCall::SendOnce | AtCall::Sends | AtCall::Range => Some((at, stmt?)),
         AtCall::RecvOnce | AtCall::CloseOnce => Some((at, stmt.unwrap_or(call))),

@@ -4,6 +4,7 @@
 //! select receives whatever the sender sends (it sends on exactly one of
 //! the select's channels).
 
+use crate::syntax::Up as _;
 use tree_sitter::Node;
 
 use super::scope::{BindingKind, Scopes};
@@ -18,7 +19,7 @@ pub fn select_of(op: Node<'_>) -> Option<Node<'_>> {
     if !contains(comm, op) {
         return None;
     }
-    case.parent()
+    case.up()
 }
 
 /// Number of cases (communication and default) of a select.
@@ -133,12 +134,12 @@ fn is_nil_channel(facts: &FileFacts<'_>, scopes: &Scopes<'_>, e: Node<'_>) -> bo
         let unbuffered = b.init.is_some_and(|i| super::channels::is_unbuffered_make(facts, i));
         unbuffered
             && b.uses.iter().all(|u| {
-                u.parent().is_some_and(|p| {
+                u.up().is_some_and(|p| {
                     p.kind() == k::SEND_STATEMENT && p.child_by_field_name("channel").is_some_and(|c| c.id() == u.id())
                 })
             })
     };
-    if e.parent().is_some_and(|p| p.kind() == k::SEND_STATEMENT) && unchanged(e).is_some_and(send_only) {
+    if e.up().is_some_and(|p| p.kind() == k::SEND_STATEMENT) && unchanged(e).is_some_and(send_only) {
         return true;
     }
     match e.kind() {

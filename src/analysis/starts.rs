@@ -11,6 +11,7 @@
 //! start their func parameter (`safeGo(func() {...})`). Nothing outside
 //! this module matches `go_statement`.
 
+use crate::syntax::Up as _;
 use tree_sitter::Node;
 
 use super::{FileFacts, FileId, InFile, Package, known};
@@ -114,8 +115,7 @@ pub fn place_of<'t>(pkg: &Package<'t>, node: InFile<Node<'t>>, root: Node<'t>) -
     let start = |lit| literal_start(pkg, node.file, lit, root);
     // A func literal deferred at the top of a goroutine runs in that goroutine.
     if let [inner, outer] = lits.as_slice()
-        && deferred_by(*inner)
-            .is_some_and(|d| d.parent().and_then(|l| l.parent()).is_some_and(|b| b.parent() == Some(*outer)))
+        && deferred_by(*inner).is_some_and(|d| d.up().and_then(|l| l.up()).is_some_and(|b| b.up() == Some(*outer)))
     {
         return start(*outer).map(Place::Goroutine);
     }
@@ -148,7 +148,7 @@ fn literal_start<'t>(pkg: &Package<'t>, file: FileId, lit: Node<'t>, root: Node<
     let facts = pkg.file(file);
     let (kind, stmt) = match launched_by(pkg, facts, lit) {
         Some(launch) => launch,
-        None => (StartKind::Go, closure_var_call(facts, lit)?.parent().filter(|s| s.kind() == k::GO_STATEMENT)?),
+        None => (StartKind::Go, closure_var_call(facts, lit)?.up().filter(|s| s.kind() == k::GO_STATEMENT)?),
     };
     literals_between(stmt, root).is_empty().then_some(Start { kind, stmt, func })
 }
@@ -160,8 +160,8 @@ fn literal_start<'t>(pkg: &Package<'t>, file: FileId, lit: Node<'t>, root: Node<
 /// (a kept timer may be stopped, and the function never run); a wrapper
 /// needs the literal handed to the parameter it starts.
 fn launched_by<'t>(pkg: &Package<'t>, facts: &FileFacts<'t>, lit: Node<'t>) -> Option<(StartKind, Node<'t>)> {
-    let args = lit.parent().filter(|a| a.kind() == k::ARGUMENT_LIST)?;
-    let call = args.parent()?;
+    let args = lit.up().filter(|a| a.kind() == k::ARGUMENT_LIST)?;
+    let call = args.up()?;
     let stmt = dropped_result(facts, call)?;
     let position = named_children(args).iter().position(|a| a.id() == lit.id())?;
     let arity = named_children(args).len();
@@ -186,7 +186,7 @@ fn launched_by<'t>(pkg: &Package<'t>, facts: &FileFacts<'t>, lit: Node<'t>) -> O
             // With a limit, `g.Go` itself may block the parent until an
             // earlier goroutine ends: the starts are not independent.
             let limited = b.uses.iter().any(|u| {
-                u.parent().and_then(|s| s.child_by_field_name("field")).is_some_and(|f| facts.text(f) == "SetLimit")
+                u.up().and_then(|s| s.child_by_field_name("field")).is_some_and(|f| facts.text(f) == "SetLimit")
             });
             if limited {
                 return None;
@@ -211,7 +211,7 @@ fn launched_by<'t>(pkg: &Package<'t>, facts: &FileFacts<'t>, lit: Node<'t>) -> O
 pub fn sync_closure_call<'t>(facts: &FileFacts<'t>, node: Node<'t>, root: Node<'t>) -> Option<Node<'t>> {
     let [lit] = literals_between(node, root)[..] else { return None };
     let call = closure_var_call(facts, lit)?;
-    if call.parent().is_some_and(|s| matches!(s.kind(), k::GO_STATEMENT | k::DEFER_STATEMENT))
+    if call.up().is_some_and(|s| matches!(s.kind(), k::GO_STATEMENT | k::DEFER_STATEMENT))
         || !literals_between(call, root).is_empty()
     {
         return None;
@@ -240,12 +240,11 @@ pub fn sync_closure_call<'t>(facts: &FileFacts<'t>, node: Node<'t>, root: Node<'
 /// The statement of a call whose result is dropped: `f(...)` or
 /// `_ = f(...)`.
 fn dropped_result<'t>(facts: &FileFacts<'t>, call: Node<'t>) -> Option<Node<'t>> {
-    let parent = call.parent()?;
+    let parent = call.up()?;
     if parent.kind() == k::EXPRESSION_STATEMENT {
         return Some(parent);
     }
-    let stmt =
-        parent.parent().filter(|s| parent.kind() == k::EXPRESSION_LIST && s.kind() == k::ASSIGNMENT_STATEMENT)?;
+    let stmt = parent.up().filter(|s| parent.kind() == k::EXPRESSION_LIST && s.kind() == k::ASSIGNMENT_STATEMENT)?;
     let left = stmt.child_by_field_name("left").map(named_children).unwrap_or_default();
     let blank = matches!(left.as_slice(), [l] if facts.text(*l) == "_");
     let only = named_children(parent).len() == 1;
@@ -291,8 +290,8 @@ pub fn wrapper_param<'t>(pkg: &Package<'t>, func: InFile<Node<'t>>) -> Option<us
 
 /// `g` in `g, ctx := errgroup.WithContext(...)`.
 fn from_with_context(facts: &FileFacts<'_>, ident: Node<'_>) -> bool {
-    let Some(list) = ident.parent().filter(|l| l.kind() == k::EXPRESSION_LIST) else { return false };
-    let Some(decl) = list.parent().filter(|d| d.kind() == k::SHORT_VAR_DECLARATION) else { return false };
+    let Some(list) = ident.up().filter(|l| l.kind() == k::EXPRESSION_LIST) else { return false };
+    let Some(decl) = list.up().filter(|d| d.kind() == k::SHORT_VAR_DECLARATION) else { return false };
     let first = named_children(list).first().is_some_and(|n| n.id() == ident.id());
     let right = decl.child_by_field_name("right").map(named_children).unwrap_or_default();
     first
@@ -320,7 +319,7 @@ fn closure_var_call<'t>(facts: &FileFacts<'t>, lit: Node<'t>) -> Option<Node<'t>
     if u.start_byte() < lit.end_byte() {
         return None;
     }
-    let call = u.parent().filter(|c| c.kind() == k::CALL_EXPRESSION)?;
+    let call = u.up().filter(|c| c.kind() == k::CALL_EXPRESSION)?;
     call.child_by_field_name("function").is_some_and(|f| f.id() == u.id()).then_some(call)
 }
 
@@ -337,13 +336,13 @@ pub enum CallStart<'t> {
 /// may still be unknown (see [`start_of_call`]).
 #[must_use]
 pub fn starts_goroutine(call: Node<'_>) -> bool {
-    call.parent().is_some_and(|s| s.kind() == k::GO_STATEMENT)
+    call.up().is_some_and(|s| s.kind() == k::GO_STATEMENT)
 }
 
 /// Does `call` start a goroutine (`go f(args)`), and with which body?
 #[must_use]
 pub fn start_of_call<'t>(pkg: &Package<'t>, call: Node<'t>) -> CallStart<'t> {
-    let Some(stmt) = call.parent().filter(|s| s.kind() == k::GO_STATEMENT) else { return CallStart::No };
+    let Some(stmt) = call.up().filter(|s| s.kind() == k::GO_STATEMENT) else { return CallStart::No };
     match callee(pkg, call) {
         Some(func) => CallStart::Known(Start { kind: StartKind::Go, stmt, func }),
         None => CallStart::Unknown,
@@ -352,10 +351,10 @@ pub fn start_of_call<'t>(pkg: &Package<'t>, call: Node<'t>) -> CallStart<'t> {
 
 /// The statement (`go`, `defer`, ...) whose call runs the func literal `lit`.
 fn calling_stmt(lit: Node<'_>) -> Option<Node<'_>> {
-    lit.parent()
+    lit.up()
         .filter(|p| p.kind() == k::CALL_EXPRESSION)
         .filter(|c| c.child_by_field_name("function").is_some_and(|f| f.id() == lit.id()))?
-        .parent()
+        .up()
 }
 
 /// The `defer` statement calling the func literal `lit`, if it is one.

@@ -9,6 +9,7 @@
 //! they refuse a callee handing the channel on (recursion included): one
 //! step only.
 
+use crate::syntax::Up as _;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -146,7 +147,7 @@ fn at_call(facts: &super::FileFacts<'_>, func: Node<'_>, ops: &[(OpKind, Node<'_
         OpKind::Close => ops
             .iter()
             .map(|(_, n)| {
-                n.parent().filter(|s| {
+                n.up().filter(|s| {
                     matches!(
                         s.kind(),
                         crate::syntax::kinds::EXPRESSION_STATEMENT | crate::syntax::kinds::DEFER_STATEMENT
@@ -177,11 +178,11 @@ fn at_call(facts: &super::FileFacts<'_>, func: Node<'_>, ops: &[(OpKind, Node<'_
 /// `v, ok = <-c`, `return <-c`.
 fn statement_of(recv: Node<'_>) -> Option<Node<'_>> {
     use crate::syntax::kinds as k;
-    let p = recv.parent()?;
+    let p = recv.up()?;
     match p.kind() {
         k::EXPRESSION_STATEMENT => Some(p),
         k::EXPRESSION_LIST if crate::syntax::named_children(p).len() == 1 => {
-            let s = p.parent()?;
+            let s = p.up()?;
             let right = s.child_by_field_name("right").is_some_and(|r| r.id() == p.id());
             match s.kind() {
                 k::RETURN_STATEMENT => Some(s),

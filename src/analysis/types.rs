@@ -4,6 +4,7 @@
 //! result types of the package function or method that initialises it
 //! (`x := build()`, `x, err := s.load()`), in this file or a sibling.
 
+use crate::syntax::Up as _;
 use tree_sitter::Node;
 
 use super::scope::{Binding, Scopes};
@@ -70,7 +71,7 @@ pub fn shape_of_expr(facts: &FileFacts<'_>, scopes: &Scopes<'_>, e: Node<'_>) ->
 /// The shape of a local, from its declared type or its initialiser.
 #[must_use]
 pub fn shape_of_binding(facts: &FileFacts<'_>, scopes: &Scopes<'_>, b: &Binding<'_>) -> Shape {
-    if b.ident.parent().is_some_and(|p| p.kind() == k::VARIADIC_PARAMETER_DECLARATION) {
+    if b.ident.up().is_some_and(|p| p.kind() == k::VARIADIC_PARAMETER_DECLARATION) {
         return Shape::Collection;
     }
     if let Some(ty) = b.ty {
@@ -94,8 +95,8 @@ pub fn shape_of_binding(facts: &FileFacts<'_>, scopes: &Scopes<'_>, b: &Binding<
 /// For `for k, v := range x` with `x` of a declared slice, array or map
 /// type: the shape of `k` or `v`.
 fn range_variable(facts: &FileFacts<'_>, scopes: &Scopes<'_>, b: &Binding<'_>) -> Option<Shape> {
-    let list = b.ident.parent().filter(|p| p.kind() == k::EXPRESSION_LIST)?;
-    let clause = list.parent().filter(|p| p.kind() == k::RANGE_CLAUSE)?;
+    let list = b.ident.up().filter(|p| p.kind() == k::EXPRESSION_LIST)?;
+    let clause = list.up().filter(|p| p.kind() == k::RANGE_CLAUSE)?;
     let index = named_children(list).iter().position(|n| n.id() == b.ident.id())?;
     let over = clause.child_by_field_name("right").filter(|r| r.kind() == k::IDENTIFIER)?;
     let ob = scopes.binding(scopes.resolve(over)?);
@@ -138,8 +139,8 @@ pub fn is_slice_or_array(b: &Binding<'_>) -> bool {
 /// `x, err := s.load()`, `var x, err = load()` (one call on the right).
 #[must_use]
 pub fn result_type<'t>(pkg: &Package<'t>, b: &Binding<'t>) -> Option<InFile<Node<'t>>> {
-    let list = b.ident.parent().filter(|p| p.kind() == k::EXPRESSION_LIST)?;
-    let decl = list.parent().filter(|d| matches!(d.kind(), k::SHORT_VAR_DECLARATION | k::VAR_SPEC))?;
+    let list = b.ident.up().filter(|p| p.kind() == k::EXPRESSION_LIST)?;
+    let decl = list.up().filter(|d| matches!(d.kind(), k::SHORT_VAR_DECLARATION | k::VAR_SPEC))?;
     let lefts = named_children(list);
     let index = lefts.iter().position(|n| n.id() == b.ident.id())?;
     let right = decl.child_by_field_name(if decl.kind() == k::VAR_SPEC { "value" } else { "right" })?;

@@ -7,6 +7,7 @@ use tree_sitter::{Node, Parser, Tree};
 pub mod deadline;
 pub mod kinds;
 pub mod outline;
+pub mod parents;
 pub mod reparse;
 pub mod tokens;
 pub mod work;
@@ -175,6 +176,19 @@ pub fn statements(block: Node<'_>) -> Vec<Node<'_>> {
     }
 }
 
+/// A node's parent: [`parents::parent`], indexed while a check runs. Use
+/// `node.up()`, never tree-sitter's `parent()`, which descends from the
+/// root on every call.
+pub trait Up<'t> {
+    fn up(&self) -> Option<Node<'t>>;
+}
+
+impl<'t> Up<'t> for Node<'t> {
+    fn up(&self) -> Option<Node<'t>> {
+        parents::parent(*self)
+    }
+}
+
 /// Positional access to named children that skips comments: use
 /// `node.named(i)`, never tree-sitter's `named_child(i)`, which counts them.
 pub trait Named<'t> {
@@ -193,6 +207,9 @@ impl<'t> Named<'t> for Node<'t> {
 /// single `parent` call costs, since tree-sitter finds a parent by
 /// descending from the root).
 pub fn ancestors(node: Node<'_>) -> impl Iterator<Item = Node<'_>> {
+    if parents::active() {
+        return std::iter::successors(parents::parent(node), |n| parents::parent(*n)).collect::<Vec<_>>().into_iter();
+    }
     let root = root_of(node);
     let mut chain = if root.id() == node.id() { Vec::new() } else { ancestors_within(root, node) };
     if root.id() != node.id() {
@@ -202,7 +219,7 @@ pub fn ancestors(node: Node<'_>) -> impl Iterator<Item = Node<'_>> {
 }
 
 /// The root of the tree holding `node`.
-fn root_of(node: Node<'_>) -> Node<'_> {
+pub(crate) fn root_of(node: Node<'_>) -> Node<'_> {
     let raw = node.into_raw();
     // SAFETY: a node's tree pointer is its tree's, alive as long as the node
     // (the lifetime ties the root to it), and the root of a tree is a node.
@@ -215,7 +232,14 @@ fn root_of(node: Node<'_>) -> Node<'_> {
 /// the tree's root, so a chain of `parent` calls costs the depth squared).
 #[must_use]
 pub fn ancestors_within<'t>(root: Node<'t>, node: Node<'t>) -> Vec<Node<'t>> {
-    let slow = || std::iter::successors(node.parent(), Node::parent).take_while(|a| a.id() != root.id()).collect();
+    let slow = || {
+        std::iter::successors(parents::parent(node), |n| parents::parent(*n))
+            .take_while(|a| a.id() != root.id())
+            .collect()
+    };
+    if parents::active() {
+        return slow();
+    }
     // A node of the same range may be the child, not the parent.
     if !contains(root, node) || root.byte_range() == node.byte_range() {
         return slow();

@@ -1,3 +1,4 @@
+use crate::syntax::Up as _;
 use tree_sitter::Node;
 
 use super::{Context, Finding, Transform};
@@ -160,7 +161,7 @@ fn sending_body<'t>(cx: &Context<'_, 't>, ch: &Channel<'t>) -> Option<(Node<'t>,
     let list = named_children(body).into_iter().find(|l| l.kind() == k::STATEMENT_LIST)?;
     // The statement of the parent's body holding `n` (`n` itself, if it is one).
     let top = |n: Node<'t>| {
-        std::iter::once(n).chain(crate::syntax::ancestors(n)).find(|a| a.parent().is_some_and(|p| p.id() == list.id()))
+        std::iter::once(n).chain(crate::syntax::ancestors(n)).find(|a| a.up().is_some_and(|p| p.id() == list.id()))
     };
     let starts_on_top =
         senders.iter().all(|&g| top(ch.starts[g].stmt).is_some_and(|s| s.id() == ch.starts[g].stmt.id()));
@@ -223,17 +224,17 @@ fn helper_sends<'t>(cx: &Context<'_, 't>, ch: &Channel<'t>, ops: &[Node<'t>]) ->
 fn fall_through<'t>(facts: &FileFacts<'t>, sends: &[Node<'t>]) -> Option<(Node<'t>, Node<'t>, Vec<Node<'t>>)> {
     let [a, b] = sends else { return None };
     let (first, second) = if a.start_byte() < b.start_byte() { (*a, *b) } else { (*b, *a) };
-    let list = first.parent().filter(|l| l.kind() == k::STATEMENT_LIST)?;
-    let consequence = list.parent().filter(|b| b.kind() == k::BLOCK)?;
-    let branch = consequence.parent().filter(|i| i.kind() == k::IF_STATEMENT)?;
+    let list = first.up().filter(|l| l.kind() == k::STATEMENT_LIST)?;
+    let consequence = list.up().filter(|b| b.kind() == k::BLOCK)?;
+    let branch = consequence.up().filter(|i| i.kind() == k::IF_STATEMENT)?;
     if branch.child_by_field_name("alternative").is_some()
         || branch.child_by_field_name("consequence").is_none_or(|c| c.id() != consequence.id())
         || named_children(list).last().is_none_or(|l| l.id() != first.id())
     {
         return None;
     }
-    let outer = branch.parent().filter(|l| l.kind() == k::STATEMENT_LIST)?;
-    if second.parent().is_none_or(|p| p.id() != outer.id()) {
+    let outer = branch.up().filter(|l| l.kind() == k::STATEMENT_LIST)?;
+    if second.up().is_none_or(|p| p.id() != outer.id()) {
         return None;
     }
     let between: Vec<Node<'t>> = named_children(outer)

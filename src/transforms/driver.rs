@@ -35,6 +35,10 @@ pub fn check_file(
         if !is_checked(decl.start_byte()) {
             continue;
         }
+        // Every tree the check sees is alive until it returns (the package
+        // holds them): parents can be indexed (a declaration at a time, so
+        // the index stays small).
+        let _parents = crate::syntax::parents::indexing();
         // Transforms about a declaration as a whole.
         let ignored_decl = suppressed(facts, decl);
         for t in selected.iter().filter(|t| t.needs() == GoroutineUse::MethodStart) {

@@ -2,6 +2,7 @@
 //! of its methods stops it, built and started in a function that never
 //! stops it (the runtime's `MethodContractViolation` pattern).
 
+use crate::syntax::Up as _;
 use tree_sitter::Node;
 
 use super::{Context, Finding, Transform};
@@ -51,11 +52,11 @@ impl Transform for MissingStop {
             let Some(ty) = b.init.and_then(|i| built_type(facts, i)) else { continue };
             for u in &b.uses {
                 let stmt = u
-                    .parent()
+                    .up()
                     .filter(|s| s.kind() == k::SELECTOR_EXPRESSION)
-                    .and_then(|s| s.parent())
+                    .and_then(|s| s.up())
                     .filter(|c| c.kind() == k::CALL_EXPRESSION)
-                    .and_then(|c| c.parent())
+                    .and_then(|c| c.up())
                     .filter(|s| s.kind() == k::EXPRESSION_STATEMENT);
                 if let Some(stmt) = stmt
                     && let Some((range, field, message, fix)) = started_not_stopped(facts, decl, stmt, b, ty)
@@ -121,9 +122,8 @@ fn started_not_stopped<'t>(
         return None;
     }
     for u in &b.uses {
-        let s = u
-            .parent()
-            .filter(|p| p.kind() == k::SELECTOR_EXPRESSION && p.child_by_field_name("operand") == Some(*u))?;
+        let s =
+            u.up().filter(|p| p.kind() == k::SELECTOR_EXPRESSION && p.child_by_field_name("operand") == Some(*u))?;
         if ancestors_within(decl, *u).iter().any(|a| a.kind() == k::FUNC_LITERAL) {
             return None;
         }
@@ -134,7 +134,7 @@ fn started_not_stopped<'t>(
         if name == stop_name || name == field {
             return None;
         }
-        let is_call = s.parent().is_some_and(|c| c.kind() == k::CALL_EXPRESSION);
+        let is_call = s.up().is_some_and(|c| c.kind() == k::CALL_EXPRESSION);
         // Another method may stop it (it closes the field, sends on it
         // where a send ends the goroutine, or calls the stopping method).
         if is_call
@@ -151,13 +151,13 @@ fn started_not_stopped<'t>(
         {
             return None;
         }
-        if !is_call && s.parent().is_some_and(|p| p.kind() == k::UNARY_EXPRESSION && facts.text(p).starts_with('&')) {
+        if !is_call && s.up().is_some_and(|p| p.kind() == k::UNARY_EXPRESSION && facts.text(p).starts_with('&')) {
             return None;
         }
     }
     let xname = facts.text(x);
     let fix = crate::transforms::lines::line_after(facts.src, stmt, &format!("defer {xname}.{stop_name}()"))
-        .filter(|_| stmt.parent().is_some_and(|l| l.kind() == k::STATEMENT_LIST))
+        .filter(|_| stmt.up().is_some_and(|l| l.kind() == k::STATEMENT_LIST))
         .map(|e| Fix::is_unsafe(vec![e]));
     let line = |n: Node<'_>| n.start_position().row + 1;
     let message = format!(

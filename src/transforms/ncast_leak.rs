@@ -1,3 +1,4 @@
+use crate::syntax::Up as _;
 use tree_sitter::Node;
 
 use super::capacity::{capacity_finding, describe};
@@ -374,7 +375,7 @@ fn stable_name<'t>(
     // (`s[i] = v` on a slice or array cannot change its length).
     let stored_into = !is_sequence_in_package(cx.pkg, scopes.binding(b))
         && scopes.binding(b).uses.iter().any(|u| {
-            u.parent().is_some_and(|ix| {
+            u.up().is_some_and(|ix| {
                 ix.kind() == k::INDEX_EXPRESSION
                     && ix.child_by_field_name("operand").is_some_and(|o| o.id() == u.id())
                     && crate::syntax::ancestors(ix).any(|a| {

@@ -1,3 +1,4 @@
+use crate::syntax::Up as _;
 use tree_sitter::Node;
 
 use super::capacity::describe;
@@ -36,13 +37,13 @@ impl Transform for SkippedClose {
         // The parent is the only closer, once, as the last thing its body does.
         let closes: Vec<_> = ch.ops_of(OpKind::Close).collect();
         let [close] = closes[..] else { return None };
-        let stmt = close.node.parent().filter(|s| s.kind() == k::EXPRESSION_STATEMENT)?;
+        let stmt = close.node.up().filter(|s| s.kind() == k::EXPRESSION_STATEMENT)?;
         let body = ch.func.child_by_field_name("body")?;
-        let list = ch.stmt.parent()?;
-        if close.place != Place::Parent || list.parent().is_none_or(|b| b.id() != body.id()) {
+        let list = ch.stmt.up()?;
+        if close.place != Place::Parent || list.up().is_none_or(|b| b.id() != body.id()) {
             return None;
         }
-        if stmt.parent().is_none_or(|p| p.id() != list.id()) || !ends_body(facts, list, stmt) {
+        if stmt.up().is_none_or(|p| p.id() != list.id()) || !ends_body(facts, list, stmt) {
             return None;
         }
         // Nobody else may send (a close under a sender panics it).
@@ -110,10 +111,10 @@ fn ends_body(facts: &FileFacts<'_>, list: Node<'_>, stmt: Node<'_>) -> bool {
 
 /// `<-c` as a statement of its own or the value of an assignment.
 fn plain_receive(recv: Node<'_>) -> bool {
-    recv.parent().is_some_and(|p| {
+    recv.up().is_some_and(|p| {
         p.kind() == k::EXPRESSION_STATEMENT
             || (p.kind() == k::EXPRESSION_LIST
-                && p.parent().is_some_and(|s| matches!(s.kind(), k::SHORT_VAR_DECLARATION | k::ASSIGNMENT_STATEMENT)))
+                && p.up().is_some_and(|s| matches!(s.kind(), k::SHORT_VAR_DECLARATION | k::ASSIGNMENT_STATEMENT)))
     })
 }
 

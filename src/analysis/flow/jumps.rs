@@ -2,6 +2,7 @@
 //! `continue`, `goto`, calls ending the goroutine), where they go, and
 //! whether they leave a region.
 
+use crate::syntax::Up as _;
 use tree_sitter::Node;
 
 use crate::analysis::known;
@@ -34,7 +35,7 @@ impl<'t> Jumps<'t> {
     pub fn of(func: Node<'t>, src: &[u8]) -> Self {
         let holds =
             |f: &Node<'t>| is_function(*f) && f.child_by_field_name("body").is_some_and(|b| b.id() == func.id());
-        let func = func.parent().filter(holds).unwrap_or(func);
+        let func = func.up().filter(holds).unwrap_or(func);
         let mut stmts = Vec::new();
         let mut labels = Labels::default();
         walk_own(func, |n, kind| {
@@ -172,7 +173,7 @@ impl<'t, 's> Labels<'t, 's> {
         }
         let enclosing: Vec<usize> =
             crate::syntax::ancestors_within(func, first).iter().map(Node::id).chain([func.id()]).collect();
-        let wins = later.into_iter().rev().find(|l| l.parent().is_some_and(|p| enclosing.contains(&p.id())));
+        let wins = later.into_iter().rev().find(|l| l.up().is_some_and(|p| enclosing.contains(&p.id())));
         Some(wins.unwrap_or(first))
     }
 }
@@ -257,7 +258,7 @@ pub fn is_goexit_call(stmt: Node<'_>, src: &[u8]) -> bool {
 /// the process (`os.Exit`, `log.Fatal`)?
 #[must_use]
 pub fn ends_process_after(node: Node<'_>, src: &[u8]) -> bool {
-    let stmt = ancestors(node).find(|a| a.parent().is_some_and(|p| p.kind() == k::STATEMENT_LIST));
+    let stmt = ancestors(node).find(|a| a.up().is_some_and(|p| p.kind() == k::STATEMENT_LIST));
     let next = stmt
         .and_then(|s| std::iter::successors(s.next_named_sibling(), Node::next_named_sibling).find(|n| !n.is_extra()));
     next.filter(|n| n.kind() == k::EXPRESSION_STATEMENT)

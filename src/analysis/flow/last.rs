@@ -1,6 +1,7 @@
 //! Whether a send is the last thing its goroutine does, so that buffering
 //! its channel cannot let anything run where it used to block.
 
+use crate::syntax::Up as _;
 use tree_sitter::Node;
 
 use crate::syntax::{kinds as k, named_children, walk_preorder};
@@ -23,7 +24,7 @@ pub fn is_last_action_with<'t>(send: Node<'t>, body: Node<'t>, also_quiet: &dyn 
     let quiet = |s: Node<'t>| quiet(s) || also_quiet(s);
     let mut cur = send;
     while cur.id() != body.id() {
-        let Some(parent) = cur.parent() else { return false };
+        let Some(parent) = cur.up() else { return false };
         let rest: Vec<Node> = match parent.kind() {
             k::STATEMENT_LIST => {
                 named_children(parent).into_iter().filter(|s| s.start_byte() >= cur.end_byte()).collect()

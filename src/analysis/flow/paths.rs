@@ -1,6 +1,7 @@
 //! How many sends a body makes per path: the most on any path and the
 //! fewest on any path that ends normally.
 
+use crate::syntax::Up as _;
 use tree_sitter::Node;
 
 use super::jumps::{is_goexit_call, is_panic_call};
@@ -236,7 +237,7 @@ fn sends_then_returns(n: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> boo
     !in_closure
         && !sends.is_empty()
         && sends.iter().all(|send| {
-            let next = match send.parent() {
+            let next = match send.up() {
                 Some(p) if p.kind() == k::COMMUNICATION_CASE => {
                     named_children(p).into_iter().find(|c| c.kind() == k::STATEMENT_LIST).and_then(|l| l.named(0))
                 }
