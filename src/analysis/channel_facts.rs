@@ -4,6 +4,7 @@
 //! its senders. Computed here, once, from the channel's operations; the
 //! selects it is received in are [`super::selects`].
 
+use crate::syntax::Fast as _;
 use crate::syntax::Up as _;
 use std::cell::OnceCell;
 
@@ -164,7 +165,8 @@ fn quiet_after_send<'t>(pkg: &Package<'t>, ch: &Channel<'t>, start: &Start<'t>, 
 /// wait for it to end.
 fn closes_its_own<'t>(pkg: &Package<'t>, ch: &Channel<'t>, start: &Start<'t>, stmt: Node<'t>) -> bool {
     let facts = pkg.own();
-    let Some(call) = stmt.named(0).filter(|c| stmt.kind() == k::EXPRESSION_STATEMENT && c.kind() == k::CALL_EXPRESSION)
+    let Some(call) =
+        stmt.named(0).filter(|c| stmt.kind_str() == k::EXPRESSION_STATEMENT && c.kind_str() == k::CALL_EXPRESSION)
     else {
         return false;
     };
@@ -176,11 +178,14 @@ fn closes_its_own<'t>(pkg: &Package<'t>, ch: &Channel<'t>, start: &Start<'t>, st
     if start.file() != FileId::OWN || !contains(ch.func, call) {
         return false;
     }
-    let args = call.child_by_field_name("arguments").map(named_children).unwrap_or_default();
-    let Some(f) = call.child_by_field_name("function") else { return false };
+    let args = call.field("arguments").map(named_children).unwrap_or_default();
+    let Some(f) = call.field("function") else { return false };
     let [d] = args[..] else { return false };
     let Some((_, scopes)) = facts.scopes_for(call) else { return false };
-    if f.kind() != k::IDENTIFIER || facts.text(f) != "close" || scopes.resolve(f).is_some() || d.kind() != k::IDENTIFIER
+    if f.kind_str() != k::IDENTIFIER
+        || facts.text(f) != "close"
+        || scopes.resolve(f).is_some()
+        || d.kind_str() != k::IDENTIFIER
     {
         return false;
     }
@@ -202,17 +207,18 @@ fn closes_its_own<'t>(pkg: &Package<'t>, ch: &Channel<'t>, start: &Start<'t>, st
 /// never in a goroutine or closure: after a send, it neither blocks nor
 /// wakes anyone but a parent that was waiting for the send too.
 fn is_waitgroup_done(facts: &FileFacts<'_>, stmt: Node<'_>) -> bool {
-    let Some(call) = stmt.named(0).filter(|c| stmt.kind() == k::EXPRESSION_STATEMENT && c.kind() == k::CALL_EXPRESSION)
+    let Some(call) =
+        stmt.named(0).filter(|c| stmt.kind_str() == k::EXPRESSION_STATEMENT && c.kind_str() == k::CALL_EXPRESSION)
     else {
         return false;
     };
-    let no_args = call.child_by_field_name("arguments").is_some_and(|a| named_children(a).is_empty());
+    let no_args = call.field("arguments").is_some_and(|a| named_children(a).is_empty());
     let Some(wg) = method_call_on(facts, call, "Done").filter(|_| no_args) else { return false };
     let Some((_, scopes)) = facts.scopes_for(wg) else { return false };
     scopes.resolve(wg).map(|b| scopes.binding(b)).is_some_and(|b| {
         let waited_elsewhere = b.uses.iter().any(|u| {
-            let wait = u.up().and_then(|s| s.child_by_field_name("field")).is_some_and(|f| facts.text(f) == "Wait");
-            wait && ancestors(*u).take_while(|a| !contains(*a, b.ident)).any(|a| a.kind() == k::FUNC_LITERAL)
+            let wait = u.up().and_then(|s| s.field("field")).is_some_and(|f| facts.text(f) == "Wait");
+            wait && ancestors(*u).take_while(|a| !contains(*a, b.ident)).any(|a| a.kind_str() == k::FUNC_LITERAL)
         });
         b.kind == super::scope::BindingKind::Local
             && !waited_elsewhere
@@ -235,7 +241,7 @@ pub fn loops_after_make<'t>(ch: &Channel<'t>, node: Node<'t>) -> Vec<Node<'t>> {
 /// (after the make) starts only when `whole_loops` is set (ncast: the
 /// receiving loop as a whole is what must be reached).
 pub fn exits_after<'t>(facts: &FileFacts<'_>, ch: &Channel<'t>, from: Node<'t>, whole_loops: bool) -> Vec<Node<'t>> {
-    let Some(body) = ch.func.child_by_field_name("body") else { return Vec::new() };
+    let Some(body) = ch.func.field("body") else { return Vec::new() };
     let region = ch.stmt.up().unwrap_or(body);
     let recvs: Vec<_> = ch
         .ops_of(OpKind::Recv)
@@ -248,7 +254,7 @@ pub fn exits_after<'t>(facts: &FileFacts<'_>, ch: &Channel<'t>, from: Node<'t>, 
         // With whole loops, jumps inside a receiving loop are the loop's business.
         .filter(|j| !whole_loops || !recvs.iter().any(|r| contains(*r, *j)))
         .filter(|j| {
-            if j.kind() == k::GOTO_STATEMENT {
+            if j.kind_str() == k::GOTO_STATEMENT {
                 return flow::jump_target(*j, facts.src).is_none_or(|t| {
                     !contains(region, t) || t.start_byte() > first_recv || t.start_byte() < from.start_byte()
                 });
@@ -259,9 +265,9 @@ pub fn exits_after<'t>(facts: &FileFacts<'_>, ch: &Channel<'t>, from: Node<'t>, 
         .filter(|j| !recvs.iter().any(|r| contains(*j, *r)) && !flow::always_before(&recvs, *j))
         .filter(|j| {
             // A jump inside the case that received the value is after receiving.
-            !ancestors(*j).filter(|a| a.kind() == k::COMMUNICATION_CASE).any(|case| {
-                case.child_by_field_name("communication").is_some_and(|c| recvs.iter().any(|r| contains(c, *r)))
-            })
+            !ancestors(*j)
+                .filter(|a| a.kind_str() == k::COMMUNICATION_CASE)
+                .any(|case| case.field("communication").is_some_and(|c| recvs.iter().any(|r| contains(c, *r))))
         })
         .collect()
 }
@@ -271,15 +277,15 @@ pub fn exits_after<'t>(facts: &FileFacts<'_>, ch: &Channel<'t>, from: Node<'t>, 
 /// calls `wg.Wait()` in the channel's block after the start.
 pub fn joined_by<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, start: &Start<'t>) -> Option<Node<'t>> {
     let (func, go) = (start.func.value, start.stmt);
-    if func.kind() != k::FUNC_LITERAL || start.file() != FileId::OWN {
+    if func.kind_str() != k::FUNC_LITERAL || start.file() != FileId::OWN {
         return None;
     }
     let (_, scopes) = facts.scopes_for(func)?;
     let wg = match start.kind {
         StartKind::Go => {
-            let body = func.child_by_field_name("body")?.named(0)?;
+            let body = func.field("body")?.named(0)?;
             named_children(body).into_iter().find_map(|s| {
-                let call = (s.kind() == k::DEFER_STATEMENT).then(|| s.named(0))??;
+                let call = (s.kind_str() == k::DEFER_STATEMENT).then(|| s.named(0))??;
                 method_call_on(facts, call, "Done")
             })?
         }
@@ -296,15 +302,15 @@ pub fn joined_by<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, start: &Start<'t>)
         .iter()
         .filter_map(|u| u.up().and_then(|sel| sel.up().map(|call| (sel, call))))
         .filter(|(sel, call)| {
-            sel.kind() == k::SELECTOR_EXPRESSION
-                && sel.child_by_field_name("field").is_some_and(|f| facts.text(f) == "Add")
-                && call.kind() == k::CALL_EXPRESSION
+            sel.kind_str() == k::SELECTOR_EXPRESSION
+                && sel.field("field").is_some_and(|f| facts.text(f) == "Add")
+                && call.kind_str() == k::CALL_EXPRESSION
         })
         .map(|(_, call)| call)
         .collect();
     let in_parent = |n: Node<'_>| {
         crate::syntax::ancestors(n)
-            .find(|a| matches!(a.kind(), k::FUNC_LITERAL | k::FUNCTION_DECLARATION | k::METHOD_DECLARATION))
+            .find(|a| matches!(a.kind_str(), k::FUNC_LITERAL | k::FUNCTION_DECLARATION | k::METHOD_DECLARATION))
             .is_some_and(|f| f.id() == ch.func.id())
     };
     let counted = matches!(start.kind, StartKind::WaitGroupGo | StartKind::ErrGroupGo)
@@ -326,7 +332,7 @@ fn wait_after<'t>(
 ) -> Option<Node<'t>> {
     named_children(ch.stmt.up()?).into_iter().find(|s| {
         s.start_byte() > after.end_byte()
-            && s.kind() == k::EXPRESSION_STATEMENT
+            && s.kind_str() == k::EXPRESSION_STATEMENT
             && s.named(0).and_then(|c| method_call_on(facts, c, "Wait")).is_some_and(|w| scopes.resolve(w) == Some(wg))
     })
 }
@@ -348,7 +354,7 @@ pub fn joined_through_ranger<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<
     let [range] = ranges[..] else { return None };
     let Place::Goroutine(r) = range.place else { return None };
     let ranger = ch.starts[r];
-    if ranger.file() != FileId::OWN || range.node.kind() != k::FOR_STATEMENT || !contains(ch.func, range.node) {
+    if ranger.file() != FileId::OWN || range.node.kind_str() != k::FOR_STATEMENT || !contains(ch.func, range.node) {
         return None;
     }
     if ch.escape.is_some()
@@ -357,14 +363,17 @@ pub fn joined_through_ranger<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<
         return None;
     }
     // `wg.Done()` once per item, at the top of the loop body's statements.
-    let body = range.node.child_by_field_name("body")?;
+    let body = range.node.field("body")?;
     let dones: Vec<Node<'t>> = crate::syntax::statements(body)
         .into_iter()
-        .filter_map(|s| s.named(0).filter(|_| s.kind() == k::EXPRESSION_STATEMENT))
+        .filter_map(|s| s.named(0).filter(|_| s.kind_str() == k::EXPRESSION_STATEMENT))
         .filter_map(|c| method_call_on(facts, c, "Done"))
         .collect();
     let [wg] = dones[..] else { return None };
-    if flow::jumps(body, facts.src).iter().any(|j| j.kind() == k::CONTINUE_STATEMENT || j.kind() == k::GOTO_STATEMENT) {
+    if flow::jumps(body, facts.src)
+        .iter()
+        .any(|j| j.kind_str() == k::CONTINUE_STATEMENT || j.kind_str() == k::GOTO_STATEMENT)
+    {
         return None;
     }
     let (_, scopes) = facts.scopes_for(ch.make)?;
@@ -376,17 +385,17 @@ pub fn joined_through_ranger<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<
     // Every use of `wg`: this Done, `wg.Add(1)` statements in the parent, Waits.
     let mut adds = Vec::new();
     for u in &b.uses {
-        let call = u.up().filter(|s| s.kind() == k::SELECTOR_EXPRESSION).and_then(|s| s.up());
-        let method = u.up().and_then(|s| s.child_by_field_name("field")).map(|f| facts.text(f));
-        let stmt = call.and_then(|c| c.up()).filter(|s| s.kind() == k::EXPRESSION_STATEMENT);
+        let call = u.up().filter(|s| s.kind_str() == k::SELECTOR_EXPRESSION).and_then(|s| s.up());
+        let method = u.up().and_then(|s| s.field("field")).map(|f| facts.text(f));
+        let stmt = call.and_then(|c| c.up()).filter(|s| s.kind_str() == k::EXPRESSION_STATEMENT);
         match (method, call, stmt) {
             (Some("Done"), _, _) if u.id() == wg.id() => {}
             (Some("Wait"), Some(_), Some(_)) => {}
             (Some("Add"), Some(c), Some(s)) => {
                 let one = c
-                    .child_by_field_name("arguments")
+                    .field("arguments")
                     .map(named_children)
-                    .is_some_and(|a| matches!(a[..], [n] if n.kind() == k::INT_LITERAL && facts.text(n) == "1"));
+                    .is_some_and(|a| matches!(a[..], [n] if n.kind_str() == k::INT_LITERAL && facts.text(n) == "1"));
                 if !one
                     || !matches!(
                         super::starts::place_of(pkg, crate::analysis::InFile::new(FileId::OWN, s), ch.func),
@@ -417,7 +426,7 @@ pub fn joined_through_ranger<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<
         if flow::send_bounds(body, src, &|x| sends.iter().any(|s| s.id() == x.id())) != (1, 1)
             || sends
                 .iter()
-                .any(|s| crate::syntax::ancestors_within(body, *s).iter().any(|a| a.kind() == k::DEFER_STATEMENT))
+                .any(|s| crate::syntax::ancestors_within(body, *s).iter().any(|a| a.kind_str() == k::DEFER_STATEMENT))
         {
             return None;
         }
@@ -436,18 +445,19 @@ pub fn joined_through_ranger<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<
 
 /// For `x.method()`, the identifier `x`.
 fn method_call_on<'t>(facts: &FileFacts<'_>, call: Node<'t>, method: &str) -> Option<Node<'t>> {
-    if call.kind() != k::CALL_EXPRESSION {
+    if call.kind_str() != k::CALL_EXPRESSION {
         return None;
     }
-    let f = call.child_by_field_name("function").filter(|f| f.kind() == k::SELECTOR_EXPRESSION)?;
-    let field = f.child_by_field_name("field")?;
-    let operand = f.child_by_field_name("operand").filter(|o| o.kind() == k::IDENTIFIER)?;
+    let f = call.field("function").filter(|f| f.kind_str() == k::SELECTOR_EXPRESSION)?;
+    let field = f.field("field")?;
+    let operand = f.field("operand").filter(|o| o.kind_str() == k::IDENTIFIER)?;
     (facts.text(field) == method).then_some(operand)
 }
 
 #[cfg(test)]
 mod tests {
     use crate::analysis::{FileFacts, OpKind, Package, Sources, channels};
+    use crate::syntax::Fast as _;
 
     /// The channels of the first function of `src`, with their package.
     fn with_channels(src: &str, f: impl for<'t> Fn(&Package<'t>, &[super::Channel<'t>])) {
@@ -495,7 +505,9 @@ mod tests {
         let facts = FileFacts::new(std::slice::from_ref(&tree), src.as_bytes());
         let mut calls = Vec::new();
         crate::syntax::walk_preorder(tree.root_node(), |n| {
-            if n.kind() == "call_expression" && n.utf8_text(src.as_bytes()).is_ok_and(|t| t.starts_with("make(chan")) {
+            if n.kind_str() == "call_expression"
+                && n.utf8_text(src.as_bytes()).is_ok_and(|t| t.starts_with("make(chan"))
+            {
                 calls.push(channels::is_unbuffered_make(&facts, n));
             }
             true

@@ -2,6 +2,7 @@
 //! sent, received, ranged over, closed, and whether the channel escapes
 //! (returned, stored, passed to code that is not analysed).
 
+use crate::syntax::Fast as _;
 use crate::syntax::Up as _;
 use tree_sitter::Node;
 
@@ -129,48 +130,47 @@ pub fn channels_in<'t>(pkg: &Package<'t>, decl: Node<'t>) -> Vec<Channel<'t>> {
     crate::syntax::token_nodes(decl, facts.src, b"make")
         .into_iter()
         .filter_map(|ident| ident.up())
-        .filter(|call| call.kind() == k::CALL_EXPRESSION && is_make_chan(facts, *call))
+        .filter(|call| call.kind_str() == k::CALL_EXPRESSION && is_make_chan(facts, *call))
         .filter_map(|m| channel_of(pkg, m))
         .collect()
 }
 
 /// No capacity argument, or a literal `0`.
 fn zero_capacity(facts: &FileFacts<'_>, capacity: Option<Node<'_>>) -> bool {
-    capacity.is_none_or(|c| c.kind() == k::INT_LITERAL && facts.text(c) == "0")
+    capacity.is_none_or(|c| c.kind_str() == k::INT_LITERAL && facts.text(c) == "0")
 }
 
 /// Is `e` the call `make(chan T)` or `make(chan T, 0)` of the builtin `make`?
 #[must_use]
 pub fn is_unbuffered_make(facts: &FileFacts<'_>, e: Node<'_>) -> bool {
-    e.kind() == k::CALL_EXPRESSION
+    e.kind_str() == k::CALL_EXPRESSION
         && is_make_chan(facts, e)
-        && zero_capacity(facts, e.child_by_field_name("arguments").and_then(|a| a.named(1)))
+        && zero_capacity(facts, e.field("arguments").and_then(|a| a.named(1)))
 }
 
 /// Is `call` a call of the builtin `make` (not shadowed) with a channel type?
 pub(super) fn is_make_chan(facts: &FileFacts<'_>, call: Node<'_>) -> bool {
-    let Some(f) = call.child_by_field_name("function") else { return false };
-    if f.kind() != k::IDENTIFIER || facts.text(f) != "make" {
+    let Some(f) = call.field("function") else { return false };
+    if f.kind_str() != k::IDENTIFIER || facts.text(f) != "make" {
         return false;
     }
-    let first = call.child_by_field_name("arguments").and_then(|a| a.named(0));
-    first.is_some_and(|a| a.kind() == k::CHANNEL_TYPE)
+    let first = call.field("arguments").and_then(|a| a.named(0));
+    first.is_some_and(|a| a.kind_str() == k::CHANNEL_TYPE)
         && facts.scopes_for(f).is_some_and(|(_, s)| s.resolve(f).is_none())
 }
 
 /// The variable a `make` call is stored in, with the statement that does it.
 pub(super) fn target(make: Node<'_>) -> Option<(Node<'_>, Node<'_>)> {
-    let list = make.up().filter(|p| p.kind() == k::EXPRESSION_LIST)?;
+    let list = make.up().filter(|p| p.kind_str() == k::EXPRESSION_LIST)?;
     let index = named_children(list).iter().position(|c| c.id() == make.id())?;
     let stmt = list.up()?;
-    let names: Vec<Node> = match stmt.kind() {
+    let names: Vec<Node> = match stmt.kind_str() {
         k::SHORT_VAR_DECLARATION | k::ASSIGNMENT_STATEMENT => {
-            if stmt.kind() == k::ASSIGNMENT_STATEMENT
-                && stmt.child_by_field_name("operator").is_some_and(|o| o.kind() != "=")
+            if stmt.kind_str() == k::ASSIGNMENT_STATEMENT && stmt.field("operator").is_some_and(|o| o.kind_str() != "=")
             {
                 return None;
             }
-            named_children(stmt.child_by_field_name("left")?)
+            named_children(stmt.field("left")?)
         }
         k::VAR_SPEC => {
             let mut c = stmt.walk();
@@ -181,10 +181,13 @@ pub(super) fn target(make: Node<'_>) -> Option<(Node<'_>, Node<'_>)> {
     if names.len() != named_children(list).len() {
         return None;
     }
-    let ident = names.get(index).copied().filter(|n| n.kind() == k::IDENTIFIER)?;
+    let ident = names.get(index).copied().filter(|n| n.kind_str() == k::IDENTIFIER)?;
     // A `var` spec is anchored by its whole declaration statement.
-    let anchor =
-        if stmt.kind() == k::VAR_SPEC { ancestors(stmt).find(|a| a.kind() == k::VAR_DECLARATION)? } else { stmt };
+    let anchor = if stmt.kind_str() == k::VAR_SPEC {
+        ancestors(stmt).find(|a| a.kind_str() == k::VAR_DECLARATION)?
+    } else {
+        stmt
+    };
     Some((ident, anchor))
 }
 
@@ -197,16 +200,16 @@ pub fn nil_channels_in<'t>(pkg: &Package<'t>, decl: Node<'t>) -> Vec<Channel<'t>
     let facts = pkg.own();
     crate::syntax::token_nodes(decl, facts.src, b"var")
         .into_iter()
-        .filter_map(|n| if n.kind() == k::VAR_DECLARATION { Some(n) } else { n.up() })
-        .filter(|d| d.kind() == k::VAR_DECLARATION)
+        .filter_map(|n| if n.kind_str() == k::VAR_DECLARATION { Some(n) } else { n.up() })
+        .filter(|d| d.kind_str() == k::VAR_DECLARATION)
         .filter_map(|d| {
             let specs = named_children(d);
             let [spec] = specs.as_slice() else { return None };
             let mut c = spec.walk();
             let names: Vec<Node> = spec.children_by_field_name("name", &mut c).collect();
             let [ident] = names.as_slice() else { return None };
-            let chan_type = spec.child_by_field_name("type").is_some_and(|t| t.kind() == k::CHANNEL_TYPE);
-            (spec.kind() == k::VAR_SPEC && chan_type && spec.child_by_field_name("value").is_none())
+            let chan_type = spec.field("type").is_some_and(|t| t.kind_str() == k::CHANNEL_TYPE);
+            (spec.kind_str() == k::VAR_SPEC && chan_type && spec.field("value").is_none())
                 .then(|| channel_at(pkg, *spec, None, *ident, d))?
         })
         .collect()
@@ -216,7 +219,7 @@ pub fn nil_channels_in<'t>(pkg: &Package<'t>, decl: Node<'t>) -> Vec<Channel<'t>
 /// need it: see [`super::selects::select_receives_every_send`]).
 pub(super) fn channel_of<'t>(pkg: &Package<'t>, make: Node<'t>) -> Option<Channel<'t>> {
     let (ident, stmt) = target(make)?;
-    let capacity = make.child_by_field_name("arguments").and_then(|a| a.named(1));
+    let capacity = make.field("arguments").and_then(|a| a.named(1));
     channel_at(pkg, make, capacity, ident, stmt)
 }
 
@@ -260,7 +263,7 @@ fn collect<'t>(
     let binding = scopes.resolve(ident)?;
     let b = scopes.binding(binding);
     let func = ancestors(make)
-        .find(|a| matches!(a.kind(), k::FUNC_LITERAL | k::FUNCTION_DECLARATION | k::METHOD_DECLARATION))
+        .find(|a| matches!(a.kind_str(), k::FUNC_LITERAL | k::FUNCTION_DECLARATION | k::METHOD_DECLARATION))
         .unwrap_or(decl);
     let recv_only = b.ty.is_some_and(|t| facts.text(t).starts_with("<-"));
     let mut ch = Channel {
@@ -363,21 +366,20 @@ pub(super) enum Use<'t> {
 /// What the use `u` of a channel variable in `facts` does, from its syntax.
 pub(super) fn use_of<'t>(facts: &FileFacts<'t>, u: Node<'t>) -> Use<'t> {
     let Some(p) = u.up() else { return Use::Nothing };
-    let is = |field: &str| p.child_by_field_name(field).is_some_and(|f| f.id() == u.id());
-    match p.kind() {
+    let is = |field: &str| p.field(field).is_some_and(|f| f.id() == u.id());
+    match p.kind_str() {
         k::SEND_STATEMENT if is("channel") => Use::Op(OpKind::Send, p),
         k::SEND_STATEMENT => Use::Escape(p, Escape::SentOnChannel),
-        k::UNARY_EXPRESSION if p.child_by_field_name("operator").is_some_and(|o| o.kind() == "<-") => {
-            Use::Op(OpKind::Recv, p)
-        }
+        k::UNARY_EXPRESSION if p.field("operator").is_some_and(|o| o.kind_str() == "<-") => Use::Op(OpKind::Recv, p),
         k::RANGE_CLAUSE if is("right") => p.up().map_or(Use::Nothing, |f| Use::Op(OpKind::Range, f)),
-        k::BINARY_EXPRESSION if p.child_by_field_name("operator").is_some_and(|o| matches!(o.kind(), "==" | "!=")) => {
+        k::BINARY_EXPRESSION if p.field("operator").is_some_and(|o| matches!(o.kind_str(), "==" | "!=")) => {
             Use::Nothing
         }
         k::ARGUMENT_LIST => {
             let Some(call) = p.up() else { return Use::Nothing };
-            let Some(f) = call.child_by_field_name("function") else { return Use::Nothing };
-            let builtin = f.kind() == k::IDENTIFIER && facts.scopes_for(f).is_some_and(|(_, s)| s.resolve(f).is_none());
+            let Some(f) = call.field("function") else { return Use::Nothing };
+            let builtin =
+                f.kind_str() == k::IDENTIFIER && facts.scopes_for(f).is_some_and(|(_, s)| s.resolve(f).is_none());
             match facts.text(f) {
                 "close" if builtin => Use::Op(OpKind::Close, call),
                 "len" | "cap" if builtin => Use::Nothing,
@@ -387,10 +389,10 @@ pub(super) fn use_of<'t>(facts: &FileFacts<'t>, u: Node<'t>) -> Use<'t> {
         k::RETURN_STATEMENT => Use::Escape(p, Escape::Returned),
         k::EXPRESSION_LIST => {
             let owner = p.up();
-            let reason = match owner.map(|o| o.kind()) {
+            let reason = match owner.map(|o| o.kind_str()) {
                 Some(k::RETURN_STATEMENT) => Escape::Returned,
                 Some(k::ASSIGNMENT_STATEMENT | k::SHORT_VAR_DECLARATION | k::VAR_SPEC) => {
-                    if owner.and_then(|o| o.child_by_field_name("left")).is_some_and(|l| l.id() == p.id()) {
+                    if owner.and_then(|o| o.field("left")).is_some_and(|l| l.id() == p.id()) {
                         Escape::Reassigned
                     } else {
                         Escape::Copied
@@ -465,7 +467,7 @@ fn argument<'t>(
 /// variadic call (`f(xs...)`) binds arguments to no fixed parameter.
 fn arg_index(args: Node<'_>, u: Node<'_>) -> Result<usize, Escape> {
     let all_args = named_children(args);
-    if all_args.iter().any(|a| a.kind() == k::VARIADIC_ARGUMENT) {
+    if all_args.iter().any(|a| a.kind_str() == k::VARIADIC_ARGUMENT) {
         return Err(Escape::Variadic);
     }
     Ok(all_args.iter().position(|a| a.id() == u.id()).unwrap_or(usize::MAX))
@@ -481,7 +483,7 @@ fn callee_op<'t>(pkg: &Package<'t>, u: Node<'t>, call: Node<'t>, args: Node<'t>)
     let func = starts::callee(pkg, call)?;
     let param = super::starts::param_ident(func.value, index, pkg.file(func.file).src)??;
     let at = pkg.summary(func, param).at_call?;
-    let stmt = call.up().filter(|s| s.kind() == k::EXPRESSION_STATEMENT);
+    let stmt = call.up().filter(|s| s.kind_str() == k::EXPRESSION_STATEMENT);
     match at {
         AtCall::SendOnce | AtCall::Sends | AtCall::Range => Some((at, stmt?)),
         AtCall::RecvOnce | AtCall::CloseOnce => Some((at, stmt.unwrap_or(call))),
@@ -490,11 +492,11 @@ fn callee_op<'t>(pkg: &Package<'t>, u: Node<'t>, call: Node<'t>, args: Node<'t>)
 
 /// A `goto` in `func` (not in nested functions) to a label before it.
 fn backward_goto<'t>(facts: &FileFacts<'t>, func: Node<'t>) -> Option<Node<'t>> {
-    let body = func.child_by_field_name("body")?;
+    let body = func.field("body")?;
     // Most functions have no `goto` at all: a text search spares the walk.
     memchr::memmem::find(&facts.src[body.byte_range()], b"goto")?;
     super::flow::jumps(body, facts.src).into_iter().find(|j| {
-        j.kind() == k::GOTO_STATEMENT
+        j.kind_str() == k::GOTO_STATEMENT
             && super::flow::jump_target(*j, facts.src).is_none_or(|t| t.start_byte() < j.start_byte())
     })
 }

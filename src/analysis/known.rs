@@ -4,6 +4,7 @@
 //! is `runtime.Goexit` after `import rt "runtime"`, and `context.TODO()` is
 //! not when `context` names something else.
 
+use crate::syntax::Fast as _;
 use tree_sitter::Node;
 
 use crate::syntax::Named as _;
@@ -42,7 +43,7 @@ pub const TESTING_TB: Api = api("testing", "TB");
 /// `*testing.T`, `*testing.B`, `*testing.F`, `testing.TB`, `*check.C`?
 #[must_use]
 pub fn is_test_type(ty: Node<'_>, src: &[u8]) -> bool {
-    match ty.kind() {
+    match ty.kind_str() {
         k::POINTER_TYPE => ty.named(0).is_some_and(|t| TEST_TYPES.iter().any(|api| is(t, src, *api))),
         _ => is(ty, src, TESTING_TB),
     }
@@ -52,9 +53,9 @@ pub fn is_test_type(ty: Node<'_>, src: &[u8]) -> bool {
 #[must_use]
 pub fn is(e: Node<'_>, src: &[u8], api: Api) -> bool {
     // The name first: resolving the package reads the imports.
-    let name = match e.kind() {
-        k::SELECTOR_EXPRESSION => e.child_by_field_name("field"),
-        k::QUALIFIED_TYPE => e.child_by_field_name("name"),
+    let name = match e.kind_str() {
+        k::SELECTOR_EXPRESSION => e.field("field"),
+        k::QUALIFIED_TYPE => e.field("name"),
         _ => None,
     };
     name.is_some_and(|n| text(n, src) == api.name) && qualified(e, src) == Some((api.path, api.name))
@@ -64,22 +65,20 @@ pub fn is(e: Node<'_>, src: &[u8], api: Api) -> bool {
 /// or a pointer to it: `T`, `*T`, `T{}`, `&T{}`, `new(T)`?
 #[must_use]
 pub fn is_type(ty: Node<'_>, src: &[u8], api: Api) -> bool {
-    match ty.kind() {
+    match ty.kind_str() {
         k::QUALIFIED_TYPE => is(ty, src, api),
         k::POINTER_TYPE => ty.named(0).is_some_and(|t| is_type(t, src, api)),
         k::COMPOSITE_LITERAL => {
-            ty.child_by_field_name("body").is_some_and(|b| named_children(b).is_empty())
-                && ty.child_by_field_name("type").is_some_and(|t| is_type(t, src, api))
+            ty.field("body").is_some_and(|b| named_children(b).is_empty())
+                && ty.field("type").is_some_and(|t| is_type(t, src, api))
         }
         k::UNARY_EXPRESSION => {
-            ty.child_by_field_name("operator").is_some_and(|o| o.kind() == "&")
-                && ty
-                    .child_by_field_name("operand")
-                    .is_some_and(|o| o.kind() == k::COMPOSITE_LITERAL && is_type(o, src, api))
+            ty.field("operator").is_some_and(|o| o.kind_str() == "&")
+                && ty.field("operand").is_some_and(|o| o.kind_str() == k::COMPOSITE_LITERAL && is_type(o, src, api))
         }
         k::CALL_EXPRESSION => {
-            let args = ty.child_by_field_name("arguments").map(named_children).unwrap_or_default();
-            ty.child_by_field_name("function").is_some_and(|f| text(f, src) == "new")
+            let args = ty.field("arguments").map(named_children).unwrap_or_default();
+            ty.field("function").is_some_and(|f| text(f, src) == "new")
                 && matches!(args.as_slice(), [t] if is_type(*t, src, api))
         }
         _ => false,
@@ -97,12 +96,12 @@ pub fn binding_is(b: &crate::analysis::scope::Binding<'_>, src: &[u8], api: Api)
 /// import of the file, as (import path, `Name`).
 #[must_use]
 pub fn qualified<'s>(e: Node<'_>, src: &'s [u8]) -> Option<(&'s str, &'s str)> {
-    let (pkg, name) = match e.kind() {
-        k::SELECTOR_EXPRESSION => (e.child_by_field_name("operand")?, e.child_by_field_name("field")?),
-        k::QUALIFIED_TYPE => (e.child_by_field_name("package")?, e.child_by_field_name("name")?),
+    let (pkg, name) = match e.kind_str() {
+        k::SELECTOR_EXPRESSION => (e.field("operand")?, e.field("field")?),
+        k::QUALIFIED_TYPE => (e.field("package")?, e.field("name")?),
         _ => return None,
     };
-    if !matches!(pkg.kind(), k::IDENTIFIER | k::PACKAGE_IDENTIFIER) {
+    if !matches!(pkg.kind_str(), k::IDENTIFIER | k::PACKAGE_IDENTIFIER) {
         return None;
     }
     Some((import_path(src, text(pkg, src))?, text(name, src)))
@@ -145,7 +144,7 @@ mod tests {
         let tree = crate::syntax::parse(src).unwrap();
         let mut found = Vec::new();
         crate::syntax::walk_preorder(tree.root_node(), |n| {
-            if matches!(n.kind(), k::SELECTOR_EXPRESSION | k::QUALIFIED_TYPE) {
+            if matches!(n.kind_str(), k::SELECTOR_EXPRESSION | k::QUALIFIED_TYPE) {
                 found.push(qualified(n, src));
             }
             true

@@ -15,6 +15,7 @@ pub mod starts;
 pub mod summaries;
 pub mod types;
 
+use crate::syntax::Fast as _;
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
@@ -52,22 +53,22 @@ impl<'t> FileFacts<'t> {
         let mut decls = Vec::new();
         let mut types = HashMap::new();
         for d in trees.iter().flat_map(|t| named_children(t.root_node())) {
-            match d.kind() {
+            match d.kind_str() {
                 k::TYPE_DECLARATION => {
-                    for spec in named_children(d).into_iter().filter(|s| s.kind() == k::TYPE_SPEC) {
-                        if let Some(n) = spec.child_by_field_name("name") {
+                    for spec in named_children(d).into_iter().filter(|s| s.kind_str() == k::TYPE_SPEC) {
+                        if let Some(n) = spec.field("name") {
                             types.insert(text(n, src), spec);
                         }
                     }
                     continue;
                 }
                 k::FUNCTION_DECLARATION => {
-                    if let Some(n) = d.child_by_field_name("name") {
+                    if let Some(n) = d.field("name") {
                         funcs.insert(text(n, src), d);
                     }
                 }
                 k::METHOD_DECLARATION => {
-                    if let Some(n) = d.child_by_field_name("name") {
+                    if let Some(n) = d.field("name") {
                         methods.entry(text(n, src)).or_default().push(d);
                     }
                 }
@@ -115,7 +116,7 @@ impl<'t> FileFacts<'t> {
     #[must_use]
     pub fn package(&self) -> Option<&'t str> {
         let clause =
-            named_children(self.trees.first()?.root_node()).into_iter().find(|n| n.kind() == k::PACKAGE_CLAUSE)?;
+            named_children(self.trees.first()?.root_node()).into_iter().find(|n| n.kind_str() == k::PACKAGE_CLAUSE)?;
         Some(self.text(clause.named(0)?))
     }
 
@@ -173,7 +174,7 @@ impl<'t> FileFacts<'t> {
     /// *T)`); `None` for a function.
     #[must_use]
     pub fn receiver_type(&self, decl: Node<'t>) -> Option<&'t str> {
-        let ty = decl.child_by_field_name("receiver")?.named(0)?.child_by_field_name("type")?;
+        let ty = decl.field("receiver")?.named(0)?.field("type")?;
         starts::type_name(self, ty)
     }
 

@@ -3,6 +3,7 @@
 //! `:=`, `var`, range/for variables, type-switch aliases, select receives).
 //! Names that resolve to nothing here are package-level or builtins.
 
+use crate::syntax::Fast as _;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -142,7 +143,7 @@ impl<'t> Resolver<'_, 't> {
     }
 
     fn assign(&mut self, ident: Node<'t>) {
-        if ident.kind() != k::IDENTIFIER {
+        if ident.kind_str() != k::IDENTIFIER {
             return;
         }
         if let Some(id) = self.lookup(text(ident, self.src)) {
@@ -154,10 +155,10 @@ impl<'t> Resolver<'_, 't> {
     fn params(&mut self, list: Option<Node<'t>>) {
         let Some(list) = list else { return };
         for p in named_children(list) {
-            if p.kind() != k::PARAMETER_DECLARATION && p.kind() != k::VARIADIC_PARAMETER_DECLARATION {
+            if p.kind_str() != k::PARAMETER_DECLARATION && p.kind_str() != k::VARIADIC_PARAMETER_DECLARATION {
                 continue;
             }
-            let ty = p.child_by_field_name("type");
+            let ty = p.field("type");
             let mut c = p.walk();
             let names: Vec<_> = p.children_by_field_name("name", &mut c).collect();
             for n in names {
@@ -180,7 +181,7 @@ impl<'t> Resolver<'_, 't> {
         let lefts = named_children(left);
         let paired = rights.len() == lefts.len();
         for (i, l) in lefts.into_iter().enumerate() {
-            if l.kind() != k::IDENTIFIER {
+            if l.kind_str() != k::IDENTIFIER {
                 continue;
             }
             let name = text(l, self.src);
@@ -198,7 +199,7 @@ impl<'t> Resolver<'_, 't> {
     fn is_define(node: Node<'_>) -> bool {
         let mut c = node.walk();
 
-        node.children(&mut c).any(|ch| ch.kind() == ":=")
+        node.children(&mut c).any(|ch| ch.kind_str() == ":=")
     }
 
     #[allow(clippy::too_many_lines)]
@@ -207,17 +208,17 @@ impl<'t> Resolver<'_, 't> {
             self.out.too_deep = true;
             return;
         }
-        match node.kind() {
+        match node.kind_str() {
             k::FUNCTION_DECLARATION | k::METHOD_DECLARATION | k::FUNC_LITERAL => {
                 self.push(node.byte_range());
-                self.params(node.child_by_field_name("receiver"));
-                self.params(node.child_by_field_name("parameters"));
-                if let Some(r) = node.child_by_field_name("result")
-                    && r.kind() == k::PARAMETER_LIST
+                self.params(node.field("receiver"));
+                self.params(node.field("parameters"));
+                if let Some(r) = node.field("result")
+                    && r.kind_str() == k::PARAMETER_LIST
                 {
                     self.params(Some(r));
                 }
-                if let Some(body) = node.child_by_field_name("body") {
+                if let Some(body) = node.field("body") {
                     // The body's top level shares the parameters' scope.
                     for c in named_children(body) {
                         self.visit_children(c, depth + 1);
@@ -237,15 +238,15 @@ impl<'t> Resolver<'_, 't> {
             }
             k::TYPE_SWITCH_STATEMENT => {
                 self.push(node.byte_range());
-                if let Some(init) = node.child_by_field_name("initializer") {
+                if let Some(init) = node.field("initializer") {
                     self.visit(init, depth + 1);
                 }
-                if let Some(v) = node.child_by_field_name("value") {
+                if let Some(v) = node.field("value") {
                     self.visit(v, depth + 1);
                 }
-                let alias = node.child_by_field_name("alias");
+                let alias = node.field("alias");
                 for c in named_children(node) {
-                    if c.kind() == k::TYPE_CASE || c.kind() == k::DEFAULT_CASE {
+                    if c.kind_str() == k::TYPE_CASE || c.kind_str() == k::DEFAULT_CASE {
                         self.push(c.byte_range());
                         if let Some(a) = alias {
                             for n in named_children(a) {
@@ -253,7 +254,7 @@ impl<'t> Resolver<'_, 't> {
                             }
                         }
                         for s in named_children(c) {
-                            if s.kind() == k::STATEMENT_LIST {
+                            if s.kind_str() == k::STATEMENT_LIST {
                                 self.visit(s, depth + 1);
                             }
                         }
@@ -265,11 +266,11 @@ impl<'t> Resolver<'_, 't> {
             k::FOR_STATEMENT => {
                 self.push(node.byte_range());
                 for c in named_children(node) {
-                    if c.kind() == k::RANGE_CLAUSE {
-                        if let Some(r) = c.child_by_field_name("right") {
+                    if c.kind_str() == k::RANGE_CLAUSE {
+                        if let Some(r) = c.field("right") {
                             self.visit(r, depth + 1);
                         }
-                        if let Some(l) = c.child_by_field_name("left") {
+                        if let Some(l) = c.field("left") {
                             if Self::is_define(c) {
                                 for n in named_children(l) {
                                     self.declare(n, BindingKind::Local, None, None, c.end_byte());
@@ -288,19 +289,19 @@ impl<'t> Resolver<'_, 't> {
                 self.pop();
             }
             k::SHORT_VAR_DECLARATION => {
-                let right = node.child_by_field_name("right");
+                let right = node.field("right");
                 if let Some(r) = right {
                     self.visit(r, depth + 1);
                 }
-                if let Some(l) = node.child_by_field_name("left") {
+                if let Some(l) = node.field("left") {
                     self.short_decl(l, right, node.end_byte());
                 }
             }
             k::RECEIVE_STATEMENT => {
-                if let Some(r) = node.child_by_field_name("right") {
+                if let Some(r) = node.field("right") {
                     self.visit(r, depth + 1);
                 }
-                if let Some(l) = node.child_by_field_name("left") {
+                if let Some(l) = node.field("left") {
                     if Self::is_define(node) {
                         for n in named_children(l) {
                             self.declare(n, BindingKind::Local, None, None, node.end_byte());
@@ -314,11 +315,11 @@ impl<'t> Resolver<'_, 't> {
                 }
             }
             k::VAR_SPEC | k::CONST_SPEC => {
-                let value = node.child_by_field_name("value");
+                let value = node.field("value");
                 if let Some(v) = value {
                     self.visit(v, depth + 1);
                 }
-                let ty = node.child_by_field_name("type");
+                let ty = node.field("type");
                 let values = value.map(named_children).unwrap_or_default();
                 let mut c = node.walk();
                 let names: Vec<_> = node.children_by_field_name("name", &mut c).collect();
@@ -330,7 +331,7 @@ impl<'t> Resolver<'_, 't> {
             }
             k::ASSIGNMENT_STATEMENT => {
                 self.visit_children(node, depth);
-                if let Some(l) = node.child_by_field_name("left") {
+                if let Some(l) = node.field("left") {
                     for n in named_children(l) {
                         self.assign(n);
                     }
@@ -342,12 +343,12 @@ impl<'t> Resolver<'_, 't> {
                 }
             }
             k::UNARY_EXPRESSION
-                if node.child_by_field_name("operator").is_some_and(|o| o.kind() == "&")
-                    && node.child_by_field_name("operand").is_some_and(|o| o.kind() == k::IDENTIFIER) =>
+                if node.field("operator").is_some_and(|o| o.kind_str() == "&")
+                    && node.field("operand").is_some_and(|o| o.kind_str() == k::IDENTIFIER) =>
             {
                 // `&x` lets anything change x: count it as an assignment.
                 self.visit_children(node, depth);
-                if let Some(o) = node.child_by_field_name("operand") {
+                if let Some(o) = node.field("operand") {
                     self.assign(o);
                 }
             }
@@ -358,7 +359,7 @@ impl<'t> Resolver<'_, 't> {
                 }
             }
             k::SELECTOR_EXPRESSION => {
-                if let Some(op) = node.child_by_field_name("operand") {
+                if let Some(op) = node.field("operand") {
                     self.visit(op, depth + 1);
                 }
             }
@@ -380,12 +381,12 @@ mod tests {
         let root = tree.root_node();
         let mut out = Vec::new();
         for decl in named_children(root) {
-            if decl.kind() != k::FUNCTION_DECLARATION {
+            if decl.kind_str() != k::FUNCTION_DECLARATION {
                 continue;
             }
             let scopes = Scopes::of(decl, src.as_bytes());
             walk_preorder(decl, |n| {
-                if n.kind() == k::IDENTIFIER && text(n, src.as_bytes()) == name {
+                if n.kind_str() == k::IDENTIFIER && text(n, src.as_bytes()) == name {
                     let b = scopes.resolve(n);
                     let is_decl = b.is_some_and(|b| scopes.binding(b).ident.id() == n.id());
                     if !is_decl {

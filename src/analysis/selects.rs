@@ -4,6 +4,7 @@
 //! select receives whatever the sender sends (it sends on exactly one of
 //! the select's channels).
 
+use crate::syntax::Fast as _;
 use crate::syntax::Up as _;
 use tree_sitter::Node;
 
@@ -14,8 +15,8 @@ use crate::syntax::{ancestors, contains, kinds as k, named_children};
 /// The select statement whose case communication is (or contains) `op`.
 #[must_use]
 pub fn select_of(op: Node<'_>) -> Option<Node<'_>> {
-    let case = ancestors(op).find(|a| a.kind() == k::COMMUNICATION_CASE)?;
-    let comm = case.child_by_field_name("communication")?;
+    let case = ancestors(op).find(|a| a.kind_str() == k::COMMUNICATION_CASE)?;
+    let comm = case.field("communication")?;
     if !contains(comm, op) {
         return None;
     }
@@ -27,7 +28,10 @@ pub fn select_of(op: Node<'_>) -> Option<Node<'_>> {
 pub fn case_count(select: Node<'_>) -> usize {
     let mut c = select.walk();
 
-    select.named_children(&mut c).filter(|n| n.kind() == k::COMMUNICATION_CASE || n.kind() == k::DEFAULT_CASE).count()
+    select
+        .named_children(&mut c)
+        .filter(|n| n.kind_str() == k::COMMUNICATION_CASE || n.kind_str() == k::DEFAULT_CASE)
+        .count()
 }
 
 /// Can a case of `sel` other than the ones receiving from `ch` be chosen?
@@ -36,10 +40,10 @@ pub fn case_count(select: Node<'_>) -> usize {
 pub fn other_case_can_fire(facts: &FileFacts<'_>, sel: Node<'_>, ch: &Channel<'_>) -> bool {
     let Some((_, scopes)) = facts.scopes_for(sel) else { return true };
     let recvs: Vec<_> = ch.ops_of(OpKind::Recv).map(|o| o.node).collect();
-    named_children(sel).into_iter().any(|case| match case.kind() {
+    named_children(sel).into_iter().any(|case| match case.kind_str() {
         k::DEFAULT_CASE => true,
         k::COMMUNICATION_CASE => {
-            let Some(comm) = case.child_by_field_name("communication") else { return true };
+            let Some(comm) = case.field("communication") else { return true };
             if recvs.iter().any(|r| contains(comm, *r)) {
                 return false;
             }
@@ -51,13 +55,13 @@ pub fn other_case_can_fire(facts: &FileFacts<'_>, sel: Node<'_>, ch: &Channel<'_
 
 /// The channel a select case's communication sends on or receives from.
 fn case_channel(comm: Node<'_>) -> Option<Node<'_>> {
-    match comm.kind() {
-        k::SEND_STATEMENT => comm.child_by_field_name("channel"),
+    match comm.kind_str() {
+        k::SEND_STATEMENT => comm.field("channel"),
         _ => {
             let mut op = None;
             crate::syntax::walk_preorder(comm, |n| {
-                if op.is_none() && n.kind() == k::UNARY_EXPRESSION {
-                    op = n.child_by_field_name("operand");
+                if op.is_none() && n.kind_str() == k::UNARY_EXPRESSION {
+                    op = n.field("operand");
                 }
                 op.is_none()
             });
@@ -79,12 +83,12 @@ pub fn select_receives_every_send<'t>(pkg: &Package<'t>, ch: &Channel<'t>, sel: 
     let recvs: Vec<_> = ch.ops_of(OpKind::Recv).map(|o| o.node).collect();
     let mut sends: Vec<Node<'t>> = ch.ops_of(OpKind::Send).map(|o| o.node).collect();
     for case in named_children(sel) {
-        match case.kind() {
+        match case.kind_str() {
             k::DEFAULT_CASE => return false,
             k::COMMUNICATION_CASE => {}
             _ => continue,
         }
-        let Some(comm) = case.child_by_field_name("communication") else { return false };
+        let Some(comm) = case.field("communication") else { return false };
         if recvs.iter().any(|r| contains(comm, *r)) {
             continue;
         }
@@ -92,7 +96,7 @@ pub fn select_receives_every_send<'t>(pkg: &Package<'t>, ch: &Channel<'t>, sel: 
         if is_nil_channel(facts, scopes, target) {
             continue;
         }
-        if comm.kind() == k::SEND_STATEMENT || target.kind() != k::IDENTIFIER {
+        if comm.kind_str() == k::SEND_STATEMENT || target.kind_str() != k::IDENTIFIER {
             return false;
         }
         let init = scopes.resolve(target).and_then(|b| scopes.binding(b).init);
@@ -122,7 +126,7 @@ pub fn select_receives_every_send<'t>(pkg: &Package<'t>, ch: &Channel<'t>, sel: 
 
 fn is_nil_channel(facts: &FileFacts<'_>, scopes: &Scopes<'_>, e: Node<'_>) -> bool {
     let unchanged = |ident: Node<'_>| {
-        (ident.kind() == k::IDENTIFIER)
+        (ident.kind_str() == k::IDENTIFIER)
             .then(|| scopes.resolve(ident))
             .flatten()
             .map(|b| scopes.binding(b))
@@ -135,26 +139,26 @@ fn is_nil_channel(facts: &FileFacts<'_>, scopes: &Scopes<'_>, e: Node<'_>) -> bo
         unbuffered
             && b.uses.iter().all(|u| {
                 u.up().is_some_and(|p| {
-                    p.kind() == k::SEND_STATEMENT && p.child_by_field_name("channel").is_some_and(|c| c.id() == u.id())
+                    p.kind_str() == k::SEND_STATEMENT && p.field("channel").is_some_and(|c| c.id() == u.id())
                 })
             })
     };
-    if e.up().is_some_and(|p| p.kind() == k::SEND_STATEMENT) && unchanged(e).is_some_and(send_only) {
+    if e.up().is_some_and(|p| p.kind_str() == k::SEND_STATEMENT) && unchanged(e).is_some_and(send_only) {
         return true;
     }
-    match e.kind() {
+    match e.kind_str() {
         // `var never chan T`: receiving from it blocks forever.
         k::IDENTIFIER => {
-            unchanged(e).is_some_and(|b| b.init.is_none() && b.ty.is_some_and(|t| t.kind() == k::CHANNEL_TYPE))
+            unchanged(e).is_some_and(|b| b.init.is_none() && b.ty.is_some_and(|t| t.kind_str() == k::CHANNEL_TYPE))
         }
         // `ctx.Done()` of a background context is nil.
         k::CALL_EXPRESSION => {
-            let f = e.child_by_field_name("function").filter(|f| f.kind() == k::SELECTOR_EXPRESSION);
+            let f = e.field("function").filter(|f| f.kind_str() == k::SELECTOR_EXPRESSION);
             let Some(f) = f else { return false };
-            let is_done = f.child_by_field_name("field").is_some_and(|x| facts.text(x) == "Done");
-            let Some(operand) = f.child_by_field_name("operand") else { return false };
+            let is_done = f.field("field").is_some_and(|x| facts.text(x) == "Done");
+            let Some(operand) = f.field("operand") else { return false };
             // The context, written in place or held in an unchanged local.
-            let ctx = if operand.kind() == k::CALL_EXPRESSION {
+            let ctx = if operand.kind_str() == k::CALL_EXPRESSION {
                 Some(operand)
             } else {
                 unchanged(operand).and_then(|b| b.init)
@@ -162,9 +166,9 @@ fn is_nil_channel(facts: &FileFacts<'_>, scopes: &Scopes<'_>, e: Node<'_>) -> bo
             // `context.Background()`, `context.TODO()`, `context.WithoutCancel(...)`,
             // with `context` the imported package (not a local).
             let never_done = |c: Node<'_>| {
-                let Some(f) = c.child_by_field_name("function") else { return false };
-                let local = f.child_by_field_name("operand").is_some_and(|o| scopes.resolve(o).is_some());
-                let no_args = c.child_by_field_name("arguments").is_some_and(|a| named_children(a).is_empty());
+                let Some(f) = c.field("function") else { return false };
+                let local = f.field("operand").is_some_and(|o| scopes.resolve(o).is_some());
+                let no_args = c.field("arguments").is_some_and(|a| named_children(a).is_empty());
                 !local
                     && ((no_args
                         && (known::is(f, facts.src, known::CONTEXT_BACKGROUND)

@@ -11,6 +11,7 @@
 //! start their func parameter (`safeGo(func() {...})`). Nothing outside
 //! this module matches `go_statement`.
 
+use crate::syntax::Fast as _;
 use crate::syntax::Up as _;
 use tree_sitter::Node;
 
@@ -70,7 +71,7 @@ impl<'t> Start<'t> {
     /// The body that runs in the goroutine.
     #[must_use]
     pub fn body(&self) -> Option<Node<'t>> {
-        self.func.value.child_by_field_name("body")
+        self.func.value.field("body")
     }
 
     /// The file the body is in.
@@ -119,7 +120,7 @@ pub fn place_of<'t>(pkg: &Package<'t>, node: InFile<Node<'t>>, root: Node<'t>) -
     {
         return start(*outer).map(Place::Goroutine);
     }
-    let deferred = crate::syntax::ancestors_within(root, node.value).iter().any(|a| a.kind() == k::DEFER_STATEMENT);
+    let deferred = crate::syntax::ancestors_within(root, node.value).iter().any(|a| a.kind_str() == k::DEFER_STATEMENT);
     match lits.as_slice() {
         [] if deferred => Some(Place::Deferred),
         [] => Some(Place::Parent),
@@ -134,7 +135,7 @@ pub fn place_of<'t>(pkg: &Package<'t>, node: InFile<Node<'t>>, root: Node<'t>) -
 
 /// The func literals enclosing `node`, innermost first, up to `root`.
 fn literals_between<'t>(node: Node<'t>, root: Node<'t>) -> Vec<Node<'t>> {
-    crate::syntax::ancestors_within(root, node).into_iter().filter(|a| a.kind() == k::FUNC_LITERAL).collect()
+    crate::syntax::ancestors_within(root, node).into_iter().filter(|a| a.kind_str() == k::FUNC_LITERAL).collect()
 }
 
 /// The start running the func literal `lit` of `root`: in place (`go
@@ -148,7 +149,7 @@ fn literal_start<'t>(pkg: &Package<'t>, file: FileId, lit: Node<'t>, root: Node<
     let facts = pkg.file(file);
     let (kind, stmt) = match launched_by(pkg, facts, lit) {
         Some(launch) => launch,
-        None => (StartKind::Go, closure_var_call(facts, lit)?.up().filter(|s| s.kind() == k::GO_STATEMENT)?),
+        None => (StartKind::Go, closure_var_call(facts, lit)?.up().filter(|s| s.kind_str() == k::GO_STATEMENT)?),
     };
     literals_between(stmt, root).is_empty().then_some(Start { kind, stmt, func })
 }
@@ -160,24 +161,24 @@ fn literal_start<'t>(pkg: &Package<'t>, file: FileId, lit: Node<'t>, root: Node<
 /// (a kept timer may be stopped, and the function never run); a wrapper
 /// needs the literal handed to the parameter it starts.
 fn launched_by<'t>(pkg: &Package<'t>, facts: &FileFacts<'t>, lit: Node<'t>) -> Option<(StartKind, Node<'t>)> {
-    let args = lit.up().filter(|a| a.kind() == k::ARGUMENT_LIST)?;
+    let args = lit.up().filter(|a| a.kind_str() == k::ARGUMENT_LIST)?;
     let call = args.up()?;
     let stmt = dropped_result(facts, call)?;
     let position = named_children(args).iter().position(|a| a.id() == lit.id())?;
     let arity = named_children(args).len();
     let (_, scopes) = facts.scopes_for(lit)?;
-    let f = call.child_by_field_name("function")?;
-    if f.kind() == k::IDENTIFIER {
+    let f = call.field("function")?;
+    if f.kind_str() == k::IDENTIFIER {
         // A function of the package (in the checked file or a sibling), not a local.
-        if scopes.resolve(f).is_some() || named_children(args).iter().any(|a| a.kind() == k::VARIADIC_ARGUMENT) {
+        if scopes.resolve(f).is_some() || named_children(args).iter().any(|a| a.kind_str() == k::VARIADIC_ARGUMENT) {
             return None;
         }
         let wrapper = pkg.func(facts.text(f))?;
         return (wrapper_param(pkg, wrapper) == Some(position)).then_some((StartKind::Wrapper, stmt));
     }
-    let f = Some(f).filter(|f| f.kind() == k::SELECTOR_EXPRESSION)?;
-    let operand = f.child_by_field_name("operand")?;
-    let local = (operand.kind() == k::IDENTIFIER).then(|| scopes.resolve(operand)).flatten();
+    let f = Some(f).filter(|f| f.kind_str() == k::SELECTOR_EXPRESSION)?;
+    let operand = f.field("operand")?;
+    let local = (operand.kind_str() == k::IDENTIFIER).then(|| scopes.resolve(operand)).flatten();
     if let Some(b) = local.map(|b| scopes.binding(b)) {
         let is = |api| known::binding_is(b, facts.src, api);
         let kind = if is(known::SYNC_WAITGROUP) {
@@ -185,9 +186,10 @@ fn launched_by<'t>(pkg: &Package<'t>, facts: &FileFacts<'t>, lit: Node<'t>) -> O
         } else if is(known::ERRGROUP_GROUP) || from_with_context(facts, b.ident) {
             // With a limit, `g.Go` itself may block the parent until an
             // earlier goroutine ends: the starts are not independent.
-            let limited = b.uses.iter().any(|u| {
-                u.up().and_then(|s| s.child_by_field_name("field")).is_some_and(|f| facts.text(f) == "SetLimit")
-            });
+            let limited = b
+                .uses
+                .iter()
+                .any(|u| u.up().and_then(|s| s.field("field")).is_some_and(|f| facts.text(f) == "SetLimit"));
             if limited {
                 return None;
             }
@@ -195,7 +197,7 @@ fn launched_by<'t>(pkg: &Package<'t>, facts: &FileFacts<'t>, lit: Node<'t>) -> O
         } else {
             return None;
         };
-        let method = f.child_by_field_name("field").map(|m| facts.text(m));
+        let method = f.field("field").map(|m| facts.text(m));
         return (b.assignments.is_empty() && method == Some("Go") && (position, arity) == (0, 1))
             .then_some((kind, stmt));
     }
@@ -211,15 +213,15 @@ fn launched_by<'t>(pkg: &Package<'t>, facts: &FileFacts<'t>, lit: Node<'t>) -> O
 pub fn sync_closure_call<'t>(facts: &FileFacts<'t>, node: Node<'t>, root: Node<'t>) -> Option<Node<'t>> {
     let [lit] = literals_between(node, root)[..] else { return None };
     let call = closure_var_call(facts, lit)?;
-    if call.up().is_some_and(|s| matches!(s.kind(), k::GO_STATEMENT | k::DEFER_STATEMENT))
+    if call.up().is_some_and(|s| matches!(s.kind_str(), k::GO_STATEMENT | k::DEFER_STATEMENT))
         || !literals_between(call, root).is_empty()
     {
         return None;
     }
-    let body = lit.child_by_field_name("body")?;
+    let body = lit.field("body")?;
     let unconditional = crate::syntax::ancestors_within(body, node).iter().all(|a| {
         !matches!(
-            a.kind(),
+            a.kind_str(),
             k::IF_STATEMENT
                 | k::FOR_STATEMENT
                 | k::EXPRESSION_SWITCH_STATEMENT
@@ -241,14 +243,15 @@ pub fn sync_closure_call<'t>(facts: &FileFacts<'t>, node: Node<'t>, root: Node<'
 /// `_ = f(...)`.
 fn dropped_result<'t>(facts: &FileFacts<'t>, call: Node<'t>) -> Option<Node<'t>> {
     let parent = call.up()?;
-    if parent.kind() == k::EXPRESSION_STATEMENT {
+    if parent.kind_str() == k::EXPRESSION_STATEMENT {
         return Some(parent);
     }
-    let stmt = parent.up().filter(|s| parent.kind() == k::EXPRESSION_LIST && s.kind() == k::ASSIGNMENT_STATEMENT)?;
-    let left = stmt.child_by_field_name("left").map(named_children).unwrap_or_default();
+    let stmt =
+        parent.up().filter(|s| parent.kind_str() == k::EXPRESSION_LIST && s.kind_str() == k::ASSIGNMENT_STATEMENT)?;
+    let left = stmt.field("left").map(named_children).unwrap_or_default();
     let blank = matches!(left.as_slice(), [l] if facts.text(*l) == "_");
     let only = named_children(parent).len() == 1;
-    (blank && only && stmt.child_by_field_name("operator").is_some_and(|o| o.kind() == "=")).then_some(stmt)
+    (blank && only && stmt.field("operator").is_some_and(|o| o.kind_str() == "=")).then_some(stmt)
 }
 
 /// For a function of the package whose body is one statement starting
@@ -261,25 +264,25 @@ fn dropped_result<'t>(facts: &FileFacts<'t>, call: Node<'t>) -> Option<Node<'t>>
 pub fn wrapper_param<'t>(pkg: &Package<'t>, func: InFile<Node<'t>>) -> Option<usize> {
     let facts = pkg.file(func.file);
     let decl = func.value;
-    if decl.kind() != k::FUNCTION_DECLARATION || decl.has_error() {
+    if decl.kind_str() != k::FUNCTION_DECLARATION || decl.has_error() {
         return None;
     }
-    let [go] = crate::syntax::statements(decl.child_by_field_name("body")?)[..] else { return None };
-    let call = go.named(0).filter(|c| go.kind() == k::GO_STATEMENT && c.kind() == k::CALL_EXPRESSION)?;
-    let no_args = |c: Node<'_>| c.child_by_field_name("arguments").is_some_and(|a| named_children(a).is_empty());
-    let callee = call.child_by_field_name("function")?;
-    let run = if callee.kind() == k::FUNC_LITERAL {
+    let [go] = crate::syntax::statements(decl.field("body")?)[..] else { return None };
+    let call = go.named(0).filter(|c| go.kind_str() == k::GO_STATEMENT && c.kind_str() == k::CALL_EXPRESSION)?;
+    let no_args = |c: Node<'_>| c.field("arguments").is_some_and(|a| named_children(a).is_empty());
+    let callee = call.field("function")?;
+    let run = if callee.kind_str() == k::FUNC_LITERAL {
         // `go func() { defer ...; f() }()`: defers, then the call, last.
-        let stmts = crate::syntax::statements(callee.child_by_field_name("body")?);
+        let stmts = crate::syntax::statements(callee.field("body")?);
         let (last, defers) = stmts.split_last()?;
-        if !no_args(call) || !defers.iter().all(|d| d.kind() == k::DEFER_STATEMENT) {
+        if !no_args(call) || !defers.iter().all(|d| d.kind_str() == k::DEFER_STATEMENT) {
             return None;
         }
-        last.named(0).filter(|c| last.kind() == k::EXPRESSION_STATEMENT && c.kind() == k::CALL_EXPRESSION)?
+        last.named(0).filter(|c| last.kind_str() == k::EXPRESSION_STATEMENT && c.kind_str() == k::CALL_EXPRESSION)?
     } else {
         call
     };
-    let f = run.child_by_field_name("function").filter(|f| f.kind() == k::IDENTIFIER && no_args(run))?;
+    let f = run.field("function").filter(|f| f.kind_str() == k::IDENTIFIER && no_args(run))?;
     let (_, scopes) = facts.scopes_for(f)?;
     let b = scopes.binding(scopes.resolve(f)?);
     if b.kind != super::scope::BindingKind::Param || !b.assignments.is_empty() || b.uses.len() != 1 {
@@ -290,13 +293,13 @@ pub fn wrapper_param<'t>(pkg: &Package<'t>, func: InFile<Node<'t>>) -> Option<us
 
 /// `g` in `g, ctx := errgroup.WithContext(...)`.
 fn from_with_context(facts: &FileFacts<'_>, ident: Node<'_>) -> bool {
-    let Some(list) = ident.up().filter(|l| l.kind() == k::EXPRESSION_LIST) else { return false };
-    let Some(decl) = list.up().filter(|d| d.kind() == k::SHORT_VAR_DECLARATION) else { return false };
+    let Some(list) = ident.up().filter(|l| l.kind_str() == k::EXPRESSION_LIST) else { return false };
+    let Some(decl) = list.up().filter(|d| d.kind_str() == k::SHORT_VAR_DECLARATION) else { return false };
     let first = named_children(list).first().is_some_and(|n| n.id() == ident.id());
-    let right = decl.child_by_field_name("right").map(named_children).unwrap_or_default();
+    let right = decl.field("right").map(named_children).unwrap_or_default();
     first
-        && matches!(right.as_slice(), [call] if call.kind() == k::CALL_EXPRESSION
-            && call.child_by_field_name("function").is_some_and(|f| known::is(f, facts.src, known::ERRGROUP_WITH_CONTEXT)))
+        && matches!(right.as_slice(), [call] if call.kind_str() == k::CALL_EXPRESSION
+            && call.field("function").is_some_and(|f| known::is(f, facts.src, known::ERRGROUP_WITH_CONTEXT)))
 }
 
 /// For a func literal held in a closure variable (`f := func...`, `var f =
@@ -309,7 +312,7 @@ fn closure_var_call<'t>(facts: &FileFacts<'t>, lit: Node<'t>) -> Option<Node<'t>
     let b = scopes.binding(scopes.resolve(ident)?);
     // `f := func...` / `var f = func...`, or `var f func()` then one `f = func...`.
     let declared = b.init.is_some_and(|i| i.id() == lit.id());
-    let assigned_once = b.init.is_none() && b.ty.is_some_and(|t| t.kind() == k::FUNCTION_TYPE);
+    let assigned_once = b.init.is_none() && b.ty.is_some_and(|t| t.kind_str() == k::FUNCTION_TYPE);
     if !(declared || assigned_once) || b.assignments.iter().any(|a| a.id() != ident.id()) {
         return None;
     }
@@ -319,8 +322,8 @@ fn closure_var_call<'t>(facts: &FileFacts<'t>, lit: Node<'t>) -> Option<Node<'t>
     if u.start_byte() < lit.end_byte() {
         return None;
     }
-    let call = u.up().filter(|c| c.kind() == k::CALL_EXPRESSION)?;
-    call.child_by_field_name("function").is_some_and(|f| f.id() == u.id()).then_some(call)
+    let call = u.up().filter(|c| c.kind_str() == k::CALL_EXPRESSION)?;
+    call.field("function").is_some_and(|f| f.id() == u.id()).then_some(call)
 }
 
 /// What a call that starts a goroutine runs.
@@ -336,13 +339,13 @@ pub enum CallStart<'t> {
 /// may still be unknown (see [`start_of_call`]).
 #[must_use]
 pub fn starts_goroutine(call: Node<'_>) -> bool {
-    call.up().is_some_and(|s| s.kind() == k::GO_STATEMENT)
+    call.up().is_some_and(|s| s.kind_str() == k::GO_STATEMENT)
 }
 
 /// Does `call` start a goroutine (`go f(args)`), and with which body?
 #[must_use]
 pub fn start_of_call<'t>(pkg: &Package<'t>, call: Node<'t>) -> CallStart<'t> {
-    let Some(stmt) = call.up().filter(|s| s.kind() == k::GO_STATEMENT) else { return CallStart::No };
+    let Some(stmt) = call.up().filter(|s| s.kind_str() == k::GO_STATEMENT) else { return CallStart::No };
     match callee(pkg, call) {
         Some(func) => CallStart::Known(Start { kind: StartKind::Go, stmt, func }),
         None => CallStart::Unknown,
@@ -352,21 +355,21 @@ pub fn start_of_call<'t>(pkg: &Package<'t>, call: Node<'t>) -> CallStart<'t> {
 /// The statement (`go`, `defer`, ...) whose call runs the func literal `lit`.
 fn calling_stmt(lit: Node<'_>) -> Option<Node<'_>> {
     lit.up()
-        .filter(|p| p.kind() == k::CALL_EXPRESSION)
-        .filter(|c| c.child_by_field_name("function").is_some_and(|f| f.id() == lit.id()))?
+        .filter(|p| p.kind_str() == k::CALL_EXPRESSION)
+        .filter(|c| c.field("function").is_some_and(|f| f.id() == lit.id()))?
         .up()
 }
 
 /// The `defer` statement calling the func literal `lit`, if it is one.
 #[must_use]
 pub fn deferred_by(lit: Node<'_>) -> Option<Node<'_>> {
-    calling_stmt(lit).filter(|s| s.kind() == k::DEFER_STATEMENT)
+    calling_stmt(lit).filter(|s| s.kind_str() == k::DEFER_STATEMENT)
 }
 
 /// The `go` statement calling the func literal `lit`, if it is one.
 #[must_use]
 fn go_of(lit: Node<'_>) -> Option<Node<'_>> {
-    calling_stmt(lit).filter(|s| s.kind() == k::GO_STATEMENT)
+    calling_stmt(lit).filter(|s| s.kind_str() == k::GO_STATEMENT)
 }
 
 /// For `go f(args)`: the function that runs, if its body is in the
@@ -374,22 +377,22 @@ fn go_of(lit: Node<'_>) -> Option<Node<'_>> {
 /// shares).
 pub fn callee<'t>(pkg: &Package<'t>, call: Node<'t>) -> Option<InFile<Node<'t>>> {
     let facts = pkg.own();
-    let f = call.child_by_field_name("function")?;
-    match f.kind() {
+    let f = call.field("function")?;
+    match f.kind_str() {
         k::FUNC_LITERAL => Some(InFile::new(FileId::OWN, f)),
         k::IDENTIFIER => {
             // A local variable holding a func value is analysable only as a
             // closure variable started here and used nowhere else.
             let (_, scopes) = facts.scopes_for(f)?;
             if let Some(b) = scopes.resolve(f) {
-                let lit = scopes.binding(b).init.filter(|i| i.kind() == k::FUNC_LITERAL)?;
+                let lit = scopes.binding(b).init.filter(|i| i.kind_str() == k::FUNC_LITERAL)?;
                 return (closure_var_call(facts, lit) == Some(call)).then_some(InFile::new(FileId::OWN, lit));
             }
             pkg.func(facts.text(f))
         }
         k::SELECTOR_EXPRESSION => {
-            let field = facts.text(f.child_by_field_name("field")?);
-            let recv = receiver_type(facts, f.child_by_field_name("operand")?)?;
+            let field = facts.text(f.field("field")?);
+            let recv = receiver_type(facts, f.field("operand")?)?;
             pkg.method(recv, field)
         }
         _ => None,
@@ -400,10 +403,10 @@ pub fn callee<'t>(pkg: &Package<'t>, call: Node<'t>) -> Option<InFile<Node<'t>>>
 /// if that parameter is unnamed or `_`, `None` if variadic or out of range.
 #[must_use]
 pub fn param_ident<'t>(func: Node<'t>, index: usize, src: &[u8]) -> Option<Option<Node<'t>>> {
-    let list = func.child_by_field_name("parameters")?;
+    let list = func.field("parameters")?;
     let mut i = 0;
     for p in named_children(list) {
-        let variadic = p.kind() == k::VARIADIC_PARAMETER_DECLARATION;
+        let variadic = p.kind_str() == k::VARIADIC_PARAMETER_DECLARATION;
         let mut c = p.walk();
         let names: Vec<_> = p.children_by_field_name("name", &mut c).collect();
         let width = names.len().max(1);
@@ -422,18 +425,18 @@ pub fn param_ident<'t>(func: Node<'t>, index: usize, src: &[u8]) -> Option<Optio
 #[must_use]
 pub fn literal_type(e: Node<'_>) -> Option<Node<'_>> {
     let e = crate::syntax::unparen(e);
-    let lit = if e.kind() == k::UNARY_EXPRESSION && e.child_by_field_name("operator").is_some_and(|o| o.kind() == "&") {
-        e.child_by_field_name("operand")?
+    let lit = if e.kind_str() == k::UNARY_EXPRESSION && e.field("operator").is_some_and(|o| o.kind_str() == "&") {
+        e.field("operand")?
     } else {
         e
     };
-    (lit.kind() == k::COMPOSITE_LITERAL).then(|| lit.child_by_field_name("type"))?
+    (lit.kind_str() == k::COMPOSITE_LITERAL).then(|| lit.field("type"))?
 }
 
 /// The named type of a method call's operand, when the file says it: a
 /// local declared `x T` / `x *T`, or initialised from `T{...}` / `&T{...}`.
 pub(crate) fn receiver_type<'t>(facts: &FileFacts<'t>, operand: Node<'t>) -> Option<&'t str> {
-    if operand.kind() != k::IDENTIFIER {
+    if operand.kind_str() != k::IDENTIFIER {
         return None;
     }
     let (_, scopes) = facts.scopes_for(operand)?;
@@ -451,7 +454,7 @@ pub(crate) fn receiver_type<'t>(facts: &FileFacts<'t>, operand: Node<'t>) -> Opt
     let (decl, _) = facts.scopes_for(operand)?;
     let mut shadowed = false;
     crate::syntax::walk_preorder(decl, |n| {
-        if matches!(n.kind(), k::TYPE_SPEC | k::TYPE_ALIAS | k::TYPE_PARAMETER_DECLARATION) {
+        if matches!(n.kind_str(), k::TYPE_SPEC | k::TYPE_ALIAS | k::TYPE_PARAMETER_DECLARATION) {
             let mut c = n.walk();
             shadowed |= n.children_by_field_name("name", &mut c).any(|x| facts.text(x) == name);
         }
@@ -463,7 +466,7 @@ pub(crate) fn receiver_type<'t>(facts: &FileFacts<'t>, operand: Node<'t>) -> Opt
 /// `T`, `*T` → `T`; anything else (generic, qualified, literal types) → None.
 #[must_use]
 pub fn type_name<'t>(facts: &FileFacts<'t>, ty: Node<'t>) -> Option<&'t str> {
-    match ty.kind() {
+    match ty.kind_str() {
         k::TYPE_IDENTIFIER => Some(facts.text(ty)),
         k::POINTER_TYPE => type_name(facts, ty.named(0)?),
         _ => None,
@@ -479,7 +482,7 @@ mod tests {
     fn find<'t>(root: Node<'t>, src: &[u8], kind: &str, text: &str) -> Node<'t> {
         let mut found = None;
         crate::syntax::walk_preorder(root, |n| {
-            if found.is_none() && n.kind() == kind && n.utf8_text(src) == Ok(text) {
+            if found.is_none() && n.kind_str() == kind && n.utf8_text(src) == Ok(text) {
                 found = Some(n);
             }
             found.is_none()
@@ -500,7 +503,7 @@ mod tests {
         assert_eq!(at("b"), Some(Place::Deferred));
         let Some(Place::Goroutine(s)) = at("e") else { panic!("e runs in the goroutine") };
         assert_eq!(s.kind, StartKind::Go);
-        assert_eq!(s.stmt.kind(), k::GO_STATEMENT);
+        assert_eq!(s.stmt.kind_str(), k::GO_STATEMENT);
         assert!(matches!(at("d"), Some(Place::Goroutine(d)) if d.stmt.id() == s.stmt.id()));
         assert_eq!(at("g"), None, "a stored closure runs who knows where");
     }
@@ -517,7 +520,7 @@ mod tests {
         let at = |name: &str| place_of(&pkg, InFile::new(FileId::OWN, find(root, src, k::IDENTIFIER, name)), func);
         let Some(Place::Goroutine(s)) = at("a") else { panic!("`go once()` runs once's body") };
         assert_eq!(s.stmt.utf8_text(src).unwrap(), "go once()");
-        assert_eq!(s.func.value.kind(), k::FUNC_LITERAL);
+        assert_eq!(s.func.value.kind_str(), k::FUNC_LITERAL);
         for name in ["b", "d", "e", "g"] {
             assert_eq!(at(name), None, "{name}: called twice, synchronously, reassigned or started elsewhere");
         }
@@ -544,7 +547,7 @@ mod tests {
         assert!(matches!(start_of_call(&pkg, unknown), CallStart::Unknown));
         let mut plain = None;
         crate::syntax::walk_preorder(root, |n| {
-            if n.kind() == k::CALL_EXPRESSION && n.utf8_text(src) == Ok("work(1, c)") && !starts_goroutine(n) {
+            if n.kind_str() == k::CALL_EXPRESSION && n.utf8_text(src) == Ok("work(1, c)") && !starts_goroutine(n) {
                 plain = Some(n);
             }
             true

@@ -9,6 +9,7 @@
 //! they refuse a callee handing the channel on (recursion included): one
 //! step only.
 
+use crate::syntax::Fast as _;
 use crate::syntax::Up as _;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -130,7 +131,7 @@ fn summarize<'t>(pkg: &Package<'t>, func: InFile<Node<'t>>, param: Node<'t>) -> 
 
 /// What a call of `func` is for a parameter with these operations.
 fn at_call(facts: &super::FileFacts<'_>, func: Node<'_>, ops: &[(OpKind, Node<'_>)]) -> Option<AtCall> {
-    let body = func.child_by_field_name("body")?;
+    let body = func.field("body")?;
     let src = facts.src;
     let (first, _) = ops.first()?;
     if ops.iter().any(|(k, _)| k != first) {
@@ -149,7 +150,7 @@ fn at_call(facts: &super::FileFacts<'_>, func: Node<'_>, ops: &[(OpKind, Node<'_
             .map(|(_, n)| {
                 n.up().filter(|s| {
                     matches!(
-                        s.kind(),
+                        s.kind_str(),
                         crate::syntax::kinds::EXPRESSION_STATEMENT | crate::syntax::kinds::DEFER_STATEMENT
                     )
                 })
@@ -179,12 +180,12 @@ fn at_call(facts: &super::FileFacts<'_>, func: Node<'_>, ops: &[(OpKind, Node<'_
 fn statement_of(recv: Node<'_>) -> Option<Node<'_>> {
     use crate::syntax::kinds as k;
     let p = recv.up()?;
-    match p.kind() {
+    match p.kind_str() {
         k::EXPRESSION_STATEMENT => Some(p),
         k::EXPRESSION_LIST if crate::syntax::named_children(p).len() == 1 => {
             let s = p.up()?;
-            let right = s.child_by_field_name("right").is_some_and(|r| r.id() == p.id());
-            match s.kind() {
+            let right = s.field("right").is_some_and(|r| r.id() == p.id());
+            match s.kind_str() {
                 k::RETURN_STATEMENT => Some(s),
                 k::SHORT_VAR_DECLARATION | k::ASSIGNMENT_STATEMENT if right => Some(s),
                 _ => None,
@@ -198,6 +199,7 @@ fn statement_of(recv: Node<'_>) -> Option<Node<'_>> {
 mod tests {
     use super::AtCall;
     use crate::analysis::{FileFacts, FileId, InFile, OpKind, Package, Sources};
+    use crate::syntax::Fast as _;
 
     #[test]
     fn a_summary_lists_what_the_body_does_with_its_channel_parameter() {
@@ -206,10 +208,10 @@ mod tests {
         let sources = Sources::new(None, Vec::new(), true);
         let pkg = Package::new(FileFacts::new(std::slice::from_ref(&tree), src.as_bytes()), &sources);
         let func = pkg.own().func("work").unwrap();
-        let params = func.child_by_field_name("parameters").unwrap();
+        let params = func.field("parameters").unwrap();
         let name = |i: usize| {
             let decl = crate::syntax::named_children(params)[i];
-            decl.child_by_field_name("name").unwrap()
+            decl.field("name").unwrap()
         };
         let out = pkg.summary(InFile::new(FileId::OWN, func), name(0));
         let kinds: Vec<OpKind> = out.ops.iter().map(|(k, _)| *k).collect();
@@ -230,8 +232,8 @@ mod tests {
         let pkg = Package::new(FileFacts::new(std::slice::from_ref(&tree), src.as_bytes()), &sources);
         let at = |name: &str| {
             let func = pkg.own().func(name).unwrap();
-            let params = func.child_by_field_name("parameters").unwrap();
-            let first = crate::syntax::named_children(params)[0].child_by_field_name("name").unwrap();
+            let params = func.field("parameters").unwrap();
+            let first = crate::syntax::named_children(params)[0].field("name").unwrap();
             pkg.summary(InFile::new(FileId::OWN, func), first).at_call
         };
         assert_eq!(at("a"), Some(AtCall::SendOnce));

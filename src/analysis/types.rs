@@ -4,6 +4,7 @@
 //! result types of the package function or method that initialises it
 //! (`x := build()`, `x, err := s.load()`), in this file or a sibling.
 
+use crate::syntax::Fast as _;
 use crate::syntax::Up as _;
 use tree_sitter::Node;
 
@@ -27,7 +28,7 @@ const SIGNED: &[&str] = &["int", "int8", "int16", "int32", "int64", "rune"];
 const UNSIGNED: &[&str] = &["uint", "uint8", "uint16", "uint32", "uint64", "uintptr", "byte"];
 
 fn shape_of_type(facts: &FileFacts<'_>, ty: Node<'_>) -> Shape {
-    match ty.kind() {
+    match ty.kind_str() {
         k::SLICE_TYPE | k::ARRAY_TYPE | k::MAP_TYPE | k::IMPLICIT_LENGTH_ARRAY_TYPE => Shape::Collection,
         k::TYPE_IDENTIFIER => match facts.text(ty) {
             "string" => Shape::Collection,
@@ -42,16 +43,16 @@ fn shape_of_type(facts: &FileFacts<'_>, ty: Node<'_>) -> Shape {
 /// The shape of an expression, from its syntax alone.
 #[must_use]
 pub fn shape_of_expr(facts: &FileFacts<'_>, scopes: &Scopes<'_>, e: Node<'_>) -> Shape {
-    match e.kind() {
+    match e.kind_str() {
         k::INT_LITERAL => Shape::NonNegInt,
         k::INTERPRETED_STRING_LITERAL | k::RAW_STRING_LITERAL => Shape::Collection,
-        k::COMPOSITE_LITERAL => e.child_by_field_name("type").map_or(Shape::Unknown, |t| shape_of_type(facts, t)),
+        k::COMPOSITE_LITERAL => e.field("type").map_or(Shape::Unknown, |t| shape_of_type(facts, t)),
         k::CALL_EXPRESSION => {
-            let Some(f) = e.child_by_field_name("function") else { return Shape::Unknown };
-            if f.kind() != k::IDENTIFIER || scopes.resolve(f).is_some() {
+            let Some(f) = e.field("function") else { return Shape::Unknown };
+            if f.kind_str() != k::IDENTIFIER || scopes.resolve(f).is_some() {
                 return Shape::Unknown;
             }
-            let first = e.child_by_field_name("arguments").and_then(|a| a.named(0));
+            let first = e.field("arguments").and_then(|a| a.named(0));
             match facts.text(f) {
                 "len" | "cap" => Shape::NonNegInt,
                 "make" => first.map_or(Shape::Unknown, |t| match shape_of_type(facts, t) {
@@ -71,7 +72,7 @@ pub fn shape_of_expr(facts: &FileFacts<'_>, scopes: &Scopes<'_>, e: Node<'_>) ->
 /// The shape of a local, from its declared type or its initialiser.
 #[must_use]
 pub fn shape_of_binding(facts: &FileFacts<'_>, scopes: &Scopes<'_>, b: &Binding<'_>) -> Shape {
-    if b.ident.up().is_some_and(|p| p.kind() == k::VARIADIC_PARAMETER_DECLARATION) {
+    if b.ident.up().is_some_and(|p| p.kind_str() == k::VARIADIC_PARAMETER_DECLARATION) {
         return Shape::Collection;
     }
     if let Some(ty) = b.ty {
@@ -83,7 +84,7 @@ pub fn shape_of_binding(facts: &FileFacts<'_>, scopes: &Scopes<'_>, b: &Binding<
     match b.init {
         // Guard against `x := x` style self-reference loops.
         Some(init) if !named_children(init).iter().any(|c| c.id() == b.ident.id()) && init.id() != b.ident.id() => {
-            if init.kind() == k::IDENTIFIER {
+            if init.kind_str() == k::IDENTIFIER {
                 return Shape::Unknown;
             }
             shape_of_expr(facts, scopes, init)
@@ -95,20 +96,20 @@ pub fn shape_of_binding(facts: &FileFacts<'_>, scopes: &Scopes<'_>, b: &Binding<
 /// For `for k, v := range x` with `x` of a declared slice, array or map
 /// type: the shape of `k` or `v`.
 fn range_variable(facts: &FileFacts<'_>, scopes: &Scopes<'_>, b: &Binding<'_>) -> Option<Shape> {
-    let list = b.ident.up().filter(|p| p.kind() == k::EXPRESSION_LIST)?;
-    let clause = list.up().filter(|p| p.kind() == k::RANGE_CLAUSE)?;
+    let list = b.ident.up().filter(|p| p.kind_str() == k::EXPRESSION_LIST)?;
+    let clause = list.up().filter(|p| p.kind_str() == k::RANGE_CLAUSE)?;
     let index = named_children(list).iter().position(|n| n.id() == b.ident.id())?;
-    let over = clause.child_by_field_name("right").filter(|r| r.kind() == k::IDENTIFIER)?;
+    let over = clause.field("right").filter(|r| r.kind_str() == k::IDENTIFIER)?;
     let ob = scopes.binding(scopes.resolve(over)?);
     if ob.ident.id() == b.ident.id() {
         return None;
     }
     let ty = ob.ty?;
-    let part = match (ty.kind(), index) {
+    let part = match (ty.kind_str(), index) {
         (k::SLICE_TYPE | k::ARRAY_TYPE, 0) => return Some(Shape::NonNegInt),
-        (k::SLICE_TYPE | k::ARRAY_TYPE, 1) => ty.child_by_field_name("element")?,
-        (k::MAP_TYPE, 0) => ty.child_by_field_name("key")?,
-        (k::MAP_TYPE, 1) => ty.child_by_field_name("value")?,
+        (k::SLICE_TYPE | k::ARRAY_TYPE, 1) => ty.field("element")?,
+        (k::MAP_TYPE, 0) => ty.field("key")?,
+        (k::MAP_TYPE, 1) => ty.field("value")?,
         _ => return None,
     };
     Some(shape_of_type(facts, part))
@@ -119,16 +120,16 @@ fn range_variable(facts: &FileFacts<'_>, scopes: &Scopes<'_>, b: &Binding<'_>) -
 /// change `len(x)`, as it can for a map.
 #[must_use]
 pub fn is_slice_or_array(b: &Binding<'_>) -> bool {
-    let sequence = |t: Node<'_>| matches!(t.kind(), k::SLICE_TYPE | k::ARRAY_TYPE | k::IMPLICIT_LENGTH_ARRAY_TYPE);
+    let sequence = |t: Node<'_>| matches!(t.kind_str(), k::SLICE_TYPE | k::ARRAY_TYPE | k::IMPLICIT_LENGTH_ARRAY_TYPE);
     if let Some(ty) = b.ty {
         return sequence(ty);
     }
-    b.init.is_some_and(|init| match init.kind() {
-        k::COMPOSITE_LITERAL => init.child_by_field_name("type").is_some_and(sequence),
+    b.init.is_some_and(|init| match init.kind_str() {
+        k::COMPOSITE_LITERAL => init.field("type").is_some_and(sequence),
         // `make([]T, n)`: a shadowed `make` does not take a type argument.
         k::CALL_EXPRESSION => {
-            init.child_by_field_name("function").is_some_and(|f| f.kind() == k::IDENTIFIER)
-                && init.child_by_field_name("arguments").and_then(|a| a.named(0)).is_some_and(sequence)
+            init.field("function").is_some_and(|f| f.kind_str() == k::IDENTIFIER)
+                && init.field("arguments").and_then(|a| a.named(0)).is_some_and(sequence)
         }
         _ => false,
     })
@@ -139,29 +140,29 @@ pub fn is_slice_or_array(b: &Binding<'_>) -> bool {
 /// `x, err := s.load()`, `var x, err = load()` (one call on the right).
 #[must_use]
 pub fn result_type<'t>(pkg: &Package<'t>, b: &Binding<'t>) -> Option<InFile<Node<'t>>> {
-    let list = b.ident.up().filter(|p| p.kind() == k::EXPRESSION_LIST)?;
-    let decl = list.up().filter(|d| matches!(d.kind(), k::SHORT_VAR_DECLARATION | k::VAR_SPEC))?;
+    let list = b.ident.up().filter(|p| p.kind_str() == k::EXPRESSION_LIST)?;
+    let decl = list.up().filter(|d| matches!(d.kind_str(), k::SHORT_VAR_DECLARATION | k::VAR_SPEC))?;
     let lefts = named_children(list);
     let index = lefts.iter().position(|n| n.id() == b.ident.id())?;
-    let right = decl.child_by_field_name(if decl.kind() == k::VAR_SPEC { "value" } else { "right" })?;
+    let right = decl.field(if decl.kind_str() == k::VAR_SPEC { "value" } else { "right" })?;
     let [call] = named_children(right)[..] else { return None };
-    if call.kind() != k::CALL_EXPRESSION || decl.kind() == k::VAR_SPEC && b.ty.is_some() {
+    if call.kind_str() != k::CALL_EXPRESSION || decl.kind_str() == k::VAR_SPEC && b.ty.is_some() {
         return None;
     }
     let func = super::starts::callee(pkg, call)?;
-    if func.value.kind() == k::FUNC_LITERAL {
+    if func.value.kind_str() == k::FUNC_LITERAL {
         return None;
     }
-    let result = func.value.child_by_field_name("result")?;
+    let result = func.value.field("result")?;
     // One type, or a list of (possibly named) results, each name a result.
-    let types: Vec<Node<'t>> = if result.kind() == k::PARAMETER_LIST {
+    let types: Vec<Node<'t>> = if result.kind_str() == k::PARAMETER_LIST {
         named_children(result)
             .into_iter()
-            .filter(|p| p.kind() == k::PARAMETER_DECLARATION)
+            .filter(|p| p.kind_str() == k::PARAMETER_DECLARATION)
             .flat_map(|p| {
                 let mut c = p.walk();
                 let names = p.children_by_field_name("name", &mut c).count().max(1);
-                std::iter::repeat_n(p.child_by_field_name("type"), names)
+                std::iter::repeat_n(p.field("type"), names)
             })
             .collect::<Option<_>>()?
     } else {
@@ -175,7 +176,7 @@ pub fn result_type<'t>(pkg: &Package<'t>, b: &Binding<'t>) -> Option<InFile<Node
 #[must_use]
 pub fn shape_in_package<'t>(pkg: &Package<'t>, scopes: &Scopes<'t>, e: Node<'t>) -> Shape {
     let shape = shape_of_expr(pkg.own(), scopes, e);
-    if shape != Shape::Unknown || e.kind() != k::IDENTIFIER {
+    if shape != Shape::Unknown || e.kind_str() != k::IDENTIFIER {
         return shape;
     }
     scopes.resolve(e).map_or(Shape::Unknown, |b| binding_shape_in_package(pkg, scopes, scopes.binding(b)))
@@ -193,7 +194,8 @@ pub fn binding_shape_in_package<'t>(pkg: &Package<'t>, scopes: &Scopes<'t>, b: &
 /// [`is_slice_or_array`], with the result types of the package.
 #[must_use]
 pub fn is_sequence_in_package<'t>(pkg: &Package<'t>, b: &Binding<'t>) -> bool {
-    is_slice_or_array(b) || result_type(pkg, b).is_some_and(|t| matches!(t.value.kind(), k::SLICE_TYPE | k::ARRAY_TYPE))
+    is_slice_or_array(b)
+        || result_type(pkg, b).is_some_and(|t| matches!(t.value.kind_str(), k::SLICE_TYPE | k::ARRAY_TYPE))
 }
 
 /// The declared type of the field `x.f` (or `x.y.f`), for `x` a local of a
@@ -205,9 +207,9 @@ pub fn is_sequence_in_package<'t>(pkg: &Package<'t>, b: &Binding<'t>) -> bool {
 #[must_use]
 pub fn field_type<'t>(pkg: &Package<'t>, sel: Node<'t>) -> Option<InFile<Node<'t>>> {
     let facts = pkg.own();
-    let operand = sel.child_by_field_name("operand")?;
-    let field = facts.text(sel.child_by_field_name("field")?);
-    let owner = match operand.kind() {
+    let operand = sel.field("operand")?;
+    let field = facts.text(sel.field("field")?);
+    let owner = match operand.kind_str() {
         k::SELECTOR_EXPRESSION => {
             let t = field_type(pkg, operand)?;
             type_name(pkg.file(t.file), t.value)?
@@ -219,9 +221,9 @@ pub fn field_type<'t>(pkg: &Package<'t>, sel: Node<'t>) -> Option<InFile<Node<'t
 
 /// `T` for the type `T` or `*T` (`None` for any other type).
 fn type_name<'t>(file: &super::FileFacts<'t>, ty: Node<'t>) -> Option<&'t str> {
-    match ty.kind() {
+    match ty.kind_str() {
         k::TYPE_IDENTIFIER => Some(file.text(ty)),
-        k::POINTER_TYPE => ty.named(0).filter(|t| t.kind() == k::TYPE_IDENTIFIER).map(|t| file.text(t)),
+        k::POINTER_TYPE => ty.named(0).filter(|t| t.kind_str() == k::TYPE_IDENTIFIER).map(|t| file.text(t)),
         _ => None,
     }
 }
@@ -249,10 +251,10 @@ fn promoted_field<'t>(pkg: &Package<'t>, owner: &str, field: &str) -> Option<InF
                 Some(f) => InFile::new(f, pkg.file(f).type_spec(t)?),
             };
             let file = pkg.file(spec.file);
-            let strukt = spec.value.child_by_field_name("type").filter(|t| t.kind() == k::STRUCT_TYPE)?;
-            let list = named_children(strukt).into_iter().find(|l| l.kind() == k::FIELD_DECLARATION_LIST)?;
-            for f in named_children(list).into_iter().filter(|f| f.kind() == k::FIELD_DECLARATION) {
-                let ty = f.child_by_field_name("type")?;
+            let strukt = spec.value.field("type").filter(|t| t.kind_str() == k::STRUCT_TYPE)?;
+            let list = named_children(strukt).into_iter().find(|l| l.kind_str() == k::FIELD_DECLARATION_LIST)?;
+            for f in named_children(list).into_iter().filter(|f| f.kind_str() == k::FIELD_DECLARATION) {
+                let ty = f.field("type")?;
                 let mut c = f.walk();
                 let names: Vec<&str> = f.children_by_field_name("name", &mut c).map(|n| file.text(n)).collect();
                 if names.is_empty() {

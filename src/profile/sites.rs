@@ -6,6 +6,7 @@
 //! confirms the finding whose goroutine blocks there, or becomes a
 //! `blocked-goroutine` finding of its own.
 
+use crate::syntax::Fast as _;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Component, Path, PathBuf};
@@ -302,11 +303,9 @@ struct BlockingOp<'t> {
 fn ops_by_row(root: Node<'_>) -> HashMap<usize, Vec<BlockingOp<'_>>> {
     let mut out: HashMap<usize, Vec<BlockingOp<'_>>> = HashMap::new();
     syntax::walk_preorder(root, |n| {
-        let wait = match n.kind() {
+        let wait = match n.kind_str() {
             k::SEND_STATEMENT => Some(Wait::Send),
-            k::UNARY_EXPRESSION if n.child_by_field_name("operator").is_some_and(|o| o.kind() == "<-") => {
-                Some(Wait::Receive)
-            }
+            k::UNARY_EXPRESSION if n.field("operator").is_some_and(|o| o.kind_str() == "<-") => Some(Wait::Receive),
             k::RANGE_CLAUSE => Some(Wait::Receive),
             k::SELECT_STATEMENT => Some(Wait::Select),
             _ => None,
@@ -314,7 +313,7 @@ fn ops_by_row(root: Node<'_>) -> HashMap<usize, Vec<BlockingOp<'_>>> {
         if let Some(wait) = wait {
             let mut rows = vec![n.start_position().row];
             if wait == Wait::Send
-                && let Some(arrow) = (0..n.child_count()).filter_map(|i| n.child(i)).find(|c| c.kind() == "<-")
+                && let Some(arrow) = (0..n.child_count()).filter_map(|i| n.child(i)).find(|c| c.kind_str() == "<-")
             {
                 rows.push(arrow.start_position().row);
             }
@@ -470,17 +469,17 @@ fn same_function(symbol: &str, decl: &str) -> bool {
 /// fixes it, as far as the code shows.
 fn why_no_fix(facts: &FileFacts<'_>, op: &BlockingOp<'_>) -> (String, String) {
     let n = op.node;
-    let operand = match n.kind() {
-        k::SEND_STATEMENT => n.child_by_field_name("channel"),
-        k::UNARY_EXPRESSION => n.child_by_field_name("operand"),
-        k::RANGE_CLAUSE => n.child_by_field_name("right"),
+    let operand = match n.kind_str() {
+        k::SEND_STATEMENT => n.field("channel"),
+        k::UNARY_EXPRESSION => n.field("operand"),
+        k::RANGE_CLAUSE => n.field("right"),
         _ => None,
     };
     let Some(ch) = operand else {
         return (String::new(), "the goroutine waits in a select, whose channels leakfix does not follow".to_owned());
     };
     let text = facts.text(ch).to_owned();
-    let why = match ch.kind() {
+    let why = match ch.kind_str() {
         k::SELECTOR_EXPRESSION => {
             format!(
                 "`{text}` is a field or another package's variable, not a channel made in the function that starts the goroutine"

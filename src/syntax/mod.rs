@@ -171,9 +171,53 @@ pub fn named_children(node: Node<'_>) -> Vec<Node<'_>> {
 #[must_use]
 pub fn statements(block: Node<'_>) -> Vec<Node<'_>> {
     match block.named(0) {
-        Some(list) if list.kind() == kinds::STATEMENT_LIST => named_children(list),
+        Some(list) if list.kind_str() == kinds::STATEMENT_LIST => named_children(list),
         _ => Vec::new(),
     }
+}
+
+/// A node's kind and fields, looked up by number: tree-sitter's `kind()`
+/// measures and checks its C string on every call, and its
+/// `child_by_field_name` compares the name with every field's in turn.
+/// Use `node.kind_str()` and `node.field(name)`; they give the same.
+pub trait Fast<'t> {
+    fn kind_str(&self) -> &'static str;
+    fn field(&self, name: &str) -> Option<Node<'t>>;
+}
+
+impl<'t> Fast<'t> for Node<'t> {
+    fn kind_str(&self) -> &'static str {
+        names().kinds.get(usize::from(self.kind_id())).copied().unwrap_or("")
+    }
+
+    fn field(&self, name: &str) -> Option<Node<'t>> {
+        self.child_by_field_id(names().fields.get(name)?.get())
+    }
+}
+
+/// The grammar's kind names by id and field ids by name.
+struct Names {
+    kinds: Vec<&'static str>,
+    fields: std::collections::HashMap<&'static str, std::num::NonZeroU16>,
+}
+
+fn names() -> &'static Names {
+    static LANGUAGE: std::sync::LazyLock<tree_sitter::Language> =
+        std::sync::LazyLock::new(|| tree_sitter_go::LANGUAGE.into());
+    static NAMES: std::sync::LazyLock<Names> = std::sync::LazyLock::new(|| {
+        let lang = &*LANGUAGE;
+        let kinds = (0..lang.node_kind_count())
+            .map(|id| u16::try_from(id).ok().and_then(|id| lang.node_kind_for_id(id)).unwrap_or(""))
+            .collect();
+        let fields = (1..=lang.field_count())
+            .filter_map(|id| {
+                let id = u16::try_from(id).ok()?;
+                Some((lang.field_name_for_id(id)?, std::num::NonZeroU16::new(id)?))
+            })
+            .collect();
+        Names { kinds, fields }
+    });
+    &NAMES
 }
 
 /// A node's parent: [`parents::parent`], indexed while a check runs. Use
@@ -270,7 +314,7 @@ pub fn contains(outer: Node<'_>, inner: Node<'_>) -> bool {
 /// Strip any number of parentheses around an expression.
 #[must_use]
 pub fn unparen(mut node: Node<'_>) -> Node<'_> {
-    while node.kind() == kinds::PARENTHESIZED_EXPRESSION {
+    while node.kind_str() == kinds::PARENTHESIZED_EXPRESSION {
         match node.named(0) {
             Some(n) => node = n,
             None => break,
@@ -357,6 +401,39 @@ pub(crate) fn skip_blank(mut s: &[u8]) -> &[u8] {
 #[cfg(test)]
 mod tests {
     use super::has_make_chan as may_match;
+
+    #[test]
+    fn kinds_and_fields_by_number_are_tree_sitters() {
+        use super::Fast as _;
+        let lang: tree_sitter::Language = tree_sitter_go::LANGUAGE.into();
+        let fields: Vec<&str> =
+            (1..=lang.field_count()).filter_map(|i| lang.field_name_for_id(u16::try_from(i).ok()?)).collect();
+        assert!(fields.contains(&"body") && fields.contains(&"operand"));
+        // Every fixture: every kind the analysis meets.
+        let mut kinds = std::collections::HashSet::new();
+        let mut tree = None;
+        for dir in std::fs::read_dir("transforms").unwrap() {
+            for file in std::fs::read_dir(dir.unwrap().path()).unwrap() {
+                let path = file.unwrap().path();
+                if path.extension().is_none_or(|e| e != "go") {
+                    continue;
+                }
+                let t = super::parse(&std::fs::read(&path).unwrap()).unwrap();
+                super::walk_preorder(t.root_node(), |n| {
+                    assert_eq!(n.kind_str(), n.kind());
+                    for f in &fields {
+                        assert_eq!(n.field(f), n.child_by_field_name(f), "{} {f}", n.kind());
+                    }
+                    kinds.insert(n.kind().to_owned());
+                    true
+                });
+                tree = Some(t);
+            }
+        }
+        assert!(kinds.len() > 100, "{} kinds", kinds.len());
+        let tree = tree.unwrap();
+        assert_eq!(tree.root_node().field("no such field"), None);
+    }
 
     #[test]
     fn ancestors_within_is_the_parent_chain_up_to_the_root() {

@@ -2,6 +2,7 @@
 //! share: the edit that sets a `make`'s capacity, the grading of that fix,
 //! and how an exit is named in messages.
 
+use crate::syntax::Fast as _;
 use tree_sitter::Node;
 
 use super::{Finding, Transform};
@@ -12,13 +13,13 @@ use crate::syntax::kinds as k;
 
 /// A short description of a jump for messages: "`return` on line 12".
 pub fn describe(facts: &FileFacts<'_>, jump: Node<'_>) -> String {
-    let what = match jump.kind() {
+    let what = match jump.kind_str() {
         k::RETURN_STATEMENT => "return",
         k::BREAK_STATEMENT => "break",
         k::CONTINUE_STATEMENT => "continue",
         k::GOTO_STATEMENT => "goto",
         // panic(...), t.Fatal(...), runtime.Goexit(): name the call.
-        _ => jump.named(0).and_then(|c| c.child_by_field_name("function")).map_or("panic", |f| facts.text(f)),
+        _ => jump.named(0).and_then(|c| c.field("function")).map_or("panic", |f| facts.text(f)),
     };
     format!("`{what}` on line {}", jump.start_position().row + 1)
 }
@@ -29,9 +30,9 @@ pub fn set_capacity(facts: &FileFacts<'_>, ch: &Channel<'_>, capacity: &str) -> 
     if let Some(c) = ch.capacity {
         return Some(vec![Edit::replacement(c.byte_range(), capacity)]);
     }
-    let args = ch.make.child_by_field_name("arguments")?;
+    let args = ch.make.field("arguments")?;
     let close = args.child(args.child_count().checked_sub(1)?)?;
-    if close.kind() != ")" {
+    if close.kind_str() != ")" {
         return None;
     }
     let before = facts.src[..close.start_byte()].last()?;

@@ -1,3 +1,4 @@
+use crate::syntax::Fast as _;
 use crate::syntax::Up as _;
 use tree_sitter::Node;
 
@@ -46,7 +47,7 @@ impl Transform for DoubleSend {
             return None;
         }
         let (func, sends, goroutines) = sending_body(cx, ch)?;
-        let body = func.child_by_field_name("body")?;
+        let body = func.field("body")?;
         if sends.iter().any(|s| select_of(*s).is_some()) {
             return None;
         }
@@ -139,7 +140,7 @@ fn sending_body<'t>(cx: &Context<'_, 't>, ch: &Channel<'t>) -> Option<(Node<'t>,
         let sends: Vec<Node<'t>> =
             ch.ops_of(OpKind::Send).filter(|o| o.place == Place::Goroutine(g)).map(|o| o.node).collect();
         let func = start.func.value;
-        if sends.iter().all(|s| crate::syntax::contains(func, *s) && s.kind() == k::SEND_STATEMENT) {
+        if sends.iter().all(|s| crate::syntax::contains(func, *s) && s.kind_str() == k::SEND_STATEMENT) {
             bodies.push((func, sends));
         } else {
             bodies.push(helper_sends(cx, ch, &sends)?);
@@ -157,8 +158,8 @@ fn sending_body<'t>(cx: &Context<'_, 't>, ch: &Channel<'t>) -> Option<(Node<'t>,
     }
     // Several goroutines: one helper, one receive each, all unconditional.
     let same = bodies.iter().all(|(f, s)| f.id() == func.id() && s.len() == sends.len());
-    let body = ch.func.child_by_field_name("body")?;
-    let list = named_children(body).into_iter().find(|l| l.kind() == k::STATEMENT_LIST)?;
+    let body = ch.func.field("body")?;
+    let list = named_children(body).into_iter().find(|l| l.kind_str() == k::STATEMENT_LIST)?;
     // The statement of the parent's body holding `n` (`n` itself, if it is one).
     let top = |n: Node<'t>| {
         std::iter::once(n).chain(crate::syntax::ancestors(n)).find(|a| a.up().is_some_and(|p| p.id() == list.id()))
@@ -166,7 +167,7 @@ fn sending_body<'t>(cx: &Context<'_, 't>, ch: &Channel<'t>) -> Option<(Node<'t>,
     let starts_on_top =
         senders.iter().all(|&g| top(ch.starts[g].stmt).is_some_and(|s| s.id() == ch.starts[g].stmt.id()));
     let recvs_on_top = recvs.iter().all(|r| single(r) && top(r.node).is_some() && unconditional(r.node, list));
-    if !same || func.kind() == k::FUNC_LITERAL || recvs.len() != bodies.len() || !starts_on_top || !recvs_on_top {
+    if !same || func.kind_str() == k::FUNC_LITERAL || recvs.len() != bodies.len() || !starts_on_top || !recvs_on_top {
         return None;
     }
     // Nothing from the make to the last receive may leave the function.
@@ -185,7 +186,7 @@ fn sending_body<'t>(cx: &Context<'_, 't>, ch: &Channel<'t>) -> Option<(Node<'t>,
 fn unconditional(recv: Node<'_>, list: Node<'_>) -> bool {
     crate::syntax::ancestors(recv).take_while(|a| a.id() != list.id()).all(|a| {
         !matches!(
-            a.kind(),
+            a.kind_str(),
             k::IF_STATEMENT
                 | k::FOR_STATEMENT
                 | k::FUNC_LITERAL
@@ -202,11 +203,12 @@ fn unconditional(recv: Node<'_>, list: Node<'_>) -> bool {
 /// function, and its sends on the parameter.
 fn helper_sends<'t>(cx: &Context<'_, 't>, ch: &Channel<'t>, ops: &[Node<'t>]) -> Option<(Node<'t>, Vec<Node<'t>>)> {
     let [stmt] = ops else { return None };
-    let call = stmt.named(0).filter(|c| c.kind() == k::CALL_EXPRESSION)?;
-    let args = call.child_by_field_name("arguments")?;
-    let index = named_children(args).iter().position(|a| a.kind() == k::IDENTIFIER && cx.facts.text(*a) == ch.name)?;
+    let call = stmt.named(0).filter(|c| c.kind_str() == k::CALL_EXPRESSION)?;
+    let args = call.field("arguments")?;
+    let index =
+        named_children(args).iter().position(|a| a.kind_str() == k::IDENTIFIER && cx.facts.text(*a) == ch.name)?;
     let func = crate::analysis::starts::callee(cx.pkg, call)?;
-    if func.file != FileId::OWN || func.value.kind() == k::FUNC_LITERAL {
+    if func.file != FileId::OWN || func.value.kind_str() == k::FUNC_LITERAL {
         return None;
     }
     let param = crate::analysis::starts::param_ident(func.value, index, cx.facts.src)??;
@@ -224,16 +226,16 @@ fn helper_sends<'t>(cx: &Context<'_, 't>, ch: &Channel<'t>, ops: &[Node<'t>]) ->
 fn fall_through<'t>(facts: &FileFacts<'t>, sends: &[Node<'t>]) -> Option<(Node<'t>, Node<'t>, Vec<Node<'t>>)> {
     let [a, b] = sends else { return None };
     let (first, second) = if a.start_byte() < b.start_byte() { (*a, *b) } else { (*b, *a) };
-    let list = first.up().filter(|l| l.kind() == k::STATEMENT_LIST)?;
-    let consequence = list.up().filter(|b| b.kind() == k::BLOCK)?;
-    let branch = consequence.up().filter(|i| i.kind() == k::IF_STATEMENT)?;
-    if branch.child_by_field_name("alternative").is_some()
-        || branch.child_by_field_name("consequence").is_none_or(|c| c.id() != consequence.id())
+    let list = first.up().filter(|l| l.kind_str() == k::STATEMENT_LIST)?;
+    let consequence = list.up().filter(|b| b.kind_str() == k::BLOCK)?;
+    let branch = consequence.up().filter(|i| i.kind_str() == k::IF_STATEMENT)?;
+    if branch.field("alternative").is_some()
+        || branch.field("consequence").is_none_or(|c| c.id() != consequence.id())
         || named_children(list).last().is_none_or(|l| l.id() != first.id())
     {
         return None;
     }
-    let outer = branch.up().filter(|l| l.kind() == k::STATEMENT_LIST)?;
+    let outer = branch.up().filter(|l| l.kind_str() == k::STATEMENT_LIST)?;
     if second.up().is_none_or(|p| p.id() != outer.id()) {
         return None;
     }
@@ -256,10 +258,10 @@ fn fall_through<'t>(facts: &FileFacts<'t>, sends: &[Node<'t>]) -> Option<(Node<'
 /// file's code (its declaration and those calls aside) and spelled nowhere
 /// in the directory's other files.
 fn shared_with_other_callers(cx: &Context<'_, '_>, func: Node<'_>, goroutines: usize) -> Option<String> {
-    if func.kind() == k::FUNC_LITERAL {
+    if func.kind_str() == k::FUNC_LITERAL {
         return None;
     }
-    let name = cx.facts.text(func.child_by_field_name("name")?);
+    let name = cx.facts.text(func.field("name")?);
     // Uses in this file's code (comments and strings aside).
     let here = crate::syntax::tokens::tokenize(cx.facts.src).map_or(usize::MAX, |toks| {
         toks.iter().filter(|t| **t == crate::syntax::tokens::Tok::Ident(name.as_bytes())).count()
@@ -271,12 +273,10 @@ fn shared_with_other_callers(cx: &Context<'_, '_>, func: Node<'_>, goroutines: u
 
 /// Would a bare `return` compile in `func`: no results, or named ones?
 fn bare_return_compiles(func: Node<'_>) -> bool {
-    match func.child_by_field_name("result") {
+    match func.field("result") {
         None => true,
-        Some(r) if r.kind() == k::PARAMETER_LIST => {
-            named_children(r)
-                .iter()
-                .all(|p| p.kind() == k::PARAMETER_DECLARATION && p.child_by_field_name("name").is_some())
+        Some(r) if r.kind_str() == k::PARAMETER_LIST => {
+            named_children(r).iter().all(|p| p.kind_str() == k::PARAMETER_DECLARATION && p.field("name").is_some())
                 && !named_children(r).is_empty()
         }
         Some(_) => false,

@@ -2,6 +2,7 @@
 //! per channel at most (the first transform of [`super::ALL`] that claims it),
 //! `//leakfix:ignore` comments honoured, findings in source order.
 
+use crate::syntax::Fast as _;
 use tree_sitter::Node;
 
 use super::{Context, Finding, Transform};
@@ -144,7 +145,7 @@ fn first_error_line(n: Node<'_>) -> usize {
 /// A top-level declaration's name as findings show it: `f`, or `T.m` for a method.
 #[must_use]
 pub fn decl_name<'t>(facts: &FileFacts<'t>, decl: Node<'t>) -> String {
-    let name = decl.child_by_field_name("name").map_or("", |n| facts.text(n));
+    let name = decl.field("name").map_or("", |n| facts.text(n));
     let recv = facts.receiver_type(decl);
     recv.map_or_else(|| name.to_owned(), |r| format!("{r}.{name}"))
 }

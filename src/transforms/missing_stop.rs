@@ -2,6 +2,7 @@
 //! of its methods stops it, built and started in a function that never
 //! stops it (the runtime's `MethodContractViolation` pattern).
 
+use crate::syntax::Fast as _;
 use crate::syntax::Up as _;
 use tree_sitter::Node;
 
@@ -53,11 +54,11 @@ impl Transform for MissingStop {
             for u in &b.uses {
                 let stmt = u
                     .up()
-                    .filter(|s| s.kind() == k::SELECTOR_EXPRESSION)
+                    .filter(|s| s.kind_str() == k::SELECTOR_EXPRESSION)
                     .and_then(|s| s.up())
-                    .filter(|c| c.kind() == k::CALL_EXPRESSION)
+                    .filter(|c| c.kind_str() == k::CALL_EXPRESSION)
                     .and_then(|c| c.up())
-                    .filter(|s| s.kind() == k::EXPRESSION_STATEMENT);
+                    .filter(|s| s.kind_str() == k::EXPRESSION_STATEMENT);
                 if let Some(stmt) = stmt
                     && let Some((range, field, message, fix)) = started_not_stopped(facts, decl, stmt, b, ty)
                 {
@@ -91,10 +92,10 @@ fn started_not_stopped<'t>(
     b: &Binding<'t>,
     ty: &'t str,
 ) -> Option<(std::ops::Range<usize>, String, String, Option<Fix>)> {
-    let call = stmt.named(0).filter(|c| c.kind() == k::CALL_EXPRESSION)?;
-    let sel = call.child_by_field_name("function").filter(|f| f.kind() == k::SELECTOR_EXPRESSION)?;
-    let x = sel.child_by_field_name("operand").filter(|o| o.kind() == k::IDENTIFIER)?;
-    let start_name = facts.text(sel.child_by_field_name("field")?);
+    let call = stmt.named(0).filter(|c| c.kind_str() == k::CALL_EXPRESSION)?;
+    let sel = call.field("function").filter(|f| f.kind_str() == k::SELECTOR_EXPRESSION)?;
+    let x = sel.field("operand").filter(|o| o.kind_str() == k::IDENTIFIER)?;
+    let start_name = facts.text(sel.field("field")?);
     // Cheap tests first: a method of this file by that name, which starts
     // a goroutine.
     if !facts.has_method(start_name) {
@@ -114,7 +115,7 @@ fn started_not_stopped<'t>(
     // The method of the type that makes that goroutine go on: closes the
     // field, or sends on it (a `range` ends only on a close).
     let stop = facts.methods_on(ty).into_iter().find(|m| m.id() != start.id() && stops(facts, *m, field, closes))?;
-    let stop_name = facts.text(stop.child_by_field_name("name")?);
+    let stop_name = facts.text(stop.field("name")?);
     // `x`: declared here, never reassigned, used only as `x.m(...)` or
     // `x.f`, outside closures, and never with the stopping method, or with a
     // method that mentions the field.
@@ -122,19 +123,18 @@ fn started_not_stopped<'t>(
         return None;
     }
     for u in &b.uses {
-        let s =
-            u.up().filter(|p| p.kind() == k::SELECTOR_EXPRESSION && p.child_by_field_name("operand") == Some(*u))?;
-        if ancestors_within(decl, *u).iter().any(|a| a.kind() == k::FUNC_LITERAL) {
+        let s = u.up().filter(|p| p.kind_str() == k::SELECTOR_EXPRESSION && p.field("operand") == Some(*u))?;
+        if ancestors_within(decl, *u).iter().any(|a| a.kind_str() == k::FUNC_LITERAL) {
             return None;
         }
-        let name = facts.text(s.child_by_field_name("field")?);
+        let name = facts.text(s.field("field")?);
         // Calling the stopping method, or touching the field it closes (the
         // function may close or send on it itself: then a deferred stop
         // would close it twice).
         if name == stop_name || name == field {
             return None;
         }
-        let is_call = s.up().is_some_and(|c| c.kind() == k::CALL_EXPRESSION);
+        let is_call = s.up().is_some_and(|c| c.kind_str() == k::CALL_EXPRESSION);
         // Another method may stop it (it closes the field, sends on it
         // where a send ends the goroutine, or calls the stopping method).
         if is_call
@@ -151,13 +151,13 @@ fn started_not_stopped<'t>(
         {
             return None;
         }
-        if !is_call && s.up().is_some_and(|p| p.kind() == k::UNARY_EXPRESSION && facts.text(p).starts_with('&')) {
+        if !is_call && s.up().is_some_and(|p| p.kind_str() == k::UNARY_EXPRESSION && facts.text(p).starts_with('&')) {
             return None;
         }
     }
     let xname = facts.text(x);
     let fix = crate::transforms::lines::line_after(facts.src, stmt, &format!("defer {xname}.{stop_name}()"))
-        .filter(|_| stmt.up().is_some_and(|l| l.kind() == k::STATEMENT_LIST))
+        .filter(|_| stmt.up().is_some_and(|l| l.kind_str() == k::STATEMENT_LIST))
         .map(|e| Fix::is_unsafe(vec![e]));
     let line = |n: Node<'_>| n.start_position().row + 1;
     let message = format!(
@@ -187,18 +187,17 @@ fn built_type<'t>(facts: &FileFacts<'t>, init: Node<'t>) -> Option<&'t str> {
         return Some(t);
     }
     let call = crate::syntax::unparen(init);
-    let f = call
-        .child_by_field_name("function")
-        .filter(|f| call.kind() == k::CALL_EXPRESSION && f.kind() == k::IDENTIFIER)?;
+    let f =
+        call.field("function").filter(|f| call.kind_str() == k::CALL_EXPRESSION && f.kind_str() == k::IDENTIFIER)?;
     let decl = facts.func(facts.text(f))?;
-    let result = decl.child_by_field_name("result")?;
+    let result = decl.field("result")?;
     let t = crate::analysis::starts::type_name(facts, result)?;
     let mut returns = Vec::new();
-    crate::syntax::walk_preorder(decl.child_by_field_name("body")?, |n| {
-        if n.kind() == k::RETURN_STATEMENT {
+    crate::syntax::walk_preorder(decl.field("body")?, |n| {
+        if n.kind_str() == k::RETURN_STATEMENT {
             returns.push(n);
         }
-        n.kind() != k::FUNC_LITERAL
+        n.kind_str() != k::FUNC_LITERAL
     });
     let fresh = !returns.is_empty()
         && returns.iter().all(|r| {
@@ -210,21 +209,21 @@ fn built_type<'t>(facts: &FileFacts<'t>, init: Node<'t>) -> Option<&'t str> {
 
 /// The name of the receiver of method `m`.
 fn receiver<'t>(facts: &FileFacts<'t>, m: Node<'t>) -> Option<&'t str> {
-    let p = m.child_by_field_name("receiver")?.named(0)?;
-    Some(facts.text(p.child_by_field_name("name")?))
+    let p = m.field("receiver")?.named(0)?;
+    Some(facts.text(p.field("name")?))
 }
 
 /// Is `e` the selector `r.f` (operand `r`), and its field name?
 fn field_of<'t>(facts: &FileFacts<'t>, e: Node<'t>, r: &str) -> Option<&'t str> {
     let e = crate::syntax::unparen(e);
-    if e.kind() != k::SELECTOR_EXPRESSION {
+    if e.kind_str() != k::SELECTOR_EXPRESSION {
         return None;
     }
-    let operand = e.child_by_field_name("operand")?;
-    if operand.kind() != k::IDENTIFIER || facts.text(operand) != r {
+    let operand = e.field("operand")?;
+    if operand.kind_str() != k::IDENTIFIER || facts.text(operand) != r {
         return None;
     }
-    Some(facts.text(e.child_by_field_name("field")?))
+    Some(facts.text(e.field("field")?))
 }
 
 /// The field channel whose close (or, with `false`, a send or close) is the
@@ -235,21 +234,21 @@ fn field_of<'t>(facts: &FileFacts<'t>, e: Node<'t>, r: &str) -> Option<&'t str> 
 /// level.
 fn runs_until<'t>(facts: &FileFacts<'t>, start: Node<'t>) -> Option<(&'t str, bool)> {
     let r = receiver(facts, start)?;
-    let body = start.child_by_field_name("body")?;
-    let go = statements(body).into_iter().find(|s| s.kind() == k::GO_STATEMENT)?;
-    let call = go.named(0).filter(|c| c.kind() == k::CALL_EXPRESSION)?;
-    let lit = call.child_by_field_name("function").filter(|f| f.kind() == k::FUNC_LITERAL)?;
-    let lit_body = lit.child_by_field_name("body")?;
+    let body = start.field("body")?;
+    let go = statements(body).into_iter().find(|s| s.kind_str() == k::GO_STATEMENT)?;
+    let call = go.named(0).filter(|c| c.kind_str() == k::CALL_EXPRESSION)?;
+    let lit = call.field("function").filter(|f| f.kind_str() == k::FUNC_LITERAL)?;
+    let lit_body = lit.field("body")?;
     // The loop, labelled or not.
-    let looped = statements(lit_body).into_iter().find_map(|s| match s.kind() {
+    let looped = statements(lit_body).into_iter().find_map(|s| match s.kind_str() {
         k::FOR_STATEMENT => Some(s),
-        k::LABELED_STATEMENT => named_children(s).into_iter().find(|c| c.kind() == k::FOR_STATEMENT),
+        k::LABELED_STATEMENT => named_children(s).into_iter().find(|c| c.kind_str() == k::FOR_STATEMENT),
         _ => None,
     })?;
     let jumps = flow::jumps(lit_body, facts.src);
     // Jumps that stay in the loop: `continue`, a `break` of a select or of
     // a loop inside it.
-    let stays = |j: Node<'_>| match j.kind() {
+    let stays = |j: Node<'_>| match j.kind_str() {
         k::CONTINUE_STATEMENT => flow::jump_target(j, facts.src).is_none_or(|t| contains(looped, t)),
         k::BREAK_STATEMENT => {
             flow::jump_target(j, facts.src).is_some_and(|t| contains(looped, t) && t.id() != looped.id())
@@ -257,33 +256,33 @@ fn runs_until<'t>(facts: &FileFacts<'t>, start: Node<'t>) -> Option<(&'t str, bo
         _ => false,
     };
     let leaving: Vec<Node> = jumps.into_iter().filter(|j| !stays(*j)).collect();
-    if let Some(clause) = named_children(looped).into_iter().find(|c| c.kind() == k::RANGE_CLAUSE) {
+    if let Some(clause) = named_children(looped).into_iter().find(|c| c.kind_str() == k::RANGE_CLAUSE) {
         // Ranging over a field: only its close ends the loop.
-        let field = field_of(facts, clause.child_by_field_name("right")?, r)?;
+        let field = field_of(facts, clause.field("right")?, r)?;
         return leaving.is_empty().then_some((field, true));
     }
     // `for { ... }` (or a clause without a condition): every way out is in
     // the case receiving from one field.
     let endless = named_children(looped)
         .iter()
-        .all(|c| c.kind() == k::BLOCK || (c.kind() == k::FOR_CLAUSE && c.child_by_field_name("condition").is_none()));
+        .all(|c| c.kind_str() == k::BLOCK || (c.kind_str() == k::FOR_CLAUSE && c.field("condition").is_none()));
     if !endless || leaving.is_empty() {
         return None;
     }
     let mut field = None;
     for j in leaving {
-        let case = ancestors_within(looped, j).into_iter().find(|a| a.kind() == k::COMMUNICATION_CASE)?;
-        let comm = case.child_by_field_name("communication")?;
-        let recv = match comm.kind() {
-            k::RECEIVE_STATEMENT => comm.child_by_field_name("right")?,
+        let case = ancestors_within(looped, j).into_iter().find(|a| a.kind_str() == k::COMMUNICATION_CASE)?;
+        let comm = case.field("communication")?;
+        let recv = match comm.kind_str() {
+            k::RECEIVE_STATEMENT => comm.field("right")?,
             k::EXPRESSION_STATEMENT => comm.named(0)?,
             _ => comm,
         };
         let recv = crate::syntax::unparen(recv);
-        if recv.kind() != k::UNARY_EXPRESSION || !facts.text(recv).starts_with("<-") {
+        if recv.kind_str() != k::UNARY_EXPRESSION || !facts.text(recv).starts_with("<-") {
             return None;
         }
-        let f = field_of(facts, recv.child_by_field_name("operand")?, r)?;
+        let f = field_of(facts, recv.field("operand")?, r)?;
         if field.is_some_and(|g| g != f) {
             return None;
         }
@@ -295,16 +294,14 @@ fn runs_until<'t>(facts: &FileFacts<'t>, start: Node<'t>) -> Option<(&'t str, bo
 /// Does method `m` close the field `field` of its receiver at its top level
 /// (or, unless `close_only`, send on it)?
 fn stops<'t>(facts: &FileFacts<'t>, m: Node<'t>, field: &str, close_only: bool) -> bool {
-    let (Some(r), Some(body)) = (receiver(facts, m), m.child_by_field_name("body")) else { return false };
-    statements(body).into_iter().any(|s| match s.kind() {
-        k::EXPRESSION_STATEMENT => s.named(0).filter(|c| c.kind() == k::CALL_EXPRESSION).is_some_and(|c| {
-            let args = c.child_by_field_name("arguments").map(named_children).unwrap_or_default();
-            c.child_by_field_name("function").is_some_and(|f| facts.text(f) == "close")
+    let (Some(r), Some(body)) = (receiver(facts, m), m.field("body")) else { return false };
+    statements(body).into_iter().any(|s| match s.kind_str() {
+        k::EXPRESSION_STATEMENT => s.named(0).filter(|c| c.kind_str() == k::CALL_EXPRESSION).is_some_and(|c| {
+            let args = c.field("arguments").map(named_children).unwrap_or_default();
+            c.field("function").is_some_and(|f| facts.text(f) == "close")
                 && matches!(args.as_slice(), [a] if field_of(facts, *a, r) == Some(field))
         }),
-        k::SEND_STATEMENT => {
-            !close_only && s.child_by_field_name("channel").is_some_and(|c| field_of(facts, c, r) == Some(field))
-        }
+        k::SEND_STATEMENT => !close_only && s.field("channel").is_some_and(|c| field_of(facts, c, r) == Some(field)),
         _ => false,
     })
 }

@@ -18,6 +18,7 @@ mod unclosed_range;
 
 pub use driver::{check_file, decl_name, suppressed};
 
+use crate::syntax::Fast as _;
 use std::ops::Range;
 
 use serde::Serialize;
@@ -93,13 +94,13 @@ fn goroutine_waits(ch: &Channel<'_>) -> Vec<usize> {
         if let Some(select) = crate::syntax::ancestors(op.node)
             .take_while(|a| {
                 !matches!(
-                    a.kind(),
+                    a.kind_str(),
                     crate::syntax::kinds::FUNC_LITERAL
                         | crate::syntax::kinds::FUNCTION_DECLARATION
                         | crate::syntax::kinds::METHOD_DECLARATION
                 )
             })
-            .find(|a| a.kind() == crate::syntax::kinds::SELECT_STATEMENT)
+            .find(|a| a.kind_str() == crate::syntax::kinds::SELECT_STATEMENT)
         {
             out.push(select.start_byte());
         }

@@ -1,3 +1,4 @@
+use crate::syntax::Fast as _;
 use crate::syntax::Up as _;
 use tree_sitter::Node;
 
@@ -87,7 +88,7 @@ impl Transform for NcastLeak {
 fn literal_capacity(facts: &FileFacts<'_>, ch: &Channel<'_>) -> Option<u64> {
     match ch.capacity {
         None => Some(0),
-        Some(c) if c.kind() == k::INT_LITERAL => facts.text(c).parse().ok(),
+        Some(c) if c.kind_str() == k::INT_LITERAL => facts.text(c).parse().ok(),
         Some(_) => None,
     }
 }
@@ -178,7 +179,7 @@ fn receives_fewer<'t>(facts: &FileFacts<'_>, ch: &Channel<'t>, recvs: &[Node<'t>
     // Every receive is in a loop: it leaks only if a loop bounded like the
     // launch (a range or counting clause, not `for {}`) can end early.
     looped.iter().find_map(|l| {
-        if !named_children(*l).iter().any(|c| c.kind() == k::RANGE_CLAUSE || c.kind() == k::FOR_CLAUSE) {
+        if !named_children(*l).iter().any(|c| c.kind_str() == k::RANGE_CLAUSE || c.kind_str() == k::FOR_CLAUSE) {
             return None;
         }
         flow::jumps(*l, facts.src)
@@ -239,7 +240,7 @@ fn sender_count<'t>(
     go: Node<'t>,
 ) -> Result<String, NoCount> {
     let facts = cx.facts;
-    let body = launch.child_by_field_name("body").ok_or(NoCount::NoBody)?;
+    let body = launch.field("body").ok_or(NoCount::NoBody)?;
     // The go statement must run at most once per iteration of this loop.
     if !crate::syntax::contains(body, go) {
         return Err(NoCount::NoStart);
@@ -249,18 +250,18 @@ fn sender_count<'t>(
     }
     let clause = named_children(launch)
         .into_iter()
-        .find(|c| c.kind() == k::RANGE_CLAUSE || c.kind() == k::FOR_CLAUSE)
+        .find(|c| c.kind_str() == k::RANGE_CLAUSE || c.kind_str() == k::FOR_CLAUSE)
         .ok_or(NoCount::NoClause)?;
-    if clause.kind() == k::RANGE_CLAUSE {
-        let over = clause.child_by_field_name("right").ok_or(NoCount::NoRangeExpression)?;
-        if over.kind() == k::SELECTOR_EXPRESSION {
+    if clause.kind_str() == k::RANGE_CLAUSE {
+        let over = clause.field("right").ok_or(NoCount::NoRangeExpression)?;
+        if over.kind_str() == k::SELECTOR_EXPRESSION {
             return field_count(cx, scopes, ch, launch, over);
         }
         return match shape_in_package(cx.pkg, scopes, over) {
-            Shape::Collection if over.kind() == k::IDENTIFIER => {
+            Shape::Collection if over.kind_str() == k::IDENTIFIER => {
                 stable_name(cx, scopes, ch, over).map(|n| format!("len({n})"))
             }
-            Shape::NonNegInt if over.kind() == k::IDENTIFIER || over.kind() == k::INT_LITERAL => {
+            Shape::NonNegInt if over.kind_str() == k::IDENTIFIER || over.kind_str() == k::INT_LITERAL => {
                 count_int(cx, scopes, ch, over, true)
             }
             Shape::SignedInt => count_int(cx, scopes, ch, over, true),
@@ -268,21 +269,21 @@ fn sender_count<'t>(
         };
     }
     // for i := 0; i < n; i++
-    let init = clause.child_by_field_name("initializer").filter(|i| i.kind() == k::SHORT_VAR_DECLARATION);
-    let cond = clause.child_by_field_name("condition").filter(|c| c.kind() == k::BINARY_EXPRESSION);
-    let update = clause.child_by_field_name("update").filter(|u| u.kind() == k::INC_STATEMENT);
+    let init = clause.field("initializer").filter(|i| i.kind_str() == k::SHORT_VAR_DECLARATION);
+    let cond = clause.field("condition").filter(|c| c.kind_str() == k::BINARY_EXPRESSION);
+    let update = clause.field("update").filter(|u| u.kind_str() == k::INC_STATEMENT);
     let (Some(init), Some(cond), Some(update)) = (init, cond, update) else {
         return Err(NoCount::NotCounting);
     };
-    let lhs = init.child_by_field_name("left").map(named_children).unwrap_or_default();
-    let rhs = init.child_by_field_name("right").map(named_children).unwrap_or_default();
-    let ok_init = matches!((lhs.as_slice(), rhs.as_slice()), ([i], [z]) if z.kind() == k::INT_LITERAL && facts.text(*z) == "0" && i.kind() == k::IDENTIFIER);
+    let lhs = init.field("left").map(named_children).unwrap_or_default();
+    let rhs = init.field("right").map(named_children).unwrap_or_default();
+    let ok_init = matches!((lhs.as_slice(), rhs.as_slice()), ([i], [z]) if z.kind_str() == k::INT_LITERAL && facts.text(*z) == "0" && i.kind_str() == k::IDENTIFIER);
     let var = lhs.first().and_then(|i| scopes.resolve(*i));
-    let op = cond.child_by_field_name("operator").map(|o| o.kind());
-    let left = cond.child_by_field_name("left");
-    let right = cond.child_by_field_name("right").ok_or(NoCount::NoBound)?;
+    let op = cond.field("operator").map(|o| o.kind_str());
+    let left = cond.field("left");
+    let right = cond.field("right").ok_or(NoCount::NoBound)?;
     let counter = update.named(0);
-    let same = |n: Option<Node>| n.is_some_and(|n| n.kind() == k::IDENTIFIER && scopes.resolve(n) == var);
+    let same = |n: Option<Node>| n.is_some_and(|n| n.kind_str() == k::IDENTIFIER && scopes.resolve(n) == var);
     let only_update = var.is_some_and(|v| scopes.binding(v).assignments.len() == 1);
     if !(ok_init && op == Some("<") && same(left) && same(counter) && only_update) {
         return Err(NoCount::NotCounting);
@@ -302,10 +303,10 @@ fn field_count<'t>(
     over: Node<'t>,
 ) -> Result<String, NoCount> {
     let text = cx.facts.text(over);
-    let x = over.child_by_field_name("operand").filter(|o| o.kind() == k::IDENTIFIER);
+    let x = over.field("operand").filter(|o| o.kind_str() == k::IDENTIFIER);
     // Not a map: entries added between the make and the loop would not show.
     let collection = field_type(cx.pkg, over)
-        .is_some_and(|t| t.value.kind() != k::MAP_TYPE && declared_shape(cx.pkg, t) == Shape::Collection);
+        .is_some_and(|t| t.value.kind_str() != k::MAP_TYPE && declared_shape(cx.pkg, t) == Shape::Collection);
     let (Some(x), true) = (x, collection) else { return Err(NoCount::RangeNotWritable(text.to_owned())) };
     stable_name(cx, scopes, ch, x)?;
     let next = std::iter::successors(ch.stmt.next_named_sibling(), Node::next_named_sibling).find(|n| !n.is_extra());
@@ -324,14 +325,14 @@ fn count_int<'t>(
     range_int: bool,
 ) -> Result<String, NoCount> {
     let facts = cx.facts;
-    match n.kind() {
+    match n.kind_str() {
         k::INT_LITERAL => return Ok(facts.text(n).to_owned()),
         k::CALL_EXPRESSION => {
-            let f = n.child_by_field_name("function");
-            let args = n.child_by_field_name("arguments").map(named_children).unwrap_or_default();
-            if f.is_some_and(|f| f.kind() == k::IDENTIFIER && facts.text(f) == "len" && scopes.resolve(f).is_none())
+            let f = n.field("function");
+            let args = n.field("arguments").map(named_children).unwrap_or_default();
+            if f.is_some_and(|f| f.kind_str() == k::IDENTIFIER && facts.text(f) == "len" && scopes.resolve(f).is_none())
                 && let [x] = args.as_slice()
-                && x.kind() == k::IDENTIFIER
+                && x.kind_str() == k::IDENTIFIER
                 && shape_in_package(cx.pkg, scopes, *x) == Shape::Collection
             {
                 return stable_name(cx, scopes, ch, *x).map(|x| format!("len({x})"));
@@ -376,11 +377,11 @@ fn stable_name<'t>(
     let stored_into = !is_sequence_in_package(cx.pkg, scopes.binding(b))
         && scopes.binding(b).uses.iter().any(|u| {
             u.up().is_some_and(|ix| {
-                ix.kind() == k::INDEX_EXPRESSION
-                    && ix.child_by_field_name("operand").is_some_and(|o| o.id() == u.id())
+                ix.kind_str() == k::INDEX_EXPRESSION
+                    && ix.field("operand").is_some_and(|o| o.id() == u.id())
                     && crate::syntax::ancestors(ix).any(|a| {
-                        a.kind() == k::ASSIGNMENT_STATEMENT
-                            && a.child_by_field_name("left").is_some_and(|l| crate::syntax::contains(l, ix))
+                        a.kind_str() == k::ASSIGNMENT_STATEMENT
+                            && a.field("left").is_some_and(|l| crate::syntax::contains(l, ix))
                     })
             })
         });

@@ -1,3 +1,4 @@
+use crate::syntax::Fast as _;
 use crate::syntax::Up as _;
 use tree_sitter::Node;
 
@@ -37,8 +38,8 @@ impl Transform for SkippedClose {
         // The parent is the only closer, once, as the last thing its body does.
         let closes: Vec<_> = ch.ops_of(OpKind::Close).collect();
         let [close] = closes[..] else { return None };
-        let stmt = close.node.up().filter(|s| s.kind() == k::EXPRESSION_STATEMENT)?;
-        let body = ch.func.child_by_field_name("body")?;
+        let stmt = close.node.up().filter(|s| s.kind_str() == k::EXPRESSION_STATEMENT)?;
+        let body = ch.func.field("body")?;
         let list = ch.stmt.up()?;
         if close.place != Place::Parent || list.up().is_none_or(|b| b.id() != body.id()) {
             return None;
@@ -54,7 +55,7 @@ impl Transform for SkippedClose {
         let waiter = ch.ops.iter().find(|o| {
             matches!(o.place, Place::Goroutine(_))
                 && match o.kind {
-                    OpKind::Range => o.node.kind() == k::FOR_STATEMENT,
+                    OpKind::Range => o.node.kind_str() == k::FOR_STATEMENT,
                     OpKind::Recv => plain_receive(o.node),
                     _ => false,
                 }
@@ -66,7 +67,10 @@ impl Transform for SkippedClose {
         }
         // Deferred calls registered after the make would run before a
         // deferred close, where they used to run after the close.
-        if named_children(list).iter().any(|s| s.start_byte() > ch.stmt.end_byte() && s.kind() == k::DEFER_STATEMENT) {
+        if named_children(list)
+            .iter()
+            .any(|s| s.start_byte() > ch.stmt.end_byte() && s.kind_str() == k::DEFER_STATEMENT)
+        {
             return None;
         }
         let exit = flow::jumps(body, facts.src).into_iter().find(|j| {
@@ -96,10 +100,10 @@ fn ends_body(facts: &FileFacts<'_>, list: Node<'_>, stmt: Node<'_>) -> bool {
     match after[..] {
         [] => true,
         [r] => {
-            r.kind() == k::RETURN_STATEMENT && {
+            r.kind_str() == k::RETURN_STATEMENT && {
                 let mut calls = false;
                 crate::syntax::walk_preorder(r, |n| {
-                    calls |= matches!(n.kind(), k::CALL_EXPRESSION | k::FUNC_LITERAL);
+                    calls |= matches!(n.kind_str(), k::CALL_EXPRESSION | k::FUNC_LITERAL);
                     !calls
                 });
                 !calls && !facts.text(r).contains("<-")
@@ -112,9 +116,9 @@ fn ends_body(facts: &FileFacts<'_>, list: Node<'_>, stmt: Node<'_>) -> bool {
 /// `<-c` as a statement of its own or the value of an assignment.
 fn plain_receive(recv: Node<'_>) -> bool {
     recv.up().is_some_and(|p| {
-        p.kind() == k::EXPRESSION_STATEMENT
-            || (p.kind() == k::EXPRESSION_LIST
-                && p.up().is_some_and(|s| matches!(s.kind(), k::SHORT_VAR_DECLARATION | k::ASSIGNMENT_STATEMENT)))
+        p.kind_str() == k::EXPRESSION_STATEMENT
+            || (p.kind_str() == k::EXPRESSION_LIST
+                && p.up().is_some_and(|s| matches!(s.kind_str(), k::SHORT_VAR_DECLARATION | k::ASSIGNMENT_STATEMENT)))
     })
 }
 

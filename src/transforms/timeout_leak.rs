@@ -3,6 +3,7 @@ use super::{Context, Finding, Transform};
 use crate::analysis::channel_facts::loops_after_make;
 use crate::analysis::relevance::GoroutineUse;
 use crate::analysis::selects::{case_count, other_case_can_fire, select_of, select_receives_every_send};
+use crate::syntax::Fast as _;
 use crate::syntax::Up as _;
 
 use crate::analysis::{Channel, OpKind, Place, flow};
@@ -64,7 +65,7 @@ impl Transform for TimeoutLeak {
             let loops = loops_after_make(ch, *sel);
             let Some(outer) = loops.last() else { continue };
             let result_case =
-                recv.up().and_then(|_| crate::syntax::ancestors(*recv).find(|a| a.kind() == k::COMMUNICATION_CASE));
+                recv.up().and_then(|_| crate::syntax::ancestors(*recv).find(|a| a.kind_str() == k::COMMUNICATION_CASE));
             let escapes = flow::jumps(*sel, facts.src)
                 .into_iter()
                 .any(|j| !result_case.is_some_and(|c| contains(c, j)) && flow::leaves(j, *outer, facts.src));

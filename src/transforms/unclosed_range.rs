@@ -1,3 +1,4 @@
+use crate::syntax::Fast as _;
 use crate::syntax::Up as _;
 use tree_sitter::Node;
 
@@ -149,7 +150,7 @@ fn where_to_close<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, range_ctx: &[Plac
                 // A deferred send may run after the goroutine's `wg.Done()`.
                 if ancestors(s.node)
                     .take_while(|a| a.id() != go.func.value.id())
-                    .any(|a| a.kind() == k::DEFER_STATEMENT)
+                    .any(|a| a.kind_str() == k::DEFER_STATEMENT)
                 {
                     return Err(NoClose::SendAfterJoin);
                 }
@@ -165,7 +166,7 @@ fn where_to_close<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, range_ctx: &[Plac
     }
     let (Some(first), Some(wait)) = (first_go, last_wait) else { return Ok(Close::DeferAfterMake) };
     // Nothing may leave between starting the senders and waiting for them.
-    let body = ch.func.child_by_field_name("body").ok_or(NoClose::NoBody)?;
+    let body = ch.func.field("body").ok_or(NoClose::NoBody)?;
     let region = ch.stmt.up().unwrap_or(body);
     let early = flow::jumps(body, facts.src).into_iter().any(|j| {
         j.start_byte() > first.start_byte() && j.start_byte() < wait.start_byte() && flow::leaves(j, region, facts.src)
@@ -183,7 +184,7 @@ fn where_to_close<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, range_ctx: &[Plac
 /// if it is a statement of a block and ends its line.
 fn line_after(facts: &FileFacts<'_>, ch: &Channel<'_>, anchor: Node<'_>, text: &str) -> Option<Edit> {
     let parent = anchor.up()?;
-    if parent.kind() != k::STATEMENT_LIST || ch.func.child_by_field_name("body").is_none() {
+    if parent.kind_str() != k::STATEMENT_LIST || ch.func.field("body").is_none() {
         return None;
     }
     super::lines::line_after(facts.src, anchor, text)

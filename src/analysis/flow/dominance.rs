@@ -1,6 +1,7 @@
 //! Structured dominance: what runs on every path to a node, which nodes
 //! no single execution reaches both of, which loops enclose a node.
 
+use crate::syntax::Fast as _;
 use tree_sitter::Node;
 
 use crate::syntax::Named as _;
@@ -8,7 +9,7 @@ use crate::syntax::{ancestors, contains, kinds as k, named_children};
 
 /// `for` statements enclosing `node`, innermost first, up to (excluding) `root`.
 pub fn loops_between<'t>(node: Node<'t>, root: Node<'t>) -> impl Iterator<Item = Node<'t>> {
-    crate::syntax::ancestors_within(root, node).into_iter().filter(|a| a.kind() == k::FOR_STATEMENT)
+    crate::syntax::ancestors_within(root, node).into_iter().filter(|a| a.kind_str() == k::FOR_STATEMENT)
 }
 
 /// Are `a` and `b` in different branches of one `if`, `switch` or `select`
@@ -17,9 +18,9 @@ pub fn loops_between<'t>(node: Node<'t>, root: Node<'t>) -> impl Iterator<Item =
 pub fn exclusive(a: Node<'_>, b: Node<'_>) -> bool {
     let Some(common) = ancestors(a).find(|x| contains(*x, b)) else { return false };
     matches!(
-        common.kind(),
+        common.kind_str(),
         k::IF_STATEMENT | k::EXPRESSION_SWITCH_STATEMENT | k::TYPE_SWITCH_STATEMENT | k::SELECT_STATEMENT
-    ) && !common.child_by_field_name("condition").is_some_and(|c| contains(c, a) || contains(c, b))
+    ) && !common.field("condition").is_some_and(|c| contains(c, a) || contains(c, b))
 }
 
 /// Is `r` executed on every path that reaches `e` (within one function,
@@ -46,17 +47,17 @@ pub fn dominates(r: Node<'_>, e: Node<'_>) -> bool {
 
 /// Does running `parent` not always run its child `child`?
 fn conditional_edge(parent: Node<'_>, child: Node<'_>) -> bool {
-    let is = |field: &str| parent.child_by_field_name(field).is_some_and(|c| c.id() == child.id());
-    match parent.kind() {
+    let is = |field: &str| parent.field(field).is_some_and(|c| c.id() == child.id());
+    match parent.kind_str() {
         k::IF_STATEMENT => is("consequence") || is("alternative"),
         k::EXPRESSION_SWITCH_STATEMENT | k::TYPE_SWITCH_STATEMENT | k::SELECT_STATEMENT => {
-            matches!(child.kind(), k::EXPRESSION_CASE | k::TYPE_CASE | k::DEFAULT_CASE | k::COMMUNICATION_CASE)
+            matches!(child.kind_str(), k::EXPRESSION_CASE | k::TYPE_CASE | k::DEFAULT_CASE | k::COMMUNICATION_CASE)
         }
-        k::FOR_STATEMENT => child.kind() != k::RANGE_CLAUSE,
+        k::FOR_STATEMENT => child.kind_str() != k::RANGE_CLAUSE,
         k::RANGE_CLAUSE => !is("right"),
         k::FUNC_LITERAL | k::GO_STATEMENT | k::DEFER_STATEMENT => true,
         k::BINARY_EXPRESSION => {
-            is("right") && parent.child_by_field_name("operator").is_some_and(|o| matches!(o.kind(), "&&" | "||"))
+            is("right") && parent.field("operator").is_some_and(|o| matches!(o.kind_str(), "&&" | "||"))
         }
         _ => false,
     }
@@ -73,10 +74,10 @@ pub fn always_before(ops: &[Node<'_>], e: Node<'_>) -> bool {
     }
     let mut cur = e;
     for parent in ancestors(e) {
-        if matches!(parent.kind(), k::FUNC_LITERAL | k::FUNCTION_DECLARATION | k::METHOD_DECLARATION) {
+        if matches!(parent.kind_str(), k::FUNC_LITERAL | k::FUNCTION_DECLARATION | k::METHOD_DECLARATION) {
             return false;
         }
-        if parent.kind() == k::STATEMENT_LIST {
+        if parent.kind_str() == k::STATEMENT_LIST {
             for s in named_children(parent).into_iter().take_while(|s| s.end_byte() <= cur.start_byte()) {
                 if is_jump(s) {
                     return false;
@@ -92,7 +93,7 @@ pub fn always_before(ops: &[Node<'_>], e: Node<'_>) -> bool {
 }
 
 fn is_jump(s: Node<'_>) -> bool {
-    matches!(s.kind(), k::BREAK_STATEMENT | k::CONTINUE_STATEMENT | k::GOTO_STATEMENT | k::RETURN_STATEMENT)
+    matches!(s.kind_str(), k::BREAK_STATEMENT | k::CONTINUE_STATEMENT | k::GOTO_STATEMENT | k::RETURN_STATEMENT)
 }
 
 /// Does every normal path through statement `s` run one of `ops`?
@@ -131,30 +132,30 @@ fn surely(ops: &[Node<'_>], s: Node<'_>) -> bool {
             false
         })
     };
-    match s.kind() {
+    match s.kind_str() {
         k::BLOCK => list_surely(s.named(0)),
-        k::LABELED_STATEMENT => named_children(s).into_iter().any(|c| c.kind() != k::LABEL_NAME && surely(ops, c)),
+        k::LABELED_STATEMENT => named_children(s).into_iter().any(|c| c.kind_str() != k::LABEL_NAME && surely(ops, c)),
         k::IF_STATEMENT => {
-            let cons = s.child_by_field_name("consequence");
-            let alt = s.child_by_field_name("alternative");
+            let cons = s.field("consequence");
+            let alt = s.field("alternative");
             cons.is_some_and(|c| surely(ops, c)) && alt.is_some_and(|a| surely(ops, a))
         }
         k::SELECT_STATEMENT | k::EXPRESSION_SWITCH_STATEMENT | k::TYPE_SWITCH_STATEMENT => {
             let cases: Vec<Node> = named_children(s)
                 .into_iter()
                 .filter(|c| {
-                    matches!(c.kind(), k::COMMUNICATION_CASE | k::DEFAULT_CASE | k::EXPRESSION_CASE | k::TYPE_CASE)
+                    matches!(c.kind_str(), k::COMMUNICATION_CASE | k::DEFAULT_CASE | k::EXPRESSION_CASE | k::TYPE_CASE)
                 })
                 .collect();
-            let has_default = cases.iter().any(|c| c.kind() == k::DEFAULT_CASE);
-            if s.kind() != k::SELECT_STATEMENT && !has_default {
+            let has_default = cases.iter().any(|c| c.kind_str() == k::DEFAULT_CASE);
+            if s.kind_str() != k::SELECT_STATEMENT && !has_default {
                 return false;
             }
             !cases.is_empty()
                 && cases.iter().all(|c| {
-                    let comm = c.child_by_field_name("communication");
+                    let comm = c.field("communication");
                     comm.is_some_and(|m| ops.iter().any(|o| contains(m, *o)))
-                        || list_surely(named_children(*c).into_iter().find(|x| x.kind() == k::STATEMENT_LIST))
+                        || list_surely(named_children(*c).into_iter().find(|x| x.kind_str() == k::STATEMENT_LIST))
                 })
         }
         _ => false,

@@ -2,6 +2,7 @@
 //! `continue`, `goto`, calls ending the goroutine), where they go, and
 //! whether they leave a region.
 
+use crate::syntax::Fast as _;
 use crate::syntax::Up as _;
 use tree_sitter::Node;
 
@@ -33,8 +34,7 @@ impl<'t> Jumps<'t> {
     /// Jumps inside nested function literals belong to those.
     #[must_use]
     pub fn of(func: Node<'t>, src: &[u8]) -> Self {
-        let holds =
-            |f: &Node<'t>| is_function(*f) && f.child_by_field_name("body").is_some_and(|b| b.id() == func.id());
+        let holds = |f: &Node<'t>| is_function(*f) && f.field("body").is_some_and(|b| b.id() == func.id());
         let func = func.up().filter(holds).unwrap_or(func);
         let mut stmts = Vec::new();
         let mut labels = Labels::default();
@@ -45,7 +45,7 @@ impl<'t> Jumps<'t> {
             }
             true
         });
-        let target = |stmt: Node<'t>| match stmt.kind() {
+        let target = |stmt: Node<'t>| match stmt.kind_str() {
             // A goto in a function declaration nested in `func` (only in a
             // tree broken by syntax errors) jumps within that one.
             k::GOTO_STATEMENT
@@ -123,7 +123,7 @@ fn is_jump(n: Node<'_>, kind: &str, src: &[u8]) -> bool {
 /// node for which `visit` (given the node and its kind) returns false.
 fn walk_own<'t>(root: Node<'t>, mut visit: impl FnMut(Node<'t>, &str) -> bool) {
     walk_preorder(root, |n| {
-        let kind = n.kind();
+        let kind = n.kind_str();
         visit(n, kind) && (kind != k::FUNC_LITERAL || n.id() == root.id())
     });
 }
@@ -179,7 +179,7 @@ impl<'t, 's> Labels<'t, 's> {
 }
 
 fn is_function(n: Node<'_>) -> bool {
-    matches!(n.kind(), k::FUNC_LITERAL | k::FUNCTION_DECLARATION | k::METHOD_DECLARATION)
+    matches!(n.kind_str(), k::FUNC_LITERAL | k::FUNCTION_DECLARATION | k::METHOD_DECLARATION)
 }
 
 fn innermost_function(n: Node<'_>) -> Option<Node<'_>> {
@@ -197,12 +197,12 @@ fn inside(region: Node<'_>, n: Node<'_>) -> bool {
 
 /// The label of a labelled statement.
 fn label_name<'s>(stmt: Node<'_>, src: &'s [u8]) -> Option<&'s str> {
-    stmt.child_by_field_name("label").map(|l| text(l, src))
+    stmt.field("label").map(|l| text(l, src))
 }
 
 /// The label a `break`, `continue` or `goto` names.
 fn label_of<'s>(jump: Node<'_>, src: &'s [u8]) -> Option<&'s str> {
-    named_children(jump).into_iter().find(|c| c.kind() == k::LABEL_NAME).map(|l| text(l, src))
+    named_children(jump).into_iter().find(|c| c.kind_str() == k::LABEL_NAME).map(|l| text(l, src))
 }
 
 /// A statement that ends the goroutine running it, deferred calls run:
@@ -214,14 +214,14 @@ fn label_of<'s>(jump: Node<'_>, src: &'s [u8]) -> Option<&'s str> {
 pub fn is_goexit_call(stmt: Node<'_>, src: &[u8]) -> bool {
     let Some(f) = stmt
         .named(0)
-        .filter(|c| c.kind() == k::CALL_EXPRESSION)
-        .and_then(|c| c.child_by_field_name("function"))
-        .filter(|f| f.kind() == k::SELECTOR_EXPRESSION)
+        .filter(|c| c.kind_str() == k::CALL_EXPRESSION)
+        .and_then(|c| c.field("function"))
+        .filter(|f| f.kind_str() == k::SELECTOR_EXPRESSION)
     else {
         return false;
     };
-    let (Some(x), Some(m)) = (f.child_by_field_name("operand"), f.child_by_field_name("field")) else { return false };
-    if x.kind() != k::IDENTIFIER {
+    let (Some(x), Some(m)) = (f.field("operand"), f.field("field")) else { return false };
+    if x.kind_str() != k::IDENTIFIER {
         return false;
     }
     if known::is(f, src, known::RUNTIME_GOEXIT) {
@@ -234,13 +234,13 @@ pub fn is_goexit_call(stmt: Node<'_>, src: &[u8]) -> bool {
     // The receiver is a parameter of an enclosing function with a testing
     // type, not re-declared on the way (a textual check: it only refuses more).
     ancestors(stmt)
-        .filter(|a| matches!(a.kind(), k::FUNC_LITERAL | k::FUNCTION_DECLARATION | k::METHOD_DECLARATION))
+        .filter(|a| matches!(a.kind_str(), k::FUNC_LITERAL | k::FUNCTION_DECLARATION | k::METHOD_DECLARATION))
         .find_map(|func| {
-            let params = func.child_by_field_name("parameters")?;
+            let params = func.field("parameters")?;
             named_children(params).into_iter().find_map(|p| {
                 let mut c = p.walk();
                 let named = p.children_by_field_name("name", &mut c).any(|n| text(n, src) == x);
-                named.then(|| (func, p.child_by_field_name("type")))
+                named.then(|| (func, p.field("type")))
             })
         })
         .is_some_and(|(func, ty)| {
@@ -258,20 +258,19 @@ pub fn is_goexit_call(stmt: Node<'_>, src: &[u8]) -> bool {
 /// the process (`os.Exit`, `log.Fatal`)?
 #[must_use]
 pub fn ends_process_after(node: Node<'_>, src: &[u8]) -> bool {
-    let stmt = ancestors(node).find(|a| a.up().is_some_and(|p| p.kind() == k::STATEMENT_LIST));
+    let stmt = ancestors(node).find(|a| a.up().is_some_and(|p| p.kind_str() == k::STATEMENT_LIST));
     let next = stmt
         .and_then(|s| std::iter::successors(s.next_named_sibling(), Node::next_named_sibling).find(|n| !n.is_extra()));
-    next.filter(|n| n.kind() == k::EXPRESSION_STATEMENT)
+    next.filter(|n| n.kind_str() == k::EXPRESSION_STATEMENT)
         .and_then(|n| n.named(0))
-        .filter(|c| c.kind() == k::CALL_EXPRESSION)
-        .and_then(|c| c.child_by_field_name("function"))
+        .filter(|c| c.kind_str() == k::CALL_EXPRESSION)
+        .and_then(|c| c.field("function"))
         .is_some_and(|f| known::PROCESS_EXITS.iter().any(|api| known::is(f, src, *api)))
 }
 
 pub(super) fn is_panic_call(stmt: Node<'_>, src: &[u8]) -> bool {
-    let call = stmt.named(0).filter(|c| c.kind() == k::CALL_EXPRESSION);
-    call.and_then(|c| c.child_by_field_name("function"))
-        .is_some_and(|f| f.kind() == k::IDENTIFIER && text(f, src) == "panic")
+    let call = stmt.named(0).filter(|c| c.kind_str() == k::CALL_EXPRESSION);
+    call.and_then(|c| c.field("function")).is_some_and(|f| f.kind_str() == k::IDENTIFIER && text(f, src) == "panic")
 }
 
 /// The statement a `break`/`continue` leaves (a loop, switch or select), or
@@ -279,7 +278,7 @@ pub(super) fn is_panic_call(stmt: Node<'_>, src: &[u8]) -> bool {
 /// answered as an unlabelled `break`; [`Jumps::target`] says `None`.)
 #[must_use]
 pub fn jump_target<'t>(jump: Node<'t>, src: &[u8]) -> Option<Node<'t>> {
-    if jump.kind() == k::GOTO_STATEMENT {
+    if jump.kind_str() == k::GOTO_STATEMENT {
         let (func, label) = (innermost_function(jump)?, label_of(jump, src)?);
         return Labels::named(func, label, src).goto_target(label, func);
     }
@@ -290,12 +289,12 @@ pub fn jump_target<'t>(jump: Node<'t>, src: &[u8]) -> Option<Node<'t>> {
 /// switch or select) enclosing it, or the labelled statement it names.
 fn loop_target<'t>(jump: Node<'t>, src: &[u8]) -> Option<Node<'t>> {
     let label = label_of(jump, src);
-    let loops_only = jump.kind() == k::CONTINUE_STATEMENT;
+    let loops_only = jump.kind_str() == k::CONTINUE_STATEMENT;
     for a in ancestors(jump) {
-        match a.kind() {
+        match a.kind_str() {
             k::FUNC_LITERAL | k::FUNCTION_DECLARATION | k::METHOD_DECLARATION => return None,
             k::LABELED_STATEMENT if label.is_some() && label_name(a, src) == label => {
-                return named_children(a).into_iter().find(|c| c.kind() != k::LABEL_NAME);
+                return named_children(a).into_iter().find(|c| c.kind_str() != k::LABEL_NAME);
             }
             k::FOR_STATEMENT if label.is_none() => return Some(a),
             k::EXPRESSION_SWITCH_STATEMENT | k::TYPE_SWITCH_STATEMENT | k::SELECT_STATEMENT
@@ -317,7 +316,7 @@ pub fn leaves(j: Node<'_>, region: Node<'_>, src: &[u8]) -> bool {
 
 /// [`leaves`], given how to find the target of `j`.
 fn leaves_to<'t>(j: Node<'_>, target: impl FnOnce() -> Option<Node<'t>>, region: Node<'_>) -> bool {
-    match j.kind() {
+    match j.kind_str() {
         k::BREAK_STATEMENT => target().is_none_or(|t| contains(t, region)),
         k::CONTINUE_STATEMENT => target().is_none_or(|t| contains(t, region) && t.id() != region.id()),
         k::GOTO_STATEMENT => target().is_none_or(|t| !contains(region, t)),
@@ -365,7 +364,7 @@ return";
         let (b, goto) = (src.as_bytes(), all(&tree, k::GOTO_STATEMENT)[0]);
         let target = jump_target(goto, b);
         assert_eq!(Jumps::of(innermost_function(goto).unwrap(), b).target(goto), target, "{stmts}");
-        let stmt = target.and_then(|t| named_children(t).into_iter().find(|c| c.kind() != k::LABEL_NAME));
+        let stmt = target.and_then(|t| named_children(t).into_iter().find(|c| c.kind_str() != k::LABEL_NAME));
         stmt.map(|s| text(s, b).to_owned())
     }
 
@@ -437,8 +436,8 @@ return";
             let b = src.as_bytes();
             let table = Jumps::of(all(&tree, k::FUNCTION_DECLARATION)[0], b);
             // Targets too (a panic has none, whatever `jump_target` says).
-            for j in table.all().iter().filter(|j| j.stmt.kind() != k::RETURN_STATEMENT) {
-                assert_eq!(j.target, jump_target(j.stmt, b).filter(|_| j.stmt.kind() != k::EXPRESSION_STATEMENT));
+            for j in table.all().iter().filter(|j| j.stmt.kind_str() != k::RETURN_STATEMENT) {
+                assert_eq!(j.target, jump_target(j.stmt, b).filter(|_| j.stmt.kind_str() != k::EXPRESSION_STATEMENT));
             }
             // Every region of the function, not inside a nested one.
             walk_preorder(tree.root_node(), |region| {
@@ -447,7 +446,7 @@ return";
                 for j in table.all() {
                     assert_eq!(table.leaves(j.stmt, region), leaves(j.stmt, region, b), "{j:?} leaves {region:?}");
                 }
-                region.kind() != k::FUNC_LITERAL
+                region.kind_str() != k::FUNC_LITERAL
             });
         }
     }

@@ -1,6 +1,7 @@
 //! Whether a send is the last thing its goroutine does, so that buffering
 //! its channel cannot let anything run where it used to block.
 
+use crate::syntax::Fast as _;
 use crate::syntax::Up as _;
 use tree_sitter::Node;
 
@@ -25,17 +26,17 @@ pub fn is_last_action_with<'t>(send: Node<'t>, body: Node<'t>, also_quiet: &dyn 
     let mut cur = send;
     while cur.id() != body.id() {
         let Some(parent) = cur.up() else { return false };
-        let rest: Vec<Node> = match parent.kind() {
+        let rest: Vec<Node> = match parent.kind_str() {
             k::STATEMENT_LIST => {
                 named_children(parent).into_iter().filter(|s| s.start_byte() >= cur.end_byte()).collect()
             }
             k::COMMUNICATION_CASE => named_children(parent)
                 .into_iter()
-                .filter(|s| s.kind() == k::STATEMENT_LIST && s.start_byte() >= cur.end_byte())
+                .filter(|s| s.kind_str() == k::STATEMENT_LIST && s.start_byte() >= cur.end_byte())
                 .flat_map(named_children)
                 .collect(),
             k::FOR_STATEMENT => return false,
-            k::IF_STATEMENT if parent.child_by_field_name("condition").is_some_and(|c| c.id() == cur.id()) => {
+            k::IF_STATEMENT if parent.field("condition").is_some_and(|c| c.id() == cur.id()) => {
                 return false;
             }
             // A func literal deferred by the goroutine runs as it exits.
@@ -43,7 +44,7 @@ pub fn is_last_action_with<'t>(send: Node<'t>, body: Node<'t>, also_quiet: &dyn 
             _ => Vec::new(),
         };
         for s in rest {
-            match s.kind() {
+            match s.kind_str() {
                 // The path ends here (a return), or leaves this list (break).
                 k::RETURN_STATEMENT if quiet(s) => return true,
                 k::BREAK_STATEMENT => break,
@@ -57,12 +58,12 @@ pub fn is_last_action_with<'t>(send: Node<'t>, body: Node<'t>, also_quiet: &dyn 
 }
 
 fn quiet(stmt: Node<'_>) -> bool {
-    match stmt.kind() {
+    match stmt.kind_str() {
         k::COMMENT | k::EMPTY_STATEMENT | k::BREAK_STATEMENT => true,
         k::RETURN_STATEMENT => {
             let mut calls = false;
             walk_preorder(stmt, |n| {
-                calls |= n.kind() == k::CALL_EXPRESSION || n.kind() == k::FUNC_LITERAL;
+                calls |= n.kind_str() == k::CALL_EXPRESSION || n.kind_str() == k::FUNC_LITERAL;
                 !calls
             });
             !calls

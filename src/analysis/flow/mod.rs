@@ -18,6 +18,7 @@ pub use paths::{MANY, max_sends, min_sends, send_bounds};
 /// nodes in it by kind and text.
 #[cfg(test)]
 mod testing {
+    use crate::syntax::Fast as _;
     use tree_sitter::{Node, Tree};
 
     use crate::syntax::{kinds as k, text, walk_preorder};
@@ -40,7 +41,7 @@ mod testing {
     pub(super) fn all<'t>(tree: &'t Tree, kind: &str) -> Vec<Node<'t>> {
         let mut out = Vec::new();
         walk_preorder(tree.root_node(), |n| {
-            if n.kind() == kind {
+            if n.kind_str() == kind {
                 out.push(n);
             }
             true
@@ -57,6 +58,6 @@ mod testing {
     /// The body of the first function declared.
     pub(super) fn body(tree: &Tree) -> Node<'_> {
         let decl = all(tree, k::FUNCTION_DECLARATION)[0];
-        decl.child_by_field_name("body").expect("a function with a body")
+        decl.field("body").expect("a function with a body")
     }
 }

@@ -1,6 +1,7 @@
 //! How many sends a body makes per path: the most on any path and the
 //! fewest on any path that ends normally.
 
+use crate::syntax::Fast as _;
 use crate::syntax::Up as _;
 use tree_sitter::Node;
 
@@ -102,8 +103,8 @@ fn has_send(n: Node<'_>, is_send: &dyn Fn(Node<'_>) -> bool) -> bool {
 fn has_return(n: Node<'_>) -> bool {
     let mut found = false;
     walk_preorder(n, |x| {
-        found |= x.kind() == k::RETURN_STATEMENT;
-        !found && x.kind() != k::FUNC_LITERAL
+        found |= x.kind_str() == k::RETURN_STATEMENT;
+        !found && x.kind_str() != k::FUNC_LITERAL
     });
     found
 }
@@ -123,13 +124,14 @@ fn paths<const N: usize>(
     let rec = |c: Node<'_>| paths(c, src, is_send, bounds);
     let unknown = || bounds.map(|b| b.unknown(n, is_send));
     // Sends in an initializer, condition or switch value are not followed.
-    let header_sends = ["initializer", "condition", "value"]
-        .iter()
-        .any(|f| n.child_by_field_name(f).is_some_and(|h| has_send(h, is_send)));
-    if header_sends && matches!(n.kind(), k::IF_STATEMENT | k::EXPRESSION_SWITCH_STATEMENT | k::TYPE_SWITCH_STATEMENT) {
+    let header_sends =
+        ["initializer", "condition", "value"].iter().any(|f| n.field(f).is_some_and(|h| has_send(h, is_send)));
+    if header_sends
+        && matches!(n.kind_str(), k::IF_STATEMENT | k::EXPRESSION_SWITCH_STATEMENT | k::TYPE_SWITCH_STATEMENT)
+    {
         return bounds.map(Bound::untracked);
     }
-    match n.kind() {
+    match n.kind_str() {
         k::BLOCK | k::STATEMENT_LIST => {
             let mut out = [EMPTY; N];
             for s in named_children(n) {
@@ -159,27 +161,27 @@ fn paths<const N: usize>(
         // A panic ends the path; the fewest-sends bound ignores such paths.
         k::EXPRESSION_STATEMENT if is_panic_call(n, src) => bounds.map(|b| (None, (b == Bound::Most).then_some(0))),
         k::LABELED_STATEMENT => {
-            named_children(n).into_iter().find(|c| c.kind() != k::LABEL_NAME).map_or([EMPTY; N], rec)
+            named_children(n).into_iter().find(|c| c.kind_str() != k::LABEL_NAME).map_or([EMPTY; N], rec)
         }
         k::IF_STATEMENT => {
-            let cons = n.child_by_field_name("consequence").map_or([EMPTY; N], rec);
-            let alt = n.child_by_field_name("alternative").map_or([EMPTY; N], rec);
+            let cons = n.field("consequence").map_or([EMPTY; N], rec);
+            let alt = n.field("alternative").map_or([EMPTY; N], rec);
             each(bounds, |i, b| (b.pick(cons[i].0, alt[i].0), b.pick(cons[i].1, alt[i].1)))
         }
         k::EXPRESSION_SWITCH_STATEMENT | k::TYPE_SWITCH_STATEMENT | k::SELECT_STATEMENT => {
             let mut out: [Paths; N] = [(None, None); N];
-            let mut has_default = n.kind() == k::SELECT_STATEMENT;
+            let mut has_default = n.kind_str() == k::SELECT_STATEMENT;
             for case in named_children(n) {
-                let comm = match case.kind() {
+                let comm = match case.kind_str() {
                     k::EXPRESSION_CASE | k::TYPE_CASE => 0,
                     k::DEFAULT_CASE => {
                         has_default = true;
                         0
                     }
-                    k::COMMUNICATION_CASE => u32::from(case.child_by_field_name("communication").is_some_and(is_send)),
+                    k::COMMUNICATION_CASE => u32::from(case.field("communication").is_some_and(is_send)),
                     _ => continue,
                 };
-                let body = named_children(case).into_iter().find(|c| c.kind() == k::STATEMENT_LIST);
+                let body = named_children(case).into_iter().find(|c| c.kind_str() == k::STATEMENT_LIST);
                 if body.is_some_and(has_fallthrough) {
                     return unknown();
                 }
@@ -200,9 +202,8 @@ fn paths<const N: usize>(
         // `defer func() { ... }()`: runs once, at exit, on every path that
         // passes here; counting it here gives the same per-path totals.
         k::DEFER_STATEMENT => {
-            let lit =
-                n.named(0).and_then(|c| c.child_by_field_name("function")).filter(|f| f.kind() == k::FUNC_LITERAL);
-            match lit.and_then(|l| l.child_by_field_name("body")) {
+            let lit = n.named(0).and_then(|c| c.field("function")).filter(|f| f.kind_str() == k::FUNC_LITERAL);
+            match lit.and_then(|l| l.field("body")) {
                 Some(body) => {
                     let r = rec(body);
                     each(bounds, |i, b| (Some(b.pick(r[i].0, r[i].1).unwrap_or(0)), None))
@@ -221,7 +222,7 @@ fn sends_then_returns(n: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> boo
     let mut sends = Vec::new();
     let mut in_closure = false;
     walk_preorder(n, |x| {
-        if x.kind() == k::FUNC_LITERAL {
+        if x.kind_str() == k::FUNC_LITERAL {
             in_closure |= has_send(x, is_send);
             return false;
         }
@@ -231,17 +232,17 @@ fn sends_then_returns(n: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> boo
         true
     });
     let ends = |s: Node<'_>| {
-        s.kind() == k::RETURN_STATEMENT
-            || (s.kind() == k::EXPRESSION_STATEMENT && (is_panic_call(s, src) || is_goexit_call(s, src)))
+        s.kind_str() == k::RETURN_STATEMENT
+            || (s.kind_str() == k::EXPRESSION_STATEMENT && (is_panic_call(s, src) || is_goexit_call(s, src)))
     };
     !in_closure
         && !sends.is_empty()
         && sends.iter().all(|send| {
             let next = match send.up() {
-                Some(p) if p.kind() == k::COMMUNICATION_CASE => {
-                    named_children(p).into_iter().find(|c| c.kind() == k::STATEMENT_LIST).and_then(|l| l.named(0))
+                Some(p) if p.kind_str() == k::COMMUNICATION_CASE => {
+                    named_children(p).into_iter().find(|c| c.kind_str() == k::STATEMENT_LIST).and_then(|l| l.named(0))
                 }
-                Some(p) if p.kind() == k::STATEMENT_LIST => {
+                Some(p) if p.kind_str() == k::STATEMENT_LIST => {
                     std::iter::successors(send.next_named_sibling(), Node::next_named_sibling).find(|n| !n.is_extra())
                 }
                 _ => None,
@@ -251,7 +252,7 @@ fn sends_then_returns(n: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> boo
 }
 
 fn has_fallthrough(list: Node<'_>) -> bool {
-    named_children(list).iter().any(|s| s.kind() == k::FALLTHROUGH_STATEMENT)
+    named_children(list).iter().any(|s| s.kind_str() == k::FALLTHROUGH_STATEMENT)
 }
 
 #[cfg(test)]
@@ -266,8 +267,7 @@ mod tests {
         let src = in_func(stmts);
         let tree = parse(&src);
         let is_send = |n: Node<'_>| {
-            n.kind() == k::SEND_STATEMENT
-                && n.child_by_field_name("channel").is_some_and(|c| text(c, src.as_bytes()) == "c")
+            n.kind_str() == k::SEND_STATEMENT && n.field("channel").is_some_and(|c| text(c, src.as_bytes()) == "c")
         };
         let (b, src) = (body(&tree), src.as_bytes());
         let both = send_bounds(b, src, &is_send);
