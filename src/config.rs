@@ -153,7 +153,8 @@ impl Config {
             let mut b = GlobSetBuilder::new();
             let mut patterns = Vec::new();
             for g in list {
-                b.add(Glob::new(g.get_ref()).map_err(|e| at(g.span().start, format!("`{key}`: bad glob: {e}")))?);
+                let pattern = crate::walk::glob_pattern(g.get_ref());
+                b.add(Glob::new(pattern).map_err(|e| at(g.span().start, format!("`{key}`: bad glob: {e}")))?);
                 patterns.push(g.into_inner());
             }
             let set = b.build().map_err(|e| at(0, format!("`{key}`: {e}")))?;

@@ -62,21 +62,43 @@ impl WalkOptions {
         let c = if self.include.is_none() || self.exclude.is_none() { self.config(p, false) } else { None };
         // Globs of the file match below its directory (made absolute only
         // when there are some).
-        let config = |g: Option<&crate::config::Globs>| {
+        let config = |g: Option<&crate::config::Globs>, exclude: bool| {
             let (c, g, configs) = (c.as_deref()?, g?, self.configs.as_ref()?);
             let abs = configs.absolute(p);
-            Some(c.relative(&abs).is_some_and(|r| g.set.is_match(r)))
+            Some(c.relative(&abs).is_some_and(|r| if exclude { excludes(&g.set, r) } else { g.set.is_match(r) }))
         };
         let included = match &self.include {
             Some(g) => cli(g),
-            None => config(c.as_deref().and_then(|c| c.include.as_ref())).unwrap_or(true),
+            None => config(c.as_deref().and_then(|c| c.include.as_ref()), false).unwrap_or(true),
         };
         let excluded = match &self.exclude {
-            Some(g) => cli(g),
-            None => config(c.as_deref().and_then(|c| c.exclude.as_ref())).unwrap_or(false),
+            Some(g) => excludes(g, rel) || g.is_match(p),
+            None => config(c.as_deref().and_then(|c| c.exclude.as_ref()), true).unwrap_or(false),
         };
         included && !excluded
     }
+}
+
+/// A glob as the walk reads it: `./` in front and `/` at the end add
+/// nothing (`./gen/` is `gen`).
+#[must_use]
+pub fn glob_pattern(p: &str) -> &str {
+    let p = p.strip_prefix("./").unwrap_or(p);
+    let t = p.trim_end_matches('/');
+    if t.is_empty() { p } else { t }
+}
+
+/// Does the exclude glob `g` match `rel` (a path below where the walk or
+/// the configuration starts), one of its directories (`pkg/gen` for
+/// `pkg/gen/x.go`) or one of their names (`gen`)? As ruff and
+/// `.gitignore` read a pattern: without a `/` it names a file or directory
+/// at any depth, and excluding a directory excludes what is below it.
+#[must_use]
+pub fn excludes(g: &GlobSet, rel: &Path) -> bool {
+    let rel = rel.strip_prefix(".").unwrap_or(rel);
+    g.is_match(rel)
+        || rel.ancestors().skip(1).filter(|a| !a.as_os_str().is_empty()).any(|a| g.is_match(a))
+        || rel.components().any(|c| matches!(c, std::path::Component::Normal(n) if g.is_match(n)))
 }
 
 /// A file to process; `explicit` when named on the command line.

@@ -421,6 +421,17 @@ fn include_exclude_globs() {
     assert!(stderr(&o).contains("svc/b.go"));
     let o = leakfix(d, &["--include", "**/a.go"]);
     assert!(stdout(&o).contains("+++ b/svc/a.go"));
+    // As ruff and .gitignore read them: a pattern without `/` names a file
+    // or directory at any depth, and excluding a directory excludes what
+    // is below it; a part of a name is not the name.
+    for dir in ["svc", "s?c", "./svc", "svc/"] {
+        let o = leakfix(d, &["--exclude", dir]);
+        assert!(stdout(&o).is_empty() && !stderr(&o).contains("svc/"), "{dir}: {}", stderr(&o));
+    }
+    let o = leakfix(d, &["--exclude", "sv"]);
+    assert!(stdout(&o).contains("+++ b/svc/a.go"), "{}", stdout(&o));
+    let o = leakfix(d, &["--exclude", "a.go"]);
+    assert!(stdout(&o).is_empty() && stderr(&o).contains("svc/b.go"), "{}", stderr(&o));
 }
 
 #[test]

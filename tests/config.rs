@@ -82,6 +82,13 @@ fn every_key_mirrors_its_flag() {
     assert!(listed(&leakfix(d, &["-l", "."])).is_empty());
     write(d, "leakfix.toml", "include = [\"keep/**\"]\n");
     assert_eq!(listed(&leakfix(d, &["-l", "."])), ["keep/a.go"]);
+    // A name excludes that file or directory at any depth (below the
+    // file's directory), as ruff's `exclude` does.
+    write(d, "deep/skip/b.go", LEAK);
+    write(d, "leakfix.toml", "exclude = [\"skip\"]\n");
+    assert_eq!(listed(&leakfix(d, &["-l", "."])), ["keep/a.go"]);
+    write(d, "leakfix.toml", "exclude = [\"deep/skip/\"]\n");
+    assert_eq!(listed(&leakfix(d, &["-l", "."])), ["keep/a.go", "skip/a.go"]);
 }
 
 #[test]

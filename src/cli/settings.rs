@@ -71,7 +71,7 @@ fn globs(patterns: &[String]) -> Result<Option<globset::GlobSet>> {
     }
     let mut b = globset::GlobSetBuilder::new();
     for p in patterns {
-        b.add(globset::Glob::new(p).with_context(|| format!("bad glob {p:?}"))?);
+        b.add(globset::Glob::new(crate::walk::glob_pattern(p)).with_context(|| format!("bad glob {p:?}"))?);
     }
     Ok(Some(b.build()?))
 }
