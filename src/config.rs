@@ -237,6 +237,8 @@ pub struct Configs {
     by_dir: Mutex<HashMap<PathBuf, Found>>,
     /// The broken files said so far (each is said once).
     reported: Mutex<std::collections::HashSet<String>>,
+    /// The files broken configuration files kept from being checked.
+    unchecked: std::sync::atomic::AtomicUsize,
     /// Bumped by [`Configs::forget`]: answers kept per thread from before
     /// no longer hold.
     generation: std::sync::atomic::AtomicUsize,
@@ -252,6 +254,7 @@ impl Configs {
             known,
             by_dir: Mutex::new(HashMap::new()),
             reported: Mutex::default(),
+            unchecked: std::sync::atomic::AtomicUsize::new(0),
             generation: std::sync::atomic::AtomicUsize::new(0),
         }
     }
@@ -270,9 +273,17 @@ impl Configs {
         &self.mode
     }
 
-    /// Is this the first time `e`'s file is reported?
-    pub fn first_report(&self, e: &ConfigError) -> bool {
+    /// Count a file that the broken configuration file of `e` keeps from
+    /// being checked; is it the first (then `e` is reported, once)?
+    pub fn not_checked(&self, e: &ConfigError) -> bool {
+        self.unchecked.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         self.reported.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(e.path.clone())
+    }
+
+    /// The files counted by [`Configs::not_checked`].
+    #[must_use]
+    pub fn unchecked(&self) -> usize {
+        self.unchecked.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// `path` made absolute against the run's current directory.

@@ -124,8 +124,13 @@ fn a_bad_file_is_exit_2_with_its_line_key_and_what_was_meant() {
         let err = stderr(&o);
         assert!(err.contains(&format!("sub/leakfix.toml: {line}: {says}")), "{text}: {err}");
         assert_eq!(err.matches("sub/leakfix.toml").count(), 1, "said once: {err}");
-        // The files it applies to are not checked; the others are.
+        // The files it applies to are not checked, and counted so; the
+        // others are checked.
         assert_eq!(listed(&o), ["a.go", "legacy/a.go"], "{text}");
+        assert!(err.contains("in 2 files checked") && err.contains("1 file not checked"), "{text}: {err}");
+        let o = leakfix(d, &["--format", "json", "."]);
+        let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!((json["summary"]["files"].as_u64(), json["summary"]["files_skipped"].as_u64()), (Some(2), Some(1)));
         // --config with a bad file stops before anything is checked.
         let o = leakfix(d, &["-l", "--config", "sub/leakfix.toml", "."]);
         assert_eq!(o.status.code(), Some(2));

@@ -107,10 +107,7 @@ fn process(c: &Candidate, s: &Settings, sites: Option<&[Site]>) -> Option<Report
         Ok(f) => f,
         // Said once, for the configuration file; no file it applies to is checked.
         Err(e) => {
-            return s
-                .configs
-                .first_report(&e)
-                .then(|| Report::failed(Path::new(&e.path.clone()), FileError::Config(e)));
+            return s.configs.not_checked(&e).then(|| Report::failed(Path::new(&e.path.clone()), FileError::Config(e)));
         }
     };
     let read = with_file(&c.path, s.max_file_size, |bytes| {
@@ -533,8 +530,10 @@ pub fn run(args: Args) -> Result<i32> {
             problems.push(render::Problem { path: &r.path, message: e.to_string(), not_checked: false });
         }
     }
-    let skipped = problems.iter().filter(|p| p.not_checked).count();
-    let summary = render::Summary::new(&views, files, errors, s.write).with_skipped(skipped);
+    // Files a broken configuration file keeps from being checked are not
+    // checked either (their error is said once, for the file).
+    let skipped = problems.iter().filter(|p| p.not_checked).count() + s.configs.unchecked();
+    let summary = render::Summary::new(&views, files.saturating_sub(skipped), errors, s.write).with_skipped(skipped);
 
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     // A reader that closes the pipe early (`| head`) is not an error, in any

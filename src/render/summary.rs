@@ -132,7 +132,7 @@ impl Summary {
         if self.files_skipped > 0 {
             let n = self.files_skipped;
             lines.push(format!(
-                "{n} {} not checked (too large or too slow, see above; --max-file-size, --timeout-per-file)",
+                "{n} {} not checked (too large, too slow or under a broken configuration file, see above)",
                 if n == 1 { "file" } else { "files" }
             ));
         }
