@@ -162,6 +162,18 @@ impl Config {
         };
         let mut per_path_ignore = Vec::new();
         for (glob, list) in raw.per_path_ignore.unwrap_or_default() {
+            // TOML puts every key after a table's header in the table: a
+            // setting written below `[per-path-ignore]` would silently be a
+            // glob of it.
+            if KEYS.contains(&glob.get_ref().as_str()) {
+                return Err(at(
+                    glob.span().start,
+                    format!(
+                        "`{}` is read as a glob of `[per-path-ignore]` here (every key after a table's header is in the table); move it above `[per-path-ignore]`",
+                        glob.get_ref()
+                    ),
+                ));
+            }
             let matcher = Glob::new(glob.get_ref())
                 .map_err(|e| at(glob.span().start, format!("`per-path-ignore`: bad glob: {e}")))?
                 .compile_matcher();

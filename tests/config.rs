@@ -115,6 +115,11 @@ fn a_bad_file_is_exit_2_with_its_line_key_and_what_was_meant() {
             "`per-path-ignore`: unknown transform id `ncast`",
         ),
         ("exclude = [\"a/[\"]\n", "line 1, column 12", "`exclude`: bad glob"),
+        (
+            "[per-path-ignore]\n\"legacy/**\" = [\"ncast-leak\"]\nselect = [\"premature-return\"]\n",
+            "line 3, column 1",
+            "`select` is read as a glob of `[per-path-ignore]` here",
+        ),
     ] {
         let t = tree();
         let d = t.path();
