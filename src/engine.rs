@@ -306,9 +306,9 @@ struct Found {
 
 /// A batch's parse guard: the edits of the fixes its findings alone would
 /// have taken, each inside one of the functions the batch checks, and the
-/// syntax errors of the edited functions before and after them (parsed
-/// again from the batch's own trees, reusing what the edits leave alone;
-/// `None` if that parse gave up).
+/// syntax errors of its edited trees before and after them (parsed again,
+/// reusing what the edits leave alone, with the same declarations where
+/// they were; `None` if that parse gave up).
 #[derive(Default)]
 struct Guard {
     edits: Vec<fix::Edit>,
@@ -343,9 +343,8 @@ fn batch_guard(
     let fixes = taken_fixes(src, found, opts);
     let edits = fix::taken(&fixes, &fix::select(src, &fixes));
     let mut guard = Guard { edits: edits.iter().map(|e| (*e).clone()).collect(), before: 0, after: Some(0) };
-    // Per tree: the edited chunks and their edits, in order.
-    let mut by_tree: std::collections::BTreeMap<usize, (Vec<std::ops::Range<usize>>, TreeEdits<'_>)> =
-        std::collections::BTreeMap::new();
+    // Per tree: its edits, in order.
+    let mut by_tree: std::collections::BTreeMap<usize, TreeEdits<'_>> = std::collections::BTreeMap::new();
     for e in &edits {
         let r = &e.range;
         let c = checked.get(checked.partition_point(|c| c.end <= r.start))?;
@@ -353,47 +352,43 @@ fn batch_guard(
             return None;
         }
         let i = parts.chunks.binary_search_by_key(&c.start, |p| p.start).ok()?;
-        let (spans, edits) = by_tree.entry(i / syntax::DECLS_PER_TREE).or_default();
-        if spans.last() != Some(c) {
-            spans.push(c.clone());
-        }
-        edits.push((r.clone(), e.content.as_bytes()));
+        by_tree.entry(i / syntax::DECLS_PER_TREE).or_default().push((r.clone(), e.content.as_bytes()));
     }
     if by_tree.is_empty() {
         return Some(guard);
     }
     let groups = syntax::groups(parts, lines);
-    for (t, (spans, edits)) in by_tree {
+    for (t, edits) in by_tree {
         let (tree, ranges) = (trees.get(t)?, groups.get(t)?);
-        guard.before += errors_in(tree.root_node(), &spans);
-        let after = syntax::reparse::reparse(src.as_bytes(), lines, tree, ranges, &edits).map(|(new, _)| {
-            let moved = |at| syntax::reparse::moved_offset(&edits, at);
-            let spans: Vec<_> = spans.iter().map(|s| moved(s.start)..moved(s.end)).collect();
-            errors_in(new.root_node(), &spans)
-        });
+        guard.before += count_errors(tree.root_node());
+        let after = match syntax::reparse::reparse(src.as_bytes(), lines, tree, ranges, &edits) {
+            // The edits must leave the tree's declarations as they were,
+            // each where it moved to (a brace an edit leaves open may
+            // swallow the next declaration, whose errors would not be the
+            // edited function's): else the file's guard decides.
+            Some((new, _)) if same_declarations(tree, &new, &edits) => Some(count_errors(new.root_node())),
+            Some(_) => return None,
+            None => None,
+        };
         guard.after = guard.after.zip(after).map(|(a, b)| a + b);
     }
     Some(guard)
 }
 
-/// Syntax errors (error and missing nodes) of the tree at `root` that touch
-/// one of `spans`.
-fn errors_in(root: tree_sitter::Node<'_>, spans: &[std::ops::Range<usize>]) -> usize {
-    if !root.has_error() {
-        return 0;
-    }
-    let touches = |n: tree_sitter::Node<'_>| spans.iter().any(|s| n.start_byte() <= s.end && s.start <= n.end_byte());
-    let mut n = 0;
-    syntax::walk_preorder(root, |x| {
-        if x.id() != root.id() && !touches(x) {
-            return false;
-        }
-        if x.is_error() || x.is_missing() {
-            n += 1;
-        }
-        x.has_error()
-    });
-    n
+/// Has `new` (`old` parsed again after `edits`) the top-level nodes of
+/// `old`, of the same kinds, each over its range moved by the edits?
+fn same_declarations(old: &tree_sitter::Tree, new: &tree_sitter::Tree, edits: &TreeEdits<'_>) -> bool {
+    let moved = |at| syntax::reparse::moved_offset(edits, at);
+    let top = |t: &tree_sitter::Tree| {
+        let mut cursor = t.walk();
+        t.root_node().children(&mut cursor).map(|n| (n.kind_id(), n.byte_range())).collect::<Vec<_>>()
+    };
+    let (before, after) = (top(old), top(new));
+    before.len() == after.len()
+        && before
+            .iter()
+            .zip(&after)
+            .all(|((k, r), (l, s))| k == l && moved(r.start) == s.start && moved(r.end) == s.end)
 }
 
 /// Findings in `src` (in the function holding `within` only, if given);
@@ -534,8 +529,9 @@ mod tests {
         assert_eq!(crate::analysis::relevance::relevant_ranges(good.as_bytes()), Some(vec![]));
     }
 
-    /// A transform whose fix writes `text` before the `)` of every `make`.
-    struct Writes(&'static str);
+    /// A transform whose fix writes `text` before the `)` of every `make`
+    /// (with `.1`, after the `make` of the channel `c` only).
+    struct Writes(&'static str, bool);
 
     impl Transform for Writes {
         fn id(&self) -> &'static str {
@@ -551,7 +547,10 @@ mod tests {
             crate::analysis::relevance::GoroutineUse::SendUnbuffered
         }
         fn check<'t>(&self, _cx: &Context<'_, 't>, ch: &crate::analysis::Channel<'t>) -> Option<Finding> {
-            let at = ch.make.end_byte() - 1;
+            if self.1 && ch.name != "c" {
+                return None;
+            }
+            let at = if self.1 { ch.make.end_byte() } else { ch.make.end_byte() - 1 };
             Some(Finding {
                 transform: self.id(),
                 range: ch.make.byte_range(),
@@ -565,8 +564,9 @@ mod tests {
         }
     }
 
-    static GOOD: Writes = Writes(", 1");
-    static BAD: Writes = Writes(", 1 1");
+    static GOOD: Writes = Writes(", 1", false);
+    static BAD: Writes = Writes(", 1 1", false);
+    static OPENS: Writes = Writes("\n\tfor {", true);
 
     #[test]
     fn a_batch_guards_its_fixes_by_parsing_its_trees_again_where_edited() {
@@ -598,6 +598,21 @@ mod tests {
                     assert_eq!((work.parses, work.reparses), (trees, trees), "{} {bytes}", t.0);
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_batch_guard_sees_an_edit_that_swallows_the_next_function() {
+        // `for {` left open in f: f's `}` closes the loop, and f takes g in
+        // (whose lines, not f's, then hold the error).
+        let src = "package p\n\nfunc f() {\n\tc := make(chan int)\n\tgo func() { c <- 1 }()\n}\n\nfunc g() {\n\td := make(chan int)\n\tgo func() { d <- 1 }()\n}\n";
+        let transforms: &[&'static dyn Transform] = &[&OPENS];
+        for (shortcuts, bytes) in [(true, BATCH_BYTES), (true, 1), (false, BATCH_BYTES)] {
+            let opts = Options { shortcuts, batching: Batching { bytes, threads: 1 }, ..Options::new(transforms) };
+            let r = check_source(src, &opts);
+            assert_eq!(r.outcomes.len(), 1);
+            assert_eq!(r.outcomes[0].status, Status::Skipped(SkipReason::WouldNotParse), "{shortcuts} {bytes}");
+            assert_eq!(r.fixed, None);
         }
     }
 }

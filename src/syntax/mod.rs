@@ -101,7 +101,17 @@ fn run_parser(p: &mut Parser, src: &[u8]) -> Option<Tree> {
         if deadline::expired() { std::ops::ControlFlow::Break(()) } else { std::ops::ControlFlow::Continue(()) }
     };
     let options = tree_sitter::ParseOptions::new().progress_callback(&mut stop);
-    p.parse_with_options(&mut |i, _| src.get(i..).unwrap_or_default(), None, Some(options))
+    let tree = p.parse_with_options(&mut |i, _| src.get(i..).unwrap_or_default(), None, Some(options));
+    halted(p, tree)
+}
+
+/// A parse that gave up leaves the parser in the middle of it, to be
+/// resumed by the next call, whatever its text: start that one afresh.
+fn halted(p: &mut Parser, tree: Option<Tree>) -> Option<Tree> {
+    if tree.is_none() {
+        p.reset();
+    }
+    tree
 }
 
 /// The most declarations parsed into one tree by [`parse_parts`].
@@ -187,7 +197,8 @@ pub trait Fast<'t> {
 
 impl<'t> Fast<'t> for Node<'t> {
     fn kind_str(&self) -> &'static str {
-        names().kinds.get(usize::from(self.kind_id())).copied().unwrap_or("")
+        // ERROR (the id past the grammar's kinds) is tree-sitter's own.
+        names().kinds.get(usize::from(self.kind_id())).copied().unwrap_or("ERROR")
     }
 
     fn field(&self, name: &str) -> Option<Node<'t>> {
@@ -403,6 +414,21 @@ mod tests {
     use super::has_make_chan as may_match;
 
     #[test]
+    fn a_parse_after_one_that_gave_up_starts_afresh() {
+        let big = format!("package p\n\n{}", "func f() { c := make(chan int); _ = c }\n".repeat(50_000));
+        {
+            let _past = super::deadline::set(Some(std::time::Instant::now()));
+            assert!(super::parse(big.as_bytes()).is_none(), "the deadline has passed");
+            let lines = super::LineIndex::new(big.as_bytes());
+            assert!(super::parse_included(big.as_bytes(), &[lines.range(&(0..big.len()))]).is_none());
+        }
+        let small = b"package p\n\nfunc g() {}\n";
+        let tree = super::parse(small).unwrap();
+        assert_eq!(tree.root_node().byte_range(), 0..small.len());
+        assert!(!tree.root_node().has_error());
+    }
+
+    #[test]
     fn kinds_and_fields_by_number_are_tree_sitters() {
         use super::Fast as _;
         let lang: tree_sitter::Language = tree_sitter_go::LANGUAGE.into();
@@ -431,6 +457,12 @@ mod tests {
             }
         }
         assert!(kinds.len() > 100, "{} kinds", kinds.len());
+        let broken = super::parse(b"package p\nfunc f() { x := }\n)(\n").unwrap();
+        super::walk_preorder(broken.root_node(), |n| {
+            assert_eq!(n.kind_str(), n.kind());
+            true
+        });
+        assert!(broken.root_node().has_error());
         let tree = tree.unwrap();
         assert_eq!(tree.root_node().field("no such field"), None);
     }

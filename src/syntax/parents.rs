@@ -68,10 +68,15 @@ pub struct Indexing {
     outer: Option<Index>,
 }
 
-/// Index parents on this thread until the guard is dropped. Only while
-/// every tree whose nodes are asked about outlives the guard.
+/// Index parents on this thread until the guard is dropped.
+///
+/// # Safety
+/// Every tree whose nodes [`parent`] is asked about while the guard lives
+/// must outlive the guard, and no tree may be freed while it lives (a new
+/// tree at a freed one's address would meet its stale entries). The guard
+/// must be dropped, not forgotten.
 #[must_use]
-pub fn indexing() -> Indexing {
+pub unsafe fn indexing() -> Indexing {
     Indexing { outer: INDEX.with(|i| i.replace(Some(Index::default()))) }
 }
 
@@ -140,7 +145,8 @@ mod tests {
             nodes.push(n);
             true
         });
-        let _index = indexing();
+        // SAFETY: `tree` outlives the guard; no tree is freed meanwhile.
+        let _index = unsafe { indexing() };
         for n in nodes {
             assert_eq!(parent(n), n.parent(), "{}", n.kind_str());
         }

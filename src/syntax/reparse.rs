@@ -39,21 +39,29 @@ impl<'a> Edited<'a> {
     }
 }
 
+/// Is the edit at `r` before the original offset `at` (not inside an
+/// edit)? An insertion at `at` is not: it belongs to what starts there (a
+/// range starting at `at` holds it).
+fn is_before(r: &Range<usize>, at: usize) -> bool {
+    r.end < at || (r.end == at && r.start < at)
+}
+
 /// Where the original offset `at` (not inside an edit) is in the edited
 /// text: its offset and its row and column. `edits` are sorted and
 /// disjoint.
 fn moved(src: &[u8], lines: &LineIndex, edits: &[(Range<usize>, &[u8])], at: usize) -> (usize, Point) {
-    let before: Vec<&(Range<usize>, &[u8])> = edits.iter().filter(|(r, _)| r.end <= at).collect();
+    let before = edits.partition_point(|(r, _)| is_before(r, at));
     let offset = moved_offset(edits, at);
     let p = lines.point(at);
     let newlines = |b: &[u8]| memchr::memchr_iter(b'\n', b).count();
-    let row = before.iter().fold(p.row, |row, (r, c)| row + newlines(c) - newlines(&src[r.clone()]));
-    // The column moves only by an edit ending on the same line.
-    let column = match before.last() {
+    let row = edits[..before].iter().fold(p.row, |row, (r, c)| row + newlines(c) - newlines(&src[r.clone()]));
+    // The column moves only by an edit ending on the same line: from where
+    // that edit's text ends (found from the edits before it).
+    let column = match edits[..before].last() {
         Some((r, c)) if lines.point(r.end).row == p.row => {
             let end_column = match memchr::memrchr(b'\n', c) {
                 Some(nl) => c.len() - nl - 1,
-                None => moved(src, lines, edits, r.start).1.column + c.len(),
+                None => moved(src, lines, &edits[..before - 1], r.start).1.column + c.len(),
             };
             end_column + (at - r.end)
         }
@@ -63,10 +71,10 @@ fn moved(src: &[u8], lines: &LineIndex, edits: &[(Range<usize>, &[u8])], at: usi
 }
 
 /// Where the original offset `at` (not inside an edit) is in the text
-/// `edits` (sorted, disjoint) make.
+/// `edits` (sorted, disjoint) make; an insertion at `at` stays after it.
 #[must_use]
 pub fn moved_offset(edits: &[(Range<usize>, &[u8])], at: usize) -> usize {
-    edits.iter().filter(|(r, _)| r.end <= at).fold(at, |o, (r, c)| o + c.len() - r.len())
+    edits.iter().filter(|(r, _)| is_before(r, at)).fold(at, |o, (r, c)| o + c.len() - r.len())
 }
 
 /// `tree`, parsed from `ranges` of `src`, parsed again as `edits` (sorted,
@@ -117,6 +125,7 @@ pub fn reparse(
         };
         let options = tree_sitter::ParseOptions::new().progress_callback(&mut stop);
         let tree = p.parse_with_options(&mut |i, _| text.from(i), Some(&old), Some(options));
+        let tree = super::halted(&mut p, tree);
         p.set_included_ranges(&[]).ok()?;
         tree
     })?;
@@ -192,5 +201,52 @@ mod tests {
         assert_eq!(new.root_node().to_sexp(), fresh.root_node().to_sexp());
         assert_eq!(points(&new), points(&fresh));
         assert!(!new.root_node().has_error());
+    }
+
+    /// The edited text, parsed fresh from `ranges` moved as [`reparse`]
+    /// moves them, against [`reparse`]'s tree.
+    fn same_as_fresh(src: &[u8], ranges: &[Range<usize>], edits: &[(Range<usize>, &[u8])]) {
+        let lines = LineIndex::new(src);
+        let ranges: Vec<_> = ranges.iter().map(|r| lines.range(r)).collect();
+        let tree = super::super::parse_included(src, &ranges).unwrap();
+        let (new, moved) = reparse(src, &lines, &tree, &ranges, edits).unwrap();
+        let mut edited = Vec::new();
+        let mut pos = 0;
+        for (r, content) in edits {
+            edited.extend_from_slice(&src[pos..r.start]);
+            edited.extend_from_slice(content);
+            pos = r.end;
+        }
+        edited.extend_from_slice(&src[pos..]);
+        let fresh_lines = LineIndex::new(&edited);
+        let fresh_ranges: Vec<_> = moved.iter().map(|r| fresh_lines.range(&(r.start_byte..r.end_byte))).collect();
+        assert_eq!(moved, fresh_ranges, "rows and columns");
+        let fresh = super::super::parse_included(&edited, &fresh_ranges).unwrap();
+        assert_eq!(new.root_node().to_sexp(), fresh.root_node().to_sexp());
+    }
+
+    #[test]
+    fn a_range_ending_on_the_line_of_an_insertion() {
+        // No newline at the end: the range ends on the edited line (this
+        // recursed without end).
+        let src = b"package p\n\nfunc f() { c := make(chan int); go func() { c <- 1 }() }";
+        let at = memchr::memmem::find(src, b"int)").unwrap() + 3;
+        same_as_fresh(src, &[0..10, 11..src.len()], &[(at..at, b", 1")]);
+        let whole = 0..src.len();
+        same_as_fresh(src, std::slice::from_ref(&whole), &[(at..at, b", 1"), (at + 2..at + 4, b"")]);
+    }
+
+    #[test]
+    fn an_insertion_at_a_range_start_is_parsed_with_the_range() {
+        let src = b"package p\n\nfunc f() {}\n\nfunc g() {}\n";
+        let f = memchr::memmem::find(src, b"func f").unwrap();
+        let g = memchr::memmem::find(src, b"func g").unwrap();
+        let edits: &[(Range<usize>, &[u8])] = &[(f..f, b"}}} 1 2 (("), (g..g, b"// g\n")];
+        same_as_fresh(src, &[0..10, f..f + 11, g..g + 11], edits);
+        let lines = LineIndex::new(src);
+        let ranges = [lines.range(&(0..10)), lines.range(&(f..f + 11))];
+        let tree = super::super::parse_included(src, &ranges).unwrap();
+        let (new, _) = reparse(src, &lines, &tree, &ranges, &edits[..1]).unwrap();
+        assert!(new.root_node().has_error(), "the inserted text is parsed");
     }
 }

@@ -36,10 +36,12 @@ pub fn check_file(
         if !is_checked(decl.start_byte()) {
             continue;
         }
-        // Every tree the check sees is alive until it returns (the package
-        // holds them): parents can be indexed (a declaration at a time, so
-        // the index stays small).
-        let _parents = crate::syntax::parents::indexing();
+        // Parents are indexed a declaration at a time (the index stays
+        // small). SAFETY: every tree the check sees is alive until it
+        // returns, and none is freed meanwhile: the package holds the
+        // file's trees and the sibling trees it parses on demand, and
+        // nothing in a declaration's check parses a tree of its own.
+        let _parents = unsafe { crate::syntax::parents::indexing() };
         // Transforms about a declaration as a whole.
         let ignored_decl = suppressed(facts, decl);
         for t in selected.iter().filter(|t| t.needs() == GoroutineUse::MethodStart) {

@@ -1,0 +1,3 @@
+package p
+
+func f() { c := make(chan int); go func() { c <- 1 }() }; func g() {}
