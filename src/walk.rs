@@ -96,9 +96,15 @@ pub fn glob_pattern(p: &str) -> &str {
 #[must_use]
 pub fn excludes(g: &GlobSet, rel: &Path) -> bool {
     let rel = rel.strip_prefix(".").unwrap_or(rel);
-    g.is_match(rel)
-        || rel.ancestors().skip(1).filter(|a| !a.as_os_str().is_empty()).any(|a| g.is_match(a))
-        || rel.components().any(|c| matches!(c, std::path::Component::Normal(n) if g.is_match(n)))
+    if g.is_match(rel) || rel.file_name().is_some_and(|n| g.is_match(n)) {
+        return true;
+    }
+    // The directories of a path outside the tree (a file named on the
+    // command line as `/x/y.go` or `../x/y.go`) are not the project's.
+    let outside = rel.components().any(|c| !matches!(c, std::path::Component::Normal(_)));
+    !outside
+        && (rel.ancestors().skip(1).filter(|a| !a.as_os_str().is_empty()).any(|a| g.is_match(a))
+            || rel.components().any(|c| g.is_match(c.as_os_str())))
 }
 
 /// A file to process; `explicit` when named on the command line.
@@ -122,7 +128,28 @@ pub fn skipped_dir(name: &str, rules: DirRules) -> bool {
 /// `_x`)? (Not a `.go` file: skipped too.)
 fn skipped_file(path: &Path, opts: &WalkOptions) -> bool {
     let p = clean(path);
-    skipped_below(&p, &p, opts)
+    let plain = p.components().all(|c| matches!(c, std::path::Component::Normal(_)));
+    if plain {
+        return skipped_below(&p, &p, opts);
+    }
+    // Elsewhere (`/x/y.go`, `../x/y.go`): below the current directory if
+    // the file is, else below its module, as an editor's file is; the
+    // directories above are not the project's.
+    let Ok(cwd) = std::env::current_dir() else { return skipped_below(&p, &p, opts) };
+    let mut abs = PathBuf::new();
+    for c in cwd.join(&p).components() {
+        match c {
+            std::path::Component::ParentDir => {
+                abs.pop();
+            }
+            std::path::Component::CurDir => {}
+            c => abs.push(c),
+        }
+    }
+    match abs.strip_prefix(&cwd) {
+        Ok(below) => skipped_below(&p, below, opts),
+        Err(_) => skipped_in_module(&abs, opts),
+    }
 }
 
 /// [`skipped_file`] for an absolute path an editor names: the directory

@@ -916,6 +916,18 @@ fn the_pre_commit_hooks_skip_what_a_walk_skips_in_the_files_they_are_given() {
     // Without --force-exclude, a file named explicitly is always processed.
     let o = leakfix(d, &["-l", "vendor/v/v.go"]);
     assert_eq!(stdout(&o), "vendor/v/v.go\n");
+    // A name excludes by the directories below the current one only: a
+    // checkout that lives under a `gen/` is not excluded by `gen`.
+    let proj = d.join("gen/proj");
+    write(&proj, "x.go", LEAK);
+    let abs = proj.join("x.go");
+    let abs = abs.to_str().unwrap();
+    for cwd in [d.join("skip"), proj.clone()] {
+        let o = leakfix(&cwd, &["-l", "--force-exclude", "--exclude", "gen", abs]);
+        assert_eq!(o.status.code(), Some(1), "{}: {}", cwd.display(), stderr(&o));
+    }
+    let o = leakfix(d, &["-l", "--force-exclude", "--exclude", "gen", abs]);
+    assert_eq!(o.status.code(), Some(0), "below the current directory, gen/ is the project's: {}", stderr(&o));
 }
 
 /// A field promoted from an embedded struct declared in a sibling file is
