@@ -166,13 +166,49 @@ impl SkipReason {
     }
 }
 
+/// Something about the file the user should know (what could not be
+/// analysed, and why), and where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// The byte offset it is about, if one.
+    pub at: Option<usize>,
+    pub message: String,
+    /// It is about a syntax error (an editor shows those already).
+    pub syntax_error: bool,
+}
+
+impl Note {
+    #[must_use]
+    pub fn at(at: usize, message: String) -> Self {
+        Note { at: Some(at), message, syntax_error: false }
+    }
+
+    /// Code not analysed for a syntax error at `at`.
+    #[must_use]
+    pub fn syntax_error(at: usize, message: String) -> Self {
+        Note { at: Some(at), message, syntax_error: true }
+    }
+
+    /// A note about no place in particular.
+    #[must_use]
+    pub fn plain(message: String) -> Self {
+        Note { at: None, message, syntax_error: false }
+    }
+}
+
+impl std::fmt::Display for Note {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct FileResult {
     pub outcomes: Vec<Outcome>,
     /// The new content, if any fix applied.
     pub fixed: Option<String>,
-    /// What could not be analysed, for the user (stderr).
-    pub notes: Vec<String>,
+    /// What could not be analysed, for the user (stderr, the editor).
+    pub notes: Vec<Note>,
     /// The check took longer than [`Options::timeout`] and was stopped:
     /// nothing else in the result holds.
     pub timed_out: bool,
@@ -393,13 +429,13 @@ fn same_declarations(old: &tree_sitter::Tree, new: &tree_sitter::Tree, edits: &T
 
 /// Findings in `src` (in the function holding `within` only, if given);
 /// `None` if it cannot hold any finding.
-fn findings(src: &str, opts: &Options<'_>, within: Option<usize>, notes: &mut Vec<String>) -> Option<Found> {
+fn findings(src: &str, opts: &Options<'_>, within: Option<usize>, notes: &mut Vec<Note>) -> Option<Found> {
     // Parse `src` whole, or with shortcuts only its relevant functions (none
     // may be), a batch at a time. Top-level functions parse independently,
     // so a kept function's tree is the same either way (a test compares
     // both paths on every fixture, and `scripts/bench.sh` and
     // `scripts/stdlib-check.sh` on whole trees).
-    let whole = |names: Vec<String>, notes: &mut Vec<String>| {
+    let whole = |names: Vec<String>, notes: &mut Vec<Note>| {
         let trees = vec![syntax::parse(src.as_bytes())?];
         let sources = Sources::new(opts.path, names, opts.shortcuts).with_overlay(opts.overlay);
         let pkg = Package::new(FileFacts::new(&trees, src.as_bytes()), &sources);

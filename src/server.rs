@@ -23,7 +23,7 @@ use lsp_types::{
 };
 
 use crate::cli::{FileSettings, Settings};
-use crate::engine::{self, Outcome, Status};
+use crate::engine::{self, Note, Outcome, Status};
 use crate::fix::Applicability;
 
 /// How long the text must rest before it is checked again.
@@ -225,7 +225,7 @@ impl Server {
             .filter(|(u, _)| *u != uri)
             .filter_map(|(u, d)| Some((file_path(u)?, std::sync::Arc::from(d.text.as_str()))))
             .collect();
-        let (outcomes, config_error) = analyse(&self.settings, path.as_deref(), &doc.text, &overlay);
+        let (outcomes, notes, config_error) = analyse(&self.settings, path.as_deref(), &doc.text, &overlay);
         if let Some(e) = config_error
             && self.shown.insert(e.clone())
         {
@@ -243,7 +243,14 @@ impl Server {
                 (o, d)
             })
             .collect();
-        let diagnostics = checked.iter().map(|(_, d)| d.clone()).collect();
+        let diagnostics =
+            // Not the syntax errors: the editor's Go tooling shows those, as
+            // the text is typed.
+            checked
+                .iter()
+                .map(|(_, d)| d.clone())
+                .chain(notes.iter().filter(|n| !n.syntax_error).map(|n| note_diagnostic(&lines, n)))
+                .collect();
         let version = doc.version;
         if let Some(doc) = self.docs.get_mut(uri) {
             doc.checked = Some((version, checked));
@@ -314,17 +321,17 @@ impl Server {
     }
 }
 
-/// The outcomes for `text` (at `path` when it is a file): its settings
-/// from the configuration found upward (a broken one: the flags' defaults,
-/// and the error to show), safe fixes applied as `--write` would apply
-/// them. A file the walk would skip (excluded, vendored, generated, not
-/// Go text) has none, and so has text that panics the analysis.
+/// The outcomes and notes for `text` (at `path` when it is a file): its
+/// settings from the configuration found upward (a broken one: the flags'
+/// defaults, and the error to show), safe fixes applied as `--write` would
+/// apply them. A file the walk would skip (excluded, vendored, generated,
+/// not Go text) has none, and so has text that panics the analysis.
 fn analyse(
     settings: &Settings,
     path: Option<&std::path::Path>,
     text: &str,
     overlay: &crate::analysis::Overlay,
-) -> (Vec<Outcome>, Option<String>) {
+) -> (Vec<Outcome>, Vec<Note>, Option<String>) {
     let here = path.unwrap_or(std::path::Path::new("untitled.go"));
     let (f, error): (FileSettings, Option<String>) = match settings.for_file(here) {
         Ok(f) => (f, None),
@@ -334,15 +341,27 @@ fn analyse(
         || (!f.include_generated && engine::is_generated(text.as_bytes()))
         || text.contains('\0');
     if skipped {
-        return (Vec::new(), error);
+        return (Vec::new(), Vec::new(), error);
     }
     let mut opts = settings.options(&f, path);
     opts.threshold = Applicability::Safe;
     opts.overlay = Some(overlay);
-    let outcomes =
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine::check_source(text, &opts).outcomes))
-            .unwrap_or_default();
-    (outcomes, error)
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine::check_source(text, &opts)))
+        .unwrap_or_default();
+    (result.outcomes, result.notes, error)
+}
+
+/// A note as a diagnostic (information, not a warning): what leakfix could
+/// not analyse (a function nested too deeply), where it is.
+fn note_diagnostic(lines: &Lines<'_>, n: &Note) -> Diagnostic {
+    let at = lines.position(n.at.unwrap_or(0));
+    Diagnostic {
+        range: Range { start: at, end: at },
+        severity: Some(DiagnosticSeverity::INFORMATION),
+        source: Some("leakfix".into()),
+        message: n.message.clone(),
+        ..Diagnostic::default()
+    }
 }
 
 fn publish(conn: &Connection, uri: Uri, diagnostics: Vec<Diagnostic>, version: Option<i32>) -> Result<()> {

@@ -227,9 +227,20 @@ fn broken_text_and_rapid_changes_are_answered_for_the_latest_version() {
     let mut c = Client::start();
     c.open(uri, "package p\nfunc f( {\n\tc := make(chan int\n");
     assert_eq!(c.diagnostics(uri)["diagnostics"], json!([]), "broken text: no crash, nothing reported");
-    // Typing: ten versions in a row; the diagnostics published are for the
+    // What leakfix cannot analyse is said where it is, as information.
+    let deep = format!(
+        "package p\n\nfunc f() {{\n\tc := make(chan int)\n{}{}\n\tgo func() {{ c <- 1 }}()\n}}\n",
+        "{".repeat(3_000),
+        "}".repeat(3_000)
+    );
+    c.change(uri, 2, &deep);
+    let d = c.diagnostics(uri);
+    assert_eq!(d["diagnostics"][0]["severity"], 3, "{d}");
+    assert_eq!(d["diagnostics"][0]["range"]["start"], json!({"line": 2, "character": 0}), "{d}");
+    assert!(d["diagnostics"][0]["message"].as_str().unwrap().contains("nested too deeply"), "{d}");
+    // Typing: nine versions in a row; the diagnostics published are for the
     // last one, and the leak it has.
-    for v in 2..=11 {
+    for v in 3..=11 {
         let text = if v == 11 { LEAK.to_owned() } else { format!("package p\n// typing {v}\n") };
         c.change(uri, v, &text);
     }

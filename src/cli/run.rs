@@ -208,7 +208,9 @@ fn with_evidence(
     path: Option<&std::path::Path>,
     shown: &str,
 ) -> FileResult {
-    profile::sites::resolve(shown, src, sites, &mut result.outcomes, s.blocked_threshold(f), &mut result.notes);
+    let mut notes = Vec::new();
+    profile::sites::resolve(shown, src, sites, &mut result.outcomes, s.blocked_threshold(f), &mut notes);
+    result.notes.extend(notes.into_iter().map(engine::Note::plain));
     if !s.only_confirmed {
         return result;
     }

@@ -17,7 +17,7 @@ use crate::analysis::{FileFacts, channels};
 pub fn check_file(
     cx: &Context<'_, '_>,
     selected: &[&dyn Transform],
-    notes: &mut Vec<String>,
+    notes: &mut Vec<crate::engine::Note>,
     checked: Option<&[std::ops::Range<usize>]>,
 ) -> Vec<Finding> {
     let facts = cx.facts;
@@ -59,10 +59,13 @@ pub fn check_file(
             continue;
         }
         if facts.scopes_for(decl).is_some_and(|(_, s)| s.too_deep) {
-            notes.push(format!(
-                "`{}` on line {} is nested too deeply to analyse; skipped",
-                decl_name(facts, decl),
-                decl.start_position().row + 1
+            notes.push(crate::engine::Note::at(
+                decl.start_byte(),
+                format!(
+                    "`{}` on line {} is nested too deeply to analyse; skipped",
+                    decl_name(facts, decl),
+                    decl.start_position().row + 1
+                ),
             ));
             continue;
         }
@@ -93,10 +96,13 @@ pub fn check_file(
             }
         }
         if broken {
-            notes.push(format!(
-                "`{}` on line {} has a syntax error (as tree-sitter-go reads it); its channels are not analysed",
-                decl_name(facts, decl),
-                decl.start_position().row + 1
+            notes.push(crate::engine::Note::syntax_error(
+                decl.start_byte(),
+                format!(
+                    "`{}` on line {} has a syntax error (as tree-sitter-go reads it); its channels are not analysed",
+                    decl_name(facts, decl),
+                    decl.start_position().row + 1
+                ),
             ));
         }
     }
@@ -111,11 +117,14 @@ pub fn check_file(
             && crate::syntax::has_make_chan(&facts.src[n.byte_range()])
     });
     if let Some(n) = unread {
-        notes.push(format!(
-            "syntax error on line {} (as tree-sitter-go reads it): lines {} to {} are not analysed",
-            first_error_line(n),
-            n.start_position().row + 1,
-            n.end_position().row + 1
+        notes.push(crate::engine::Note::syntax_error(
+            n.start_byte(),
+            format!(
+                "syntax error on line {} (as tree-sitter-go reads it): lines {} to {} are not analysed",
+                first_error_line(n),
+                n.start_position().row + 1,
+                n.end_position().row + 1
+            ),
         ));
     }
     out.sort_by_key(|f| (f.range.start, f.transform));
