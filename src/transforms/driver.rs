@@ -59,14 +59,7 @@ pub fn check_file(
             continue;
         }
         if facts.scopes_for(decl).is_some_and(|(_, s)| s.too_deep) {
-            notes.push(crate::engine::Note::at(
-                decl.start_byte(),
-                format!(
-                    "`{}` on line {} is nested too deeply to analyse; skipped",
-                    decl_name(facts, decl),
-                    decl.start_position().row + 1
-                ),
-            ));
+            notes.push(decl_note(facts, decl, false, "is nested too deeply to analyse; skipped"));
             continue;
         }
         let mut broken = false;
@@ -96,14 +89,8 @@ pub fn check_file(
             }
         }
         if broken {
-            notes.push(crate::engine::Note::syntax_error(
-                decl.start_byte(),
-                format!(
-                    "`{}` on line {} has a syntax error (as tree-sitter-go reads it); its channels are not analysed",
-                    decl_name(facts, decl),
-                    decl.start_position().row + 1
-                ),
-            ));
+            let what = "has a syntax error (as tree-sitter-go reads it); its channels are not analysed";
+            notes.push(decl_note(facts, decl, true, what));
         }
     }
     // Code tree-sitter could not read as declarations at all (an unclosed
@@ -129,6 +116,16 @@ pub fn check_file(
     }
     out.sort_by_key(|f| (f.range.start, f.transform));
     out
+}
+
+/// A note that the declaration `decl` (named, with its line) `what`.
+fn decl_note<'t>(facts: &FileFacts<'t>, decl: Node<'t>, syntax_error: bool, what: &str) -> crate::engine::Note {
+    let message = format!("`{}` on line {} {what}", decl_name(facts, decl), decl.start_position().row + 1);
+    if syntax_error {
+        crate::engine::Note::syntax_error(decl.start_byte(), message)
+    } else {
+        crate::engine::Note::at(decl.start_byte(), message)
+    }
 }
 
 /// Every named child of a root, ERROR nodes that tree-sitter marks as
