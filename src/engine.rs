@@ -399,12 +399,11 @@ fn batch_guard(
         guard.before += count_errors(tree.root_node());
         let after = match syntax::reparse::reparse(src.as_bytes(), lines, tree, ranges, &edits) {
             // The edits must leave the tree's declarations as they were,
-            // each where it moved to (a brace an edit leaves open may
-            // swallow the next declaration, whose errors would not be the
-            // edited function's): else the file's guard decides.
+            // each where it moved to: a fix never changes them, and a brace
+            // or a quote an edit leaves open may swallow what follows,
+            // errors included. Else they are worse (`None`).
             Some((new, _)) if same_declarations(tree, &new, &edits) => Some(count_errors(new.root_node())),
-            Some(_) => return None,
-            None => None,
+            _ => None,
         };
         guard.after = guard.after.zip(after).map(|(a, b)| a + b);
     }
@@ -506,6 +505,15 @@ fn introduces_errors(
     shortcuts: bool,
     threads: usize,
 ) -> bool {
+    // A fix never changes the file's top-level declarations: an edit that
+    // breaks the outline (a quote left open swallows the rest of the file,
+    // whose errors then go uncounted) is worse, whatever the counts say.
+    let declarations = |text: &str| syntax::outline::outline(text.as_bytes()).map(|(_, chunks)| chunks.len());
+    if let Some(n) = declarations(before)
+        && declarations(after) != Some(n)
+    {
+        return true;
+    }
     let whole = |text: &str| syntax::parse(text.as_bytes()).map(|t| count_errors(t.root_node()));
     // The edited functions' errors, a tree at a time (on several threads).
     let partly = |text: &str, parts: &syntax::outline::Parts| {
@@ -634,6 +642,27 @@ mod tests {
                     assert_eq!((work.parses, work.reparses), (trees, trees), "{} {bytes}", t.0);
                 }
             }
+        }
+    }
+
+    static QUOTE: Writes = Writes("`", false);
+
+    #[test]
+    fn an_edit_that_leaves_a_quote_open_is_refused_in_every_mode() {
+        // A raw string left open swallows the rest of the file, errors and
+        // all: counts alone would not go up.
+        let src = "package p\n\nfunc f0() {\n\tc := make(chan int)\n\tgo func() { c <- 1 }()\n}\n\nfunc f1() { c := make(chan int); go func() { c <- 1 }(); x := }\n\nfunc f2() {\n\tc := make(chan int)\n\tgo func() { c <- 1 }()\n\tfor i := range {\n\t}\n}\n";
+        let transforms: &[&'static dyn Transform] = &[&QUOTE];
+        for (shortcuts, bytes) in [(true, BATCH_BYTES), (true, 1), (false, BATCH_BYTES)] {
+            let opts = Options { shortcuts, batching: Batching { bytes, threads: 1 }, ..Options::new(transforms) };
+            let r = check_source(src, &opts);
+            assert!(!r.outcomes.is_empty(), "{shortcuts} {bytes}");
+            assert!(
+                r.outcomes.iter().all(|o| o.status == Status::Skipped(SkipReason::WouldNotParse)),
+                "{shortcuts} {bytes}: {:?}",
+                r.outcomes.iter().map(|o| &o.status).collect::<Vec<_>>()
+            );
+            assert_eq!(r.fixed, None);
         }
     }
 

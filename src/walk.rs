@@ -99,12 +99,13 @@ pub fn excludes(g: &GlobSet, rel: &Path) -> bool {
     if g.is_match(rel) || rel.file_name().is_some_and(|n| g.is_match(n)) {
         return true;
     }
-    // The directories of a path outside the tree (a file named on the
-    // command line as `/x/y.go` or `../x/y.go`) are not the project's.
-    let outside = rel.components().any(|c| !matches!(c, std::path::Component::Normal(_)));
-    !outside
+    // The directories of an absolute path (a file named on the command
+    // line elsewhere) are not the project's; `..` names no directory.
+    let absolute =
+        rel.components().any(|c| matches!(c, std::path::Component::RootDir | std::path::Component::Prefix(_)));
+    !absolute
         && (rel.ancestors().skip(1).filter(|a| !a.as_os_str().is_empty()).any(|a| g.is_match(a))
-            || rel.components().any(|c| g.is_match(c.as_os_str())))
+            || rel.components().any(|c| matches!(c, std::path::Component::Normal(n) if g.is_match(n))))
 }
 
 /// A file to process; `explicit` when named on the command line.
@@ -128,16 +129,15 @@ pub fn skipped_dir(name: &str, rules: DirRules) -> bool {
 /// `_x`)? (Not a `.go` file: skipped too.)
 fn skipped_file(path: &Path, opts: &WalkOptions) -> bool {
     let p = clean(path);
-    let plain = p.components().all(|c| matches!(c, std::path::Component::Normal(_)));
-    if plain {
+    if !p.is_absolute() {
         return skipped_below(&p, &p, opts);
     }
-    // Elsewhere (`/x/y.go`, `../x/y.go`): below the current directory if
-    // the file is, else below its module, as an editor's file is; the
-    // directories above are not the project's.
+    // An absolute path: below the current directory if the file is (as
+    // spelled, or once symlinks are resolved), else below its module, as an
+    // editor's file is; the directories above are not the project's.
     let Ok(cwd) = std::env::current_dir() else { return skipped_below(&p, &p, opts) };
     let mut abs = PathBuf::new();
-    for c in cwd.join(&p).components() {
+    for c in p.components() {
         match c {
             std::path::Component::ParentDir => {
                 abs.pop();
@@ -146,10 +146,16 @@ fn skipped_file(path: &Path, opts: &WalkOptions) -> bool {
             c => abs.push(c),
         }
     }
-    match abs.strip_prefix(&cwd) {
-        Ok(below) => skipped_below(&p, below, opts),
-        Err(_) => skipped_in_module(&abs, opts),
+    if let Ok(below) = abs.strip_prefix(&cwd) {
+        return skipped_below(&p, below, opts);
     }
+    let real = |q: &Path| std::fs::canonicalize(q).ok();
+    if let (Some(real_file), Some(real_cwd)) = (real(&abs), real(&cwd))
+        && let Ok(below) = real_file.strip_prefix(&real_cwd)
+    {
+        return skipped_below(&p, below, opts);
+    }
+    skipped_in_module(&abs, opts)
 }
 
 /// [`skipped_file`] for an absolute path an editor names: the directory

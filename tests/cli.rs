@@ -928,6 +928,11 @@ fn the_pre_commit_hooks_skip_what_a_walk_skips_in_the_files_they_are_given() {
     }
     let o = leakfix(d, &["-l", "--force-exclude", "--exclude", "gen", abs]);
     assert_eq!(o.status.code(), Some(0), "below the current directory, gen/ is the project's: {}", stderr(&o));
+    // Named relative to the current directory, `..` and all, as given.
+    let o = leakfix(&d.join("skip"), &["-l", "--force-exclude", "--exclude", "gen", "../gen/proj/x.go"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = leakfix(&d.join("skip"), &["-l", "--force-exclude", "../vendor/v/v.go"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
 
 /// A field promoted from an embedded struct declared in a sibling file is
