@@ -429,12 +429,20 @@ pub fn resolve(
         let (channel, why) = why_no_fix(&facts, op);
         let function = decl.map_or_else(String::new, |d| crate::transforms::decl_name(&facts, d));
         let proven = if e.leaked { "leaked (proven by the runtime)" } else { "blocked" };
+        // Unproven waits in a loop's receive are what a pool's idle
+        // workers look like too: say so.
+        let idle = if !e.leaked && op.wait != Wait::Send && in_loop(decl, op.node) {
+            " (a receive in a loop: a pool's idle workers wait like this too; a leak if their number keeps growing \
+             from profile to profile)"
+        } else {
+            ""
+        };
         let finding = Finding {
             transform: BLOCKED_GOROUTINE,
             range: op.node.byte_range(),
             channel,
             function,
-            message: format!("goroutines {proven} in {} here; leakfix has no fix: {why}", e.wait),
+            message: format!("goroutines {proven} in {} here{idle}; leakfix has no fix: {why}", e.wait),
             fix: None,
             waits: vec![op.node.start_byte()],
             related: Vec::new(),
@@ -442,6 +450,19 @@ pub fn resolve(
         outcomes.push(Outcome { finding, status: Status::Unfixed, evidence: Some(e.clone()) });
     }
     outcomes.sort_by_key(|o| o.finding.range.start);
+}
+
+/// Is `op` in a loop of the declaration `decl` (a `range` clause is in its
+/// own loop), not counting loops outside the function literal it is in?
+fn in_loop(decl: Option<Node<'_>>, op: Node<'_>) -> bool {
+    if op.kind_str() == k::RANGE_CLAUSE {
+        return true;
+    }
+    let Some(decl) = decl else { return false };
+    syntax::ancestors_within(decl, op)
+        .into_iter()
+        .take_while(|a| a.kind_str() != k::FUNC_LITERAL)
+        .any(|a| a.kind_str() == k::FOR_STATEMENT)
 }
 
 /// Is the profile's function symbol (`example.com/p.(*T).m.func1`,
@@ -519,6 +540,34 @@ mod tests {
         assert!(same_function("p.Map[...].Load", "Map.Load"));
         assert!(!same_function("main.first.func1", "second"));
         assert!(!same_function("example.com/a/b.(*server).handle", "handle"));
+    }
+
+    #[test]
+    fn an_unproven_wait_in_a_loops_receive_says_idle_workers_look_the_same() {
+        let src = "package p\n\nfunc pool(jobs chan int) {\n\tfor i := 0; i < 200; i++ {\n\t\tgo func() {\n\t\t\tfor j := range jobs {\n\t\t\t\t_ = j\n\t\t\t}\n\t\t}()\n\t}\n}\n\nfunc one(c chan int) {\n\tgo func() {\n\t\t<-c\n\t}()\n}\n";
+        let site = |line: usize, function: &str, leaked: bool| Site {
+            wait: Wait::Receive,
+            evidence: Evidence {
+                goroutines: 500,
+                wait: "chan receive",
+                minutes: None,
+                profiles: vec!["p.pb.gz".into()],
+                leaked,
+                line,
+            },
+            callers: Vec::new(),
+            function: function.into(),
+            created_known: false,
+        };
+        let message = |s: Site| {
+            let mut outcomes = Vec::new();
+            resolve("p.go", src, &[s], &mut outcomes, Some(100), &mut Vec::new());
+            let [o] = &outcomes[..] else { panic!("one finding: {outcomes:?}") };
+            o.finding.message.clone()
+        };
+        assert!(message(site(6, "p.pool.func1", false)).contains("idle workers"));
+        assert!(!message(site(6, "p.pool.func1", true)).contains("idle workers"), "proven by the runtime");
+        assert!(!message(site(15, "p.one.func1", false)).contains("idle workers"), "no loop");
     }
 
     #[test]
