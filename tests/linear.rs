@@ -1,5 +1,6 @@
 //! The cost of a file grows linearly with its functions: the work done per
-//! function (bytes parsed, nodes visited) is the same for a small and an
+//! function (bytes parsed, nodes visited, trees parsed again by the guard)
+//! is the same for a small and an
 //! eight times larger generated file, and no parse or tree grows with the
 //! file (tree-sitter's cost per token grows with the included ranges of a
 //! parse, and per parent lookup with the children of a tree's root).
@@ -69,6 +70,11 @@ fn the_work_per_function_does_not_grow_with_the_file() {
             );
             assert!(s > 0, "{shape}: no {what} counted");
         }
+        // The guard parses each edited tree again, once, incrementally.
+        let fixed = shape != "clean";
+        assert_eq!(small.reparses > 0, fixed, "{shape}: {} trees parsed again", small.reparses);
+        assert!(large.reparses * small_n * 100 <= small.reparses * large_n * 105, "{shape}: reparses");
+        assert!(large.reparses <= large.parses, "{shape}: each tree at most once");
         // No parse and no tree grows with the file: a few declarations each
         // (the batches of 16 KB hold about 100 functions).
         let bound = 24;
