@@ -135,20 +135,8 @@ fn started_not_stopped<'t>(
             return None;
         }
         let is_call = s.up().is_some_and(|c| c.kind_str() == k::CALL_EXPRESSION);
-        // Another method may stop it (it closes the field, sends on it
-        // where a send ends the goroutine, or calls the stopping method).
-        if is_call
-            && name != start_name
-            && facts.method(ty, name).is_none_or(|m| {
-                let text = facts.text(m);
-                let closes_field = text.match_indices("close(").any(|(at, _)| {
-                    text[at..].split_once(')').is_some_and(|(arg, _)| arg.trim_end().ends_with(&format!(".{field}")))
-                });
-                closes_field
-                    || (!closes && text.contains(&format!(".{field} <-")))
-                    || text.contains(&format!(".{stop_name}("))
-            })
-        {
+        // Another method may stop it: see `may_stop`.
+        if is_call && name != start_name && may_stop(facts, ty, name, (field, closes), stop_name, &mut Vec::new()) {
             return None;
         }
         if !is_call && s.up().is_some_and(|p| p.kind_str() == k::UNARY_EXPRESSION && facts.text(p).starts_with('&')) {
@@ -173,6 +161,67 @@ fn started_not_stopped<'t>(
         }
     );
     Some((call.byte_range(), field.to_owned(), message, fix))
+}
+
+/// May the method `name` of `ty` stop the goroutine, or close its field
+/// (a deferred stop would then close it twice)? Yes when it is not a method
+/// of this file, when it touches `field` (closes it, hands it to a
+/// function, sends on it, unless only a close ends the goroutine: `closes`),
+/// calls the stopping method, hands its receiver
+/// to anything, calls a func-valued field of it, or calls a method of the
+/// type that may (followed through the file's methods, `seen` keeping each
+/// once).
+fn may_stop<'t>(
+    facts: &FileFacts<'t>,
+    ty: &str,
+    name: &'t str,
+    (field, closes): (&str, bool),
+    stop_name: &str,
+    seen: &mut Vec<&'t str>,
+) -> bool {
+    if seen.contains(&name) {
+        return false;
+    }
+    seen.push(name);
+    let Some(m) = facts.method(ty, name) else { return true };
+    let (Some(r), Some(body)) = (receiver(facts, m), m.field("body")) else { return true };
+    let text = facts.text(body);
+    if text.contains(&format!(".{stop_name}(")) {
+        return true;
+    }
+    // Every other use of the receiver is `r.f` or `r.m(...)`; a call of a
+    // method of the type is followed.
+    let mut may = false;
+    crate::syntax::walk_preorder(body, |n| {
+        if may {
+            return false;
+        }
+        if n.kind_str() == k::IDENTIFIER && facts.text(n) == r {
+            let sel = n.up().filter(|p| p.kind_str() == k::SELECTOR_EXPRESSION && p.field("operand") == Some(n));
+            match sel {
+                None => may = true, // handed on, assigned, returned
+                Some(sel) => {
+                    let called = sel.up().is_some_and(|c| c.kind_str() == k::CALL_EXPRESSION);
+                    let member = sel.field("field").map(|f| facts.text(f));
+                    if member == Some(field) {
+                        // Only a send on a field whose close alone ends the
+                        // goroutine leaves it running.
+                        let sent_on = sel.up().is_some_and(|p| {
+                            p.kind_str() == k::SEND_STATEMENT && p.field("channel").is_some_and(|c| c.id() == sel.id())
+                        });
+                        may = !(closes && sent_on);
+                    } else if let Some(member) = member.filter(|_| called) {
+                        // A method of the type is followed; a func-valued
+                        // field may be anything.
+                        may = facts.method(ty, member).is_none()
+                            || may_stop(facts, ty, member, (field, closes), stop_name, seen);
+                    }
+                }
+            }
+        }
+        !may
+    });
+    may
 }
 
 /// The type of a fresh value that the expression `init` builds: `T` for
