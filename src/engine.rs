@@ -508,12 +508,12 @@ fn introduces_errors(
     // A fix never changes the file's top-level declarations: an edit that
     // breaks the outline (a quote left open swallows the rest of the file,
     // whose errors then go uncounted) is worse, whatever the counts say.
-    let declarations = |text: &str| syntax::outline::outline(text.as_bytes()).map(|(_, chunks)| chunks.len());
-    if let Some(n) = declarations(before)
-        && declarations(after) != Some(n)
-    {
-        return true;
-    }
+    let outlines = (syntax::outline::outline(before.as_bytes()), syntax::outline::outline(after.as_bytes()));
+    let edited = match &outlines {
+        (Some(b), a) if a.as_ref().is_none_or(|a| a.1.len() != b.1.len()) => return true,
+        (Some(b), Some(a)) if shortcuts => syntax::outline::edited(b, a, at),
+        _ => None,
+    };
     let whole = |text: &str| syntax::parse(text.as_bytes()).map(|t| count_errors(t.root_node()));
     // The edited functions' errors, a tree at a time (on several threads).
     let partly = |text: &str, parts: &syntax::outline::Parts| {
@@ -523,7 +523,7 @@ fn introduces_errors(
         };
         in_parallel(groups.len(), threads, || (), count).into_iter().sum::<Option<usize>>()
     };
-    match syntax::outline::edited(before.as_bytes(), after.as_bytes(), at).filter(|_| shortcuts) {
+    match edited {
         // Almost always the edited functions parse cleanly: then the
         // original need not be parsed again.
         Some([rb, ra]) => match partly(after, &ra) {

@@ -32,14 +32,17 @@ impl Parts {
     }
 }
 
+/// A text's [`outline`]: its header and top-level declarations.
+pub type Outline<'s> = (std::ops::Range<usize>, Vec<Chunk<'s>>);
+
 /// The package clause and the top-level functions holding one of the
-/// offsets `at`, in `before` and in `after` (the same text with edits inside
-/// those functions). `None` if either cannot be outlined, the edits changed
-/// the functions' outline, or an offset is outside every function.
+/// offsets `at`, in the outlines of `before` and of `after` (the same text
+/// with edits inside those functions). `None` if the edits changed the
+/// functions' outline, or an offset is outside every function.
 #[must_use]
-pub fn edited(before: &[u8], after: &[u8], at: &[usize]) -> Option<[Parts; 2]> {
-    let (package_b, chunks_b) = outline(before)?;
-    let (package_a, chunks_a) = outline(after)?;
+pub fn edited(before: &Outline<'_>, after: &Outline<'_>, at: &[usize]) -> Option<[Parts; 2]> {
+    let (package_b, chunks_b) = before;
+    let (package_a, chunks_a) = after;
     if chunks_b.len() != chunks_a.len() {
         return None;
     }
@@ -48,7 +51,7 @@ pub fn edited(before: &[u8], after: &[u8], at: &[usize]) -> Option<[Parts; 2]> {
     at.sort_unstable();
     let mut next = at.into_iter().peekable();
     let mut touched = vec![false; chunks_b.len()];
-    for (t, c) in touched.iter_mut().zip(&chunks_b) {
+    for (t, c) in touched.iter_mut().zip(chunks_b) {
         if next.next_if(|a| *a < c.range.start).is_some() {
             return None; // outside every function
         }
@@ -63,7 +66,7 @@ pub fn edited(before: &[u8], after: &[u8], at: &[usize]) -> Option<[Parts; 2]> {
         header,
         chunks: chunks.iter().zip(&touched).filter(|(_, t)| **t).map(|(c, _)| c.range.clone()).collect(),
     };
-    Some([select(package_b, &chunks_b), select(package_a, &chunks_a)])
+    Some([select(package_b.clone(), chunks_b), select(package_a.clone(), chunks_a)])
 }
 
 /// `first` and then `ranges` (in order), adjacent ones joined.
@@ -105,7 +108,7 @@ static SPECIAL: [bool; 256] = {
 /// chunks, or `None`
 /// if the lexer meets something it does not expect (then parse everything).
 #[must_use]
-pub fn outline(src: &[u8]) -> Option<(std::ops::Range<usize>, Vec<Chunk<'_>>)> {
+pub fn outline(src: &[u8]) -> Option<Outline<'_>> {
     let mut depth = 0i64;
     let mut starts = Vec::new();
     let mut ends: Vec<usize> = Vec::new();
