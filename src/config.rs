@@ -303,19 +303,9 @@ impl Configs {
     pub fn absolute(&self, path: &Path) -> PathBuf {
         let p = path.strip_prefix(".").unwrap_or(path);
         let joined = if p.is_absolute() { p.to_path_buf() } else { self.cwd.join(p) };
-        // `a/b/../c` is `a/c` (lexically, as the go tool reads paths), so
-        // that the directories searched are the file's own and its parents.
-        let mut out = PathBuf::new();
-        for c in joined.components() {
-            match c {
-                std::path::Component::ParentDir => {
-                    out.pop();
-                }
-                std::path::Component::CurDir => {}
-                c => out.push(c),
-            }
-        }
-        out
+        // `a/b/../c` is `a/c`, so that the directories searched are the
+        // file's own and its parents.
+        crate::walk::lexical(&joined)
     }
 
     /// The configuration for the file or directory `path` (as walked).

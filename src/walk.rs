@@ -79,6 +79,23 @@ impl WalkOptions {
     }
 }
 
+/// `path` with `.` dropped and each `..` taking off the component before
+/// it, lexically, as the go tool reads paths (`a/b/../c` is `a/c`).
+#[must_use]
+pub fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// A glob as the walk reads it: `./` in front and `/` at the end add
 /// nothing (`./gen/` is `gen`).
 #[must_use]
@@ -136,16 +153,7 @@ fn skipped_file(path: &Path, opts: &WalkOptions) -> bool {
     // spelled, or once symlinks are resolved), else below its module, as an
     // editor's file is; the directories above are not the project's.
     let Ok(cwd) = std::env::current_dir() else { return skipped_below(&p, &p, opts) };
-    let mut abs = PathBuf::new();
-    for c in p.components() {
-        match c {
-            std::path::Component::ParentDir => {
-                abs.pop();
-            }
-            std::path::Component::CurDir => {}
-            c => abs.push(c),
-        }
-    }
+    let abs = lexical(&p);
     if let Ok(below) = abs.strip_prefix(&cwd) {
         return skipped_below(&p, below, opts);
     }
