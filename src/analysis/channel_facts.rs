@@ -308,11 +308,7 @@ pub fn joined_by<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, start: &Start<'t>)
         })
         .map(|(_, call)| call)
         .collect();
-    let in_parent = |n: Node<'_>| {
-        crate::syntax::ancestors(n)
-            .find(|a| matches!(a.kind_str(), k::FUNC_LITERAL | k::FUNCTION_DECLARATION | k::METHOD_DECLARATION))
-            .is_some_and(|f| f.id() == ch.func.id())
-    };
+    let in_parent = |n: Node<'_>| flow::innermost_function(n).is_some_and(|f| f.id() == ch.func.id());
     let counted = matches!(start.kind, StartKind::WaitGroupGo | StartKind::ErrGroupGo)
         || adds.iter().any(|a| a.start_byte() < go.start_byte());
     if !adds.iter().all(|a| in_parent(*a)) || !counted {

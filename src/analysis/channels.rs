@@ -210,7 +210,7 @@ pub fn nil_channels_in<'t>(pkg: &Package<'t>, decl: Node<'t>) -> Vec<Channel<'t>
             let [ident] = names.as_slice() else { return None };
             let chan_type = spec.field("type").is_some_and(|t| t.kind_str() == k::CHANNEL_TYPE);
             (spec.kind_str() == k::VAR_SPEC && chan_type && spec.field("value").is_none())
-                .then(|| channel_at(pkg, *spec, None, *ident, d))?
+                .then(|| collect(pkg, *spec, None, *ident, d, false))?
         })
         .collect()
 }
@@ -220,7 +220,7 @@ pub fn nil_channels_in<'t>(pkg: &Package<'t>, decl: Node<'t>) -> Vec<Channel<'t>
 pub(super) fn channel_of<'t>(pkg: &Package<'t>, make: Node<'t>) -> Option<Channel<'t>> {
     let (ident, stmt) = target(make)?;
     let capacity = make.field("arguments").and_then(|a| a.named(1));
-    channel_at(pkg, make, capacity, ident, stmt)
+    collect(pkg, make, capacity, ident, stmt, false)
 }
 
 /// `ch` (made by `make`) as double-send reads it: a goroutine's call that
@@ -235,18 +235,8 @@ pub fn with_sending_calls<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<Cha
 }
 
 /// The channel held in the variable declared or assigned at `ident` by
-/// `stmt`, from `make` (a `make` call, or a `var` spec without a value).
-fn channel_at<'t>(
-    pkg: &Package<'t>,
-    make: Node<'t>,
-    capacity: Option<Node<'t>>,
-    ident: Node<'t>,
-    stmt: Node<'t>,
-) -> Option<Channel<'t>> {
-    collect(pkg, make, capacity, ident, stmt, false)
-}
-
-/// [`channel_at`]; with `sending_calls`, as [`with_sending_calls`] reads it.
+/// `stmt`, from `make` (a `make` call, or a `var` spec without a value);
+/// with `sending_calls`, as [`with_sending_calls`] reads it.
 fn collect<'t>(
     pkg: &Package<'t>,
     make: Node<'t>,
@@ -262,9 +252,7 @@ fn collect<'t>(
     }
     let binding = scopes.resolve(ident)?;
     let b = scopes.binding(binding);
-    let func = ancestors(make)
-        .find(|a| matches!(a.kind_str(), k::FUNC_LITERAL | k::FUNCTION_DECLARATION | k::METHOD_DECLARATION))
-        .unwrap_or(decl);
+    let func = super::flow::innermost_function(make).unwrap_or(decl);
     let recv_only = b.ty.is_some_and(|t| facts.text(t).starts_with("<-"));
     let mut ch = Channel {
         name: facts.text(ident),

@@ -431,7 +431,7 @@ pub fn resolve(
         let proven = if e.leaked { "leaked (proven by the runtime)" } else { "blocked" };
         // Unproven waits in a loop's receive are what a pool's idle
         // workers look like too: say so.
-        let idle = if !e.leaked && op.wait != Wait::Send && in_loop(decl, op.node) {
+        let idle = if !e.leaked && op.wait != Wait::Send && in_loop(op.node) {
             " (a receive in a loop: a pool's idle workers wait like this too; a leak if their number keeps growing \
              from profile to profile)"
         } else {
@@ -452,17 +452,12 @@ pub fn resolve(
     outcomes.sort_by_key(|o| o.finding.range.start);
 }
 
-/// Is `op` in a loop of the declaration `decl` (a `range` clause is in its
-/// own loop), not counting loops outside the function literal it is in?
-fn in_loop(decl: Option<Node<'_>>, op: Node<'_>) -> bool {
-    if op.kind_str() == k::RANGE_CLAUSE {
-        return true;
-    }
-    let Some(decl) = decl else { return false };
-    syntax::ancestors_within(decl, op)
-        .into_iter()
-        .take_while(|a| a.kind_str() != k::FUNC_LITERAL)
-        .any(|a| a.kind_str() == k::FOR_STATEMENT)
+/// Is `op` in a loop of the function (declaration or literal) it is in (a
+/// `range` clause is in its own loop)?
+fn in_loop(op: Node<'_>) -> bool {
+    op.kind_str() == k::RANGE_CLAUSE
+        || crate::analysis::flow::innermost_function(op)
+            .is_some_and(|f| crate::analysis::flow::loops_between(op, f).next().is_some())
 }
 
 /// Is the profile's function symbol (`example.com/p.(*T).m.func1`,

@@ -182,7 +182,9 @@ fn is_function(n: Node<'_>) -> bool {
     matches!(n.kind_str(), k::FUNC_LITERAL | k::FUNCTION_DECLARATION | k::METHOD_DECLARATION)
 }
 
-fn innermost_function(n: Node<'_>) -> Option<Node<'_>> {
+/// The innermost function declaration, method or literal holding `n`.
+#[must_use]
+pub fn innermost_function(n: Node<'_>) -> Option<Node<'_>> {
     ancestors(n).find(|a| is_function(*a))
 }
 
