@@ -652,18 +652,30 @@ mod tests {
         // A raw string left open swallows the rest of the file, errors and
         // all: counts alone would not go up.
         let src = "package p\n\nfunc f0() {\n\tc := make(chan int)\n\tgo func() { c <- 1 }()\n}\n\nfunc f1() { c := make(chan int); go func() { c <- 1 }(); x := }\n\nfunc f2() {\n\tc := make(chan int)\n\tgo func() { c <- 1 }()\n\tfor i := range {\n\t}\n}\n";
-        let transforms: &[&'static dyn Transform] = &[&QUOTE];
-        for (shortcuts, bytes) in [(true, BATCH_BYTES), (true, 1), (false, BATCH_BYTES)] {
-            let opts = Options { shortcuts, batching: Batching { bytes, threads: 1 }, ..Options::new(transforms) };
-            let r = check_source(src, &opts);
-            assert!(!r.outcomes.is_empty(), "{shortcuts} {bytes}");
-            assert!(
-                r.outcomes.iter().all(|o| o.status == Status::Skipped(SkipReason::WouldNotParse)),
-                "{shortcuts} {bytes}: {:?}",
-                r.outcomes.iter().map(|o| &o.status).collect::<Vec<_>>()
-            );
-            assert_eq!(r.fixed, None);
+        for found in refused_in_every_mode(src, &QUOTE) {
+            assert!(found > 0);
         }
+    }
+
+    /// Check `src` with `t` with shortcuts, one function per batch and
+    /// without shortcuts: every fix is refused as not parsing and the text
+    /// is left alone. Returns the findings of each mode.
+    fn refused_in_every_mode(src: &str, t: &'static Writes) -> Vec<usize> {
+        let transforms: &[&'static dyn Transform] = &[t];
+        [(true, BATCH_BYTES), (true, 1), (false, BATCH_BYTES)]
+            .into_iter()
+            .map(|(shortcuts, bytes)| {
+                let opts = Options { shortcuts, batching: Batching { bytes, threads: 1 }, ..Options::new(transforms) };
+                let r = check_source(src, &opts);
+                assert!(
+                    r.outcomes.iter().all(|o| o.status == Status::Skipped(SkipReason::WouldNotParse)),
+                    "{shortcuts} {bytes}: {:?}",
+                    r.outcomes.iter().map(|o| &o.status).collect::<Vec<_>>()
+                );
+                assert_eq!(r.fixed, None, "{shortcuts} {bytes}");
+                r.outcomes.len()
+            })
+            .collect()
     }
 
     #[test]
@@ -671,13 +683,6 @@ mod tests {
         // `for {` left open in f: f's `}` closes the loop, and f takes g in
         // (whose lines, not f's, then hold the error).
         let src = "package p\n\nfunc f() {\n\tc := make(chan int)\n\tgo func() { c <- 1 }()\n}\n\nfunc g() {\n\td := make(chan int)\n\tgo func() { d <- 1 }()\n}\n";
-        let transforms: &[&'static dyn Transform] = &[&OPENS];
-        for (shortcuts, bytes) in [(true, BATCH_BYTES), (true, 1), (false, BATCH_BYTES)] {
-            let opts = Options { shortcuts, batching: Batching { bytes, threads: 1 }, ..Options::new(transforms) };
-            let r = check_source(src, &opts);
-            assert_eq!(r.outcomes.len(), 1);
-            assert_eq!(r.outcomes[0].status, Status::Skipped(SkipReason::WouldNotParse), "{shortcuts} {bytes}");
-            assert_eq!(r.fixed, None);
-        }
+        assert_eq!(refused_in_every_mode(src, &OPENS), [1, 1, 1]);
     }
 }
