@@ -345,7 +345,6 @@ struct Found {
 /// syntax errors of its edited trees before and after them (parsed again,
 /// reusing what the edits leave alone, with the same declarations where
 /// they were; `None` if that parse gave up).
-#[derive(Default)]
 struct Guard {
     edits: Vec<fix::Edit>,
     before: usize,
@@ -353,6 +352,11 @@ struct Guard {
 }
 
 impl Guard {
+    /// `edits`, with no errors counted yet.
+    fn new(edits: Vec<fix::Edit>) -> Self {
+        Guard { edits, before: 0, after: Some(0) }
+    }
+
     fn add(mut self, other: Guard) -> Guard {
         self.edits.extend(other.edits);
         self.before += other.before;
@@ -378,7 +382,7 @@ fn batch_guard(
 ) -> Option<Guard> {
     let fixes = taken_fixes(src, found, opts);
     let edits = fix::taken(&fixes, &fix::select(src, &fixes));
-    let mut guard = Guard { edits: edits.iter().map(|e| (*e).clone()).collect(), before: 0, after: Some(0) };
+    let mut guard = Guard::new(edits.iter().map(|e| (*e).clone()).collect());
     // Per tree: its edits, in order.
     let mut by_tree: std::collections::BTreeMap<usize, TreeEdits<'_>> = std::collections::BTreeMap::new();
     for e in &edits {
@@ -478,7 +482,7 @@ fn findings(src: &str, opts: &Options<'_>, within: Option<usize>, notes: &mut Ve
         Some((found, notes, guard))
     });
     let mut found = Vec::new();
-    let mut guard = Some(Guard { after: Some(0), ..Guard::default() });
+    let mut guard = Some(Guard::new(Vec::new()));
     for d in done {
         let (f, n, g) = d?;
         found.extend(f);
