@@ -20,6 +20,7 @@ use crate::syntax::{ancestors, contains, kinds as k, named_children};
 pub struct Cache<'t> {
     sole_sender: OnceCell<Option<SoleSender<'t>>>,
     senders: OnceCell<Option<Senders<'t>>>,
+    wait_closer: OnceCell<Option<usize>>,
 }
 
 impl<'t> Channel<'t> {
@@ -33,6 +34,12 @@ impl<'t> Channel<'t> {
     /// [`Senders`]).
     pub fn senders(&self, pkg: &Package<'t>) -> Option<&Senders<'t>> {
         self.facts.senders.get_or_init(|| senders(pkg, self)).as_ref()
+    }
+
+    /// The goroutine (index into `starts`) that closes the channel once
+    /// every sender is done (see [`wait_closer`]).
+    pub fn wait_closer(&self, pkg: &Package<'t>) -> Option<usize> {
+        *self.facts.wait_closer.get_or_init(|| wait_closer(pkg, self))
     }
 }
 
@@ -117,14 +124,26 @@ pub struct SoleSender<'t> {
 /// The one goroutine sending on `ch`, provided it sends at most once on
 /// every path, unguarded, and nothing else sends, closes or ranges.
 fn sole_sender<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<SoleSender<'t>> {
-    if ch.escape.is_some() || ch.ops_of(OpKind::Range).next().is_some() {
+    if ch.escape.is_some() {
+        return None;
+    }
+    // The parent may range over the channel when a closer closes it after
+    // every sender is done (the WaitGroup fan-in): the range is then a
+    // receive loop bounded by the sends.
+    let closer = ch.wait_closer(pkg);
+    let mut ranges = ch.ops_of(OpKind::Range).peekable();
+    if ranges.peek().is_some() && (closer.is_none() || ranges.any(|o| o.place != Place::Parent)) {
         return None;
     }
     let senders = ch.sender_goroutines();
     let [index] = senders.as_slice() else { return None };
     // The sender may close after its send (buffered values are still
-    // delivered before the close is seen); anyone else closing is not this pattern.
-    if ch.ops_of(OpKind::Close).any(|o| o.place != Place::Goroutine(*index)) {
+    // delivered before the close is seen), or the closer once every sender
+    // is done; anyone else closing is not this pattern.
+    if ch
+        .ops_of(OpKind::Close)
+        .any(|o| o.place != Place::Goroutine(*index) && closer.is_none_or(|c| o.place != Place::Goroutine(c)))
+    {
         return None;
     }
     let sends: Vec<_> = ch.ops_of(OpKind::Send).map(|o| o.node).collect();
@@ -154,7 +173,9 @@ fn sole_sender<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<SoleSender<'t>
 /// ([`closes_its_own`]), the one it sends on included.
 fn quiet_after_send<'t>(pkg: &Package<'t>, ch: &Channel<'t>, start: &Start<'t>, stmt: Node<'t>) -> bool {
     let facts = pkg.file(start.file());
-    is_waitgroup_done(facts, stmt) || closes_its_own(pkg, ch, start, stmt)
+    // The closer's wait only leads to the close of a channel whose every send is done.
+    let closer = ch.wait_closer(pkg).filter(|_| start.file() == FileId::OWN).map(|c| ch.starts[c].func.value);
+    is_waitgroup_done(facts, stmt, closer) || closes_its_own(pkg, ch, start, stmt)
 }
 
 /// `close(d)` (in the start's body, in the checked file) where `d` is a
@@ -204,9 +225,10 @@ fn closes_its_own<'t>(pkg: &Package<'t>, ch: &Channel<'t>, start: &Start<'t>, st
 
 /// `wg.Done()` on a local `sync.WaitGroup` (or a pointer to one) that is
 /// never reassigned and is waited for only by the function declaring it,
-/// never in a goroutine or closure: after a send, it neither blocks nor
-/// wakes anyone but a parent that was waiting for the send too.
-fn is_waitgroup_done(facts: &FileFacts<'_>, stmt: Node<'_>) -> bool {
+/// never in a goroutine or closure (but `closer`, when given): after a
+/// send, it neither blocks nor wakes anyone but a parent that was waiting
+/// for the send too.
+fn is_waitgroup_done(facts: &FileFacts<'_>, stmt: Node<'_>, closer: Option<Node<'_>>) -> bool {
     let Some(call) =
         stmt.named(0).filter(|c| stmt.kind_str() == k::EXPRESSION_STATEMENT && c.kind_str() == k::CALL_EXPRESSION)
     else {
@@ -218,7 +240,9 @@ fn is_waitgroup_done(facts: &FileFacts<'_>, stmt: Node<'_>) -> bool {
     scopes.resolve(wg).map(|b| scopes.binding(b)).is_some_and(|b| {
         let waited_elsewhere = b.uses.iter().any(|u| {
             let wait = u.up().and_then(|s| s.field("field")).is_some_and(|f| facts.text(f) == "Wait");
-            wait && ancestors(*u).take_while(|a| !contains(*a, b.ident)).any(|a| a.kind_str() == k::FUNC_LITERAL)
+            wait && ancestors(*u)
+                .take_while(|a| !contains(*a, b.ident))
+                .any(|a| a.kind_str() == k::FUNC_LITERAL && closer.is_none_or(|c| c.id() != a.id()))
         });
         b.kind == super::scope::BindingKind::Local
             && !waited_elsewhere
@@ -235,7 +259,7 @@ pub fn loops_after_make<'t>(ch: &Channel<'t>, node: Node<'t>) -> Vec<Node<'t>> {
 
 /// Jumps in the channel's function after `from` that leave the block the
 /// channel lives in (or jump past a receive) before any receive from it has
-/// certainly happened.
+/// certainly happened (ranging over it counts as receiving).
 ///
 /// A receive inside a loop counts as happening where its outermost loop
 /// (after the make) starts only when `whole_loops` is set (ncast: the
@@ -244,7 +268,9 @@ pub fn exits_after<'t>(facts: &FileFacts<'_>, ch: &Channel<'t>, from: Node<'t>, 
     let Some(body) = ch.func.field("body") else { return Vec::new() };
     let region = ch.stmt.up().unwrap_or(body);
     let recvs: Vec<_> = ch
-        .ops_of(OpKind::Recv)
+        .ops
+        .iter()
+        .filter(|o| matches!(o.kind, OpKind::Recv | OpKind::Range))
         .map(|o| if whole_loops { loops_after_make(ch, o.node).last().copied().unwrap_or(o.node) } else { o.node })
         .collect();
     let first_recv = recvs.iter().map(Node::start_byte).min().unwrap_or(usize::MAX);
@@ -276,6 +302,19 @@ pub fn exits_after<'t>(facts: &FileFacts<'_>, ch: &Channel<'t>, from: Node<'t>, 
 /// `wg.Done()` at its top level (or is started by `wg.Go`), and the parent
 /// calls `wg.Wait()` in the channel's block after the start.
 pub fn joined_by<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, start: &Start<'t>) -> Option<Node<'t>> {
+    let (_, scopes) = facts.scopes_for(start.func.value)?;
+    let wg = counting_wait_group(facts, ch, start)?;
+    wait_after(facts, scopes, ch, start.stmt, wg)
+}
+
+/// The local `WaitGroup` that counts the start: the goroutine defers
+/// `wg.Done()` at its top level (or is started by `wg.Go`), and every
+/// `wg.Add` runs in the parent, one of them before the start.
+fn counting_wait_group<'t>(
+    facts: &FileFacts<'t>,
+    ch: &Channel<'t>,
+    start: &Start<'t>,
+) -> Option<super::scope::BindingId> {
     let (func, go) = (start.func.value, start.stmt);
     if func.kind_str() != k::FUNC_LITERAL || start.file() != FileId::OWN {
         return None;
@@ -311,10 +350,51 @@ pub fn joined_by<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, start: &Start<'t>)
     let in_parent = |n: Node<'_>| flow::innermost_function(n).is_some_and(|f| f.id() == ch.func.id());
     let counted = matches!(start.kind, StartKind::WaitGroupGo | StartKind::ErrGroupGo)
         || adds.iter().any(|a| a.start_byte() < go.start_byte());
-    if !adds.iter().all(|a| in_parent(*a)) || !counted {
+    (adds.iter().all(|a| in_parent(*a)) && counted).then_some(wg)
+}
+
+/// The goroutine that closes the channel once every sender is done: the
+/// `WaitGroup` fan-in's closer, `go func() { wg.Wait(); close(c) }()` (or
+/// `defer close(c)` then `wg.Wait()`), nothing else in its body. It is
+/// started once, after every goroutine that sends on the channel, and `wg`
+/// counts each of them ([`counting_wait_group`]), so its close comes after
+/// every send has completed: a buffer cannot make it panic a sender.
+fn wait_closer<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<usize> {
+    let facts = pkg.own();
+    let closes: Vec<_> = ch.ops_of(OpKind::Close).collect();
+    let [close] = closes[..] else { return None };
+    let Place::Goroutine(index) = close.place else { return None };
+    let closer = ch.starts[index];
+    if closer.kind != StartKind::Go
+        || closer.file() != FileId::OWN
+        || closer.func.value.kind_str() != k::FUNC_LITERAL
+        || !loops_after_make(ch, closer.stmt).is_empty()
+        || ch.ops.iter().any(|o| o.place == Place::Goroutine(index) && o.node.id() != close.node.id())
+    {
         return None;
     }
-    wait_after(facts, scopes, ch, go, wg)
+    let (_, scopes) = facts.scopes_for(closer.func.value)?;
+    let waited = |s: Node<'t>| {
+        (s.kind_str() == k::EXPRESSION_STATEMENT)
+            .then(|| s.named(0).and_then(|c| method_call_on(facts, c, "Wait")))
+            .flatten()
+            .and_then(|w| scopes.resolve(w))
+    };
+    let closes_it = |s: Node<'t>, deferred: bool| {
+        let want = if deferred { k::DEFER_STATEMENT } else { k::EXPRESSION_STATEMENT };
+        s.kind_str() == want && s.named(0).is_some_and(|c| c.id() == close.node.id())
+    };
+    let wg = match crate::syntax::statements(closer.body()?)[..] {
+        [a, b] if closes_it(b, false) => waited(a)?,
+        [a, b] if closes_it(a, true) => waited(b)?,
+        _ => return None,
+    };
+    let senders = ch.sender_goroutines();
+    let counted = senders.iter().all(|&i| {
+        ch.starts[i].stmt.end_byte() <= closer.stmt.start_byte()
+            && counting_wait_group(facts, ch, &ch.starts[i]) == Some(wg)
+    });
+    (!senders.is_empty() && counted).then_some(index)
 }
 
 /// The first `wg.Wait()` statement, on the `WaitGroup` binding `wg`, in the

@@ -39,24 +39,37 @@ impl Transform for NcastLeak {
         // Unbuffered, or buffered by a literal the senders may outnumber.
         let buffer = literal_capacity(facts, ch)?;
         let Some(sender) = ch.sole_sender(cx.pkg) else { return self.several(cx, ch, buffer) };
-        // If some goroutines may not send at all, fewer receives can be right.
-        if !sender.every_path {
+        // If some goroutines may not send at all, fewer receives can be
+        // right; not when the parent ranges until the closer closes the
+        // channel after every sender is done (it counts nothing) and stops
+        // ranging early.
+        let ranged = ch.ops_of(OpKind::Range).next().is_some();
+        if !sender.every_path && !ranged {
             return None;
         }
         let [launch] = loops_after_make(ch, sender.go)[..] else { return None };
-        let recvs: Vec<_> = ch.ops_of(OpKind::Recv).collect();
+        // Ranging over the channel is receiving in a loop (the sole sender
+        // allows it when a closer closes the channel after every send).
+        let recvs: Vec<_> = ch.ops.iter().filter(|o| matches!(o.kind, OpKind::Recv | OpKind::Range)).collect();
         if recvs.iter().any(|r| r.place != Place::Parent || r.node.start_byte() < launch.end_byte()) {
             return None;
         }
         // How many sends the parent surely takes on the leaking path.
-        let (reason, received) = match recvs.first() {
-            None => (format!("nothing receives from `{}`", ch.name), 0),
+        // (With the exit before any receive, if there is one.)
+        let (reason, received, exit) = match recvs.first() {
+            None => (format!("nothing receives from `{}`", ch.name), 0, None),
             Some(_) => {
                 let early = exits_after(facts, ch, launch, true).into_iter().next();
+                // An exit before any receive can be the path where no sender sends.
+                if early.is_some() && !sender.every_path {
+                    return None;
+                }
                 if let Some(j) = early {
-                    (format!("{} leaves before receiving from `{}`", describe(facts, j), ch.name), 0)
+                    (format!("{} leaves before receiving from `{}`", describe(facts, j), ch.name), 0, early)
                 } else {
-                    receives_fewer(facts, ch, &recvs.iter().map(|r| r.node).collect::<Vec<_>>())?
+                    let (reason, received) =
+                        receives_fewer(facts, ch, &recvs.iter().map(|r| r.node).collect::<Vec<_>>())?;
+                    (reason, received, None)
                 }
             }
         };
@@ -68,8 +81,14 @@ impl Transform for NcastLeak {
         {
             return None;
         }
+        let closer_started = |c: usize| exit.is_none_or(|e| e.start_byte() > ch.starts[c].stmt.end_byte());
+        let closer = if ch.wait_closer(cx.pkg).is_some_and(closer_started) {
+            format!(", and so does the goroutine that closes `{}` after them", ch.name)
+        } else {
+            String::new()
+        };
         let message = format!(
-            "goroutines started in the loop on line {} each send on `{}`, but {reason}{}: the rest block forever",
+            "goroutines started in the loop on line {} each send on `{}`, but {reason}{}: the rest block forever{closer}",
             launch.start_position().row + 1,
             ch.name,
             too_small(buffer)
@@ -168,7 +187,14 @@ impl NcastLeak {
 /// Why the receives cannot drain every sender, with how many receives
 /// surely happen, or `None` if they may drain them all.
 fn receives_fewer<'t>(facts: &FileFacts<'_>, ch: &Channel<'t>, recvs: &[Node<'t>]) -> Option<(String, u64)> {
-    let looped: Vec<_> = recvs.iter().filter_map(|r| loops_after_make(ch, *r).last().copied()).collect();
+    // A range over the channel (a `for` statement) is its own receiving loop.
+    let looped: Vec<_> = recvs
+        .iter()
+        .filter_map(|r| {
+            let own = (r.kind_str() == k::FOR_STATEMENT).then_some(*r);
+            loops_after_make(ch, *r).last().copied().or(own)
+        })
+        .collect();
     if looped.is_empty() {
         // Several straight-line receives mean the author counted the senders.
         return (recvs.len() == 1).then(|| ("the parent receives once".to_owned(), 1));

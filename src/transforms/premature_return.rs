@@ -31,6 +31,11 @@ impl Transform for PrematureReturn {
             return None;
         }
         let sender = ch.sole_sender(cx.pkg)?;
+        // Ranging over the channel (a fan-in whose closer ends the range)
+        // is a receive loop: ncast-leak's.
+        if ch.ops_of(OpKind::Range).next().is_some() {
+            return None;
+        }
         // A sender that may not send can be correlated with the early exit.
         if !sender.every_path {
             return None;
