@@ -16,6 +16,11 @@ if grep -q '"golang.org/x/sync/' "$f"; then
   cp -r "$here/tests/oracle/xsync" "$d/xsync"
   printf '\nrequire golang.org/x/sync v0.0.0\n\nreplace golang.org/x/sync => ./xsync\n' >> "$d/go.mod"
 fi
+# Nor can github.com/stretchr/testify (require, assert).
+if grep -q '"github.com/stretchr/testify/' "$f"; then
+  cp -r "$here/tests/oracle/testify" "$d/testify"
+  printf '\nrequire github.com/stretchr/testify v0.0.0\n\nreplace github.com/stretchr/testify => ./testify\n' >> "$d/go.mod"
+fi
 gofmt=$(go env GOROOT)/bin/gofmt
 if [ -n "$("$gofmt" -l "$d/fixture.go")" ]; then echo "not gofmt-clean: $f" >&2; exit 1; fi
 (cd "$d" && go vet . && go run .)

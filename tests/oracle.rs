@@ -52,6 +52,18 @@ fn go_mod(src: &str, dir: &Path) -> String {
         std::fs::copy(from.join("errgroup/errgroup.go"), to.join("errgroup.go")).unwrap();
         m.push_str("\nrequire golang.org/x/sync v0.0.0\n\nreplace golang.org/x/sync => ./xsync\n");
     }
+    if src.contains("\"github.com/stretchr/testify/") {
+        let from = root().join("tests/oracle/testify");
+        for pkg in ["require", "assert"] {
+            let to = dir.join("testify").join(pkg);
+            std::fs::create_dir_all(&to).unwrap();
+            std::fs::copy(from.join(pkg).join(format!("{pkg}.go")), to.join(format!("{pkg}.go"))).unwrap();
+        }
+        std::fs::copy(from.join("go.mod"), dir.join("testify/go.mod")).unwrap();
+        m.push_str(
+            "\nrequire github.com/stretchr/testify v0.0.0\n\nreplace github.com/stretchr/testify => ./testify\n",
+        );
+    }
     m
 }
 

@@ -22,6 +22,8 @@ const fn api(path: &'static str, name: &'static str) -> Api {
 }
 
 pub const RUNTIME_GOEXIT: Api = api("runtime", "Goexit");
+/// testify's `require`: every assertion calls `t.FailNow()` when it fails.
+pub const TESTIFY_REQUIRE: &str = "github.com/stretchr/testify/require";
 pub const SYNC_WAITGROUP: Api = api("sync", "WaitGroup");
 pub const TIME_AFTER_FUNC: Api = api("time", "AfterFunc");
 pub const ERRGROUP_GROUP: Api = api("golang.org/x/sync/errgroup", "Group");

@@ -95,7 +95,8 @@ impl<'t> Jumps<'t> {
 
 /// Statements in `region` (not inside nested functions) that transfer
 /// control: `return`, `panic(...)`, `break`, `continue`, `goto`, and calls
-/// ending the goroutine ([`is_goexit_call`]).
+/// ending the goroutine ([`is_goexit_call`]) or that may end it
+/// ([`is_conditional_exit`]).
 #[must_use]
 pub fn jumps<'t>(region: Node<'t>, src: &[u8]) -> Vec<Node<'t>> {
     let mut out = Vec::new();
@@ -113,9 +114,23 @@ pub fn jumps<'t>(region: Node<'t>, src: &[u8]) -> Vec<Node<'t>> {
 fn is_jump(n: Node<'_>, kind: &str, src: &[u8]) -> bool {
     match kind {
         k::RETURN_STATEMENT | k::BREAK_STATEMENT | k::CONTINUE_STATEMENT | k::GOTO_STATEMENT => true,
-        k::EXPRESSION_STATEMENT => is_panic_call(n, src) || is_goexit_call(n, src),
+        k::EXPRESSION_STATEMENT => is_panic_call(n, src) || is_goexit_call(n, src) || is_conditional_exit(n, src),
         _ => false,
     }
+}
+
+/// A call statement that ends the goroutine or not, depending on its
+/// arguments: an assertion of testify's `require` package
+/// (`require.NoError(t, err)`), which calls `t.FailNow()` when it fails.
+/// Control may leave there, so it is a jump; paths through it also go on
+/// (unlike [`is_goexit_call`]).
+#[must_use]
+pub fn is_conditional_exit(stmt: Node<'_>, src: &[u8]) -> bool {
+    stmt.named(0)
+        .filter(|c| c.kind_str() == k::CALL_EXPRESSION)
+        .and_then(|c| c.field("function"))
+        .and_then(|f| known::qualified(f, src))
+        .is_some_and(|(path, name)| path == known::TESTIFY_REQUIRE && name != "New")
 }
 
 /// Visit `root` and the nodes under it in source order, except those inside
@@ -462,5 +477,27 @@ return";
         let b = src.as_bytes();
         let ends = all(&tree, k::EXPRESSION_STATEMENT).into_iter().filter(|s| is_goexit_call(*s, b));
         assert_eq!(ends.map(|s| text(s, b)).collect::<Vec<_>>(), ["t.Fatal(\"x\")", "rt.Goexit()"]);
+    }
+
+    #[test]
+    fn require_assertions_may_exit_and_assert_ones_do_not() {
+        let src = in_func("require.NoError(t, err)
+assert.NoError(t, err)
+r.NoError(err)
+require.New(t)
+must.NoError(t, err)")
+            .replace(
+                "import \"testing\"",
+                "import (\n\t\"testing\"\n\n\t\"github.com/stretchr/testify/assert\"\n\t\"github.com/stretchr/testify/require\"\n\tmust \"github.com/stretchr/testify/require\"\n)",
+            );
+        let tree = parse(&src);
+        let b = src.as_bytes();
+        let stmts = all(&tree, k::EXPRESSION_STATEMENT);
+        let may = stmts.iter().filter(|s| is_conditional_exit(**s, b)).map(|s| text(*s, b)).collect::<Vec<_>>();
+        assert_eq!(may, ["require.NoError(t, err)", "must.NoError(t, err)"]);
+        // A jump (control may leave), not an end of every path.
+        let found: Vec<_> = jumps(body(&tree), b).iter().map(|j| text(*j, b)).collect();
+        assert_eq!(found, may);
+        assert!(stmts.iter().all(|s| !is_goexit_call(*s, b)));
     }
 }

@@ -5,7 +5,7 @@ use crate::syntax::Fast as _;
 use crate::syntax::Up as _;
 use tree_sitter::Node;
 
-use super::jumps::{is_goexit_call, is_panic_call};
+use super::jumps::{is_conditional_exit, is_goexit_call, is_panic_call};
 use crate::syntax::Named as _;
 use crate::syntax::{kinds as k, named_children, walk_preorder};
 
@@ -158,6 +158,8 @@ fn paths<const N: usize>(
         // `v := <-c`, a ranging loop.
         _ if is_send(n) => [(Some(1), None); N],
         k::EXPRESSION_STATEMENT if is_goexit_call(n, src) => [(None, Some(0)); N],
+        // `require.NoError(t, err)`: the path goes on, or ends there.
+        k::EXPRESSION_STATEMENT if is_conditional_exit(n, src) => [(Some(0), Some(0)); N],
         // A panic ends the path; the fewest-sends bound ignores such paths.
         k::EXPRESSION_STATEMENT if is_panic_call(n, src) => bounds.map(|b| (None, (b == Bound::Most).then_some(0))),
         k::LABELED_STATEMENT => {
