@@ -264,7 +264,8 @@ pub fn loops_after_make<'t>(ch: &Channel<'t>, node: Node<'t>) -> Vec<Node<'t>> {
 /// A receive inside a loop counts as happening where its outermost loop
 /// (after the make) starts only when `whole_loops` is set (ncast: the
 /// receiving loop as a whole is what must be reached).
-pub fn exits_after<'t>(facts: &FileFacts<'_>, ch: &Channel<'t>, from: Node<'t>, whole_loops: bool) -> Vec<Node<'t>> {
+pub fn exits_after<'t>(pkg: &Package<'t>, ch: &Channel<'t>, from: Node<'t>, whole_loops: bool) -> Vec<Node<'t>> {
+    let facts = pkg.own();
     let Some(body) = ch.func.field("body") else { return Vec::new() };
     let region = ch.stmt.up().unwrap_or(body);
     let recvs: Vec<_> = ch
@@ -274,7 +275,7 @@ pub fn exits_after<'t>(facts: &FileFacts<'_>, ch: &Channel<'t>, from: Node<'t>, 
         .map(|o| if whole_loops { loops_after_make(ch, o.node).last().copied().unwrap_or(o.node) } else { o.node })
         .collect();
     let first_recv = recvs.iter().map(Node::start_byte).min().unwrap_or(usize::MAX);
-    flow::jumps(body, facts.src)
+    super::exits::exits(pkg, body)
         .into_iter()
         .filter(|j| j.start_byte() >= from.end_byte() && contains(region, *j))
         // With whole loops, jumps inside a receiving loop are the loop's business.

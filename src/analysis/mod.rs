@@ -5,6 +5,7 @@
 
 pub mod channel_facts;
 pub mod channels;
+pub mod exits;
 pub mod flow;
 pub mod known;
 pub mod package;

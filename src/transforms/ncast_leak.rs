@@ -5,11 +5,12 @@ use tree_sitter::Node;
 use super::capacity::{capacity_finding, describe};
 use super::{Context, Finding, Transform};
 use crate::analysis::channel_facts::{exits_after, loops_after_make};
+use crate::analysis::exits::exits;
 use crate::analysis::relevance::GoroutineUse;
 use crate::analysis::types::{
     Shape, binding_shape_in_package, declared_shape, field_type, is_sequence_in_package, shape_in_package,
 };
-use crate::analysis::{Channel, FileFacts, OpKind, Place, Scopes, flow};
+use crate::analysis::{Channel, FileFacts, OpKind, Package, Place, Scopes, flow};
 use crate::syntax::Named as _;
 use crate::syntax::{kinds as k, named_children};
 
@@ -59,7 +60,7 @@ impl Transform for NcastLeak {
         let (reason, received, exit) = match recvs.first() {
             None => (format!("nothing receives from `{}`", ch.name), 0, None),
             Some(_) => {
-                let early = exits_after(facts, ch, launch, true).into_iter().next();
+                let early = exits_after(cx.pkg, ch, launch, true).into_iter().next();
                 // An exit before any receive can be the path where no sender sends.
                 if early.is_some() && !sender.every_path {
                     return None;
@@ -68,7 +69,7 @@ impl Transform for NcastLeak {
                     (format!("{} leaves before receiving from `{}`", describe(facts, j), ch.name), 0, early)
                 } else {
                     let (reason, received) =
-                        receives_fewer(facts, ch, &recvs.iter().map(|r| r.node).collect::<Vec<_>>())?;
+                        receives_fewer(cx.pkg, ch, &recvs.iter().map(|r| r.node).collect::<Vec<_>>())?;
                     (reason, received, None)
                 }
             }
@@ -148,7 +149,7 @@ impl NcastLeak {
         }
         let (reason, received) = if recvs.is_empty() {
             (format!("nothing receives from `{}`", ch.name), 0)
-        } else if let Some(j) = exits_after(facts, ch, last_start, false).into_iter().next() {
+        } else if let Some(j) = exits_after(cx.pkg, ch, last_start, false).into_iter().next() {
             (format!("{} leaves before receiving from `{}`", describe(facts, j), ch.name), 0)
         } else {
             let times = if recvs.len() == 1 { "once".to_owned() } else { format!("{} times", recvs.len()) };
@@ -186,7 +187,8 @@ impl NcastLeak {
 
 /// Why the receives cannot drain every sender, with how many receives
 /// surely happen, or `None` if they may drain them all.
-fn receives_fewer<'t>(facts: &FileFacts<'_>, ch: &Channel<'t>, recvs: &[Node<'t>]) -> Option<(String, u64)> {
+fn receives_fewer<'t>(pkg: &Package<'t>, ch: &Channel<'t>, recvs: &[Node<'t>]) -> Option<(String, u64)> {
+    let facts = pkg.own();
     // A range over the channel (a `for` statement) is its own receiving loop.
     let looped: Vec<_> = recvs
         .iter()
@@ -208,7 +210,7 @@ fn receives_fewer<'t>(facts: &FileFacts<'_>, ch: &Channel<'t>, recvs: &[Node<'t>
         if !named_children(*l).iter().any(|c| c.kind_str() == k::RANGE_CLAUSE || c.kind_str() == k::FOR_CLAUSE) {
             return None;
         }
-        flow::jumps(*l, facts.src)
+        exits(pkg, *l)
             .into_iter()
             .find(|j| flow::leaves(*j, *l, facts.src))
             .map(|j| (format!("the receiving loop can end early ({})", describe(facts, j)), 0))

@@ -53,7 +53,7 @@ impl Transform for PrematureReturn {
         let (message, exit) = match recvs.iter().map(|r| r.node).min_by_key(tree_sitter::Node::start_byte) {
             None => (format!("nothing receives from `{}`: the goroutine sending on it blocks forever", ch.name), None),
             Some(_) => {
-                let exit = exits_after(facts, ch, sender.go, false).into_iter().next()?;
+                let exit = exits_after(cx.pkg, ch, sender.go, false).into_iter().next()?;
                 let message = format!(
                     "{} leaves before receiving from `{}`: the goroutine sending on it then blocks forever",
                     describe(facts, exit),

@@ -73,7 +73,7 @@ impl Transform for SkippedClose {
         {
             return None;
         }
-        let exit = flow::jumps(body, facts.src).into_iter().find(|j| {
+        let exit = crate::analysis::exits::exits(cx.pkg, body).into_iter().find(|j| {
             j.start_byte() > start.stmt.end_byte()
                 && j.end_byte() <= stmt.start_byte()
                 && flow::leaves(*j, body, facts.src)

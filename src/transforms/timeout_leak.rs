@@ -67,7 +67,7 @@ impl Transform for TimeoutLeak {
             let Some(outer) = loops.last() else { continue };
             let result_case =
                 recv.up().and_then(|_| crate::syntax::ancestors(*recv).find(|a| a.kind_str() == k::COMMUNICATION_CASE));
-            let escapes = flow::jumps(*sel, facts.src)
+            let escapes = crate::analysis::exits::exits(cx.pkg, *sel)
                 .into_iter()
                 .any(|j| !result_case.is_some_and(|c| contains(c, j)) && flow::leaves(j, *outer, facts.src));
             if !escapes {

@@ -136,7 +136,7 @@ pub fn is_conditional_exit(stmt: Node<'_>, src: &[u8]) -> bool {
 /// Visit `root` and the nodes under it in source order, except those inside
 /// nested function literals (they belong to another function) and below a
 /// node for which `visit` (given the node and its kind) returns false.
-fn walk_own<'t>(root: Node<'t>, mut visit: impl FnMut(Node<'t>, &str) -> bool) {
+pub fn walk_own<'t>(root: Node<'t>, mut visit: impl FnMut(Node<'t>, &str) -> bool) {
     walk_preorder(root, |n| {
         let kind = n.kind_str();
         visit(n, kind) && (kind != k::FUNC_LITERAL || n.id() == root.id())

@@ -536,6 +536,7 @@ fn needs<'s>(text: &'s [u8], uses: &[GoroutineUse], may_use: &dyn Fn(&[u8]) -> b
             if used {
                 handed_to(&toks, at..toks.len(), name, &mut callees);
                 counted_from_calls(&toks, &mut callees);
+                helper_calls(&toks, &mut callees);
             }
             holds |= used;
         }
@@ -553,6 +554,22 @@ fn needs<'s>(text: &'s [u8], uses: &[GoroutineUse], may_use: &dyn Fn(&[u8]) -> b
         }
     }
     holds.then_some(callees)
+}
+
+/// The functions called as statements with an identifier first,
+/// `f(x, ...)`: the test helpers handed `t` among them may end the
+/// goroutine (see `analysis::exits`), an exit the analysis must see.
+fn helper_calls<'s>(toks: &[Tok<'s>], out: &mut Vec<&'s [u8]>) {
+    for (at, w) in toks.windows(3).enumerate() {
+        let [Tok::Ident(f), Tok::Op(b"("), Tok::Ident(_)] = w else { continue };
+        if matches!(*f, b"if" | b"for" | b"switch" | b"return" | b"case" | b"select") {
+            continue;
+        }
+        let starts_statement = at == 0 || matches!(toks[at - 1], Tok::Op(b";" | b"{" | b"}" | b":"));
+        if starts_statement && !out.contains(f) {
+            out.push(f);
+        }
+    }
 }
 
 /// Does `close(name)` end a block, as its last statement or followed only
