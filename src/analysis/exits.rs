@@ -33,32 +33,39 @@ pub fn exits<'t>(pkg: &Package<'t>, region: Node<'t>) -> Vec<Node<'t>> {
     out
 }
 
-/// `helper(t, ...)`, a call statement of a package function handed, first,
-/// a parameter of a testing type (`*testing.T`, `testing.TB`...), whose own
-/// body (not a function literal in it) can end the goroutine: a
-/// `t.Fatal`-style call on its testing parameter, `runtime.Goexit()`, or a
-/// testify `require` assertion. Control may leave at the call, or go on.
+/// A call statement of a test helper whose own body (not a function
+/// literal in it) can end the goroutine: a `t.Fatal`-style call on a
+/// testing parameter, `runtime.Goexit()`, or a testify `require` assertion.
+/// The helper is a package function handed, first, a parameter of a
+/// testing type (`requireNoError(t, err)` with `t *testing.T` or
+/// `testing.TB`), or a local closure never reassigned (`check :=
+/// func(err error) { ... t.Fatalf(...) }` then `check(err)`). Control may
+/// leave at the call, or go on.
 #[must_use]
 pub fn ends_in_helper(pkg: &Package<'_>, stmt: Node<'_>) -> bool {
     let facts = pkg.own();
     let Some(call) = stmt.named(0).filter(|c| c.kind_str() == k::CALL_EXPRESSION) else { return false };
-    let (Some(f), Some(first)) = (call.field("function"), call.field("arguments").and_then(|a| a.named(0))) else {
-        return false;
-    };
-    if f.kind_str() != k::IDENTIFIER || first.kind_str() != k::IDENTIFIER {
-        return false;
-    }
+    let Some(f) = call.field("function").filter(|f| f.kind_str() == k::IDENTIFIER) else { return false };
     let Some((_, scopes)) = facts.scopes_for(stmt) else { return false };
-    let is_test_param = scopes
-        .resolve(first)
+    if let Some(b) = scopes.resolve(f).map(|b| scopes.binding(b)) {
+        let literal = b.init.filter(|i| i.kind_str() == k::FUNC_LITERAL && b.kind == BindingKind::Local);
+        return b.assignments.is_empty()
+            && literal.and_then(|l| l.field("body")).is_some_and(|body| may_end(body, facts.src));
+    }
+    let first = call.field("arguments").and_then(|a| a.named(0)).filter(|a| a.kind_str() == k::IDENTIFIER);
+    let is_test_param = first
+        .and_then(|a| scopes.resolve(a))
         .map(|b| scopes.binding(b))
         .is_some_and(|b| b.kind == BindingKind::Param && b.ty.is_some_and(|ty| known::is_test_type(ty, facts.src)));
-    // A local closure of that name is not the package's function.
-    if !is_test_param || scopes.resolve(f).is_some() {
+    if !is_test_param {
         return false;
     }
     let Some(helper) = pkg.func(facts.text(f)) else { return false };
-    let (Some(body), src) = (helper.value.field("body"), pkg.file(helper.file).src) else { return false };
+    helper.value.field("body").is_some_and(|body| may_end(body, pkg.file(helper.file).src))
+}
+
+/// Can the function body `body` end its goroutine, by its own statements?
+fn may_end(body: Node<'_>, src: &[u8]) -> bool {
     flow::jumps(body, src).iter().any(|j| {
         j.kind_str() == k::EXPRESSION_STATEMENT && (flow::is_goexit_call(*j, src) || flow::is_conditional_exit(*j, src))
     })
