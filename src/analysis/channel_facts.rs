@@ -296,7 +296,60 @@ pub fn exits_after<'t>(pkg: &Package<'t>, ch: &Channel<'t>, from: Node<'t>, whol
                 .filter(|a| a.kind_str() == k::COMMUNICATION_CASE)
                 .any(|case| case.field("communication").is_some_and(|c| recvs.iter().any(|r| contains(c, *r))))
         })
+        .filter(|j| !skips_a_signal(pkg, ch, *j, &recvs))
         .collect()
+}
+
+/// Does the parent, after the exit `exit` and before its next receive,
+/// send on or close a channel that a goroutine sending on `ch` can see
+/// (`begin <- go`, `close(start)`, with `begin` or `start` named in the
+/// goroutine's start or body)? That goroutine may be waiting for the
+/// signal before its own send: on the exit's path it then blocks there,
+/// and a buffer would change nothing.
+fn skips_a_signal(pkg: &Package<'_>, ch: &Channel<'_>, exit: Node<'_>, recvs: &[Node<'_>]) -> bool {
+    let facts = pkg.own();
+    let Some(next) = recvs.iter().map(Node::start_byte).filter(|r| *r > exit.end_byte()).min() else { return false };
+    let Some(body) = ch.func.field("body") else { return false };
+    let own = |x: Node<'_>| ch.ops.iter().any(|o| o.node.id() == x.id());
+    let mut signalled = Vec::new();
+    flow::walk_own(body, |n, kind| {
+        if n.end_byte() <= exit.end_byte() || n.start_byte() >= next {
+            return false;
+        }
+        let target = match kind {
+            k::SEND_STATEMENT if !own(n) => n.field("channel"),
+            k::CALL_EXPRESSION if !own(n) => n
+                .field("function")
+                .filter(|f| f.kind_str() == k::IDENTIFIER && facts.text(*f) == "close")
+                .and_then(|_| n.field("arguments")?.named(0)),
+            _ => None,
+        };
+        // The variable the channel is reached from: `begin`, `e` in `e.begin`.
+        let root = target.map(|mut t| {
+            while let Some(inner) = t.field("operand") {
+                t = inner;
+            }
+            t
+        });
+        signalled.extend(root.filter(|r| r.kind_str() == k::IDENTIFIER).map(|r| facts.text(r)));
+        kind != k::FUNC_LITERAL
+    });
+    if signalled.is_empty() {
+        return false;
+    }
+    let mentions = |text: &[u8]| {
+        signalled.iter().any(|name| {
+            memchr::memmem::find_iter(text, name.as_bytes()).any(|at| {
+                let ident = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+                !(at > 0 && ident(&text[at - 1])) && !text.get(at + name.len()).is_some_and(ident)
+            })
+        })
+    };
+    ch.sender_goroutines().iter().any(|&i| {
+        let start = &ch.starts[i];
+        let body = start.func.value.byte_range();
+        mentions(&facts.src[start.stmt.byte_range()]) || mentions(&pkg.file(start.file()).src[body])
+    })
 }
 
 /// The `wg.Wait()` statement that joins the start: the goroutine defers

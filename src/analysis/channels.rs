@@ -309,6 +309,23 @@ fn collect<'t>(
                 }
                 continue;
             }
+            // In a closure variable started by several go statements: the
+            // operation happens in each of those goroutines.
+            None if !starts::closure_var_starts(facts, u, func).is_empty() => {
+                for start in starts::closure_var_starts(facts, u, func) {
+                    let ctx = Place::Goroutine(ch.start(start));
+                    match use_of(facts, u) {
+                        Use::Op(kind, node) => ch.ops.push(Op { kind, node, place: ctx }),
+                        Use::Nothing => {}
+                        Use::Argument { call, args } => argument(pkg, &mut ch, u, call, args, ctx, sending_calls),
+                        Use::Escape(node, why) => ch.escape = Some((node, why)),
+                    }
+                }
+                if ch.escape.is_some() {
+                    break;
+                }
+                continue;
+            }
             None => {
                 ch.escape.get_or_insert((u, Escape::Closure));
                 continue;

@@ -326,6 +326,36 @@ fn closure_var_call<'t>(facts: &FileFacts<'t>, lit: Node<'t>) -> Option<Node<'t>
     call.field("function").is_some_and(|f| f.id() == u.id()).then_some(call)
 }
 
+/// For `node` in a closure variable started as a goroutine by two or more
+/// `go f(...)` statements of `root` and used in no other way (`cp :=
+/// func(dst, src) {...}` then `go cp(a, b)` and `go cp(b, a)`): those
+/// starts, each running the literal's body. Empty otherwise.
+#[must_use]
+pub fn closure_var_starts<'t>(facts: &FileFacts<'t>, node: Node<'t>, root: Node<'t>) -> Vec<Start<'t>> {
+    let [lit] = literals_between(node, root)[..] else { return Vec::new() };
+    let Some((ident, _)) = super::channels::target(lit) else { return Vec::new() };
+    let Some((_, scopes)) = facts.scopes_for(lit) else { return Vec::new() };
+    let Some(b) = scopes.resolve(ident).map(|b| scopes.binding(b)) else { return Vec::new() };
+    if b.init.is_none_or(|i| i.id() != lit.id()) || !b.assignments.is_empty() {
+        return Vec::new();
+    }
+    let mut starts = Vec::new();
+    for u in b.uses.iter().filter(|u| u.id() != ident.id()) {
+        let call = u.up().filter(|c| c.kind_str() == k::CALL_EXPRESSION && c.field("function") == Some(*u));
+        let stmt = call.and_then(|c| c.up()).filter(|s| s.kind_str() == k::GO_STATEMENT);
+        match stmt {
+            Some(stmt) if u.start_byte() > lit.end_byte() && literals_between(stmt, root).is_empty() => {
+                starts.push(Start { kind: StartKind::Go, stmt, func: InFile::new(FileId::OWN, lit) });
+            }
+            _ => return Vec::new(),
+        }
+    }
+    if starts.len() < 2 {
+        starts.clear();
+    }
+    starts
+}
+
 /// What a call that starts a goroutine runs.
 pub enum CallStart<'t> {
     /// The call does not start a goroutine.
@@ -528,6 +558,26 @@ mod tests {
         let call = |name: &str| sync_closure_call(facts, find(root, src, k::IDENTIFIER, name), func);
         assert_eq!(call("d").map(|c| c.utf8_text(src).unwrap()), Some("sync()"));
         assert_eq!(call("b"), None);
+    }
+
+    #[test]
+    fn a_closure_variable_started_by_several_go_statements_runs_in_each() {
+        let src = b"package p\nfunc f(c chan int) {\n\tcp := func(x int) { a := x }\n\tgo cp(1)\n\tgo cp(2)\n\tmixed := func() { b := 2 }\n\tgo mixed()\n\tgo mixed()\n\tmixed()\n\tonce := func() { d := 3 }\n\tgo once()\n}\n";
+        let tree = crate::syntax::parse(src).unwrap();
+        let sources = Sources::new(None, Vec::new(), true);
+        let pkg = Package::new(FileFacts::new(std::slice::from_ref(&tree), src), &sources);
+        let facts = pkg.own();
+        let root = tree.root_node();
+        let func = facts.decls()[0];
+        let starts = |name: &str| {
+            closure_var_starts(facts, find(root, src, k::IDENTIFIER, name), func)
+                .iter()
+                .map(|s| s.stmt.utf8_text(src).unwrap())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(starts("a"), ["go cp(1)", "go cp(2)"]);
+        assert!(starts("b").is_empty(), "also called synchronously");
+        assert!(starts("d").is_empty(), "started once: place_of's start");
     }
 
     #[test]
