@@ -341,7 +341,7 @@ fn skips_a_signal(pkg: &Package<'_>, ch: &Channel<'_>, exit: Node<'_>, recvs: &[
         signalled.iter().any(|name| {
             memchr::memmem::find_iter(text, name.as_bytes()).any(|at| {
                 let ident = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
-                !(at > 0 && ident(&text[at - 1])) && !text.get(at + name.len()).is_some_and(ident)
+                !(text.get(at + name.len()).is_some_and(ident) || at > 0 && ident(&text[at - 1]))
             })
         })
     };

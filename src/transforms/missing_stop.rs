@@ -319,8 +319,20 @@ fn runs_until<'t>(facts: &FileFacts<'t>, start: Node<'t>) -> Option<(&'t str, bo
         return None;
     }
     let mut field = None;
-    for j in leaving {
+    for &j in &leaving {
         let case = ancestors_within(looped, j).into_iter().find(|a| a.kind_str() == k::COMMUNICATION_CASE)?;
+        // The case must surely leave once the field is closed: one of its
+        // own statements is a way out (not `if cond { return }`, nor a
+        // `require` check that may go on), or `if !ok { return }` after
+        // `_, ok := <-r.done` (a closed channel gives `ok == false`).
+        let list = named_children(case).into_iter().find(|c| c.kind_str() == k::STATEMENT_LIST);
+        let leaves = |st: Node<'_>| leaving.contains(&st) && !flow::is_conditional_exit(st, facts.src);
+        let surely = list.is_some_and(|l| {
+            named_children(l).into_iter().any(|st| leaves(st) || not_ok_leaves(facts, case, st, &leaves))
+        });
+        if !surely {
+            return None;
+        }
         let comm = case.field("communication")?;
         let recv = match comm.kind_str() {
             k::RECEIVE_STATEMENT => comm.field("right")?,
@@ -338,6 +350,22 @@ fn runs_until<'t>(facts: &FileFacts<'t>, start: Node<'t>) -> Option<(&'t str, bo
         field = Some(f);
     }
     Some((field?, false))
+}
+
+/// `if !ok { return }` (any way out `leaves` accepts, as the block's own
+/// statement), in the select case `case` receiving `_, ok := <-ch`.
+fn not_ok_leaves(facts: &FileFacts<'_>, case: Node<'_>, st: Node<'_>, leaves: &dyn Fn(Node<'_>) -> bool) -> bool {
+    let Some(comm) = case.field("communication").filter(|c| c.kind_str() == k::RECEIVE_STATEMENT) else {
+        return false;
+    };
+    let ok = comm.field("left").and_then(|l| l.named(1)).filter(|o| o.kind_str() == k::IDENTIFIER);
+    let cond = st.field("condition").map(crate::syntax::unparen);
+    let negated = cond.filter(|c| c.kind_str() == k::UNARY_EXPRESSION && facts.text(*c).starts_with('!'));
+    let tested = negated.and_then(|c| c.field("operand")).map(crate::syntax::unparen);
+    st.kind_str() == k::IF_STATEMENT
+        && st.field("initializer").is_none()
+        && ok.zip(tested).is_some_and(|(o, t)| t.kind_str() == k::IDENTIFIER && facts.text(o) == facts.text(t))
+        && st.field("consequence").is_some_and(|b| crate::syntax::statements(b).into_iter().any(leaves))
 }
 
 /// Does method `m` close the field `field` of its receiver at its top level
