@@ -21,7 +21,9 @@ pub fn exits<'t>(pkg: &Package<'t>, region: Node<'t>) -> Vec<Node<'t>> {
     let mut out = flow::jumps(region, src);
     let mut helpers = Vec::new();
     flow::walk_own(region, |n, kind| {
-        if kind == k::EXPRESSION_STATEMENT && !out.iter().any(|j| j.id() == n.id()) && ends_in_helper(pkg, n) {
+        let call_statement =
+            matches!(kind, k::EXPRESSION_STATEMENT | k::SHORT_VAR_DECLARATION | k::ASSIGNMENT_STATEMENT);
+        if call_statement && !out.iter().any(|j| j.id() == n.id()) && ends_in_helper(pkg, n) {
             helpers.push(n);
         }
         kind != k::FUNC_LITERAL
@@ -44,7 +46,7 @@ pub fn exits<'t>(pkg: &Package<'t>, region: Node<'t>) -> Vec<Node<'t>> {
 #[must_use]
 pub fn ends_in_helper(pkg: &Package<'_>, stmt: Node<'_>) -> bool {
     let facts = pkg.own();
-    let Some(call) = stmt.named(0).filter(|c| c.kind_str() == k::CALL_EXPRESSION) else { return false };
+    let Some(call) = statement_call(stmt) else { return false };
     let Some(f) = call.field("function").filter(|f| f.kind_str() == k::IDENTIFIER) else { return false };
     let Some((_, scopes)) = facts.scopes_for(stmt) else { return false };
     if let Some(b) = scopes.resolve(f).map(|b| scopes.binding(b)) {
@@ -62,6 +64,20 @@ pub fn ends_in_helper(pkg: &Package<'_>, stmt: Node<'_>) -> bool {
     }
     let Some(helper) = pkg.func(facts.text(f)) else { return false };
     helper.value.field("body").is_some_and(|body| may_end(body, pkg.file(helper.file).src))
+}
+
+/// The call a statement makes: `f(...)` as a statement, or the one value
+/// of an assignment, `x := f(...)`, `x, err = f(...)`.
+#[must_use]
+pub fn statement_call(stmt: Node<'_>) -> Option<Node<'_>> {
+    let call = match stmt.kind_str() {
+        k::EXPRESSION_STATEMENT => stmt.named(0),
+        k::SHORT_VAR_DECLARATION | k::ASSIGNMENT_STATEMENT => {
+            stmt.field("right").filter(|r| r.named_child_count() == 1).and_then(|r| r.named(0))
+        }
+        _ => None,
+    };
+    call.filter(|c| c.kind_str() == k::CALL_EXPRESSION)
 }
 
 /// Can the function body `body` end its goroutine, by its own statements?

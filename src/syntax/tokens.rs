@@ -127,7 +127,9 @@ fn ends_statement(t: &Tok<'_>) -> bool {
     }
 }
 
-fn is_keyword(w: &[u8]) -> bool {
+/// Is `w` one of Go's 25 keywords?
+#[must_use]
+pub fn is_keyword(w: &[u8]) -> bool {
     matches!(
         w,
         b"break"

@@ -8,7 +8,6 @@ use tree_sitter::Node;
 use super::{Finding, Transform};
 use crate::analysis::{Channel, FileFacts};
 use crate::fix::{Edit, Fix};
-use crate::syntax::Named as _;
 use crate::syntax::kinds as k;
 
 /// A short description of a jump for messages: "`return` on line 12".
@@ -18,8 +17,11 @@ pub fn describe(facts: &FileFacts<'_>, jump: Node<'_>) -> String {
         k::BREAK_STATEMENT => "break",
         k::CONTINUE_STATEMENT => "continue",
         k::GOTO_STATEMENT => "goto",
-        // panic(...), t.Fatal(...), runtime.Goexit(): name the call.
-        _ => jump.named(0).and_then(|c| c.field("function")).map_or("panic", |f| facts.text(f)),
+        // panic(...), t.Fatal(...), runtime.Goexit(), x := mustParse(t, s):
+        // name the call.
+        _ => crate::analysis::exits::statement_call(jump)
+            .and_then(|c| c.field("function"))
+            .map_or("panic", |f| facts.text(f)),
     };
     format!("`{what}` on line {}", jump.start_position().row + 1)
 }

@@ -204,15 +204,25 @@ fn receives_fewer<'t>(pkg: &Package<'t>, ch: &Channel<'t>, recvs: &[Node<'t>]) -
     if looped.len() != recvs.len() {
         return None;
     }
+    let mut loops = looped.clone();
+    loops.sort_by_key(Node::start_byte);
+    loops.dedup_by_key(|l| l.id());
+    let last = *loops.last()?;
     // Every receive is in a loop: it leaks only if a loop bounded like the
-    // launch (a range or counting clause, not `for {}`) can end early.
-    looped.iter().find_map(|l| {
+    // launch (a range or counting clause, not `for {}`) can end early. Out
+    // of a loop other than the last, only an exit of the function counts:
+    // after a `break` the later loop receives the rest.
+    loops.iter().find_map(|l| {
         if !named_children(*l).iter().any(|c| c.kind_str() == k::RANGE_CLAUSE || c.kind_str() == k::FOR_CLAUSE) {
             return None;
         }
+        let stops_receiving = |j: &Node<'_>| {
+            l.id() == last.id()
+                || !matches!(j.kind_str(), k::BREAK_STATEMENT | k::CONTINUE_STATEMENT | k::GOTO_STATEMENT)
+        };
         exits(pkg, *l)
             .into_iter()
-            .find(|j| flow::leaves(*j, *l, facts.src))
+            .find(|j| flow::leaves(*j, *l, facts.src) && stops_receiving(j))
             .map(|j| (format!("the receiving loop can end early ({})", describe(facts, j)), 0))
     })
 }

@@ -131,6 +131,34 @@ pub fn is_conditional_exit(stmt: Node<'_>, src: &[u8]) -> bool {
         .and_then(|c| c.field("function"))
         .and_then(|f| known::qualified(f, src))
         .is_some_and(|(path, name)| path == known::TESTIFY_REQUIRE && name != "New")
+        && stmt.named(0).and_then(|c| c.field("function")).and_then(|f| f.field("operand")).is_some_and(|pkg| {
+            let name = text(pkg, src);
+            // `require := require.New(t)`, or a parameter so named: a local
+            // value, whose methods may be anything.
+            let outermost = ancestors(stmt).filter(|a| is_function(*a)).last();
+            !outermost.is_some_and(|f| declared_between(f, stmt, name, src))
+                && !ancestors(stmt).filter(|a| is_function(*a)).any(|f| has_param(f, name, src))
+        })
+}
+
+/// Is `name` declared (`name :=`, `var name `) in the text of `func`
+/// before `stmt`? (Textual: it only refuses more.)
+fn declared_between(func: Node<'_>, stmt: Node<'_>, name: &str, src: &[u8]) -> bool {
+    let between = &src[func.start_byte()..stmt.start_byte()];
+    let word_start = |at: usize| at == 0 || !(between[at - 1].is_ascii_alphanumeric() || between[at - 1] == b'_');
+    [format!("{name} :="), format!("var {name} ")]
+        .iter()
+        .any(|pat| memchr::memmem::find_iter(between, pat.as_bytes()).any(word_start))
+}
+
+/// Does the function `func` have a parameter (or receiver) named `name`?
+fn has_param(func: Node<'_>, name: &str, src: &[u8]) -> bool {
+    ["parameters", "receiver"].iter().filter_map(|f| func.field(f)).any(|params| {
+        named_children(params).into_iter().any(|p| {
+            let mut c = p.walk();
+            p.children_by_field_name("name", &mut c).any(|n| text(n, src) == name)
+        })
+    })
 }
 
 /// Visit `root` and the nodes under it in source order, except those inside
@@ -261,13 +289,7 @@ pub fn is_goexit_call(stmt: Node<'_>, src: &[u8]) -> bool {
             })
         })
         .is_some_and(|(func, ty)| {
-            let between = &src[func.start_byte()..stmt.start_byte()];
-            let word_start =
-                |at: usize| at == 0 || !(between[at - 1].is_ascii_alphanumeric() || between[at - 1] == b'_');
-            let redeclared = [format!("{x} :="), format!("var {x} ")]
-                .iter()
-                .any(|pat| memchr::memmem::find_iter(between, pat.as_bytes()).any(word_start));
-            !redeclared && ty.is_some_and(|ty| known::is_test_type(ty, src))
+            !declared_between(func, stmt, x, src) && ty.is_some_and(|ty| known::is_test_type(ty, src))
         })
 }
 

@@ -561,11 +561,22 @@ fn needs<'s>(text: &'s [u8], uses: &[GoroutineUse], may_use: &dyn Fn(&[u8]) -> b
 /// goroutine (see `analysis::exits`), an exit the analysis must see.
 fn helper_calls<'s>(toks: &[Tok<'s>], out: &mut Vec<&'s [u8]>) {
     for (at, w) in toks.windows(3).enumerate() {
-        let [Tok::Ident(f), Tok::Op(b"("), Tok::Ident(_)] = w else { continue };
+        // The first argument a name (`t`), not a type (`make(chan int)`).
+        let [Tok::Ident(f), Tok::Op(b"("), Tok::Ident(arg)] = w else { continue };
+        if crate::syntax::tokens::is_keyword(arg) {
+            continue;
+        }
         if matches!(*f, b"if" | b"for" | b"switch" | b"return" | b"case" | b"select") {
             continue;
         }
-        let starts_statement = at == 0 || matches!(toks[at - 1], Tok::Op(b";" | b"{" | b"}" | b":"));
+        // After a statement's end or a block's start, first in the
+        // initializer of `if`, `switch` or `for`, or the value assigned
+        // (`x := mustParse(t, s)`).
+        let starts_statement = at == 0
+            || matches!(
+                toks[at - 1],
+                Tok::Op(b";" | b"{" | b"}" | b":" | b":=" | b"=") | Tok::Ident(b"if" | b"switch" | b"for")
+            );
         if starts_statement && !out.contains(f) {
             out.push(f);
         }
