@@ -186,7 +186,10 @@ pub fn shape_in_package<'t>(pkg: &Package<'t>, scopes: &Scopes<'t>, e: Node<'t>)
 #[must_use]
 pub fn binding_shape_in_package<'t>(pkg: &Package<'t>, scopes: &Scopes<'t>, b: &Binding<'t>) -> Shape {
     match shape_of_binding(pkg.own(), scopes, b) {
-        Shape::Unknown => result_type(pkg, b).map_or(Shape::Unknown, |t| declared_shape(pkg, t)),
+        Shape::Unknown => result_type(pkg, b)
+            // `n := s.shards`: the field's declared type.
+            .or_else(|| b.init.filter(|i| i.kind_str() == k::SELECTOR_EXPRESSION).and_then(|i| field_type(pkg, i)))
+            .map_or(Shape::Unknown, |t| declared_shape(pkg, t)),
         shape => shape,
     }
 }

@@ -198,9 +198,14 @@ fn paths<const N: usize>(
         k::GOTO_STATEMENT => bounds.map(Bound::untracked),
         // A loop whose every send ends the goroutine right after (`c <- v;
         // return`) sends at most once, on the path that leaves by that return.
-        k::FOR_STATEMENT if bounds.contains(&Bound::Most) && sends_then_returns(n, src, is_send) => {
-            bounds.map(|b| if b == Bound::Most { (Some(0), Some(1)) } else { b.unknown(n, is_send) })
-        }
+        // The fewest bound: such a loop falls through having sent nothing,
+        // and ends the path having sent once when its every `return` (and
+        // goroutine exit) comes right after a send.
+        k::FOR_STATEMENT if sends_then_returns(n, src, is_send) => bounds.map(|b| match b {
+            Bound::Most => (Some(0), Some(1)),
+            Bound::Least if every_return_follows_a_send(n, src, is_send) => (Some(0), Some(1)),
+            Bound::Least => b.unknown(n, is_send),
+        }),
         // `defer func() { ... }()`: runs once, at exit, on every path that
         // passes here; counting it here gives the same per-path totals.
         k::DEFER_STATEMENT => {
@@ -215,6 +220,27 @@ fn paths<const N: usize>(
         }
         _ => unknown(),
     }
+}
+
+/// Every `return` and goroutine exit inside the loop `n` (none in nested
+/// functions) directly follows a send in its statement list, and no `goto`
+/// can jump around: the loop ends its path only right after a send.
+fn every_return_follows_a_send(n: Node<'_>, src: &[u8], is_send: &dyn Fn(Node<'_>) -> bool) -> bool {
+    let mut ok = true;
+    walk_preorder(n, |x| {
+        let kind = x.kind_str();
+        let ends = kind == k::RETURN_STATEMENT
+            || (kind == k::EXPRESSION_STATEMENT && (is_goexit_call(x, src) || is_conditional_exit(x, src)));
+        if kind == k::GOTO_STATEMENT {
+            ok = false;
+        } else if ends {
+            let before =
+                std::iter::successors(x.prev_named_sibling(), Node::prev_named_sibling).find(|p| !p.is_extra());
+            ok &= x.up().is_some_and(|p| p.kind_str() == k::STATEMENT_LIST) && before.is_some_and(is_send);
+        }
+        ok && kind != k::FUNC_LITERAL
+    });
+    ok
 }
 
 /// Every send inside `n` (none in nested functions) is directly followed by

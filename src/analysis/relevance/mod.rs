@@ -619,11 +619,23 @@ fn counted_from_calls<'s>(toks: &[Tok<'s>], out: &mut Vec<&'s [u8]>) {
             [Tok::Ident(b"range"), Tok::Ident(_), Tok::Op(b"."), Tok::Ident(_)] => {}
             [Tok::Ident(b"range"), Tok::Ident(x), ..]
             | [Tok::Ident(b"len"), Tok::Op(b"("), Tok::Ident(x), Tok::Op(b")")]
+            // A counting clause's bound: `i < n`.
+            | [Tok::Ident(_), Tok::Op(b"<" | b"<="), Tok::Ident(x), _]
                 if !counted.contains(x) =>
             {
                 counted.push(x);
             }
             _ => {}
+        }
+    }
+    // A count copied from a field, `n := s.shards`: the type of `s` gives it.
+    for w in toks.windows(6) {
+        if let [Tok::Ident(n), Tok::Op(b":=" | b"="), Tok::Ident(x), Tok::Op(b"."), Tok::Ident(_), next] = w
+            && counted.contains(n)
+            && !matches!(next, Tok::Op(b"(" | b"."))
+            && !with_fields.contains(x)
+        {
+            with_fields.push(x);
         }
     }
     for w in toks.windows(4) {
