@@ -287,62 +287,16 @@ fn runs_until<'t>(facts: &FileFacts<'t>, start: Node<'t>) -> Option<(&'t str, bo
     let go = statements(body).into_iter().find(|s| s.kind_str() == k::GO_STATEMENT)?;
     let call = go.named(0).filter(|c| c.kind_str() == k::CALL_EXPRESSION)?;
     let lit = call.field("function").filter(|f| f.kind_str() == k::FUNC_LITERAL)?;
-    let lit_body = lit.field("body")?;
-    // The loop, labelled or not.
-    let looped = statements(lit_body).into_iter().find_map(|s| match s.kind_str() {
-        k::FOR_STATEMENT => Some(s),
-        k::LABELED_STATEMENT => named_children(s).into_iter().find(|c| c.kind_str() == k::FOR_STATEMENT),
-        _ => None,
-    })?;
-    let jumps = flow::jumps(lit_body, facts.src);
-    // Jumps that stay in the loop: `continue`, a `break` of a select or of
-    // a loop inside it.
-    let stays = |j: Node<'_>| match j.kind_str() {
-        k::CONTINUE_STATEMENT => flow::jump_target(j, facts.src).is_none_or(|t| contains(looped, t)),
-        k::BREAK_STATEMENT => {
-            flow::jump_target(j, facts.src).is_some_and(|t| contains(looped, t) && t.id() != looped.id())
-        }
-        _ => false,
-    };
-    let leaving: Vec<Node> = jumps.into_iter().filter(|j| !stays(*j)).collect();
-    if let Some(clause) = named_children(looped).into_iter().find(|c| c.kind_str() == k::RANGE_CLAUSE) {
+    let l = flow::BodyLoop::of(lit.field("body")?, facts.src)?;
+    if let Some(clause) = named_children(l.looped).into_iter().find(|c| c.kind_str() == k::RANGE_CLAUSE) {
         // Ranging over a field: only its close ends the loop.
         let field = field_of(facts, clause.field("right")?, r)?;
-        return leaving.is_empty().then_some((field, true));
+        return l.leaving.is_empty().then_some((field, true));
     }
     // `for { ... }` (or a clause without a condition): every way out is in
-    // the case receiving from one field.
-    let endless = named_children(looped)
-        .iter()
-        .all(|c| c.kind_str() == k::BLOCK || (c.kind_str() == k::FOR_CLAUSE && c.field("condition").is_none()));
-    if !endless || leaving.is_empty() {
-        return None;
-    }
+    // a case receiving from one field, which surely leaves.
     let mut field = None;
-    for &j in &leaving {
-        let case = ancestors_within(looped, j).into_iter().find(|a| a.kind_str() == k::COMMUNICATION_CASE)?;
-        // The case must surely leave once the field is closed: one of its
-        // own statements is a way out (not `if cond { return }`, nor a
-        // `require` check that may go on), or `if !ok { return }` after
-        // `_, ok := <-r.done` (a closed channel gives `ok == false`).
-        let list = named_children(case).into_iter().find(|c| c.kind_str() == k::STATEMENT_LIST);
-        let leaves = |st: Node<'_>| leaving.contains(&st) && !flow::is_conditional_exit(st, facts.src);
-        let surely = list.is_some_and(|l| {
-            named_children(l).into_iter().any(|st| leaves(st) || not_ok_leaves(facts, case, st, &leaves))
-        });
-        if !surely {
-            return None;
-        }
-        let comm = case.field("communication")?;
-        let recv = match comm.kind_str() {
-            k::RECEIVE_STATEMENT => comm.field("right")?,
-            k::EXPRESSION_STATEMENT => comm.named(0)?,
-            _ => comm,
-        };
-        let recv = crate::syntax::unparen(recv);
-        if recv.kind_str() != k::UNARY_EXPRESSION || !facts.text(recv).starts_with("<-") {
-            return None;
-        }
+    for recv in l.exit_receives(facts.src)? {
         let f = field_of(facts, recv.field("operand")?, r)?;
         if field.is_some_and(|g| g != f) {
             return None;
@@ -350,22 +304,6 @@ fn runs_until<'t>(facts: &FileFacts<'t>, start: Node<'t>) -> Option<(&'t str, bo
         field = Some(f);
     }
     Some((field?, false))
-}
-
-/// `if !ok { return }` (any way out `leaves` accepts, as the block's own
-/// statement), in the select case `case` receiving `_, ok := <-ch`.
-fn not_ok_leaves(facts: &FileFacts<'_>, case: Node<'_>, st: Node<'_>, leaves: &dyn Fn(Node<'_>) -> bool) -> bool {
-    let Some(comm) = case.field("communication").filter(|c| c.kind_str() == k::RECEIVE_STATEMENT) else {
-        return false;
-    };
-    let ok = comm.field("left").and_then(|l| l.named(1)).filter(|o| o.kind_str() == k::IDENTIFIER);
-    let cond = st.field("condition").map(crate::syntax::unparen);
-    let negated = cond.filter(|c| c.kind_str() == k::UNARY_EXPRESSION && facts.text(*c).starts_with('!'));
-    let tested = negated.and_then(|c| c.field("operand")).map(crate::syntax::unparen);
-    st.kind_str() == k::IF_STATEMENT
-        && st.field("initializer").is_none()
-        && ok.zip(tested).is_some_and(|(o, t)| t.kind_str() == k::IDENTIFIER && facts.text(o) == facts.text(t))
-        && st.field("consequence").is_some_and(|b| crate::syntax::statements(b).into_iter().any(leaves))
 }
 
 /// Does method `m` close the field `field` of its receiver at its top level

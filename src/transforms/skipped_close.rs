@@ -5,6 +5,7 @@ use tree_sitter::Node;
 use super::capacity::describe;
 use super::{Context, Finding, Transform};
 use crate::analysis::relevance::GoroutineUse;
+use crate::analysis::selects::select_of;
 use crate::analysis::{Channel, FileFacts, OpKind, Place, flow};
 use crate::fix::{Edit, Fix};
 use crate::syntax::{contains, kinds as k, named_children};
@@ -51,14 +52,15 @@ impl Transform for SkippedClose {
         if ch.ops_of(OpKind::Send).any(|o| o.place != Place::Parent) {
             return None;
         }
-        // A goroutine waits for the close: `<-c` on its own, or a range.
+        // A goroutine waits for the close: `<-c` on its own, a range, or a
+        // `for { select { ... } }` whose only way out is receiving from `c`.
         let waiter = ch.ops.iter().find(|o| {
-            matches!(o.place, Place::Goroutine(_))
-                && match o.kind {
-                    OpKind::Range => o.node.kind_str() == k::FOR_STATEMENT,
-                    OpKind::Recv => plain_receive(o.node),
-                    _ => false,
-                }
+            let Place::Goroutine(g) = o.place else { return false };
+            match o.kind {
+                OpKind::Range => o.node.kind_str() == k::FOR_STATEMENT,
+                OpKind::Recv => plain_receive(o.node) || only_way_out(cx, ch, g, o.node),
+                _ => false,
+            }
         })?;
         let Place::Goroutine(g) = waiter.place else { return None };
         let start = ch.starts[g];
@@ -79,8 +81,10 @@ impl Transform for SkippedClose {
                 && flow::leaves(*j, body, facts.src)
                 && !flow::exclusive(*j, start.stmt)
         })?;
+        // A select loop's other cases may keep it busy rather than blocked.
+        let outcome = if select_of(waiter.node).is_some() { "runs forever" } else { "blocks forever" };
         let message = format!(
-            "{} leaves before `close({})` on line {}: the goroutine waiting for that close on line {} then blocks forever",
+            "{} leaves before `close({})` on line {}: the goroutine waiting for that close on line {} then {outcome}",
             describe(facts, exit),
             ch.name,
             stmt.start_position().row + 1,
@@ -111,6 +115,19 @@ fn ends_body(facts: &FileFacts<'_>, list: Node<'_>, stmt: Node<'_>) -> bool {
         }
         _ => false,
     }
+}
+
+/// Is the receive `recv` in goroutine `g` its loop's only way out: the
+/// goroutine's body loops `for { select { ... } }` and every way out of
+/// the loop is a case receiving from this channel, which surely leaves?
+fn only_way_out(cx: &Context<'_, '_>, ch: &Channel<'_>, g: usize, recv: Node<'_>) -> bool {
+    let start = &ch.starts[g];
+    let src = cx.pkg.file(start.file()).src;
+    let Some(exits) = start.body().and_then(|b| flow::BodyLoop::of(b, src)).and_then(|l| l.exit_receives(src)) else {
+        return false;
+    };
+    exits.iter().any(|e| e.id() == recv.id())
+        && exits.iter().all(|e| ch.ops.iter().any(|o| o.place == Place::Goroutine(g) && o.node.id() == e.id()))
 }
 
 /// `<-c` as a statement of its own or the value of an assignment.

@@ -2,12 +2,13 @@
 //! times a body can send on a path (`paths.rs`), which statements leave a
 //! region (`jumps.rs`), what runs on every path to a node and which loops
 //! enclose it (`dominance.rs`), whether a send is a goroutine's last action
-//! (`last.rs`).
+//! (`last.rs`), how the loop of a goroutine's body ends (`waits.rs`).
 
 mod dominance;
 mod jumps;
 mod last;
 mod paths;
+mod waits;
 
 pub use dominance::{always_before, dominates, exclusive, loops_between};
 pub use jumps::{
@@ -16,6 +17,7 @@ pub use jumps::{
 };
 pub use last::{is_last_action, is_last_action_with};
 pub use paths::{MANY, max_sends, min_sends, send_bounds};
+pub use waits::BodyLoop;
 
 /// Small helpers for the unit tests of this module: parse a snippet, find
 /// nodes in it by kind and text.
