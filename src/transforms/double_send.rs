@@ -267,8 +267,16 @@ fn shared_with_other_callers(cx: &Context<'_, '_>, func: Node<'_>, goroutines: u
         toks.iter().filter(|t| **t == crate::syntax::tokens::Tok::Ident(name.as_bytes())).count()
     });
     let exported = name.starts_with(|c: char| c.is_uppercase());
-    (exported || here > 1 + goroutines || cx.pkg.named_elsewhere(name))
-        .then(|| format!("`{name}` is called elsewhere too, and those calls then send once on that path as well"))
+    let why = if exported {
+        "is exported: other packages may call it too"
+    } else if here > 1 + goroutines {
+        "is called elsewhere in this file too"
+    } else if cx.pkg.named_elsewhere(name) {
+        "is named in another file of the package (or one of them cannot be read), which may call it"
+    } else {
+        return None;
+    };
+    Some(format!("`{name}` {why}, and those calls then send once on that path as well"))
 }
 
 /// Would a bare `return` compile in `func`: no results, or named ones?
