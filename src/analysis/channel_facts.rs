@@ -301,7 +301,8 @@ pub fn exits_after<'t>(pkg: &Package<'t>, ch: &Channel<'t>, from: Node<'t>, whol
 }
 
 /// Does the parent, after the exit `exit` and before its next receive,
-/// send on or close a channel that a goroutine sending on `ch` can see
+/// surely (outside any branch or loop) send on or close a channel that a
+/// goroutine sending on `ch` can see
 /// (`begin <- go`, `close(start)`, with `begin` or `start` named in the
 /// goroutine's start or body)? That goroutine may be waiting for the
 /// signal before its own send: on the exit's path it then blocks there,
@@ -316,7 +317,20 @@ fn skips_a_signal(pkg: &Package<'_>, ch: &Channel<'_>, exit: Node<'_>, recvs: &[
         if n.end_byte() <= exit.end_byte() || n.start_byte() >= next {
             return false;
         }
+        // Only a signal the path to the receive surely gives.
+        let conditional = crate::syntax::ancestors_within(body, n).iter().any(|a| {
+            matches!(
+                a.kind_str(),
+                k::IF_STATEMENT
+                    | k::FOR_STATEMENT
+                    | k::EXPRESSION_SWITCH_STATEMENT
+                    | k::TYPE_SWITCH_STATEMENT
+                    | k::SELECT_STATEMENT
+                    | k::BINARY_EXPRESSION
+            )
+        });
         let target = match kind {
+            _ if conditional => None,
             k::SEND_STATEMENT if !own(n) => n.field("channel"),
             k::CALL_EXPRESSION if !own(n) => n
                 .field("function")
@@ -337,12 +351,12 @@ fn skips_a_signal(pkg: &Package<'_>, ch: &Channel<'_>, exit: Node<'_>, recvs: &[
     if signalled.is_empty() {
         return false;
     }
+    // Named in the code (not in a comment or a string).
     let mentions = |text: &[u8]| {
-        signalled.iter().any(|name| {
-            memchr::memmem::find_iter(text, name.as_bytes()).any(|at| {
-                let ident = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
-                !(text.get(at + name.len()).is_some_and(ident) || at > 0 && ident(&text[at - 1]))
-            })
+        crate::syntax::tokens::tokenize(text).is_none_or(|toks| {
+            toks.iter().any(
+                |t| matches!(t, crate::syntax::tokens::Tok::Ident(w) if signalled.iter().any(|n| n.as_bytes() == *w)),
+            )
         })
     };
     ch.sender_goroutines().iter().any(|&i| {

@@ -187,11 +187,20 @@ pub fn shape_in_package<'t>(pkg: &Package<'t>, scopes: &Scopes<'t>, e: Node<'t>)
 pub fn binding_shape_in_package<'t>(pkg: &Package<'t>, scopes: &Scopes<'t>, b: &Binding<'t>) -> Shape {
     match shape_of_binding(pkg.own(), scopes, b) {
         Shape::Unknown => result_type(pkg, b)
-            // `n := s.shards`: the field's declared type.
-            .or_else(|| b.init.filter(|i| i.kind_str() == k::SELECTOR_EXPRESSION).and_then(|i| field_type(pkg, i)))
+            // `n := s.shards`: the field's declared type (a field of a
+            // local, the one value assigned: what the parse shortcut keeps).
+            .or_else(|| b.init.filter(|i| copied_field(*i)).and_then(|i| field_type(pkg, i)))
             .map_or(Shape::Unknown, |t| declared_shape(pkg, t)),
         shape => shape,
     }
+}
+
+/// `s.f` with `s` a name, the only value of its assignment (`n := s.f`,
+/// not `n, m := s.f, s.g`, nor `s.a.f`).
+fn copied_field(init: Node<'_>) -> bool {
+    init.kind_str() == k::SELECTOR_EXPRESSION
+        && init.field("operand").is_some_and(|o| o.kind_str() == k::IDENTIFIER)
+        && init.up().is_some_and(|l| l.kind_str() != k::EXPRESSION_LIST || l.named_child_count() == 1)
 }
 
 /// [`is_slice_or_array`], with the result types of the package.

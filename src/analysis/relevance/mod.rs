@@ -575,7 +575,24 @@ fn helper_calls<'s>(toks: &[Tok<'s>], out: &mut Vec<&'s [u8]>) {
         let starts_statement = at == 0
             || matches!(
                 toks[at - 1],
-                Tok::Op(b";" | b"{" | b"}" | b":" | b":=" | b"=") | Tok::Ident(b"if" | b"switch" | b"for")
+                Tok::Op(
+                    b";" | b"{"
+                        | b"}"
+                        | b":"
+                        | b":="
+                        | b"="
+                        | b"+="
+                        | b"-="
+                        | b"*="
+                        | b"/="
+                        | b"%="
+                        | b"&="
+                        | b"|="
+                        | b"^="
+                        | b"<<="
+                        | b">>="
+                        | b"&^="
+                ) | Tok::Ident(b"if" | b"switch" | b"for")
             );
         if starts_statement && !out.contains(f) {
             out.push(f);
