@@ -275,7 +275,9 @@ pub fn exits_after<'t>(pkg: &Package<'t>, ch: &Channel<'t>, from: Node<'t>, whol
         .map(|o| if whole_loops { loops_after_make(ch, o.node).last().copied().unwrap_or(o.node) } else { o.node })
         .collect();
     let first_recv = recvs.iter().map(Node::start_byte).min().unwrap_or(usize::MAX);
-    super::exits::exits(pkg, body)
+    // Only exits between `from` and the last receive can skip one.
+    let last_recv = recvs.iter().map(Node::end_byte).max().unwrap_or(region.end_byte());
+    super::exits::exits_within(pkg, body, from.end_byte()..last_recv.max(from.end_byte()))
         .into_iter()
         .filter(|j| j.start_byte() >= from.end_byte() && contains(region, *j))
         // With whole loops, jumps inside a receiving loop are the loop's business.

@@ -17,13 +17,28 @@ use crate::syntax::kinds as k;
 /// source order.
 #[must_use]
 pub fn exits<'t>(pkg: &Package<'t>, region: Node<'t>) -> Vec<Node<'t>> {
+    exits_within(pkg, region, region.byte_range())
+}
+
+/// [`exits`], with the helper calls looked up only for statements starting
+/// in `window` (the stretch the caller asks about: finding a helper's body
+/// may read the package's other files).
+#[must_use]
+pub fn exits_within<'t>(pkg: &Package<'t>, region: Node<'t>, window: std::ops::Range<usize>) -> Vec<Node<'t>> {
     let src = pkg.own().src;
     let mut out = flow::jumps(region, src);
     let mut helpers = Vec::new();
     flow::walk_own(region, |n, kind| {
+        if n.end_byte() <= window.start || n.start_byte() >= window.end {
+            return false;
+        }
         let call_statement =
             matches!(kind, k::EXPRESSION_STATEMENT | k::SHORT_VAR_DECLARATION | k::ASSIGNMENT_STATEMENT);
-        if call_statement && !out.iter().any(|j| j.id() == n.id()) && ends_in_helper(pkg, n) {
+        if call_statement
+            && window.contains(&n.start_byte())
+            && !out.iter().any(|j| j.id() == n.id())
+            && ends_in_helper(pkg, n)
+        {
             helpers.push(n);
         }
         kind != k::FUNC_LITERAL

@@ -71,6 +71,38 @@ struct DirFile {
     path: PathBuf,
     name: String,
     text: OnceLock<Option<Arc<str>>>,
+    /// Its outline, made once per run (every file checked in the directory
+    /// looks its declarations up in it).
+    outline: OnceLock<Option<Declared>>,
+}
+
+/// A file's outline, names as ranges of its text: the header, and each
+/// top-level declaration's range with its name's.
+struct Declared {
+    header: std::ops::Range<usize>,
+    chunks: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)>,
+}
+
+impl Declared {
+    fn of(text: &[u8]) -> Option<Declared> {
+        let (header, chunks) = syntax::outline::outline(text)?;
+        let at = |name: &[u8]| {
+            let start = (name.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+            start..start + name.len()
+        };
+        Some(Declared { header, chunks: chunks.iter().map(|c| (c.range.clone(), at(c.name))).collect() })
+    }
+
+    /// What [`syntax::outline::declaring`] gives for `names`.
+    fn declaring(&self, text: &[u8], names: &[&str]) -> syntax::outline::Parts {
+        let chunks = self
+            .chunks
+            .iter()
+            .filter(|(_, name)| names.iter().any(|n| n.as_bytes() == &text[name.clone()]))
+            .map(|(range, _)| range.clone())
+            .collect();
+        syntax::outline::Parts { header: self.header.clone(), chunks }
+    }
 }
 
 impl DirFile {
@@ -87,6 +119,11 @@ impl DirFile {
                 Some(Arc::from(text))
             })
             .as_deref()
+    }
+
+    /// The outline of its text as read (see [`DirFile::text`]).
+    fn declared(&self) -> Option<&Declared> {
+        self.outline.get_or_init(|| Declared::of(self.text()?.as_bytes())).as_ref()
     }
 }
 
@@ -208,21 +245,31 @@ impl Sources {
 
     fn trees(&self, i: usize) -> Option<&[Tree]> {
         let text = self.text(i)?;
-        self.siblings()[i].trees.get_or_init(|| self.parse(text)).as_deref()
+        self.siblings()[i].trees.get_or_init(|| self.parse(i, text)).as_deref()
     }
 
     /// A sibling's tree: with shortcuts, only the declarations of
     /// [`Sources::names`] it mentions (the whole file if it cannot be
     /// outlined or the parts show a syntax error).
-    fn parse(&self, text: &str) -> Option<Vec<Tree>> {
+    fn parse(&self, i: usize, text: &str) -> Option<Vec<Tree>> {
         if self.shortcuts {
+            // The run's outline of the file as read, or one of the editor's text.
+            let fresh;
+            let file = &self.siblings()[i].file;
+            let declared = if self.overlay.as_ref().is_some_and(|o| o.get(&file.path).is_some()) {
+                fresh = Declared::of(text.as_bytes());
+                fresh.as_ref()
+            } else {
+                file.declared()
+            };
+            let declaring = |names: &[&str]| declared.map(|d| d.declaring(text.as_bytes(), names));
             let mut mentioned: Vec<&str> = self
                 .names
                 .iter()
                 .map(String::as_str)
                 .filter(|n| memchr::memmem::find(text.as_bytes(), n.as_bytes()).is_some())
                 .collect();
-            let mut parts = syntax::outline::declaring(text.as_bytes(), &mentioned);
+            let mut parts = declaring(&mentioned);
             // The types a kept struct embeds, declared here too (their
             // fields are promoted; see `types::field_type`).
             for _ in 0..4 {
@@ -242,7 +289,7 @@ impl Sources {
                 mentioned.extend(more);
                 mentioned.sort_unstable();
                 mentioned.dedup();
-                parts = syntax::outline::declaring(text.as_bytes(), &mentioned);
+                parts = declaring(&mentioned);
             }
             if let Some(parts) = parts {
                 let trees = syntax::parse_parts(text.as_bytes(), &parts, &syntax::LineIndex::new(text.as_bytes()))?;
@@ -284,7 +331,7 @@ fn read_listing(dir: &Path) -> Vec<Arc<DirFile>> {
         .filter(|p| p.extension().is_some_and(|e| e == "go"))
         .filter_map(|path| {
             let name = path.file_name()?.to_string_lossy().into_owned();
-            Some(Arc::new(DirFile { path, name, text: OnceLock::new() }))
+            Some(Arc::new(DirFile { path, name, text: OnceLock::new(), outline: OnceLock::new() }))
         })
         .collect();
     files.sort_by(|a, b| a.path.cmp(&b.path));

@@ -75,7 +75,8 @@ impl Transform for SkippedClose {
         {
             return None;
         }
-        let exit = crate::analysis::exits::exits(cx.pkg, body).into_iter().find(|j| {
+        let window = start.stmt.end_byte()..stmt.start_byte().max(start.stmt.end_byte());
+        let exit = crate::analysis::exits::exits_within(cx.pkg, body, window).into_iter().find(|j| {
             j.start_byte() > start.stmt.end_byte()
                 && j.end_byte() <= stmt.start_byte()
                 && flow::leaves(*j, body, facts.src)

@@ -556,14 +556,17 @@ fn needs<'s>(text: &'s [u8], uses: &[GoroutineUse], may_use: &dyn Fn(&[u8]) -> b
     holds.then_some(callees)
 }
 
-/// The functions called as statements with an identifier first,
-/// `f(x, ...)`: the test helpers handed `t` among them may end the
-/// goroutine (see `analysis::exits`), an exit the analysis must see.
+/// The functions called as statements handed first a parameter of a
+/// testing type, `f(t, ...)`: test helpers, which may end the goroutine
+/// (see `analysis::exits`), an exit the analysis must see.
 fn helper_calls<'s>(toks: &[Tok<'s>], out: &mut Vec<&'s [u8]>) {
+    let params = testing_params(toks);
+    if params.is_empty() {
+        return;
+    }
     for (at, w) in toks.windows(3).enumerate() {
-        // The first argument a name (`t`), not a type (`make(chan int)`).
         let [Tok::Ident(f), Tok::Op(b"("), Tok::Ident(arg)] = w else { continue };
-        if crate::syntax::tokens::is_keyword(arg) {
+        if !params.contains(arg) {
             continue;
         }
         if matches!(*f, b"if" | b"for" | b"switch" | b"return" | b"case" | b"select") {
@@ -598,6 +601,32 @@ fn helper_calls<'s>(toks: &[Tok<'s>], out: &mut Vec<&'s [u8]>) {
             out.push(f);
         }
     }
+}
+
+/// The names declared with a type spelled like a testing one, `t *P.T`,
+/// `c *P.C` (gocheck),
+/// `b *P.B`, `f *P.F`, `tb P.TB` for any package name `P` (an import may
+/// rename `testing`), with the names grouped before them (`a, b *P.T`).
+/// A superset of the parameters the analysis finds of a testing type.
+fn testing_params<'s>(toks: &[Tok<'s>]) -> Vec<&'s [u8]> {
+    let mut out = Vec::new();
+    for (at, w) in toks.windows(4).enumerate() {
+        let named = match w {
+            [Tok::Op(b"*"), Tok::Ident(_), Tok::Op(b"."), Tok::Ident(b"T" | b"B" | b"F" | b"C")]
+            | [Tok::Ident(_), Tok::Op(b"."), Tok::Ident(b"TB"), _] => at,
+            _ => continue,
+        };
+        let mut j = named;
+        while j > 0 {
+            let Tok::Ident(name) = toks[j - 1] else { break };
+            out.push(name);
+            if j < 2 || toks[j - 2] != Tok::Op(b",") {
+                break;
+            }
+            j -= 2;
+        }
+    }
+    out
 }
 
 /// Does `close(name)` end a block, as its last statement or followed only
