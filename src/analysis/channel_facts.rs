@@ -320,17 +320,7 @@ fn skips_a_signal(pkg: &Package<'_>, ch: &Channel<'_>, exit: Node<'_>, recvs: &[
             return false;
         }
         // Only a signal the path to the receive surely gives.
-        let conditional = crate::syntax::ancestors_within(body, n).iter().any(|a| {
-            matches!(
-                a.kind_str(),
-                k::IF_STATEMENT
-                    | k::FOR_STATEMENT
-                    | k::EXPRESSION_SWITCH_STATEMENT
-                    | k::TYPE_SWITCH_STATEMENT
-                    | k::SELECT_STATEMENT
-                    | k::BINARY_EXPRESSION
-            )
-        });
+        let conditional = crate::syntax::ancestors_within(body, n).iter().any(|a| flow::branches(a.kind_str()));
         let target = match kind {
             _ if conditional => None,
             k::SEND_STATEMENT if !own(n) => n.field("channel"),

@@ -314,12 +314,7 @@ fn collect<'t>(
             None if !starts::closure_var_starts(facts, u, func).is_empty() => {
                 for start in starts::closure_var_starts(facts, u, func) {
                     let ctx = Place::Goroutine(ch.start(start));
-                    match use_of(facts, u) {
-                        Use::Op(kind, node) => ch.ops.push(Op { kind, node, place: ctx }),
-                        Use::Nothing => {}
-                        Use::Argument { call, args } => argument(pkg, &mut ch, u, call, args, ctx, sending_calls),
-                        Use::Escape(node, why) => ch.escape = Some((node, why)),
-                    }
+                    record(pkg, &mut ch, u, ctx, sending_calls);
                 }
                 if ch.escape.is_some() {
                     break;
@@ -331,17 +326,23 @@ fn collect<'t>(
                 continue;
             }
         };
-        match use_of(facts, u) {
-            Use::Op(kind, node) => ch.ops.push(Op { kind, node, place: ctx }),
-            Use::Nothing => {}
-            Use::Argument { call, args } => argument(pkg, &mut ch, u, call, args, ctx, sending_calls),
-            Use::Escape(node, why) => ch.escape = Some((node, why)),
-        }
+        record(pkg, &mut ch, u, ctx, sending_calls);
         if ch.escape.is_some() {
             break;
         }
     }
     Some(ch)
+}
+
+/// What the use `u` of the channel, running at `ctx`, does to it: an
+/// operation, a call it is handed to, or an escape.
+fn record<'t>(pkg: &Package<'t>, ch: &mut Channel<'t>, u: Node<'t>, ctx: Place, sending_calls: bool) {
+    match use_of(pkg.own(), u) {
+        Use::Op(kind, node) => ch.ops.push(Op { kind, node, place: ctx }),
+        Use::Nothing => {}
+        Use::Argument { call, args } => argument(pkg, ch, u, call, args, ctx, sending_calls),
+        Use::Escape(node, why) => ch.escape = Some((node, why)),
+    }
 }
 
 impl<'t> Channel<'t> {

@@ -219,19 +219,9 @@ pub fn sync_closure_call<'t>(facts: &FileFacts<'t>, node: Node<'t>, root: Node<'
         return None;
     }
     let body = lit.field("body")?;
-    let unconditional = crate::syntax::ancestors_within(body, node).iter().all(|a| {
-        !matches!(
-            a.kind_str(),
-            k::IF_STATEMENT
-                | k::FOR_STATEMENT
-                | k::EXPRESSION_SWITCH_STATEMENT
-                | k::TYPE_SWITCH_STATEMENT
-                | k::SELECT_STATEMENT
-                | k::BINARY_EXPRESSION
-                | k::DEFER_STATEMENT
-                | k::GO_STATEMENT
-        )
-    });
+    let unconditional = crate::syntax::ancestors_within(body, node)
+        .iter()
+        .all(|a| !super::flow::branches(a.kind_str()) && !matches!(a.kind_str(), k::DEFER_STATEMENT | k::GO_STATEMENT));
     // No jump in the body may skip it either.
     let jumps_before = super::flow::jumps(body, facts.src)
         .iter()

@@ -184,18 +184,9 @@ fn sending_body<'t>(cx: &Context<'_, 't>, ch: &Channel<'t>) -> Option<(Node<'t>,
 /// run whenever that statement is: not inside a branch, loop or nested
 /// function (the statement itself included)?
 fn unconditional(recv: Node<'_>, list: Node<'_>) -> bool {
-    crate::syntax::ancestors(recv).take_while(|a| a.id() != list.id()).all(|a| {
-        !matches!(
-            a.kind_str(),
-            k::IF_STATEMENT
-                | k::FOR_STATEMENT
-                | k::FUNC_LITERAL
-                | k::EXPRESSION_SWITCH_STATEMENT
-                | k::TYPE_SWITCH_STATEMENT
-                | k::SELECT_STATEMENT
-                | k::BINARY_EXPRESSION
-        )
-    })
+    crate::syntax::ancestors(recv)
+        .take_while(|a| a.id() != list.id())
+        .all(|a| !crate::analysis::flow::branches(a.kind_str()) && a.kind_str() != k::FUNC_LITERAL)
 }
 
 /// A goroutine whose only operation on the channel is one call handing it

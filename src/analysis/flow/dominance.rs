@@ -45,6 +45,22 @@ pub fn dominates(r: Node<'_>, e: Node<'_>) -> bool {
     false
 }
 
+/// Can a node of this kind run some of what it holds and not the rest: a
+/// branch, a loop, a `switch` or `select`, `a && b`, `a || b`? (The
+/// coarse, syntax-kind test; [`dominates`] looks at which child.)
+#[must_use]
+pub fn branches(kind: &str) -> bool {
+    matches!(
+        kind,
+        k::IF_STATEMENT
+            | k::FOR_STATEMENT
+            | k::EXPRESSION_SWITCH_STATEMENT
+            | k::TYPE_SWITCH_STATEMENT
+            | k::SELECT_STATEMENT
+            | k::BINARY_EXPRESSION
+    )
+}
+
 /// Does running `parent` not always run its child `child`?
 fn conditional_edge(parent: Node<'_>, child: Node<'_>) -> bool {
     let is = |field: &str| parent.field(field).is_some_and(|c| c.id() == child.id());

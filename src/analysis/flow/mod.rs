@@ -10,7 +10,7 @@ mod last;
 mod paths;
 mod waits;
 
-pub use dominance::{always_before, dominates, exclusive, loops_between};
+pub use dominance::{always_before, branches, dominates, exclusive, loops_between};
 pub use jumps::{
     Jump, Jumps, ends_process_after, innermost_function, is_conditional_exit, is_goexit_call, jump_target, jumps,
     leaves, walk_own,
