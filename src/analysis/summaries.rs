@@ -5,9 +5,11 @@
 //! operations on the parameter, all of which run inside the function, or
 //! says why they cannot all be seen; when they are one operation at the
 //! call ([`ParamSummary::at_call`]), a caller treats the call as that
-//! operation. Unknown bodies have no summary, and callers refuse them, as
-//! they refuse a callee handing the channel on (recursion included): one
-//! step only.
+//! operation. Unknown bodies have no summary, and callers refuse them. A
+//! callee handing the channel on is followed one step further when both
+//! are declared in the checked file (`digest(out)` calling `publish(out)`,
+//! the second summarised without following anything): recursion and any
+//! deeper call are refused.
 
 use crate::syntax::Fast as _;
 use crate::syntax::Up as _;
@@ -70,7 +72,7 @@ impl AtCall {
 /// Summaries computed so far, by function and parameter.
 #[derive(Default)]
 pub struct Cache<'t> {
-    params: RefCell<HashMap<(FileId, usize), Rc<ParamSummary<'t>>>>,
+    params: RefCell<HashMap<(FileId, usize, bool), Rc<ParamSummary<'t>>>>,
 }
 
 impl<'t> Package<'t> {
@@ -78,17 +80,28 @@ impl<'t> Package<'t> {
     /// `func` (computed on first use, then shared).
     #[must_use]
     pub fn summary(&self, func: InFile<Node<'t>>, param: Node<'t>) -> Rc<ParamSummary<'t>> {
-        let key = (func.file, param.id());
+        self.summary_with(func, param, true)
+    }
+
+    /// [`Package::summary`], a call inside the function handing the
+    /// parameter on never followed (one step only).
+    #[must_use]
+    pub fn direct_summary(&self, func: InFile<Node<'t>>, param: Node<'t>) -> Rc<ParamSummary<'t>> {
+        self.summary_with(func, param, false)
+    }
+
+    fn summary_with(&self, func: InFile<Node<'t>>, param: Node<'t>, follow: bool) -> Rc<ParamSummary<'t>> {
+        let key = (func.file, param.id(), follow);
         if let Some(s) = self.summaries().params.borrow().get(&key) {
             return Rc::clone(s);
         }
-        let s = Rc::new(summarize(self, func, param));
+        let s = Rc::new(summarize(self, func, param, follow));
         self.summaries().params.borrow_mut().insert(key, Rc::clone(&s));
         s
     }
 }
 
-fn summarize<'t>(pkg: &Package<'t>, func: InFile<Node<'t>>, param: Node<'t>) -> ParamSummary<'t> {
+fn summarize<'t>(pkg: &Package<'t>, func: InFile<Node<'t>>, param: Node<'t>, follow: bool) -> ParamSummary<'t> {
     let facts = pkg.file(func.file);
     let mut out = ParamSummary::default();
     let Some((_, scopes)) = facts.scopes_for(param) else { return out };
@@ -117,8 +130,13 @@ fn summarize<'t>(pkg: &Package<'t>, func: InFile<Node<'t>>, param: Node<'t>) -> 
         match use_of(facts, u) {
             Use::Op(kind, node) => out.ops.push((kind, node)),
             Use::Nothing => {}
-            // Calls inside the body are not followed (one step only).
-            Use::Argument { call, .. } => out.escape = Some((call, Escape::PassedToUnknown)),
+            // A call handing it to a function of the checked file that does
+            // one thing with it, summarised one step only: that thing at
+            // the call. Any other call is not followed.
+            Use::Argument { call, args } => match follow.then(|| handed_on(pkg, func, u, call, args)).flatten() {
+                Some(op) => out.ops.push(op),
+                None => out.escape = Some((call, Escape::PassedToUnknown)),
+            },
             Use::Escape(node, why) => out.escape = Some((node, why)),
         }
         if out.escape.is_some() {
@@ -127,6 +145,46 @@ fn summarize<'t>(pkg: &Package<'t>, func: InFile<Node<'t>>, param: Node<'t>) -> 
     }
     out.at_call = at_call(facts, func.value, &out.ops);
     out
+}
+
+/// The operation a call in `func` (of the checked file) is for the
+/// parameter `u` it hands on: the callee, a function declared in the
+/// checked file too, does one thing with it ([`AtCall`]); the node is the
+/// call's statement (the call itself for a receive or close in an
+/// expression). Only the checked file's declarations: the parse shortcut
+/// keeps those the plan names (`relevance::handed_on_names`).
+fn handed_on<'t>(
+    pkg: &Package<'t>,
+    func: InFile<Node<'t>>,
+    u: Node<'t>,
+    call: Node<'t>,
+    args: Node<'t>,
+) -> Option<(OpKind, Node<'t>)> {
+    use crate::syntax::kinds as k;
+    if func.file != FileId::OWN || starts::starts_goroutine(call) {
+        return None;
+    }
+    let facts = pkg.own();
+    let f = call.field("function").filter(|f| f.kind_str() == k::IDENTIFIER)?;
+    let (_, scopes) = facts.scopes_for(call)?;
+    if scopes.resolve(f).is_some() {
+        return None;
+    }
+    let callee = facts.func(facts.text(f))?;
+    let all: Vec<Node<'t>> = crate::syntax::named_children(args);
+    if all.iter().any(|a| a.kind_str() == k::VARIADIC_ARGUMENT) {
+        return None;
+    }
+    let index = all.iter().position(|a| a.id() == u.id())?;
+    let param = starts::param_ident(callee, index, facts.src)??;
+    let at = pkg.direct_summary(InFile::new(FileId::OWN, callee), param).at_call?;
+    let stmt = call.up().filter(|s| s.kind_str() == k::EXPRESSION_STATEMENT);
+    match at {
+        // Several sends are not one operation at the call.
+        AtCall::Sends => None,
+        AtCall::SendOnce | AtCall::Range => Some((at.kind(), stmt?)),
+        AtCall::RecvOnce | AtCall::CloseOnce => Some((at.kind(), stmt.unwrap_or(call))),
+    }
 }
 
 /// What a call of `func` is for a parameter with these operations.

@@ -203,7 +203,7 @@ fn helper_sends<'t>(cx: &Context<'_, 't>, ch: &Channel<'t>, ops: &[Node<'t>]) ->
         return None;
     }
     let param = crate::analysis::starts::param_ident(func.value, index, cx.facts.src)??;
-    let summary = cx.pkg.summary(func, param);
+    let summary = cx.pkg.direct_summary(func, param);
     if summary.escape.is_some() || summary.ops.iter().any(|(kind, _)| *kind != OpKind::Send) {
         return None;
     }

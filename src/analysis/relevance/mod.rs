@@ -193,8 +193,20 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
         if within.is_some_and(|at| !c.range.contains(&at)) {
             continue;
         }
-        if let Some(names) = needs(&src[c.range.clone()], uses, &may_use) {
+        if let Some(mut names) = needs(&src[c.range.clone()], uses, &may_use) {
             *k = true;
+            // The functions of this file those callees hand a channel
+            // parameter on to (summaries follow one such call).
+            let more: Vec<&[u8]> = names
+                .iter()
+                .flat_map(|n| declared().get(n).into_iter().flatten())
+                .flat_map(|&i| handed_on_names(&src[chunks[i].range.clone()]))
+                .collect();
+            for n in more {
+                if !names.contains(&n) && declared().contains_key(n) {
+                    names.push(n);
+                }
+            }
             let mut needed: Vec<Range<usize>> = names
                 .iter()
                 .flat_map(|n| declared().get(n).into_iter().flatten())
@@ -601,6 +613,24 @@ fn helper_calls<'s>(toks: &[Tok<'s>], out: &mut Vec<&'s [u8]>) {
             out.push(f);
         }
     }
+}
+
+/// The calls a function hands one of its channel parameters (or locals) to:
+/// `publish` in `func digest(b blob, out chan<- string) { publish(out, ...) }`.
+fn handed_on_names(text: &[u8]) -> Vec<&[u8]> {
+    let Some(toks) = tokenize(text) else { return Vec::new() };
+    let mut out = Vec::new();
+    let chans: Vec<&[u8]> = toks
+        .windows(3)
+        .filter_map(|w| match w {
+            [Tok::Ident(p), Tok::Ident(b"chan"), _] | [Tok::Ident(p), Tok::Op(b"<-"), Tok::Ident(b"chan")] => Some(*p),
+            _ => None,
+        })
+        .collect();
+    for p in chans {
+        handed_to(&toks, 0..toks.len(), p, &mut out);
+    }
+    out
 }
 
 /// The names declared with a type spelled like a testing one, `t *P.T`,
