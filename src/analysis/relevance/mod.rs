@@ -195,18 +195,7 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
         }
         if let Some(mut names) = needs(&src[c.range.clone()], uses, &may_use) {
             *k = true;
-            // The functions of this file those callees hand a channel
-            // parameter on to (summaries follow one such call).
-            let more: Vec<&[u8]> = names
-                .iter()
-                .flat_map(|n| declared().get(n).into_iter().flatten())
-                .flat_map(|&i| handed_on_names(&src[chunks[i].range.clone()]))
-                .collect();
-            for n in more {
-                if !names.contains(&n) && declared().contains_key(n) {
-                    names.push(n);
-                }
-            }
+            add_handed_on(src, &chunks, declared(), &mut names);
             let mut needed: Vec<Range<usize>> = names
                 .iter()
                 .flat_map(|n| declared().get(n).into_iter().flatten())
@@ -255,22 +244,7 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
         }
         // And a batch that reads a struct reads what it embeds.
         for (_, needed) in &mut relevant {
-            for _ in 0..4 {
-                let more: Vec<Range<usize>> = needed
-                    .iter()
-                    .filter(|r| src[r.start..].starts_with(b"type"))
-                    .flat_map(|r| embedded_types(&src[r.clone()]))
-                    .flat_map(|n| declared().get(n).into_iter().flatten())
-                    .map(|&i| chunks[i].range.clone())
-                    .filter(|r| !needed.contains(r))
-                    .collect();
-                if more.is_empty() {
-                    break;
-                }
-                needed.extend(more);
-                needed.sort_by_key(|r| r.start);
-                needed.dedup();
-            }
+            add_embedded(src, &chunks, declared(), needed);
         }
     }
     let chunks = chunks.iter().zip(&kept).filter(|(_, k)| **k).map(|(c, _)| c.range.clone()).collect();
@@ -611,6 +585,53 @@ fn helper_calls<'s>(toks: &[Tok<'s>], out: &mut Vec<&'s [u8]>) {
             );
         if starts_statement && !out.contains(f) {
             out.push(f);
+        }
+    }
+}
+
+/// Add to the ranges `needed` the types that the struct types among them
+/// embed, declared in this file (a few rounds cover the depths the
+/// analysis follows).
+fn add_embedded(
+    src: &[u8],
+    chunks: &[outline::Chunk<'_>],
+    declared: &HashMap<&[u8], Vec<usize>>,
+    needed: &mut Vec<Range<usize>>,
+) {
+    for _ in 0..4 {
+        let more: Vec<Range<usize>> = needed
+            .iter()
+            .filter(|r| src[r.start..].starts_with(b"type"))
+            .flat_map(|r| embedded_types(&src[r.clone()]))
+            .flat_map(|n| declared.get(n).into_iter().flatten())
+            .map(|&i| chunks[i].range.clone())
+            .filter(|r| !needed.contains(r))
+            .collect();
+        if more.is_empty() {
+            break;
+        }
+        needed.extend(more);
+        needed.sort_by_key(|r| r.start);
+        needed.dedup();
+    }
+}
+
+/// Add to `names` the functions of this file that those of `names`
+/// declared here hand a channel on to (summaries follow one such call).
+fn add_handed_on<'s>(
+    src: &'s [u8],
+    chunks: &[outline::Chunk<'s>],
+    declared: &HashMap<&[u8], Vec<usize>>,
+    names: &mut Vec<&'s [u8]>,
+) {
+    let more: Vec<&[u8]> = names
+        .iter()
+        .flat_map(|n| declared.get(n).into_iter().flatten())
+        .flat_map(|&i| handed_on_names(&src[chunks[i].range.clone()]))
+        .collect();
+    for n in more {
+        if !names.contains(&n) && declared.contains_key(n) {
+            names.push(n);
         }
     }
 }
