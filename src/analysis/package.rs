@@ -81,6 +81,10 @@ struct DirFile {
 struct Declared {
     header: std::ops::Range<usize>,
     chunks: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)>,
+    /// The names of its functions, methods and types.
+    names: std::collections::HashSet<Box<[u8]>>,
+    /// A `type (...)` group, whose names the outline does not give.
+    grouped: bool,
 }
 
 impl Declared {
@@ -90,7 +94,17 @@ impl Declared {
             let start = (name.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
             start..start + name.len()
         };
-        Some(Declared { header, chunks: chunks.iter().map(|c| (c.range.clone(), at(c.name))).collect() })
+        Some(Declared {
+            header,
+            chunks: chunks.iter().map(|c| (c.range.clone(), at(c.name))).collect(),
+            names: chunks.iter().map(|c| Box::from(c.name)).collect(),
+            grouped: chunks.iter().any(|c| c.name.is_empty()),
+        })
+    }
+
+    /// Can the file declare a function, method or type `name`?
+    fn may_declare(&self, name: &str) -> bool {
+        self.grouped || self.names.contains(name.as_bytes())
     }
 
     /// What [`syntax::outline::declaring`] gives for `names`.
@@ -453,7 +467,15 @@ impl<'t> Package<'t> {
         let mut out = Some(Vec::new());
         for i in 0..self.sources.siblings().len() {
             let Some(text) = self.sources.text(i) else { continue };
-            if memchr::memmem::find(text.as_bytes(), name.as_bytes()).is_none() {
+            // The run's outline of the file says at once, unless the
+            // editor holds another text of it.
+            let file = &self.sources.siblings()[i].file;
+            let edited = self.sources.overlay.as_ref().is_some_and(|o| o.get(&file.path).is_some());
+            let may = match file.declared().filter(|_| !edited) {
+                Some(d) => d.may_declare(name),
+                None => memchr::memmem::find(text.as_bytes(), name.as_bytes()).is_some(),
+            };
+            if !may {
                 continue;
             }
             let Some(facts) = self.sibling(i) else { continue };
