@@ -636,20 +636,19 @@ fn add_handed_on<'s>(
     }
 }
 
-/// The calls a function hands one of its channel parameters (or locals) to:
-/// `publish` in `func digest(b blob, out chan<- string) { publish(out, ...) }`.
+/// The functions a function calls by name (`publish` in `func digest(b
+/// blob, out chan<- string) { publish(out, ...) }`): those it may hand a
+/// channel parameter on to, however the parameter's type is spelled.
 fn handed_on_names(text: &[u8]) -> Vec<&[u8]> {
     let Some(toks) = tokenize(text) else { return Vec::new() };
-    let mut out = Vec::new();
-    let chans: Vec<&[u8]> = toks
-        .windows(3)
-        .filter_map(|w| match w {
-            [Tok::Ident(p), Tok::Ident(b"chan"), _] | [Tok::Ident(p), Tok::Op(b"<-"), Tok::Ident(b"chan")] => Some(*p),
-            _ => None,
-        })
-        .collect();
-    for p in chans {
-        handed_to(&toks, 0..toks.len(), p, &mut out);
+    let mut out: Vec<&[u8]> = Vec::new();
+    for w in toks.windows(2) {
+        if let [Tok::Ident(f), Tok::Op(b"(")] = w
+            && !crate::syntax::tokens::is_keyword(f)
+            && !out.contains(f)
+        {
+            out.push(f);
+        }
     }
     out
 }
