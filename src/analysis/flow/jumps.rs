@@ -137,7 +137,9 @@ pub fn is_conditional_exit(stmt: Node<'_>, src: &[u8]) -> bool {
             // value, whose methods may be anything.
             let outermost = ancestors(stmt).filter(|a| is_function(*a)).last();
             !outermost.is_some_and(|f| declared_between(f, stmt, name, src))
-                && !ancestors(stmt).filter(|a| is_function(*a)).any(|f| has_param(f, name, src))
+                && !ancestors(stmt)
+                    .filter(|a| is_function(*a))
+                    .any(|f| param_named(f, &["parameters", "receiver"], name, src).is_some())
         })
 }
 
@@ -151,10 +153,11 @@ fn declared_between(func: Node<'_>, stmt: Node<'_>, name: &str, src: &[u8]) -> b
         .any(|pat| memchr::memmem::find_iter(between, pat.as_bytes()).any(word_start))
 }
 
-/// Does the function `func` have a parameter (or receiver) named `name`?
-fn has_param(func: Node<'_>, name: &str, src: &[u8]) -> bool {
-    ["parameters", "receiver"].iter().filter_map(|f| func.field(f)).any(|params| {
-        named_children(params).into_iter().any(|p| {
+/// The parameter declaration among the lists `fields` of `func`
+/// (`"parameters"`, `"receiver"`) that declares `name`.
+fn param_named<'t>(func: Node<'t>, fields: &[&str], name: &str, src: &[u8]) -> Option<Node<'t>> {
+    fields.iter().filter_map(|f| func.field(f)).find_map(|params| {
+        named_children(params).into_iter().find(|p| {
             let mut c = p.walk();
             p.children_by_field_name("name", &mut c).any(|n| text(n, src) == name)
         })
@@ -279,15 +282,8 @@ pub fn is_goexit_call(stmt: Node<'_>, src: &[u8]) -> bool {
     // The receiver is a parameter of an enclosing function with a testing
     // type, not re-declared on the way (a textual check: it only refuses more).
     ancestors(stmt)
-        .filter(|a| matches!(a.kind_str(), k::FUNC_LITERAL | k::FUNCTION_DECLARATION | k::METHOD_DECLARATION))
-        .find_map(|func| {
-            let params = func.field("parameters")?;
-            named_children(params).into_iter().find_map(|p| {
-                let mut c = p.walk();
-                let named = p.children_by_field_name("name", &mut c).any(|n| text(n, src) == x);
-                named.then(|| (func, p.field("type")))
-            })
-        })
+        .filter(|a| is_function(*a))
+        .find_map(|func| param_named(func, &["parameters"], x, src).map(|p| (func, p.field("type"))))
         .is_some_and(|(func, ty)| {
             !declared_between(func, stmt, x, src) && ty.is_some_and(|ty| known::is_test_type(ty, src))
         })
