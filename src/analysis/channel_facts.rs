@@ -506,10 +506,7 @@ pub fn joined_through_ranger<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<
         .filter_map(|c| method_call_on(facts, c, "Done"))
         .collect();
     let [wg] = dones[..] else { return None };
-    if flow::jumps(body, facts.src)
-        .iter()
-        .any(|j| j.kind_str() == k::CONTINUE_STATEMENT || j.kind_str() == k::GOTO_STATEMENT)
-    {
+    if facts.jumps(body).iter().any(|j| j.kind_str() == k::CONTINUE_STATEMENT || j.kind_str() == k::GOTO_STATEMENT) {
         return None;
     }
     let (_, scopes) = facts.scopes_for(ch.make)?;

@@ -501,7 +501,7 @@ fn backward_goto<'t>(facts: &FileFacts<'t>, func: Node<'t>) -> Option<Node<'t>> 
     let body = func.field("body")?;
     // Most functions have no `goto` at all: a text search spares the walk.
     memchr::memmem::find(&facts.src[body.byte_range()], b"goto")?;
-    super::flow::jumps(body, facts.src).into_iter().find(|j| {
+    facts.jumps(body).into_iter().find(|j| {
         j.kind_str() == k::GOTO_STATEMENT
             && super::flow::jump_target(*j, facts.src).is_none_or(|t| t.start_byte() < j.start_byte())
     })

@@ -7,7 +7,7 @@ use crate::syntax::Fast as _;
 use tree_sitter::Node;
 
 use super::scope::BindingKind;
-use super::{Package, flow, known};
+use super::{FileFacts, Package, flow, known};
 use crate::syntax::Named as _;
 use crate::syntax::kinds as k;
 
@@ -25,8 +25,10 @@ pub fn exits<'t>(pkg: &Package<'t>, region: Node<'t>) -> Vec<Node<'t>> {
 /// may read the package's other files).
 #[must_use]
 pub fn exits_within<'t>(pkg: &Package<'t>, region: Node<'t>, window: std::ops::Range<usize>) -> Vec<Node<'t>> {
-    let src = pkg.own().src;
-    let mut out = flow::jumps(region, src);
+    let facts = pkg.own();
+    let mut out = facts.jumps(region);
+    // Helper calls are statements: the walk goes only where statements can
+    // be, and skips what lies outside the window.
     let mut helpers = Vec::new();
     flow::walk_own(region, |n, kind| {
         if n.end_byte() <= window.start || n.start_byte() >= window.end {
@@ -41,13 +43,36 @@ pub fn exits_within<'t>(pkg: &Package<'t>, region: Node<'t>, window: std::ops::R
         {
             helpers.push(n);
         }
-        kind != k::FUNC_LITERAL
+        kind != k::FUNC_LITERAL && (n.id() == region.id() || holds_statements(kind))
     });
     if !helpers.is_empty() {
         out.extend(helpers);
         out.sort_by_key(Node::start_byte);
     }
     out
+}
+
+/// Can a node of this kind hold statements of its own function (not in a
+/// function literal)? Blocks, the compound statements and their cases and
+/// clauses, and what a syntax error leaves.
+fn holds_statements(kind: &str) -> bool {
+    matches!(
+        kind,
+        k::BLOCK
+            | k::STATEMENT_LIST
+            | k::IF_STATEMENT
+            | k::FOR_STATEMENT
+            | k::FOR_CLAUSE
+            | k::EXPRESSION_SWITCH_STATEMENT
+            | k::TYPE_SWITCH_STATEMENT
+            | k::SELECT_STATEMENT
+            | k::COMMUNICATION_CASE
+            | k::EXPRESSION_CASE
+            | k::DEFAULT_CASE
+            | k::TYPE_CASE
+            | k::LABELED_STATEMENT
+            | "ERROR"
+    )
 }
 
 /// A call statement of a test helper whose own body (not a function
@@ -67,7 +92,7 @@ pub fn ends_in_helper(pkg: &Package<'_>, stmt: Node<'_>) -> bool {
     if let Some(b) = scopes.resolve(f).map(|b| scopes.binding(b)) {
         let literal = b.init.filter(|i| i.kind_str() == k::FUNC_LITERAL && b.kind == BindingKind::Local);
         return b.assignments.is_empty()
-            && literal.and_then(|l| l.field("body")).is_some_and(|body| may_end(body, facts.src));
+            && literal.and_then(|l| l.field("body")).is_some_and(|body| may_end(body, facts));
     }
     let first = call.field("arguments").and_then(|a| a.named(0)).filter(|a| a.kind_str() == k::IDENTIFIER);
     let is_test_param = first
@@ -78,7 +103,7 @@ pub fn ends_in_helper(pkg: &Package<'_>, stmt: Node<'_>) -> bool {
         return false;
     }
     let Some(helper) = pkg.func(facts.text(f)) else { return false };
-    helper.value.field("body").is_some_and(|body| may_end(body, pkg.file(helper.file).src))
+    helper.value.field("body").is_some_and(|body| may_end(body, pkg.file(helper.file)))
 }
 
 /// The call a statement makes: `f(...)` as a statement, or the one value
@@ -96,8 +121,9 @@ pub fn statement_call(stmt: Node<'_>) -> Option<Node<'_>> {
 }
 
 /// Can the function body `body` end its goroutine, by its own statements?
-fn may_end(body: Node<'_>, src: &[u8]) -> bool {
-    flow::jumps(body, src).iter().any(|j| {
+fn may_end<'t>(body: Node<'t>, file: &FileFacts<'t>) -> bool {
+    let src = file.src;
+    file.jumps(body).iter().any(|j| {
         j.kind_str() == k::EXPRESSION_STATEMENT && (flow::is_goexit_call(*j, src) || flow::is_conditional_exit(*j, src))
     })
 }

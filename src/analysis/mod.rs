@@ -42,6 +42,8 @@ pub struct FileFacts<'t> {
     types: HashMap<&'t str, Node<'t>>,
     decls: Vec<Node<'t>>,
     scopes: Vec<OnceCell<Scopes<'t>>>,
+    /// The jump statements of each declaration (on first use).
+    jumps: Vec<OnceCell<flow::DeclJumps<'t>>>,
     /// Names of this file's methods that start a goroutine (on first use).
     starting_methods: OnceCell<Vec<&'t str>>,
 }
@@ -78,7 +80,8 @@ impl<'t> FileFacts<'t> {
             decls.push(d);
         }
         let scopes = decls.iter().map(|_| OnceCell::new()).collect();
-        FileFacts { src, trees, funcs, methods, types, decls, scopes, starting_methods: OnceCell::new() }
+        let jumps = decls.iter().map(|_| OnceCell::new()).collect();
+        FileFacts { src, trees, funcs, methods, types, decls, scopes, jumps, starting_methods: OnceCell::new() }
     }
 
     /// The roots of the file's trees, in source order.
@@ -99,6 +102,20 @@ impl<'t> FileFacts<'t> {
         let i = self.decl_index(node.start_byte())?;
         let d = self.decls[i];
         Some((d, self.scopes[i].get_or_init(|| Scopes::of(d, self.src))))
+    }
+
+    /// [`flow::jumps`] of `region`, a node of this file: looked up in its
+    /// declaration's jumps, found in one walk on first use.
+    #[must_use]
+    pub fn jumps(&self, region: Node<'t>) -> Vec<Node<'t>> {
+        let in_decl = self.decl_index(region.start_byte()).filter(|&i| {
+            let d = self.decls[i];
+            d.into_raw().tree == region.into_raw().tree && region.end_byte() <= d.end_byte()
+        });
+        match in_decl {
+            Some(i) => self.jumps[i].get_or_init(|| flow::DeclJumps::of(self.decls[i], self.src)).within(region),
+            None => flow::jumps(region, self.src),
+        }
     }
 
     /// The top-level function or method declaration holding the byte

@@ -47,7 +47,7 @@ pub struct Binding<'t> {
 #[derive(Debug, Default)]
 pub struct Scopes<'t> {
     pub bindings: Vec<Binding<'t>>,
-    by_use: HashMap<usize, BindingId>,
+    by_use: HashMap<usize, BindingId, crate::syntax::parents::Fast>,
     /// Set when nesting was too deep to analyse: then nothing here is trusted.
     pub too_deep: bool,
 }

@@ -223,9 +223,8 @@ pub fn sync_closure_call<'t>(facts: &FileFacts<'t>, node: Node<'t>, root: Node<'
         .iter()
         .all(|a| !super::flow::branches(a.kind_str()) && !matches!(a.kind_str(), k::DEFER_STATEMENT | k::GO_STATEMENT));
     // No jump in the body may skip it either.
-    let jumps_before = super::flow::jumps(body, facts.src)
-        .iter()
-        .any(|j| j.start_byte() < node.start_byte() && !crate::syntax::contains(*j, node));
+    let jumps_before =
+        facts.jumps(body).iter().any(|j| j.start_byte() < node.start_byte() && !crate::syntax::contains(*j, node));
     (unconditional && !jumps_before).then_some(call)
 }
 

@@ -209,7 +209,7 @@ impl<'t> Fast<'t> for Node<'t> {
 /// The grammar's kind names by id and field ids by name.
 struct Names {
     kinds: Vec<&'static str>,
-    fields: std::collections::HashMap<&'static str, std::num::NonZeroU16>,
+    fields: std::collections::HashMap<&'static str, std::num::NonZeroU16, parents::Fast>,
 }
 
 fn names() -> &'static Names {

@@ -32,10 +32,11 @@ struct Index {
     parent: HashMap<Key, tree_sitter::ffi::TSNode, Fast>,
 }
 
-/// Keys are addresses: one multiplication mixes them well enough (the
-/// standard hasher resists adversarial keys, at several times the cost).
+/// Keys are addresses (and the grammar's field names, fixed): one
+/// multiplication per eight bytes mixes them well enough (the standard
+/// hasher resists adversarial keys, at several times the cost).
 #[derive(Default, Clone, Copy)]
-struct Fast;
+pub(crate) struct Fast;
 
 impl std::hash::BuildHasher for Fast {
     type Hasher = FastHasher;
@@ -44,15 +45,23 @@ impl std::hash::BuildHasher for Fast {
     }
 }
 
-struct FastHasher(u64);
+pub(crate) struct FastHasher(u64);
 
 impl std::hash::Hasher for FastHasher {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.write_u64(u64::from(*b));
+        // Eight bytes at a time: keys are addresses and short names.
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.write_u64(u64::from_le_bytes(c.try_into().expect("eight bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.write_u64(u64::from_le_bytes(last));
         }
     }
     fn write_usize(&mut self, n: usize) {

@@ -176,7 +176,7 @@ fn sending_body<'t>(cx: &Context<'_, 't>, ch: &Channel<'t>) -> Option<(Node<'t>,
     let leaves = named_children(list)
         .into_iter()
         .filter(|s| s.end_byte() > ch.stmt.start_byte() && s.start_byte() < last)
-        .any(|s| !flow::jumps(s, cx.facts.src).is_empty());
+        .any(|s| !cx.facts.jumps(s).is_empty());
     (!leaves).then_some((func, sends, bodies.len()))
 }
 
@@ -236,7 +236,7 @@ fn fall_through<'t>(facts: &FileFacts<'t>, sends: &[Node<'t>]) -> Option<(Node<'
         .collect();
     // Nothing between may leave the path (then the second send is not
     // reached from the first).
-    if between.iter().any(|s| !flow::jumps(*s, facts.src).is_empty()) {
+    if between.iter().any(|s| !facts.jumps(*s).is_empty()) {
         return None;
     }
     Some((first, second, between))

@@ -41,11 +41,11 @@ impl Transform for UnclosedRange {
         }
         // The range must be unable to end any other way than by a close.
         for r in &ranges {
-            let src = match r.place {
-                Place::Goroutine(g) => cx.pkg.file(ch.starts[g].file()).src,
-                _ => facts.src,
+            let file = match r.place {
+                Place::Goroutine(g) => cx.pkg.file(ch.starts[g].file()),
+                _ => facts,
             };
-            if flow::jumps(r.node, src).iter().any(|j| flow::leaves(*j, r.node, src)) {
+            if file.jumps(r.node).iter().any(|j| flow::leaves(*j, r.node, file.src)) {
                 return None;
             }
         }
@@ -168,7 +168,7 @@ fn where_to_close<'t>(facts: &FileFacts<'t>, ch: &Channel<'t>, range_ctx: &[Plac
     // Nothing may leave between starting the senders and waiting for them.
     let body = ch.func.field("body").ok_or(NoClose::NoBody)?;
     let region = ch.stmt.up().unwrap_or(body);
-    let early = flow::jumps(body, facts.src).into_iter().any(|j| {
+    let early = facts.jumps(body).into_iter().any(|j| {
         j.start_byte() > first.start_byte() && j.start_byte() < wait.start_byte() && flow::leaves(j, region, facts.src)
     });
     if early {

@@ -110,6 +110,66 @@ pub fn jumps<'t>(region: Node<'t>, src: &[u8]) -> Vec<Node<'t>> {
     out
 }
 
+/// Every jump statement of one top-level declaration, found in one walk,
+/// each with the function literal it is directly in (`None`: the
+/// declaration's own body). [`jumps`] of any region of the declaration is
+/// then a lookup: the file's facts keep one per declaration
+/// ([`crate::analysis::FileFacts::jumps`]), so that the many questions
+/// about exits do not walk the function again each time.
+pub struct DeclJumps<'t> {
+    /// In source order.
+    list: Vec<(Node<'t>, Option<std::ops::Range<usize>>)>,
+}
+
+impl<'t> DeclJumps<'t> {
+    #[must_use]
+    pub fn of(decl: Node<'t>, src: &[u8]) -> Self {
+        let mut list = Vec::new();
+        // The function literals open at the node visited, innermost last.
+        let mut open: Vec<std::ops::Range<usize>> = Vec::new();
+        walk_preorder(decl, |n| {
+            while open.last().is_some_and(|f| f.end <= n.start_byte()) {
+                open.pop();
+            }
+            let kind = n.kind_str();
+            if kind == k::FUNC_LITERAL {
+                open.push(n.byte_range());
+            } else if is_jump(n, kind, src) {
+                list.push((n, open.last().cloned()));
+            }
+            true
+        });
+        DeclJumps { list }
+    }
+
+    /// What [`jumps`] finds in `region`, a node of the declaration.
+    #[must_use]
+    pub fn within(&self, region: Node<'t>) -> Vec<Node<'t>> {
+        if region.kind_str() == k::FUNC_LITERAL {
+            return Vec::new();
+        }
+        let r = region.byte_range();
+        let from = self.list.partition_point(|(j, _)| j.start_byte() < r.start);
+        self.list[from..]
+            .iter()
+            .take_while(|(j, _)| j.start_byte() < r.end)
+            .filter(|(j, lit)| {
+                // In a literal nested in `region`: that literal's.
+                let nested = lit.as_ref().is_some_and(|l| r.start <= l.start && l.end <= r.end);
+                !nested
+                    && j.end_byte() <= r.end
+                    && (j.byte_range() != r || j.id() == region.id() || !is_above(*j, region))
+            })
+            .map(|(j, _)| *j)
+            .collect()
+    }
+}
+
+/// Is `a` an ancestor of `n` (over the same bytes)?
+fn is_above(a: Node<'_>, n: Node<'_>) -> bool {
+    ancestors(n).take_while(|p| p.byte_range() == a.byte_range()).any(|p| p.id() == a.id())
+}
+
 /// Is `n`, of kind `kind`, a jump statement?
 fn is_jump(n: Node<'_>, kind: &str, src: &[u8]) -> bool {
     match kind {
@@ -363,6 +423,35 @@ fn leaves_to<'t>(j: Node<'_>, target: impl FnOnce() -> Option<Node<'t>>, region:
 mod tests {
     use super::super::testing::{all, body, find, in_func, parse};
     use super::*;
+
+    #[test]
+    fn a_declarations_jumps_answer_as_a_walk_of_each_region() {
+        // Every node of every declaration of the repository's Go programs,
+        // as a region: the table's answer is the walk's.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("transforms");
+        let mut files: Vec<_> = std::fs::read_dir(&root)
+            .unwrap()
+            .flat_map(|d| std::fs::read_dir(d.unwrap().path()).unwrap())
+            .map(|f| f.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "go"))
+            .collect();
+        files.sort();
+        assert!(files.len() > 300, "{} programs", files.len());
+        let mut regions = 0;
+        for f in files {
+            let b = std::fs::read(&f).unwrap();
+            let tree = crate::syntax::parse(&b).unwrap();
+            for decl in named_children(tree.root_node()) {
+                let table = DeclJumps::of(decl, &b);
+                walk_preorder(decl, |n| {
+                    regions += 1;
+                    assert_eq!(table.within(n), jumps(n, &b), "{}: {:?}", f.display(), n.byte_range());
+                    true
+                });
+            }
+        }
+        assert!(regions > 50_000, "{regions} regions");
+    }
 
     const LOOPS: &str = "outer:
 for _, a := range xs {
