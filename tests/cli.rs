@@ -187,6 +187,34 @@ fn goroutine_bodies_in_sibling_files_of_the_package_are_analysed() {
 }
 
 #[test]
+fn a_test_helpers_helper_in_a_sibling_file_is_followed_with_or_without_shortcuts() {
+    // testResolver calls mustParse(t, ...), which calls fatalIf(t, err),
+    // which may t.Fatalf before the answer is received.
+    let test = "package p\n\nimport \"testing\"\n\nfunc testResolver(t testing.TB, want string) bool {\n\tanswers := make(chan string)\n\tgo func() {\n\t\tanswers <- \"10.0.0.1\"\n\t}()\n\ta := mustParse(t, want)\n\treturn <-answers == a\n}\n";
+    let must = "\nfunc mustParse(t testing.TB, s string) string {\n\tt.Helper()\n\tfatalIf(t, check(s))\n\treturn s\n}\n\nfunc check(s string) error { return nil }\n";
+    let fatal = "\nfunc fatalIf(t testing.TB, err error) {\n\tif err != nil {\n\t\tt.Fatalf(\"%v\", err)\n\t}\n}\n";
+    let header = "package p\n\nimport \"testing\"\n";
+    for (helper_here, want_fix) in [(true, true), (false, false)] {
+        let t = tempfile::tempdir().unwrap();
+        let d = t.path();
+        // The first helper in the checked file and its helper in a
+        // sibling: followed. The first in a sibling: not followed further,
+        // even when its helper is in the checked file.
+        if helper_here {
+            write(d, "a.go", &format!("{test}{must}"));
+            write(d, "b.go", &format!("{header}{fatal}"));
+        } else {
+            write(d, "a.go", &format!("{test}{fatal}"));
+            write(d, "b.go", &format!("{header}{must}"));
+        }
+        let o = leakfix(d, &["a.go"]);
+        assert_eq!(stdout(&o).contains("+\tanswers := make(chan string, 1)"), want_fix, "{}", stdout(&o));
+        assert_eq!(stdout(&o), stdout(&leakfix(d, &["--no-shortcuts", "a.go"])));
+        assert_eq!(stdout(&leakfix(d, &["-l", "."])), stdout(&leakfix(d, &["--no-shortcuts", "-l", "."])));
+    }
+}
+
+#[test]
 fn wrappers_and_callees_in_sibling_files_are_followed_with_or_without_shortcuts() {
     let t = tempfile::tempdir().unwrap();
     let d = t.path();

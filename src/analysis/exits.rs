@@ -7,7 +7,7 @@ use crate::syntax::Fast as _;
 use tree_sitter::Node;
 
 use super::scope::BindingKind;
-use super::{FileFacts, Package, flow, known};
+use super::{FileFacts, FileId, Package, flow, known};
 use crate::syntax::Named as _;
 use crate::syntax::kinds as k;
 
@@ -27,28 +27,34 @@ pub fn exits<'t>(pkg: &Package<'t>, region: Node<'t>) -> Vec<Node<'t>> {
 pub fn exits_within<'t>(pkg: &Package<'t>, region: Node<'t>, window: std::ops::Range<usize>) -> Vec<Node<'t>> {
     let facts = pkg.own();
     let mut out = facts.jumps(region);
-    // Helper calls are statements: the walk goes only where statements can
-    // be, and skips what lies outside the window.
-    let mut helpers = Vec::new();
-    flow::walk_own(region, |n, kind| {
-        if n.end_byte() <= window.start || n.start_byte() >= window.end {
-            return false;
-        }
-        let call_statement =
-            matches!(kind, k::EXPRESSION_STATEMENT | k::SHORT_VAR_DECLARATION | k::ASSIGNMENT_STATEMENT);
-        if call_statement
-            && window.contains(&n.start_byte())
-            && !out.iter().any(|j| j.id() == n.id())
-            && ends_in_helper(pkg, n)
-        {
-            helpers.push(n);
-        }
-        kind != k::FUNC_LITERAL && (n.id() == region.id() || holds_statements(kind))
-    });
+    let helpers: Vec<_> = call_statements(region, window)
+        .into_iter()
+        .filter(|n| !out.iter().any(|j| j.id() == n.id()) && ends_in_helper(pkg, *n))
+        .collect();
     if !helpers.is_empty() {
         out.extend(helpers);
         out.sort_by_key(Node::start_byte);
     }
+    out
+}
+
+/// The statements of `region` (not in nested function literals) starting
+/// in `window` that may be calls: call statements and assignments. The
+/// walk goes only where statements can be, and skips what lies outside the
+/// window.
+fn call_statements(region: Node<'_>, window: std::ops::Range<usize>) -> Vec<Node<'_>> {
+    let mut out = Vec::new();
+    flow::walk_own(region, |n, kind| {
+        if n.end_byte() <= window.start || n.start_byte() >= window.end {
+            return false;
+        }
+        if matches!(kind, k::EXPRESSION_STATEMENT | k::SHORT_VAR_DECLARATION | k::ASSIGNMENT_STATEMENT)
+            && window.contains(&n.start_byte())
+        {
+            out.push(n);
+        }
+        kind != k::FUNC_LITERAL && (n.id() == region.id() || holds_statements(kind))
+    });
     out
 }
 
@@ -84,26 +90,36 @@ fn holds_statements(kind: &str) -> bool {
 /// func(err error) { ... t.Fatalf(...) }` then `check(err)`). Control may
 /// leave at the call, or go on.
 #[must_use]
-pub fn ends_in_helper(pkg: &Package<'_>, stmt: Node<'_>) -> bool {
-    let facts = pkg.own();
+pub fn ends_in_helper<'t>(pkg: &Package<'t>, stmt: Node<'t>) -> bool {
+    helper_may_end(pkg, pkg.own(), stmt, true)
+}
+
+/// [`ends_in_helper`] for a statement of `file`; `follow`: a helper may
+/// end the goroutine through the helpers it calls in turn (one more call:
+/// `mustParse(t, s)` whose body calls `fatalIf(t, err)`), when it is a
+/// helper of the checked file or a local closure.
+fn helper_may_end<'t>(pkg: &Package<'t>, file: &FileFacts<'t>, stmt: Node<'t>, follow: bool) -> bool {
     let Some(call) = statement_call(stmt) else { return false };
     let Some(f) = call.field("function").filter(|f| f.kind_str() == k::IDENTIFIER) else { return false };
-    let Some((_, scopes)) = facts.scopes_for(stmt) else { return false };
+    let Some((_, scopes)) = file.scopes_for(stmt) else { return false };
     if let Some(b) = scopes.resolve(f).map(|b| scopes.binding(b)) {
         let literal = b.init.filter(|i| i.kind_str() == k::FUNC_LITERAL && b.kind == BindingKind::Local);
         return b.assignments.is_empty()
-            && literal.and_then(|l| l.field("body")).is_some_and(|body| may_end(body, facts));
+            && literal.and_then(|l| l.field("body")).is_some_and(|body| may_end(pkg, body, file, follow));
     }
     let first = call.field("arguments").and_then(|a| a.named(0)).filter(|a| a.kind_str() == k::IDENTIFIER);
     let is_test_param = first
         .and_then(|a| scopes.resolve(a))
         .map(|b| scopes.binding(b))
-        .is_some_and(|b| b.kind == BindingKind::Param && b.ty.is_some_and(|ty| known::is_test_type(ty, facts.src)));
+        .is_some_and(|b| b.kind == BindingKind::Param && b.ty.is_some_and(|ty| known::is_test_type(ty, file.src)));
     if !is_test_param {
         return false;
     }
-    let Some(helper) = pkg.func(facts.text(f)) else { return false };
-    helper.value.field("body").is_some_and(|body| may_end(body, pkg.file(helper.file)))
+    let Some(helper) = pkg.func(file.text(f)) else { return false };
+    // A helper of another file is not followed further: the plan, which
+    // reads the checked file only, keeps what a helper of that file calls.
+    let follow = follow && helper.file == FileId::OWN;
+    helper.value.field("body").is_some_and(|body| may_end(pkg, body, pkg.file(helper.file), follow))
 }
 
 /// The call a statement makes: `f(...)` as a statement, or the one value
@@ -120,10 +136,11 @@ pub fn statement_call(stmt: Node<'_>) -> Option<Node<'_>> {
     call.filter(|c| c.kind_str() == k::CALL_EXPRESSION)
 }
 
-/// Can the function body `body` end its goroutine, by its own statements?
-fn may_end<'t>(body: Node<'t>, file: &FileFacts<'t>) -> bool {
+/// Can the function body `body` (of `file`) end its goroutine, by its own
+/// statements, or (`follow`) by a helper it calls?
+fn may_end<'t>(pkg: &Package<'t>, body: Node<'t>, file: &FileFacts<'t>, follow: bool) -> bool {
     let src = file.src;
     file.jumps(body).iter().any(|j| {
         j.kind_str() == k::EXPRESSION_STATEMENT && (flow::is_goexit_call(*j, src) || flow::is_conditional_exit(*j, src))
-    })
+    }) || follow && call_statements(body, body.byte_range()).into_iter().any(|s| helper_may_end(pkg, file, s, false))
 }

@@ -617,20 +617,29 @@ fn add_embedded(
 }
 
 /// Add to `names` the functions of this file that those of `names`
-/// declared here hand a channel on to (summaries follow one such call).
+/// declared here hand a channel on to (summaries follow one such call), and
+/// the test helpers they call, wherever declared (a helper of this file may
+/// end the goroutine through the helper it calls).
 fn add_handed_on<'s>(
     src: &'s [u8],
     chunks: &[outline::Chunk<'s>],
     declared: &HashMap<&[u8], Vec<usize>>,
     names: &mut Vec<&'s [u8]>,
 ) {
-    let more: Vec<&[u8]> = names
-        .iter()
-        .flat_map(|n| declared.get(n).into_iter().flatten())
-        .flat_map(|&i| handed_on_names(&src[chunks[i].range.clone()]))
-        .collect();
+    let mut more: Vec<&[u8]> = Vec::new();
+    let mut helpers: Vec<&[u8]> = Vec::new();
+    for &i in names.iter().flat_map(|n| declared.get(n).into_iter().flatten()) {
+        let Some(toks) = tokenize(&src[chunks[i].range.clone()]) else { continue };
+        more.extend(handed_on_names(&toks));
+        helper_calls(&toks, &mut helpers);
+    }
     for n in more {
         if !names.contains(&n) && declared.contains_key(n) {
+            names.push(n);
+        }
+    }
+    for n in helpers {
+        if !names.contains(&n) {
             names.push(n);
         }
     }
@@ -639,8 +648,7 @@ fn add_handed_on<'s>(
 /// The functions a function calls by name (`publish` in `func digest(b
 /// blob, out chan<- string) { publish(out, ...) }`): those it may hand a
 /// channel parameter on to, however the parameter's type is spelled.
-fn handed_on_names(text: &[u8]) -> Vec<&[u8]> {
-    let Some(toks) = tokenize(text) else { return Vec::new() };
+fn handed_on_names<'s>(toks: &[Tok<'s>]) -> Vec<&'s [u8]> {
     let mut out: Vec<&[u8]> = Vec::new();
     for w in toks.windows(2) {
         if let [Tok::Ident(f), Tok::Op(b"(")] = w
