@@ -1,6 +1,7 @@
 //! A value whose starting method leaves a goroutine running until another
 //! of its methods stops it, built and started in a function that never
-//! stops it (the runtime's `MethodContractViolation` pattern).
+//! stops it, or whose one stop an early exit skips (the runtime's
+//! `MethodContractViolation` pattern).
 
 use crate::syntax::Fast as _;
 use crate::syntax::Up as _;
@@ -22,7 +23,7 @@ impl Transform for MissingStop {
     }
 
     fn summary(&self) -> &'static str {
-        "a value's Start-like method starts a goroutine only its Stop-like method ends; the function never calls it"
+        "a value's Start-like method starts a goroutine only its Stop-like method ends; the function never calls it, or an early exit skips the call"
     }
 
     fn needs(&self) -> GoroutineUse {
@@ -122,17 +123,22 @@ fn started_not_stopped<'t>(
     if b.kind != crate::analysis::scope::BindingKind::Local || !b.assignments.is_empty() || !contains(decl, b.ident) {
         return None;
     }
+    let mut stop_calls = Vec::new();
     for u in &b.uses {
         let s = u.up().filter(|p| p.kind_str() == k::SELECTOR_EXPRESSION && p.field("operand") == Some(*u))?;
         if ancestors_within(decl, *u).iter().any(|a| a.kind_str() == k::FUNC_LITERAL) {
             return None;
         }
         let name = facts.text(s.field("field")?);
-        // Calling the stopping method, or touching the field it closes (the
-        // function may close or send on it itself: then a deferred stop
-        // would close it twice).
-        if name == stop_name || name == field {
+        // Touching the field the stopping method closes (the function may
+        // close or send on it itself: then a deferred stop would close it
+        // twice).
+        if name == field {
             return None;
+        }
+        if name == stop_name {
+            stop_calls.push(s);
+            continue;
         }
         let is_call = s.up().is_some_and(|c| c.kind_str() == k::CALL_EXPRESSION);
         // Another method may stop it: see `may_stop`.
@@ -144,23 +150,96 @@ fn started_not_stopped<'t>(
         }
     }
     let xname = facts.text(x);
-    let fix = crate::transforms::lines::line_after(facts.src, stmt, &format!("defer {xname}.{stop_name}()"))
-        .filter(|_| stmt.up().is_some_and(|l| l.kind_str() == k::STATEMENT_LIST))
-        .map(|e| Fix::is_unsafe(vec![e]));
     let line = |n: Node<'_>| n.start_position().row + 1;
-    let message = format!(
-        "`{xname}.{start_name}()` starts a goroutine that only `{xname}.{stop_name}()` ends ({} `{field}`), and the function never calls it: the goroutine outlives it{}",
-        if stops(facts, stop, field, true) { "it closes" } else { "it sends on" },
-        if fix.is_some() {
-            format!(
-                ". Fix (unsafe: `{stop_name}` then runs when the function returns, after everything else it does from line {} on): `defer {xname}.{stop_name}()`",
-                line(stmt)
-            )
-        } else {
-            String::new()
+    let ends = if stops(facts, stop, field, true) { "it closes" } else { "it sends on" };
+    let defer = format!("defer {xname}.{stop_name}()");
+    let (message, fix) = match stop_calls[..] {
+        [] => {
+            let fix = crate::transforms::lines::line_after(facts.src, stmt, &defer)
+                .filter(|_| stmt.up().is_some_and(|l| l.kind_str() == k::STATEMENT_LIST))
+                .map(|e| Fix::is_unsafe(vec![e]));
+            let message = format!(
+                "`{xname}.{start_name}()` starts a goroutine that only `{xname}.{stop_name}()` ends ({ends} `{field}`), and the function never calls it: the goroutine outlives it{}",
+                if fix.is_some() {
+                    format!(
+                        ". Fix (unsafe: `{stop_name}` then runs when the function returns, after everything else it does from line {} on): `{defer}`",
+                        line(stmt)
+                    )
+                } else {
+                    String::new()
+                }
+            );
+            (message, fix)
         }
-    );
+        [sel] => {
+            let (stop_stmt, exit, moved) = skipped_stop(facts, decl, stmt, sel)?;
+            let stopped_at = line(stop_stmt);
+            let tail = match &moved {
+                Ok(_) => format!(
+                    ". Fix (unsafe: `{stop_name}` then also runs when the function leaves early or panics, after its results are evaluated): `{defer}` after the start, and the call on line {stopped_at} removed"
+                ),
+                Err(why) => format!(" (no fix: {why})"),
+            };
+            let message = format!(
+                "`{xname}.{start_name}()` starts a goroutine that only `{xname}.{stop_name}()` ends ({ends} `{field}`), and {} leaves before `{xname}.{stop_name}()` on line {stopped_at}: the goroutine outlives the function{tail}",
+                crate::transforms::capacity::describe(facts, exit),
+            );
+            (message, moved.ok().map(Fix::is_unsafe))
+        }
+        _ => return None,
+    };
     Some((call.byte_range(), field.to_owned(), message, fix))
+}
+
+/// The edits moving a stop into a `defer`, or why it cannot move.
+type Moved = Result<Vec<crate::fix::Edit>, &'static str>;
+
+/// The one call of the stopping method, `sel` (the selector `x.Stop`),
+/// when it is a statement of the function's top level after the start
+/// `stmt` that a way out of the function between them skips: the call's
+/// statement, that way out, and the edits that move the call into a
+/// `defer` (`defer x.Stop()` after the start, the call's line removed), or
+/// why it cannot move without running at another time on the normal path.
+/// `None` when nothing skips the call, or it is not such a statement.
+fn skipped_stop<'t>(
+    facts: &FileFacts<'t>,
+    decl: Node<'t>,
+    stmt: Node<'t>,
+    sel: Node<'t>,
+) -> Option<(Node<'t>, Node<'t>, Moved)> {
+    let call = sel.up().filter(|c| c.kind_str() == k::CALL_EXPRESSION)?;
+    let stop_stmt = call.up().filter(|s| s.kind_str() == k::EXPRESSION_STATEMENT)?;
+    let body = decl.field("body")?;
+    let list = body.named(0).filter(|l| l.kind_str() == k::STATEMENT_LIST)?;
+    let top = |n: Node<'_>| n.up().is_some_and(|p| p.id() == list.id());
+    if !top(stmt) || !top(stop_stmt) || stop_stmt.start_byte() < stmt.end_byte() {
+        return None;
+    }
+    let exit = facts.jumps(body).into_iter().find(|j| {
+        j.start_byte() >= stmt.end_byte() && j.end_byte() <= stop_stmt.start_byte() && flow::leaves(*j, body, facts.src)
+    })?;
+    let moved = if call.field("arguments").is_none_or(|a| !named_children(a).is_empty()) {
+        Err("the call takes arguments, which a `defer` would evaluate at the start")
+    } else if named_children(list)
+        .iter()
+        .any(|s| s.start_byte() > stmt.end_byte() && s.kind_str() == k::DEFER_STATEMENT)
+    {
+        Err("a `defer` follows the start, which would then run before the stop instead of after it")
+    } else if !super::skipped_close::ends_body(facts, list, stop_stmt) {
+        Err("the call is not the function's last statement")
+    } else {
+        let text = format!("defer {}()", facts.text(sel));
+        crate::transforms::lines::whole_line(facts.src, stmt)
+            .and(crate::transforms::lines::whole_line(facts.src, stop_stmt))
+            .and_then(|old| {
+                Some(vec![
+                    crate::transforms::lines::line_after(facts.src, stmt, &text)?,
+                    crate::fix::Edit::replacement(old, ""),
+                ])
+            })
+            .ok_or("the start or the call shares its line with other code")
+    };
+    Some((stop_stmt, exit, moved))
 }
 
 /// May the method `name` of `ty` stop the goroutine, or close its field

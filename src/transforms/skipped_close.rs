@@ -100,7 +100,7 @@ impl Transform for SkippedClose {
 
 /// Is `stmt` the last statement of the function body `list` (or followed
 /// only by a `return` without calls)?
-fn ends_body(facts: &FileFacts<'_>, list: Node<'_>, stmt: Node<'_>) -> bool {
+pub(super) fn ends_body(facts: &FileFacts<'_>, list: Node<'_>, stmt: Node<'_>) -> bool {
     let after: Vec<_> = named_children(list).into_iter().filter(|s| s.start_byte() >= stmt.end_byte()).collect();
     match after[..] {
         [] => true,

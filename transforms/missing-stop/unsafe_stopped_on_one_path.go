@@ -1,5 +1,6 @@
-// ok (not reported): Stop is called on one path only; leakfix reports a
-// function only when it never calls the stopping method.
+// Positive: Stop is the function's last statement, and the early return
+// skips it: the goroutine Start began runs on. Fix (unsafe): `defer
+// w.Stop()` after the start, and the old call removed.
 package main
 
 type worker struct {
@@ -33,5 +34,5 @@ func use(fail bool) {
 }
 
 func run() {
-	use(false)
+	use(true)
 }
