@@ -61,7 +61,7 @@ impl Transform for MissingStop {
                     .and_then(|c| c.up())
                     .filter(|s| s.kind_str() == k::EXPRESSION_STATEMENT);
                 if let Some(stmt) = stmt
-                    && let Some((range, field, message, fix)) = started_not_stopped(facts, decl, stmt, b, ty)
+                    && let Some((range, field, message, fix)) = started_not_stopped(cx.pkg, decl, stmt, b, ty)
                 {
                     out.push(Finding {
                         transform: self.id(),
@@ -87,12 +87,13 @@ impl Transform for MissingStop {
 /// stop it) and used only through its methods and fields, whose goroutine
 /// only `x.Stop()` ends, which `decl` never calls.
 fn started_not_stopped<'t>(
-    facts: &FileFacts<'t>,
+    pkg: &crate::analysis::Package<'t>,
     decl: Node<'t>,
     stmt: Node<'t>,
     b: &Binding<'t>,
     ty: &'t str,
 ) -> Option<(std::ops::Range<usize>, String, String, Option<Fix>)> {
+    let facts = pkg.own();
     let call = stmt.named(0).filter(|c| c.kind_str() == k::CALL_EXPRESSION)?;
     let sel = call.field("function").filter(|f| f.kind_str() == k::SELECTOR_EXPRESSION)?;
     let x = sel.field("operand").filter(|o| o.kind_str() == k::IDENTIFIER)?;
@@ -131,9 +132,17 @@ fn started_not_stopped<'t>(
         }
         let name = facts.text(s.field("field")?);
         // Touching the field the stopping method closes (the function may
-        // close or send on it itself: then a deferred stop would close it
-        // twice).
+        // close it itself: then a deferred stop would close it twice; or
+        // send on it, which may end the goroutine). A send on a field whose
+        // close alone ends it (`q.jobs <- j` to a ranging worker) does
+        // neither.
         if name == field {
+            let sent_on = s.up().is_some_and(|p| {
+                p.kind_str() == k::SEND_STATEMENT && p.field("channel").is_some_and(|c| c.id() == s.id())
+            });
+            if closes && sent_on {
+                continue;
+            }
             return None;
         }
         if name == stop_name {
@@ -172,7 +181,7 @@ fn started_not_stopped<'t>(
             (message, fix)
         }
         [sel] => {
-            let (stop_stmt, exit, moved) = skipped_stop(facts, decl, stmt, sel)?;
+            let (stop_stmt, exit, moved) = skipped_stop(pkg, decl, stmt, sel)?;
             let stopped_at = line(stop_stmt);
             let tail = match &moved {
                 Ok(_) => format!(
@@ -202,11 +211,12 @@ type Moved = Result<Vec<crate::fix::Edit>, &'static str>;
 /// why it cannot move without running at another time on the normal path.
 /// `None` when nothing skips the call, or it is not such a statement.
 fn skipped_stop<'t>(
-    facts: &FileFacts<'t>,
+    pkg: &crate::analysis::Package<'t>,
     decl: Node<'t>,
     stmt: Node<'t>,
     sel: Node<'t>,
 ) -> Option<(Node<'t>, Node<'t>, Moved)> {
+    let facts = pkg.own();
     let call = sel.up().filter(|c| c.kind_str() == k::CALL_EXPRESSION)?;
     let stop_stmt = call.up().filter(|s| s.kind_str() == k::EXPRESSION_STATEMENT)?;
     let body = decl.field("body")?;
@@ -215,7 +225,8 @@ fn skipped_stop<'t>(
     if !top(stmt) || !top(stop_stmt) || stop_stmt.start_byte() < stmt.end_byte() {
         return None;
     }
-    let exit = facts.jumps(body).into_iter().find(|j| {
+    let window = stmt.end_byte()..stop_stmt.start_byte();
+    let exit = crate::analysis::exits::exits_within(pkg, body, window).into_iter().find(|j| {
         j.start_byte() >= stmt.end_byte() && j.end_byte() <= stop_stmt.start_byte() && flow::leaves(*j, body, facts.src)
     })?;
     let moved = if call.field("arguments").is_none_or(|a| !named_children(a).is_empty()) {
@@ -225,8 +236,10 @@ fn skipped_stop<'t>(
         .any(|s| s.start_byte() > stmt.end_byte() && s.kind_str() == k::DEFER_STATEMENT)
     {
         Err("a `defer` follows the start, which would then run before the stop instead of after it")
-    } else if !super::skipped_close::ends_body(facts, list, stop_stmt) {
-        Err("the call is not the function's last statement")
+    } else if !ends_plainly(facts, list, stop_stmt) {
+        Err(
+            "the call is not the function's last statement, or the `return` after it computes results that a deferred stop would then follow",
+        )
     } else {
         let text = format!("defer {}()", facts.text(sel));
         crate::transforms::lines::whole_line(facts.src, stmt)
@@ -240,6 +253,40 @@ fn skipped_stop<'t>(
             .ok_or("the start or the call shares its line with other code")
     };
     Some((stop_stmt, exit, moved))
+}
+
+/// Is `stmt` the last statement of the function body `list`, or followed
+/// only by a `return` whose results are literals, `nil`, `true`, `false`,
+/// or locals that nothing else can reach (never under `&`, never in a
+/// function literal)? Such results read the same before and after a
+/// deferred stop; `return c.total` may not (the stop may wait for the
+/// goroutine's last write).
+fn ends_plainly(facts: &FileFacts<'_>, list: Node<'_>, stmt: Node<'_>) -> bool {
+    let after: Vec<_> = named_children(list).into_iter().filter(|s| s.start_byte() >= stmt.end_byte()).collect();
+    let results = match after[..] {
+        [] => return true,
+        [r] if r.kind_str() == k::RETURN_STATEMENT => r.named(0).map(named_children).unwrap_or_default(),
+        _ => return false,
+    };
+    let Some((_, scopes)) = facts.scopes_for(list) else { return false };
+    results.iter().all(|v| match v.kind_str() {
+        k::INT_LITERAL
+        | k::FLOAT_LITERAL
+        | k::RUNE_LITERAL
+        | k::INTERPRETED_STRING_LITERAL
+        | k::RAW_STRING_LITERAL
+        | k::NIL
+        | k::TRUE
+        | k::FALSE => true,
+        k::IDENTIFIER => scopes.resolve(*v).is_some_and(|id| {
+            let b = scopes.binding(id);
+            b.uses.iter().all(|u| {
+                !u.up().is_some_and(|p| p.kind_str() == k::UNARY_EXPRESSION && facts.text(p).starts_with('&'))
+                    && !ancestors_within(list, *u).iter().any(|a| a.kind_str() == k::FUNC_LITERAL)
+            })
+        }),
+        _ => false,
+    })
 }
 
 /// May the method `name` of `ty` stop the goroutine, or close its field

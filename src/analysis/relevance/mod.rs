@@ -213,7 +213,13 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
         }
     }
     if uses.contains(&GoroutineUse::MethodStart) {
-        keep_started_values(src, &chunks, within, &mut kept, &mut relevant);
+        let mut helpers = Vec::new();
+        keep_started_values(src, &chunks, declared(), within, &mut kept, &mut relevant, &mut helpers);
+        for n in helpers {
+            if seen.insert(n) {
+                callees.push(n);
+            }
+        }
     }
     if kept.contains(&true) {
         for (c, k) in chunks.iter().zip(kept.iter_mut()) {
@@ -398,9 +404,11 @@ pub fn may_hold_finding(text: &[u8]) -> bool {
 fn keep_started_values<'s>(
     src: &'s [u8],
     chunks: &[outline::Chunk<'s>],
+    declared: &HashMap<&[u8], Vec<usize>>,
     within: Option<usize>,
     kept: &mut [bool],
     relevant: &mut Vec<(Range<usize>, Vec<Range<usize>>)>,
+    helpers: &mut Vec<&'s [u8]>,
 ) {
     let receiver = |c: &outline::Chunk<'_>| receiver_type_name(&src[c.range.clone()]);
     let find = |c: &outline::Chunk<'_>, w: &[u8]| memchr::memmem::find(&src[c.range.clone()], w).is_some();
@@ -425,9 +433,15 @@ fn keep_started_values<'s>(
             }
             // `T{` for a starting type `T`, and `.M(` for one of its
             // starting methods (text the lexer cannot follow: any).
+            // The test helpers it calls may end it before the stop (see
+            // `analysis::exits`), and the helpers they call.
+            let mut called = Vec::new();
             let found: Vec<(&[u8], Option<&[u8]>)> = match tokenize(text) {
                 None => types.iter().map(|t| (*t, None)).collect(),
-                Some(toks) => started_here(&toks, &types, &starters),
+                Some(toks) => {
+                    helper_calls(&toks, &mut called);
+                    started_here(&toks, &types, &starters)
+                }
             };
             let built: Vec<&[u8]> = found.iter().map(|(t, _)| *t).collect();
             let ctors: Vec<&[u8]> = found.iter().filter_map(|(_, f)| *f).collect();
@@ -435,6 +449,18 @@ fn keep_started_values<'s>(
                 continue;
             }
             kept[i] = true;
+            add_handed_on(src, chunks, declared, &mut called);
+            let called_here: Vec<Range<usize>> = called
+                .iter()
+                .flat_map(|n| declared.get(n).into_iter().flatten())
+                .map(|&j| chunks[j].range.clone())
+                .filter(|r| *r != c.range)
+                .collect();
+            for n in called {
+                if !helpers.contains(&n) {
+                    helpers.push(n);
+                }
+            }
             let methods = chunks
                 .iter()
                 .filter(|m| {
@@ -442,14 +468,20 @@ fn keep_started_values<'s>(
                         && (receiver(m).is_some_and(|t| built.contains(&t))
                             || (receiver(m).is_none() && ctors.contains(&m.name)))
                 })
-                .map(|m| m.range.clone());
+                .map(|m| m.range.clone())
+                .chain(called_here);
             match relevant.iter_mut().find(|(r, _)| *r == c.range) {
                 Some((_, needed)) => {
                     needed.extend(methods);
                     needed.sort_by_key(|r| r.start);
                     needed.dedup();
                 }
-                None => relevant.push((c.range.clone(), methods.collect())),
+                None => {
+                    let mut needed: Vec<Range<usize>> = methods.collect();
+                    needed.sort_by_key(|r| r.start);
+                    needed.dedup();
+                    relevant.push((c.range.clone(), needed));
+                }
             }
             added.extend(built);
             added_ctors.extend(ctors);
