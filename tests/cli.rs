@@ -215,6 +215,30 @@ fn a_test_helpers_helper_in_a_sibling_file_is_followed_with_or_without_shortcuts
 }
 
 #[test]
+fn a_spawner_is_followed_in_the_checked_file_only_with_or_without_shortcuts() {
+    // lookupAsync starts the goroutine sending on the channel it is
+    // handed; lookup may return before receiving.
+    let parent = "package p\n\nfunc lookup(key string, fail bool) string {\n\tout := make(chan string)\n\tlookupAsync(key, out)\n\tif fail {\n\t\treturn \"\"\n\t}\n\treturn <-out\n}\n";
+    let spawner = "\nfunc lookupAsync(key string, out chan<- string) {\n\tgo func() {\n\t\tout <- key\n\t}()\n}\n";
+    for (here, want_fix) in [(true, true), (false, false)] {
+        let t = tempfile::tempdir().unwrap();
+        let d = t.path();
+        // In the checked file: a start. In a sibling: the plan of the
+        // checked file cannot know it, so it is not followed either way.
+        if here {
+            write(d, "a.go", &format!("{parent}{spawner}"));
+        } else {
+            write(d, "a.go", parent);
+            write(d, "b.go", &format!("package p\n{spawner}"));
+        }
+        let o = leakfix(d, &["a.go"]);
+        assert_eq!(stdout(&o).contains("+\tout := make(chan string, 1)"), want_fix, "{}", stdout(&o));
+        assert_eq!(stdout(&o), stdout(&leakfix(d, &["--no-shortcuts", "a.go"])));
+        assert_eq!(stdout(&leakfix(d, &["-l", "."])), stdout(&leakfix(d, &["--no-shortcuts", "-l", "."])));
+    }
+}
+
+#[test]
 fn wrappers_and_callees_in_sibling_files_are_followed_with_or_without_shortcuts() {
     let t = tempfile::tempdir().unwrap();
     let d = t.path();

@@ -428,6 +428,17 @@ fn argument<'t>(
     sending_calls: bool,
 ) {
     if !starts::starts_goroutine(call) {
+        // A spawner: the literal it starts has the channel.
+        if place == Place::Parent
+            && let Ok(index) = arg_index(args, u)
+            && let Some((start, param)) = starts::spawned_by(pkg, call, index)
+        {
+            let g = ch.start(start);
+            let summary = pkg.summary(start.func, param);
+            ch.ops.extend(summary.ops.iter().map(|&(kind, node)| Op { kind, node, place: Place::Goroutine(g) }));
+            ch.escape = summary.escape;
+            return;
+        }
         match callee_op(pkg, u, call, args) {
             Some((AtCall::Sends, stmt)) if sending_calls && matches!(place, Place::Goroutine(_)) => {
                 ch.ops.push(Op { kind: OpKind::Send, node: stmt, place });

@@ -36,19 +36,32 @@ pub enum StartKind {
     /// that func parameter in a new goroutine and does nothing else
     /// ([`wrapper_param`]); not joined.
     Wrapper,
+    /// `fetchAsync(key, out)`, a function or method of the checked file
+    /// whose body is one `go func() {...}()` using the channel parameter
+    /// ([`spawned_by`]): the literal runs in a new goroutine with the
+    /// caller's channel; not joined.
+    Spawner,
 }
 
 impl StartKind {
-    pub const ALL: &[StartKind] =
-        &[StartKind::Go, StartKind::WaitGroupGo, StartKind::ErrGroupGo, StartKind::AfterFunc, StartKind::Wrapper];
+    pub const ALL: &[StartKind] = &[
+        StartKind::Go,
+        StartKind::WaitGroupGo,
+        StartKind::ErrGroupGo,
+        StartKind::AfterFunc,
+        StartKind::Wrapper,
+        StartKind::Spawner,
+    ];
 
     /// A word every start of this kind spells in its text (the token scan
     /// that picks what to parse keeps every function holding one): a
-    /// wrapper call spells `func`, the literal it is handed.
+    /// wrapper call spells `func`, the literal it is handed. A spawner's
+    /// `go` is in its own body, not at the call: the plan keeps the
+    /// callers of the file's spawners by name.
     #[must_use]
     pub fn token(self) -> &'static [u8] {
         match self {
-            StartKind::Go => b"go",
+            StartKind::Go | StartKind::Spawner => b"go",
             StartKind::WaitGroupGo | StartKind::ErrGroupGo => b"Go",
             StartKind::AfterFunc => b"AfterFunc",
             StartKind::Wrapper => b"func",
@@ -278,6 +291,39 @@ pub fn wrapper_param<'t>(pkg: &Package<'t>, func: InFile<Node<'t>>) -> Option<us
         return None;
     }
     (0..).map_while(|i| param_ident(decl, i, facts.src)).position(|p| p.is_some_and(|p| p.id() == b.ident.id()))
+}
+
+/// For a call statement of the checked file handing a channel as
+/// argument number `index` to a spawner: the start, and the spawner's
+/// parameter the literal captures. A spawner is a function or method of
+/// the checked file (a sibling's would need its callers planned in every
+/// file) whose body is the one statement `go func() {...}()`, a literal
+/// without parameters, and that parameter, never reassigned, is used only
+/// inside that literal. Anything more (a condition before the `go`, a
+/// loop, a second statement) may start it other than once.
+#[must_use]
+pub fn spawned_by<'t>(pkg: &Package<'t>, call: Node<'t>, index: usize) -> Option<(Start<'t>, Node<'t>)> {
+    let facts = pkg.own();
+    let stmt = dropped_result(facts, call)?;
+    let decl = callee(pkg, call).filter(|f| f.file == FileId::OWN)?.value;
+    if !matches!(decl.kind_str(), k::FUNCTION_DECLARATION | k::METHOD_DECLARATION) || decl.has_error() {
+        return None;
+    }
+    let [go] = crate::syntax::statements(decl.field("body")?)[..] else { return None };
+    let run = go.named(0).filter(|c| go.kind_str() == k::GO_STATEMENT && c.kind_str() == k::CALL_EXPRESSION)?;
+    let lit = run.field("function").filter(|f| f.kind_str() == k::FUNC_LITERAL)?;
+    let no_args = run.field("arguments").is_some_and(|a| named_children(a).is_empty());
+    let no_params = lit.field("parameters").is_some_and(|p| named_children(p).is_empty());
+    if !no_args || !no_params {
+        return None;
+    }
+    let param = param_ident(decl, index, facts.src)??;
+    let (_, scopes) = facts.scopes_for(param)?;
+    let b = scopes.binding(scopes.resolve(param)?);
+    if !b.assignments.is_empty() || !b.uses.iter().all(|u| crate::syntax::contains(lit, *u)) {
+        return None;
+    }
+    Some((Start { kind: StartKind::Spawner, stmt, func: InFile::new(FileId::OWN, lit) }, param))
 }
 
 /// `g` in `g, ctx := errgroup.WithContext(...)`.

@@ -69,10 +69,14 @@ impl AtCall {
     }
 }
 
+/// A summary's file, function and parameter (node ids), and whether it
+/// follows a call one step further.
+type SummaryKey = (FileId, usize, usize, bool);
+
 /// Summaries computed so far, by function and parameter.
 #[derive(Default)]
 pub struct Cache<'t> {
-    params: RefCell<HashMap<(FileId, usize, bool), Rc<ParamSummary<'t>>>>,
+    params: RefCell<HashMap<SummaryKey, Rc<ParamSummary<'t>>>>,
 }
 
 impl<'t> Package<'t> {
@@ -91,7 +95,9 @@ impl<'t> Package<'t> {
     }
 
     fn summary_with(&self, func: InFile<Node<'t>>, param: Node<'t>, follow: bool) -> Rc<ParamSummary<'t>> {
-        let key = (func.file, param.id(), follow);
+        // By function too: a spawner's literal is summarised for its
+        // declaration's parameter.
+        let key = (func.file, func.value.id(), param.id(), follow);
         if let Some(s) = self.summaries().params.borrow().get(&key) {
             return Rc::clone(s);
         }

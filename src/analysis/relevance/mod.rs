@@ -185,6 +185,8 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
             })
         })
     };
+    let spawners: OnceCell<HashSet<&[u8]>> = OnceCell::new();
+    let spawners = || spawners.get_or_init(|| spawner_names(src, &chunks));
     let mut kept = vec![false; chunks.len()];
     let mut callees: Vec<&[u8]> = Vec::new();
     let mut seen: HashSet<&[u8]> = HashSet::new();
@@ -193,7 +195,7 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
         if within.is_some_and(|at| !c.range.contains(&at)) {
             continue;
         }
-        if let Some(mut names) = needs(&src[c.range.clone()], uses, &may_use) {
+        if let Some(mut names) = needs(&src[c.range.clone()], uses, &may_use, spawners()) {
             *k = true;
             add_handed_on(src, &chunks, declared(), &mut names);
             let mut needed: Vec<Range<usize>> = names
@@ -255,6 +257,19 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
     }
     let chunks = chunks.iter().zip(&kept).filter(|(_, k)| **k).map(|(c, _)| c.range.clone()).collect();
     Plan { parts: Some(Parts { header, chunks }), names: callees, relevant }
+}
+
+/// The functions and methods of a file that may be spawners (see
+/// `starts::spawned_by`): they spell `go` and a func literal.
+fn spawner_names<'s>(src: &[u8], chunks: &[outline::Chunk<'s>]) -> HashSet<&'s [u8]> {
+    chunks
+        .iter()
+        .filter(|c| {
+            let t = &src[c.range.clone()];
+            t.starts_with(b"func") && has_go(t) && memchr::memmem::find(&t[4..], b"func").is_some()
+        })
+        .map(|c| c.name)
+        .collect()
 }
 
 /// The types a struct type declaration embeds (`T` or `*T` alone in a
@@ -375,7 +390,8 @@ fn receiver_type_name(decl: &[u8]) -> Option<&[u8]> {
 pub fn may_leak(text: &[u8]) -> bool {
     (has_make_chan(text) || has_var_chan(text))
         && StartKind::ALL.iter().any(|kind| match kind {
-            StartKind::Go => has_go(text),
+            // A spawner's `go` is in its own text (a caller's is found by name).
+            StartKind::Go | StartKind::Spawner => has_go(text),
             StartKind::WaitGroupGo | StartKind::ErrGroupGo | StartKind::AfterFunc => {
                 has_method_word(text, kind.token())
             }
@@ -392,7 +408,30 @@ pub fn may_leak(text: &[u8]) -> bool {
 /// "no" cannot change a finding (`--no-shortcuts` checks that).
 #[must_use]
 pub fn may_hold_finding(text: &[u8]) -> bool {
-    needs(text, GoroutineUse::ALL, &|_| true).is_some()
+    needs(text, GoroutineUse::ALL, &|_| true, &HashSet::new()).is_some()
+}
+
+/// The words of `text` (identifier-like runs, comments and strings
+/// included: a superset) that are in `set`, each once, in order.
+fn words_in<'s>(text: &[u8], set: &HashSet<&'s [u8]>) -> Vec<&'s [u8]> {
+    let mut out: Vec<&'s [u8]> = Vec::new();
+    let mut at = 0;
+    while at < text.len() {
+        if !crate::syntax::tokens::is_ident(text[at]) {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < text.len() && crate::syntax::tokens::is_ident(text[at]) {
+            at += 1;
+        }
+        if let Some(w) = set.get(&text[start..at])
+            && !out.contains(w)
+        {
+            out.push(w);
+        }
+    }
+    out
 }
 
 /// missing-stop's part of the plan: methods of this file that start a
@@ -497,14 +536,24 @@ fn keep_started_values<'s>(
 /// `None` if a function with this text cannot hold a finding (see
 /// [`may_hold_finding`]); else the names of the functions its goroutines
 /// may run with one of its channels (their bodies are analysed too).
-fn needs<'s>(text: &'s [u8], uses: &[GoroutineUse], may_use: &dyn Fn(&[u8]) -> bool) -> Option<Vec<&'s [u8]>> {
-    if !may_leak(text) {
+fn needs<'s>(
+    text: &'s [u8],
+    uses: &[GoroutineUse],
+    may_use: &dyn Fn(&[u8]) -> bool,
+    spawners: &HashSet<&'s [u8]>,
+) -> Option<Vec<&'s [u8]>> {
+    // The spawners of the file this text names (a call of one starts a
+    // goroutine without spelling `go`).
+    let named: Vec<&[u8]> =
+        if has_make_chan(text) && !spawners.is_empty() { words_in(text, spawners) } else { Vec::new() };
+    if !may_leak(text) && named.is_empty() {
         return None;
     }
     // Text the token scan cannot follow may hold anything.
     let anything = || {
         let mut names = Vec::new();
         start_callees(text, &mut names);
+        names.extend(named.iter().copied().filter(|n| !names.contains(n)).collect::<Vec<_>>());
         Some(names)
     };
     let Some(toks) = tokenize(text) else { return anything() };
@@ -541,6 +590,17 @@ fn needs<'s>(text: &'s [u8], uses: &[GoroutineUse], may_use: &dyn Fn(&[u8]) -> b
                 }
             }
             let mut used = false;
+            // Handed to a spawner of the file, which starts a goroutine with it.
+            if !named.is_empty() {
+                let mut handed = Vec::new();
+                handed_to(&toks, at..toks.len(), name, &mut handed);
+                for f in handed.into_iter().filter(|f| named.contains(f)) {
+                    used = true;
+                    if !callees.contains(&f) {
+                        callees.push(f);
+                    }
+                }
+            }
             for g in starts {
                 used = true;
                 for callee in g.callee(&toks).into_iter().chain(g.called(&toks, name)) {
