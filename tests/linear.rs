@@ -12,14 +12,16 @@ use leakfix::engine::{Batching, Options, check_source};
 use leakfix::syntax::work;
 use leakfix::transforms::ALL;
 
-/// Functions of the shapes `scripts/gen-large.py` writes, and two more: a
+/// Functions of the shapes `scripts/gen-large.py` writes, and three more: a
 /// function that cannot leak between every two (so that the kept ones are
-/// not adjacent) and a shared worker that every batch needs.
+/// not adjacent), and a shared worker or a shared spawner that every batch
+/// needs.
 fn generated(n: usize, shape: &str) -> String {
     let mut s = String::from("package big\n\nimport \"errors\"\n");
     for i in 0..n {
         let (start, recv) = match shape {
             "worker" => ("go worker(c)", "return <-c, nil"),
+            "spawner" => ("spawn(c)", "return <-c, nil"),
             _ => ("go func() {\n\t\tc <- 1\n\t}()", "return <-c, nil"),
         };
         let body = if shape == "clean" {
@@ -39,6 +41,9 @@ fn generated(n: usize, shape: &str) -> String {
     if shape == "worker" {
         s.push_str("\nfunc worker(c chan int) {\n\tc <- 1\n}\n");
     }
+    if shape == "spawner" {
+        s.push_str("\nfunc spawn(c chan int) {\n\tgo func() {\n\t\tc <- 1\n\t}()\n}\n");
+    }
     s
 }
 
@@ -52,7 +57,7 @@ fn work_of(src: &str) -> (work::Work, usize) {
 
 #[test]
 fn the_work_per_function_does_not_grow_with_the_file() {
-    for shape in ["leaking", "clean", "interleaved", "worker"] {
+    for shape in ["leaking", "clean", "interleaved", "worker", "spawner"] {
         let (small_n, large_n) = (200, 1600);
         let (small, found_small) = work_of(&generated(small_n, shape));
         let (large, found_large) = work_of(&generated(large_n, shape));

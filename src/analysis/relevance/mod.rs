@@ -260,16 +260,47 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
 }
 
 /// The functions and methods of a file that may be spawners (see
-/// `starts::spawned_by`): they spell `go` and a func literal.
+/// `starts::spawned_by`): their body's tokens are one `go func ... { ...
+/// }(...)` (text the lexer cannot follow: any that spells `go`).
 fn spawner_names<'s>(src: &[u8], chunks: &[outline::Chunk<'s>]) -> HashSet<&'s [u8]> {
     chunks
         .iter()
         .filter(|c| {
             let t = &src[c.range.clone()];
-            t.starts_with(b"func") && has_go(t) && memchr::memmem::find(&t[4..], b"func").is_some()
+            t.starts_with(b"func") && has_go(t) && tokenize(t).is_none_or(|toks| body_is_one_go_func(&toks))
         })
         .map(|c| c.name)
         .collect()
+}
+
+/// Are these tokens of a function declaration a body holding only `go
+/// func ... { ... }(...)`?
+fn body_is_one_go_func(toks: &[Tok<'_>]) -> bool {
+    let Some(end) = toks.iter().rposition(|t| *t == Tok::Op(b"}")) else { return false };
+    // The body's `{`: the one whose `}` ends the declaration, found
+    // walking back over the braces between.
+    let mut depth = 0usize;
+    let mut open = None;
+    for i in (0..end).rev() {
+        match toks[i] {
+            Tok::Op(b"}") => depth += 1,
+            Tok::Op(b"{") if depth == 0 => {
+                open = Some(i);
+                break;
+            }
+            Tok::Op(b"{") => depth -= 1,
+            _ => {}
+        }
+    }
+    let Some(open) = open else { return false };
+    let body = &toks[open + 1..end];
+    let [Tok::Ident(b"go"), Tok::Ident(b"func"), ..] = body else { return false };
+    let Some(lit_open) = body.iter().position(|t| *t == Tok::Op(b"{")) else { return false };
+    let Some(lit_close) = closing(body, lit_open) else { return false };
+    if body.get(lit_close + 1) != Some(&Tok::Op(b"(")) {
+        return false;
+    }
+    closing(body, lit_close + 1).is_some_and(|args| body[args + 1..].iter().all(|t| *t == Tok::Op(b";")))
 }
 
 /// The types a struct type declaration embeds (`T` or `*T` alone in a
@@ -543,20 +574,38 @@ fn needs<'s>(
     spawners: &HashSet<&'s [u8]>,
 ) -> Option<Vec<&'s [u8]>> {
     // The spawners of the file this text names (a call of one starts a
-    // goroutine without spelling `go`).
-    let named: Vec<&[u8]> =
-        if has_make_chan(text) && !spawners.is_empty() { words_in(text, spawners) } else { Vec::new() };
-    if !may_leak(text) && named.is_empty() {
-        return None;
+    // goroutine without spelling `go`): from the text when nothing else
+    // can start one, else from the calls among the tokens.
+    let leaky = may_leak(text);
+    let mut named: Vec<&[u8]> = Vec::new();
+    if !leaky {
+        if spawners.is_empty() || !has_make_chan(text) {
+            return None;
+        }
+        named = words_in(text, spawners);
+        if named.is_empty() {
+            return None;
+        }
     }
     // Text the token scan cannot follow may hold anything.
-    let anything = || {
+    let anything = |named: &[&'s [u8]]| {
         let mut names = Vec::new();
         start_callees(text, &mut names);
-        names.extend(named.iter().copied().filter(|n| !names.contains(n)).collect::<Vec<_>>());
+        let spawned = if named.is_empty() { words_in(text, spawners) } else { named.to_vec() };
+        names.extend(spawned.into_iter().filter(|n| !names.contains(n)).collect::<Vec<_>>());
         Some(names)
     };
-    let Some(toks) = tokenize(text) else { return anything() };
+    let Some(toks) = tokenize(text) else { return anything(&named) };
+    if leaky && !spawners.is_empty() {
+        for w in toks.windows(2) {
+            if let [Tok::Ident(f), Tok::Op(b"(")] = w
+                && let Some(f) = spawners.get(f)
+                && !named.contains(f)
+            {
+                named.push(f);
+            }
+        }
+    }
     let gos = starts_in(&toks);
     let mut callees = Vec::new();
     let mut holds = false;
@@ -564,7 +613,7 @@ fn needs<'s>(
         if w != [Tok::Ident(b"make"), Tok::Op(b"("), Tok::Ident(b"chan")] {
             continue;
         }
-        let Some(close) = closing(&toks, at + 1) else { return anything() };
+        let Some(close) = closing(&toks, at + 1) else { return anything(&named) };
         let capacity = capacity(&toks[at + 2..close]);
         let under = capacity == Capacity::Literal && uses.contains(&GoroutineUse::SendUnderBuffered);
         for name in assigned_names(&toks[..at]) {
