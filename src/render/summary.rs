@@ -117,7 +117,12 @@ impl Summary {
         if self.written {
             lines.push(format!("{fixed} fixed, {left} left without a fix, in {files} {files_word} checked"));
         } else if fixed + left > 0 {
-            lines.push(format!("{fixed} fixable, {left} without a fix, in {files} {files_word} checked"));
+            // Held-back unsafe fixes are among those without one here.
+            let held = match self.held_back {
+                0 => String::new(),
+                n => format!(" ({n} with an unsafe fix held back)"),
+            };
+            lines.push(format!("{fixed} fixable, {left} without a fix{held}, in {files} {files_word} checked"));
         } else {
             // Always the count, so that a walk that found nothing says so.
             lines.push(format!("no goroutine leaks found in {files} {files_word} checked"));
@@ -224,7 +229,7 @@ mod tests {
         assert_eq!(
             s.lines(),
             [
-                "1 fixable, 2 without a fix, in 3 files checked",
+                "1 fixable, 2 without a fix (1 with an unsafe fix held back), in 3 files checked",
                 "1 unsafe fixes held back; apply them with --unsafe-fixes"
             ]
         );

@@ -105,6 +105,9 @@ mod tests {
         assert!(!last("select {\ncase c <- 1:\ncase <-d:\n}\nprintln()"));
         // A deferred closure runs as the goroutine exits; a started one does not.
         assert!(last("defer func() {\n\tc <- 1\n}()\nprintln()"));
+        // Calls deferred before the send run as the goroutine ends, which
+        // is what a fix is for: not more work after the send.
+        assert!(last("defer println()\nc <- 1"));
         assert!(!last("go func() {\n\tc <- 1\n}()"));
     }
 }
