@@ -140,10 +140,12 @@ fn sole_sender<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<SoleSender<'t>
     // The sender may close after its send (buffered values are still
     // delivered before the close is seen), or the closer once every sender
     // is done; anyone else closing is not this pattern.
-    if ch
-        .ops_of(OpKind::Close)
-        .any(|o| o.place != Place::Goroutine(*index) && closer.is_none_or(|c| o.place != Place::Goroutine(c)))
-    {
+    let parent_closes = ch.ops_of(OpKind::Close).filter(|o| o.place == Place::Parent).count();
+    if ch.ops_of(OpKind::Close).any(|o| {
+        o.place != Place::Goroutine(*index)
+            && closer.is_none_or(|c| o.place != Place::Goroutine(c))
+            && !(parent_closes == 1 && closes_after_every_send(pkg, ch, *index, o.node))
+    }) {
         return None;
     }
     let sends: Vec<_> = ch.ops_of(OpKind::Send).map(|o| o.node).collect();
@@ -165,6 +167,88 @@ fn sole_sender<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<SoleSender<'t>
     let every_path = fewest == 1;
     let last = sends.iter().all(|s| flow::is_last_action_with(*s, body, &|x| quiet_after_send(pkg, ch, &g, x)));
     (n == 1).then_some(SoleSender { go: g.stmt, every_path, last })
+}
+
+/// Is the parent's `close(c)` (the call `close`) reached only once every
+/// send of goroutine `g` is received, whatever the buffer? It is a
+/// statement of the function's top level, after a statement of that level
+/// that receives them all: a plain receive (`v := <-c`) after the start,
+/// for a goroutine started once; or, for one started once per iteration of
+/// a launch loop `for ... range xs`, a loop `for range xs` after it over the
+/// same never-reassigned slice, array or map (no `xs[k] = v` either), whose
+/// body receives once, as a plain statement of its own, and holds no
+/// `break` or `goto`, nor a `continue` unless the receive comes first (its
+/// other ways out leave the function).
+/// The goroutine sends at most once (see [`sole_sender`]), so the receives
+/// take every send; a buffer only lets the sends finish sooner.
+fn closes_after_every_send<'t>(pkg: &Package<'t>, ch: &Channel<'t>, g: usize, close: Node<'t>) -> bool {
+    let facts = pkg.own();
+    let Some(stmt) = close.up().filter(|s| s.kind_str() == k::EXPRESSION_STATEMENT) else { return false };
+    let Some(list) = stmt.up().filter(|l| l.kind_str() == k::STATEMENT_LIST) else { return false };
+    if ch.func.field("body").is_none_or(|b| list.up() != Some(b)) {
+        return false;
+    }
+    let start = ch.starts[g];
+    let before: Vec<Node<'t>> =
+        named_children(list).into_iter().filter(|p| p.end_byte() <= stmt.start_byte()).collect();
+    // A plain receive of the channel by the parent, as the statement `p`.
+    let receives = |p: Node<'t>| {
+        let value = match p.kind_str() {
+            k::EXPRESSION_STATEMENT => p.named(0),
+            k::SHORT_VAR_DECLARATION | k::ASSIGNMENT_STATEMENT => {
+                p.field("right").filter(|r| r.named_child_count() == 1).and_then(|r| r.named(0))
+            }
+            _ => None,
+        };
+        value.is_some_and(|v| ch.ops_of(OpKind::Recv).any(|r| r.place == Place::Parent && r.node.id() == v.id()))
+    };
+    match loops_after_make(ch, start.stmt)[..] {
+        [] => before.iter().any(|p| p.start_byte() >= start.stmt.end_byte() && receives(*p)),
+        [launch] => {
+            let Some((_, scopes)) = facts.scopes_for(list) else { return false };
+            let over = |l: Node<'t>| {
+                named_children(l)
+                    .into_iter()
+                    .find(|c| c.kind_str() == k::RANGE_CLAUSE)
+                    .and_then(|c| c.field("right"))
+                    .filter(|r| r.kind_str() == k::IDENTIFIER)
+                    .and_then(|r| scopes.resolve(r))
+            };
+            let Some(xs) = over(launch) else { return false };
+            let b = scopes.binding(xs);
+            let stored_into = b.uses.iter().any(|u| {
+                u.up().is_some_and(|ix| {
+                    ix.kind_str() == k::INDEX_EXPRESSION
+                        && ix.field("operand").is_some_and(|o| o.id() == u.id())
+                        && ancestors(ix).any(|a| {
+                            a.kind_str() == k::ASSIGNMENT_STATEMENT && a.field("left").is_some_and(|l| contains(l, ix))
+                        })
+                })
+            });
+            if !b.assignments.is_empty() || stored_into {
+                return false;
+            }
+            before.iter().any(|p| {
+                let recvs_in = ch.ops_of(OpKind::Recv).filter(|r| contains(*p, r.node)).count();
+                p.kind_str() == k::FOR_STATEMENT
+                    && p.start_byte() >= launch.end_byte()
+                    && over(*p) == Some(xs)
+                    && recvs_in == 1
+                    && p.field("body").is_some_and(|body| {
+                        // First, a `continue` cannot skip it.
+                        let stmts = crate::syntax::statements(body);
+                        let first = stmts.first().is_some_and(|f| receives(*f));
+                        (first || stmts.into_iter().any(receives))
+                            && !facts.jumps(body).iter().any(|j| match j.kind_str() {
+                                k::CONTINUE_STATEMENT => !first,
+                                k::BREAK_STATEMENT | k::GOTO_STATEMENT => true,
+                                _ => false,
+                            })
+                    })
+            })
+        }
+        _ => false,
+    }
 }
 
 /// A statement a sender may run after its send without a buffer changing
