@@ -185,8 +185,21 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
             })
         })
     };
-    let spawners: OnceCell<HashSet<&[u8]>> = OnceCell::new();
-    let spawners = || spawners.get_or_init(|| spawner_names(src, &chunks));
+    // Is a function of this file by that name a spawner (see
+    // `starts::spawned_by`)? Asked only for the names a made channel is
+    // handed to, once each.
+    let spawner_memo: std::cell::RefCell<HashMap<&[u8], bool>> = std::cell::RefCell::default();
+    let is_spawner = |name: &[u8]| {
+        if let Some(&known) = spawner_memo.borrow().get(name) {
+            return known;
+        }
+        let is = declared().get_key_value(name).is_some_and(|(key, at)| {
+            let yes = at.iter().any(|&i| may_be_spawner(&src[chunks[i].range.clone()]));
+            spawner_memo.borrow_mut().insert(key, yes);
+            yes
+        });
+        is
+    };
     let mut kept = vec![false; chunks.len()];
     let mut callees: Vec<&[u8]> = Vec::new();
     let mut seen: HashSet<&[u8]> = HashSet::new();
@@ -195,7 +208,7 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
         if within.is_some_and(|at| !c.range.contains(&at)) {
             continue;
         }
-        if let Some(mut names) = needs(&src[c.range.clone()], uses, &may_use, spawners()) {
+        if let Some(mut names) = needs(&src[c.range.clone()], uses, &may_use, &is_spawner) {
             *k = true;
             add_handed_on(src, &chunks, declared(), &mut names);
             let mut needed: Vec<Range<usize>> = names
@@ -259,18 +272,11 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
     Plan { parts: Some(Parts { header, chunks }), names: callees, relevant }
 }
 
-/// The functions and methods of a file that may be spawners (see
-/// `starts::spawned_by`): their body's tokens are one `go func ... { ...
-/// }(...)` (text the lexer cannot follow: any that spells `go`).
-fn spawner_names<'s>(src: &[u8], chunks: &[outline::Chunk<'s>]) -> HashSet<&'s [u8]> {
-    chunks
-        .iter()
-        .filter(|c| {
-            let t = &src[c.range.clone()];
-            t.starts_with(b"func") && has_go(t) && tokenize(t).is_none_or(|toks| body_is_one_go_func(&toks))
-        })
-        .map(|c| c.name)
-        .collect()
+/// May a function or method with this text be a spawner (see
+/// `starts::spawned_by`)? Its body's tokens are one `go func ... { ...
+/// }(...)` (text the lexer cannot follow: if it spells `go`).
+fn may_be_spawner(t: &[u8]) -> bool {
+    t.starts_with(b"func") && has_go(t) && tokenize(t).is_none_or(|toks| body_is_one_go_func(&toks))
 }
 
 /// Are these tokens of a function declaration a body holding only `go
@@ -439,30 +445,13 @@ pub fn may_leak(text: &[u8]) -> bool {
 /// "no" cannot change a finding (`--no-shortcuts` checks that).
 #[must_use]
 pub fn may_hold_finding(text: &[u8]) -> bool {
-    needs(text, GoroutineUse::ALL, &|_| true, &HashSet::new()).is_some()
+    needs(text, GoroutineUse::ALL, &|_| true, &|_| false).is_some()
 }
 
 /// The words of `text` (identifier-like runs, comments and strings
-/// included: a superset) that are in `set`, each once, in order.
-fn words_in<'s>(text: &[u8], set: &HashSet<&'s [u8]>) -> Vec<&'s [u8]> {
-    let mut out: Vec<&'s [u8]> = Vec::new();
-    let mut at = 0;
-    while at < text.len() {
-        if !crate::syntax::tokens::is_ident(text[at]) {
-            at += 1;
-            continue;
-        }
-        let start = at;
-        while at < text.len() && crate::syntax::tokens::is_ident(text[at]) {
-            at += 1;
-        }
-        if let Some(w) = set.get(&text[start..at])
-            && !out.contains(w)
-        {
-            out.push(w);
-        }
-    }
-    out
+/// included: a superset), in order.
+fn words(text: &[u8]) -> impl Iterator<Item = &[u8]> {
+    text.split(|b| !crate::syntax::tokens::is_ident(*b)).filter(|w| !w.is_empty())
 }
 
 /// missing-stop's part of the plan: methods of this file that start a
@@ -571,41 +560,28 @@ fn needs<'s>(
     text: &'s [u8],
     uses: &[GoroutineUse],
     may_use: &dyn Fn(&[u8]) -> bool,
-    spawners: &HashSet<&'s [u8]>,
+    is_spawner: &dyn Fn(&[u8]) -> bool,
 ) -> Option<Vec<&'s [u8]>> {
-    // The spawners of the file this text names (a call of one starts a
-    // goroutine without spelling `go`): from the text when nothing else
-    // can start one, else from the calls among the tokens.
+    // A call of a spawner of the file starts a goroutine without spelling
+    // `go`: a function making a channel is scanned for calls handed it.
     let leaky = may_leak(text);
-    let mut named: Vec<&[u8]> = Vec::new();
-    if !leaky {
-        if spawners.is_empty() || !has_make_chan(text) {
-            return None;
-        }
-        named = words_in(text, spawners);
-        if named.is_empty() {
-            return None;
-        }
+    if !leaky && !(has_make_chan(text) && words(text).any(is_spawner)) {
+        return None;
     }
     // Text the token scan cannot follow may hold anything.
-    let anything = |named: &[&'s [u8]]| {
+    let anything = || {
         let mut names = Vec::new();
-        start_callees(text, &mut names);
-        let spawned = if named.is_empty() { words_in(text, spawners) } else { named.to_vec() };
-        names.extend(spawned.into_iter().filter(|n| !names.contains(n)).collect::<Vec<_>>());
-        Some(names)
-    };
-    let Some(toks) = tokenize(text) else { return anything(&named) };
-    if leaky && !spawners.is_empty() {
-        for w in toks.windows(2) {
-            if let [Tok::Ident(f), Tok::Op(b"(")] = w
-                && let Some(f) = spawners.get(f)
-                && !named.contains(f)
-            {
-                named.push(f);
+        if leaky {
+            start_callees(text, &mut names);
+        }
+        for w in words(text) {
+            if is_spawner(w) && !names.contains(&w) {
+                names.push(w);
             }
         }
-    }
+        (leaky || !names.is_empty()).then_some(names)
+    };
+    let Some(toks) = tokenize(text) else { return anything() };
     let gos = starts_in(&toks);
     let mut callees = Vec::new();
     let mut holds = false;
@@ -613,7 +589,7 @@ fn needs<'s>(
         if w != [Tok::Ident(b"make"), Tok::Op(b"("), Tok::Ident(b"chan")] {
             continue;
         }
-        let Some(close) = closing(&toks, at + 1) else { return anything(&named) };
+        let Some(close) = closing(&toks, at + 1) else { return anything() };
         let capacity = capacity(&toks[at + 2..close]);
         let under = capacity == Capacity::Literal && uses.contains(&GoroutineUse::SendUnderBuffered);
         for name in assigned_names(&toks[..at]) {
@@ -640,14 +616,12 @@ fn needs<'s>(
             }
             let mut used = false;
             // Handed to a spawner of the file, which starts a goroutine with it.
-            if !named.is_empty() {
-                let mut handed = Vec::new();
-                handed_to(&toks, at..toks.len(), name, &mut handed);
-                for f in handed.into_iter().filter(|f| named.contains(f)) {
-                    used = true;
-                    if !callees.contains(&f) {
-                        callees.push(f);
-                    }
+            let mut handed = Vec::new();
+            handed_to(&toks, at..toks.len(), name, &mut handed);
+            for f in handed.into_iter().filter(|f| is_spawner(f)) {
+                used = true;
+                if !callees.contains(&f) {
+                    callees.push(f);
                 }
             }
             for g in starts {
