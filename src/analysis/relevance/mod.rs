@@ -185,21 +185,8 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
             })
         })
     };
-    // Is a function of this file by that name a spawner (see
-    // `starts::spawned_by`)? Asked only for the names a made channel is
-    // handed to, once each.
-    let spawner_memo: std::cell::RefCell<HashMap<&[u8], bool>> = std::cell::RefCell::default();
-    let is_spawner = |name: &[u8]| {
-        if let Some(&known) = spawner_memo.borrow().get(name) {
-            return known;
-        }
-        let is = declared().get_key_value(name).is_some_and(|(key, at)| {
-            let yes = at.iter().any(|&i| may_be_spawner(&src[chunks[i].range.clone()]));
-            spawner_memo.borrow_mut().insert(key, yes);
-            yes
-        });
-        is
-    };
+    let spawners = Spawners { src, chunks: &chunks, memo: std::cell::RefCell::default() };
+    let is_spawner = |name: &[u8]| spawners.is(declared(), name);
     let mut kept = vec![false; chunks.len()];
     let mut callees: Vec<&[u8]> = Vec::new();
     let mut seen: HashSet<&[u8]> = HashSet::new();
@@ -270,6 +257,27 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
     }
     let chunks = chunks.iter().zip(&kept).filter(|(_, k)| **k).map(|(c, _)| c.range.clone()).collect();
     Plan { parts: Some(Parts { header, chunks }), names: callees, relevant }
+}
+
+/// Which functions of a file may be spawners (see `starts::spawned_by`),
+/// asked only for the names a made channel is handed to, once each.
+struct Spawners<'s, 'c> {
+    src: &'s [u8],
+    chunks: &'c [outline::Chunk<'s>],
+    memo: std::cell::RefCell<HashMap<&'s [u8], bool>>,
+}
+
+impl<'s> Spawners<'s, '_> {
+    fn is(&self, declared: &HashMap<&'s [u8], Vec<usize>>, name: &[u8]) -> bool {
+        if let Some(&known) = self.memo.borrow().get(name) {
+            return known;
+        }
+        declared.get_key_value(name).is_some_and(|(key, at)| {
+            let yes = at.iter().any(|&i| may_be_spawner(&self.src[self.chunks[i].range.clone()]));
+            self.memo.borrow_mut().insert(key, yes);
+            yes
+        })
+    }
 }
 
 /// May a function or method with this text be a spawner (see
@@ -565,7 +573,7 @@ fn needs<'s>(
     // A call of a spawner of the file starts a goroutine without spelling
     // `go`: a function making a channel is scanned for calls handed it.
     let leaky = may_leak(text);
-    if !leaky && !(has_make_chan(text) && words(text).any(is_spawner)) {
+    if !(leaky || has_make_chan(text) && words(text).any(is_spawner)) {
         return None;
     }
     // Text the token scan cannot follow may hold anything.
