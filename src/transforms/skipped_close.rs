@@ -45,9 +45,10 @@ impl Transform for SkippedClose {
         if close.place != Place::Parent || list.up().is_none_or(|b| b.id() != body.id()) {
             return None;
         }
-        if stmt.up().is_none_or(|p| p.id() != list.id()) || !ends_body(facts, list, stmt) {
+        if stmt.up().is_none_or(|p| p.id() != list.id()) {
             return None;
         }
+        let last = ends_body(facts, list, stmt);
         // Nobody else may send (a close under a sender panics it).
         if ch.ops_of(OpKind::Send).any(|o| o.place != Place::Parent) {
             return None;
@@ -91,9 +92,14 @@ impl Transform for SkippedClose {
             stmt.start_position().row + 1,
             waiter.node.start_position().row + 1
         );
-        let fix = move_close(facts, ch, stmt).map(Fix::safe);
-        let message =
-            if fix.is_some() { message } else { format!("{message} (no fix: a statement does not end its line)") };
+        let fix = move_close(facts, ch, stmt).filter(|_| last).map(Fix::safe);
+        let message = match (&fix, last) {
+            (Some(_), _) => message,
+            (None, false) => format!(
+                "{message} (no fix: the close is not the function's last statement, and a deferred close would run after what follows it)"
+            ),
+            (None, true) => format!("{message} (no fix: a statement does not end its line)"),
+        };
         Some(Finding::about(self, ch, message, fix))
     }
 }

@@ -1,6 +1,7 @@
-// ok (no edit): after the close the function waits for the goroutine
-// (`<-finished`). Moving the close to a defer would run it only after that
-// wait, which would then never end.
+// Reported without a fix: the early return skips the close, but after the
+// close the function waits for the goroutine (`<-finished`): moving the
+// close to a defer would run it only after that wait, which would then
+// never end.
 package main
 
 import "errors"

@@ -1,6 +1,6 @@
-// ok (no edit): after the close the function returns the result of a call,
-// which a deferred close would now precede... or follow: the call could
-// wait for the goroutine. Not the end of the normal path.
+// Reported without a fix: the early return skips the close, but after the
+// close the function returns the result of a call, which could wait for
+// the goroutine: a deferred close would run only after it.
 package main
 
 import "errors"

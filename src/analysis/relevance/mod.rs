@@ -602,7 +602,7 @@ fn needs<'s>(
         let under = capacity == Capacity::Literal && uses.contains(&GoroutineUse::SendUnderBuffered);
         for name in assigned_names(&toks[..at]) {
             // Waiting for a close the function makes as its last statement.
-            let waits = uses.contains(&GoroutineUse::WaitClose) && closes_last(&toks, name);
+            let waits = uses.contains(&GoroutineUse::WaitClose) && closes_in_block(&toks, at, name);
             let owned: Vec<GoroutineUse>;
             let uses = if waits || !uses.contains(&GoroutineUse::WaitClose) {
                 uses
@@ -810,24 +810,25 @@ fn testing_params<'s>(toks: &[Tok<'s>]) -> Vec<&'s [u8]> {
     out
 }
 
-/// Does `close(name)` end a block, as its last statement or followed only
-/// by a `return` without calls (what skipped-close needs of the body of the
-/// function making the channel, which may be a func literal)?
-fn closes_last(toks: &[Tok<'_>], name: &[u8]) -> bool {
+/// Is `close(name)` a statement of the block holding the token `from`
+/// (the make), after it? skipped-close needs the close in the block of the
+/// make (the function's body, or a func literal's): the last statement
+/// gets a fix, any other a finding.
+fn closes_in_block(toks: &[Tok<'_>], from: usize, name: &[u8]) -> bool {
     let close = [Tok::Ident(b"close"), Tok::Op(b"("), Tok::Ident(name), Tok::Op(b")")];
-    toks.windows(4).enumerate().any(|(at, w)| {
-        if w != close {
-            return false;
+    let mut depth = 0usize;
+    for (at, t) in toks.iter().enumerate().skip(from) {
+        match t {
+            Tok::Op(b"{" | b"(" | b"[") => depth += 1,
+            Tok::Op(b"}" | b")" | b"]") => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => return false,
+            },
+            _ if depth == 0 && toks.get(at..at + 4) == Some(&close[..]) => return true,
+            _ => {}
         }
-        let mut rest = toks[at + 4..].iter().filter(|t| **t != Tok::Op(b";"));
-        match rest.next() {
-            Some(Tok::Op(b"}")) => true,
-            Some(Tok::Ident(b"return")) => {
-                rest.find(|t| matches!(t, Tok::Op(b"(" | b"{" | b"}"))) == Some(&Tok::Op(b"}"))
-            }
-            _ => false,
-        }
-    })
+    }
+    false
 }
 
 /// The functions whose declared results may give a count at a make: `f`
@@ -1020,14 +1021,19 @@ mod tests {
     }
 
     #[test]
-    fn waiting_for_a_close_is_kept_only_where_a_block_ends_with_it() {
+    fn waiting_for_a_close_is_kept_only_where_the_makes_block_closes() {
         let holds = |body: &str| may_hold_finding(format!("func f() {{\n{body}\n}}\n").as_bytes());
         let wait = "done := make(chan struct{})\ngo func() { <-done }()\nif x {\n\treturn\n}\n";
         assert!(holds(&format!("{wait}close(done)")));
         assert!(holds(&format!("{wait}close(done)\nreturn nil")));
         assert!(holds(&format!("g := func() {{\n{wait}close(done)\n}}\ng()")), "the make's function may be a literal");
-        assert!(!holds(&format!("{wait}close(done)\nwg.Wait()")));
-        assert!(!holds(&format!("{wait}close(done)\nreturn finish()")));
+        // Not last: reported without a fix.
+        assert!(holds(&format!("{wait}close(done)\nwg.Wait()")));
+        assert!(holds(&format!("{wait}close(done)\nreturn finish()")));
+        // Not in the make's block, or before the make.
+        assert!(!holds(&format!("{wait}if y {{\n\tclose(done)\n}}")));
+        assert!(!holds(&format!("g := func() {{\n{wait}}}\nclose(done)")));
+        assert!(!holds(&format!("close(done)\n{wait}")));
         assert!(!holds(wait));
     }
 
