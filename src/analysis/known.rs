@@ -28,6 +28,20 @@ pub const SYNC_WAITGROUP: Api = api("sync", "WaitGroup");
 pub const TIME_AFTER_FUNC: Api = api("time", "AfterFunc");
 pub const ERRGROUP_GROUP: Api = api("golang.org/x/sync/errgroup", "Group");
 pub const ERRGROUP_WITH_CONTEXT: Api = api("golang.org/x/sync/errgroup", "WithContext");
+/// Functions whose first result is a slice (or a string), whose length
+/// then counts a `range` over it: `files, err := filepath.Glob(pattern)`.
+pub const SLICE_RESULTS: &[Api] = &[
+    api("path/filepath", "Glob"),
+    api("path/filepath", "SplitList"),
+    api("os", "ReadDir"),
+    api("os", "Environ"),
+    api("strings", "Split"),
+    api("strings", "SplitN"),
+    api("strings", "SplitAfter"),
+    api("strings", "Fields"),
+    api("bytes", "Split"),
+    api("bytes", "Fields"),
+];
 /// Calls that end the process: goroutines blocked then do not outlive it.
 pub const PROCESS_EXITS: &[Api] =
     &[api("os", "Exit"), api("log", "Fatal"), api("log", "Fatalf"), api("log", "Fatalln")];

@@ -186,6 +186,7 @@ pub fn shape_in_package<'t>(pkg: &Package<'t>, scopes: &Scopes<'t>, e: Node<'t>)
 #[must_use]
 pub fn binding_shape_in_package<'t>(pkg: &Package<'t>, scopes: &Scopes<'t>, b: &Binding<'t>) -> Shape {
     match shape_of_binding(pkg.own(), scopes, b) {
+        Shape::Unknown if known_slice_result(pkg, scopes, b) => Shape::Collection,
         Shape::Unknown => result_type(pkg, b)
             // `n := s.shards`: the field's declared type (a field of a
             // local, the one value assigned: what the parse shortcut keeps).
@@ -193,6 +194,21 @@ pub fn binding_shape_in_package<'t>(pkg: &Package<'t>, scopes: &Scopes<'t>, b: &
             .map_or(Shape::Unknown, |t| declared_shape(pkg, t)),
         shape => shape,
     }
+}
+
+/// Is `b` declared as the first result of a standard function known to
+/// return a slice ([`known::SLICE_RESULTS`]), `files, err :=
+/// filepath.Glob(p)`, its package not shadowed by a local?
+fn known_slice_result<'t>(pkg: &Package<'t>, scopes: &Scopes<'t>, b: &Binding<'t>) -> bool {
+    let facts = pkg.own();
+    let Some(list) = b.ident.up().filter(|p| p.kind_str() == k::EXPRESSION_LIST) else { return false };
+    let Some(decl) = list.up().filter(|d| d.kind_str() == k::SHORT_VAR_DECLARATION) else { return false };
+    let first = named_children(list).first().is_some_and(|n| n.id() == b.ident.id());
+    let right = decl.field("right").map(named_children).unwrap_or_default();
+    let [call] = right[..] else { return false };
+    let Some(f) = call.field("function").filter(|_| call.kind_str() == k::CALL_EXPRESSION) else { return false };
+    let local_pkg = f.field("operand").is_some_and(|o| scopes.resolve(o).is_some());
+    first && !local_pkg && super::known::SLICE_RESULTS.iter().any(|api| super::known::is(f, facts.src, *api))
 }
 
 /// `s.f` with `s` a name, the only value of its assignment (`n := s.f`,
