@@ -216,16 +216,7 @@ fn closes_after_every_send<'t>(pkg: &Package<'t>, ch: &Channel<'t>, g: usize, cl
             };
             let Some(xs) = over(launch) else { return false };
             let b = scopes.binding(xs);
-            let stored_into = b.uses.iter().any(|u| {
-                u.up().is_some_and(|ix| {
-                    ix.kind_str() == k::INDEX_EXPRESSION
-                        && ix.field("operand").is_some_and(|o| o.id() == u.id())
-                        && ancestors(ix).any(|a| {
-                            a.kind_str() == k::ASSIGNMENT_STATEMENT && a.field("left").is_some_and(|l| contains(l, ix))
-                        })
-                })
-            });
-            if !b.assignments.is_empty() || stored_into {
+            if !b.assignments.is_empty() || super::types::elements_assigned(b) {
                 return false;
             }
             before.iter().any(|p| {

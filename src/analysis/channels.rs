@@ -346,6 +346,15 @@ fn record<'t>(pkg: &Package<'t>, ch: &mut Channel<'t>, u: Node<'t>, ctx: Place, 
 }
 
 impl<'t> Channel<'t> {
+    /// The operations of start `g`'s body on its parameter `param`, handed
+    /// the channel, from the body's summary (and why they cannot all be
+    /// seen).
+    fn run_in(&mut self, pkg: &Package<'t>, g: usize, param: Node<'t>) {
+        let summary = pkg.summary(self.starts[g].func, param);
+        self.ops.extend(summary.ops.iter().map(|&(kind, node)| Op { kind, node, place: Place::Goroutine(g) }));
+        self.escape = summary.escape;
+    }
+
     fn start(&mut self, g: Start<'t>) -> usize {
         if let Some(i) = self.starts.iter().position(|x| x.stmt.id() == g.stmt.id()) {
             return i;
@@ -434,9 +443,7 @@ fn argument<'t>(
             && let Some((start, param)) = starts::spawned_by(pkg, call, index)
         {
             let g = ch.start(start);
-            let summary = pkg.summary(start.func, param);
-            ch.ops.extend(summary.ops.iter().map(|&(kind, node)| Op { kind, node, place: Place::Goroutine(g) }));
-            ch.escape = summary.escape;
+            ch.run_in(pkg, g, param);
             return;
         }
         match callee_op(pkg, u, call, args) {
@@ -475,9 +482,7 @@ fn argument<'t>(
     };
     let g = ch.start(start);
     let Some(param) = param else { return };
-    let summary = pkg.summary(start.func, param);
-    ch.ops.extend(summary.ops.iter().map(|&(kind, node)| Op { kind, node, place: Place::Goroutine(g) }));
-    ch.escape = summary.escape;
+    ch.run_in(pkg, g, param);
 }
 
 /// The position of the argument `u` in the argument list `args`; a

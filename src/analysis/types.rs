@@ -140,13 +140,8 @@ pub fn is_slice_or_array(b: &Binding<'_>) -> bool {
 /// `x, err := s.load()`, `var x, err = load()` (one call on the right).
 #[must_use]
 pub fn result_type<'t>(pkg: &Package<'t>, b: &Binding<'t>) -> Option<InFile<Node<'t>>> {
-    let list = b.ident.up().filter(|p| p.kind_str() == k::EXPRESSION_LIST)?;
-    let decl = list.up().filter(|d| matches!(d.kind_str(), k::SHORT_VAR_DECLARATION | k::VAR_SPEC))?;
-    let lefts = named_children(list);
-    let index = lefts.iter().position(|n| n.id() == b.ident.id())?;
-    let right = decl.field(if decl.kind_str() == k::VAR_SPEC { "value" } else { "right" })?;
-    let [call] = named_children(right)[..] else { return None };
-    if call.kind_str() != k::CALL_EXPRESSION || decl.kind_str() == k::VAR_SPEC && b.ty.is_some() {
+    let (decl, call, index, names) = declared_from_call(b)?;
+    if decl.kind_str() == k::VAR_SPEC && b.ty.is_some() {
         return None;
     }
     let func = super::starts::callee(pkg, call)?;
@@ -168,7 +163,20 @@ pub fn result_type<'t>(pkg: &Package<'t>, b: &Binding<'t>) -> Option<InFile<Node
     } else {
         vec![result]
     };
-    (types.len() == lefts.len()).then(|| InFile::new(func.file, types[index]))
+    (types.len() == names).then(|| InFile::new(func.file, types[index]))
+}
+
+/// For `b` declared among the names of `x, err := f(...)` or `var x, err =
+/// f(...)`, one call on the right: the declaration, the call, `b`'s
+/// position among the names and their number.
+fn declared_from_call<'t>(b: &Binding<'t>) -> Option<(Node<'t>, Node<'t>, usize, usize)> {
+    let list = b.ident.up().filter(|p| p.kind_str() == k::EXPRESSION_LIST)?;
+    let decl = list.up().filter(|d| matches!(d.kind_str(), k::SHORT_VAR_DECLARATION | k::VAR_SPEC))?;
+    let lefts = named_children(list);
+    let index = lefts.iter().position(|n| n.id() == b.ident.id())?;
+    let right = decl.field(if decl.kind_str() == k::VAR_SPEC { "value" } else { "right" })?;
+    let [call] = named_children(right)[..] else { return None };
+    (call.kind_str() == k::CALL_EXPRESSION).then_some((decl, call, index, lefts.len()))
 }
 
 /// [`shape_of_expr`], and for a local the file cannot tell, the shape of
@@ -200,15 +208,12 @@ pub fn binding_shape_in_package<'t>(pkg: &Package<'t>, scopes: &Scopes<'t>, b: &
 /// return a slice ([`known::SLICE_RESULTS`]), `files, err :=
 /// filepath.Glob(p)`, its package not shadowed by a local?
 fn known_slice_result<'t>(pkg: &Package<'t>, scopes: &Scopes<'t>, b: &Binding<'t>) -> bool {
-    let facts = pkg.own();
-    let Some(list) = b.ident.up().filter(|p| p.kind_str() == k::EXPRESSION_LIST) else { return false };
-    let Some(decl) = list.up().filter(|d| d.kind_str() == k::SHORT_VAR_DECLARATION) else { return false };
-    let first = named_children(list).first().is_some_and(|n| n.id() == b.ident.id());
-    let right = decl.field("right").map(named_children).unwrap_or_default();
-    let [call] = right[..] else { return false };
-    let Some(f) = call.field("function").filter(|_| call.kind_str() == k::CALL_EXPRESSION) else { return false };
+    let Some((decl, call, 0, _)) = declared_from_call(b) else { return false };
+    let Some(f) = call.field("function").filter(|_| decl.kind_str() == k::SHORT_VAR_DECLARATION) else {
+        return false;
+    };
     let local_pkg = f.field("operand").is_some_and(|o| scopes.resolve(o).is_some());
-    first && !local_pkg && super::known::SLICE_RESULTS.iter().any(|api| super::known::is(f, facts.src, *api))
+    !local_pkg && super::known::SLICE_RESULTS.iter().any(|api| super::known::is(f, pkg.own().src, *api))
 }
 
 /// `s.f` with `s` a name, the only value of its assignment (`n := s.f`,
@@ -217,6 +222,22 @@ fn copied_field(init: Node<'_>) -> bool {
     init.kind_str() == k::SELECTOR_EXPRESSION
         && init.field("operand").is_some_and(|o| o.kind_str() == k::IDENTIFIER)
         && init.up().is_some_and(|l| l.kind_str() != k::EXPRESSION_LIST || l.named_child_count() == 1)
+}
+
+/// Is an element of `b` assigned anywhere (`b[k] = v`)? On a map that
+/// may add an entry, changing `len(b)`; on a slice or array it cannot.
+#[must_use]
+pub fn elements_assigned(b: &Binding<'_>) -> bool {
+    b.uses.iter().any(|u| {
+        u.up().is_some_and(|ix| {
+            ix.kind_str() == k::INDEX_EXPRESSION
+                && ix.field("operand").is_some_and(|o| o.id() == u.id())
+                && crate::syntax::ancestors(ix).any(|a| {
+                    a.kind_str() == k::ASSIGNMENT_STATEMENT
+                        && a.field("left").is_some_and(|l| crate::syntax::contains(l, ix))
+                })
+        })
+    })
 }
 
 /// [`is_slice_or_array`], with the result types of the package.

@@ -7,6 +7,8 @@ use std::ops::Range;
 use tree_sitter::Node;
 
 use crate::fix::Edit;
+use crate::syntax::Fast as _;
+use crate::syntax::{kinds as k, named_children};
 
 /// A new line `text` after the statement `anchor`, with its indentation and
 /// line ending, when the statement starts its line (after blanks) and ends
@@ -38,4 +40,38 @@ fn own_line(src: &[u8], node: Node<'_>, comment: bool) -> Option<(usize, usize)>
     }
     let start = src[..node.start_byte()].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
     src[start..node.start_byte()].iter().all(|b| matches!(b, b' ' | b'\t')).then_some((start, nl))
+}
+
+/// `defer TEXT` on the line after `anchor` and the line of the statement
+/// `old` deleted (moving `old` into a deferred call), when both statements
+/// have lines of their own (no trailing comment after `anchor` either).
+pub fn moved_into_defer(src: &[u8], anchor: Node<'_>, old: Node<'_>, text: &str) -> Option<Vec<Edit>> {
+    whole_line(src, anchor)?;
+    let insert = line_after(src, anchor, &format!("defer {text}"))?;
+    Some(vec![insert, Edit::replacement(whole_line(src, old)?, "")])
+}
+
+/// What follows a statement in its statement list, when the statement may
+/// still be the list's last action.
+pub enum Tail<'t> {
+    Nothing,
+    /// One `return` statement.
+    Return(Node<'t>),
+}
+
+/// What follows the statement `stmt` in the statement list `list`:
+/// nothing, or one `return`; `None` for anything else.
+pub fn only_return_after<'t>(list: Node<'t>, stmt: Node<'_>) -> Option<Tail<'t>> {
+    let after: Vec<_> = named_children(list).into_iter().filter(|s| s.start_byte() >= stmt.end_byte()).collect();
+    match after[..] {
+        [] => Some(Tail::Nothing),
+        [r] if r.kind_str() == k::RETURN_STATEMENT => Some(Tail::Return(r)),
+        _ => None,
+    }
+}
+
+/// Is a `defer` statement of `list` after `stmt`? Moving `stmt` into a
+/// deferred call would then run that one first, where it ran after it.
+pub fn defer_after(list: Node<'_>, stmt: Node<'_>) -> bool {
+    named_children(list).iter().any(|s| s.start_byte() > stmt.end_byte() && s.kind_str() == k::DEFER_STATEMENT)
 }

@@ -137,10 +137,7 @@ fn started_not_stopped<'t>(
         // close alone ends it (`q.jobs <- j` to a ranging worker) does
         // neither.
         if name == field {
-            let sent_on = s.up().is_some_and(|p| {
-                p.kind_str() == k::SEND_STATEMENT && p.field("channel").is_some_and(|c| c.id() == s.id())
-            });
-            if closes && sent_on {
+            if closes && sent_on(s) {
                 continue;
             }
             return None;
@@ -231,25 +228,14 @@ fn skipped_stop<'t>(
     })?;
     let moved = if call.field("arguments").is_none_or(|a| !named_children(a).is_empty()) {
         Err("the call takes arguments, which a `defer` would evaluate at the start")
-    } else if named_children(list)
-        .iter()
-        .any(|s| s.start_byte() > stmt.end_byte() && s.kind_str() == k::DEFER_STATEMENT)
-    {
+    } else if crate::transforms::lines::defer_after(list, stmt) {
         Err("a `defer` follows the start, which would then run before the stop instead of after it")
     } else if !ends_plainly(facts, list, stop_stmt) {
         Err(
             "the call is not the function's last statement, or the `return` after it computes results that a deferred stop would then follow",
         )
     } else {
-        let text = format!("defer {}()", facts.text(sel));
-        crate::transforms::lines::whole_line(facts.src, stmt)
-            .and(crate::transforms::lines::whole_line(facts.src, stop_stmt))
-            .and_then(|old| {
-                Some(vec![
-                    crate::transforms::lines::line_after(facts.src, stmt, &text)?,
-                    crate::fix::Edit::replacement(old, ""),
-                ])
-            })
+        crate::transforms::lines::moved_into_defer(facts.src, stmt, stop_stmt, &format!("{}()", facts.text(sel)))
             .ok_or("the start or the call shares its line with other code")
     };
     Some((stop_stmt, exit, moved))
@@ -262,11 +248,10 @@ fn skipped_stop<'t>(
 /// deferred stop; `return c.total` may not (the stop may wait for the
 /// goroutine's last write).
 fn ends_plainly(facts: &FileFacts<'_>, list: Node<'_>, stmt: Node<'_>) -> bool {
-    let after: Vec<_> = named_children(list).into_iter().filter(|s| s.start_byte() >= stmt.end_byte()).collect();
-    let results = match after[..] {
-        [] => return true,
-        [r] if r.kind_str() == k::RETURN_STATEMENT => r.named(0).map(named_children).unwrap_or_default(),
-        _ => return false,
+    let results = match crate::transforms::lines::only_return_after(list, stmt) {
+        Some(crate::transforms::lines::Tail::Nothing) => return true,
+        Some(crate::transforms::lines::Tail::Return(r)) => r.named(0).map(named_children).unwrap_or_default(),
+        None => return false,
     };
     let Some((_, scopes)) = facts.scopes_for(list) else { return false };
     results.iter().all(|v| match v.kind_str() {
@@ -332,10 +317,7 @@ fn may_stop<'t>(
                     if member == Some(field) {
                         // Only a send on a field whose close alone ends the
                         // goroutine leaves it running.
-                        let sent_on = sel.up().is_some_and(|p| {
-                            p.kind_str() == k::SEND_STATEMENT && p.field("channel").is_some_and(|c| c.id() == sel.id())
-                        });
-                        may = !(closes && sent_on);
+                        may = !(closes && sent_on(sel));
                     } else if let Some(member) = member.filter(|_| called) {
                         // A method of the type is followed; a func-valued
                         // field may be anything.
@@ -348,6 +330,12 @@ fn may_stop<'t>(
         !may
     });
     may
+}
+
+/// Is the selector `sel` (`r.jobs`) the channel of a send statement?
+fn sent_on(sel: Node<'_>) -> bool {
+    sel.up()
+        .is_some_and(|p| p.kind_str() == k::SEND_STATEMENT && p.field("channel").is_some_and(|c| c.id() == sel.id()))
 }
 
 /// The type of a fresh value that the expression `init` builds: `T` for

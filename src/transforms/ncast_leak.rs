@@ -1,5 +1,4 @@
 use crate::syntax::Fast as _;
-use crate::syntax::Up as _;
 use tree_sitter::Node;
 
 use super::capacity::{capacity_finding, describe};
@@ -413,16 +412,7 @@ fn stable_name<'t>(
     // `m[k] = v` can add map entries while the loop ranges over m
     // (`s[i] = v` on a slice or array cannot change its length).
     let stored_into = !is_sequence_in_package(cx.pkg, scopes.binding(b))
-        && scopes.binding(b).uses.iter().any(|u| {
-            u.up().is_some_and(|ix| {
-                ix.kind_str() == k::INDEX_EXPRESSION
-                    && ix.field("operand").is_some_and(|o| o.id() == u.id())
-                    && crate::syntax::ancestors(ix).any(|a| {
-                        a.kind_str() == k::ASSIGNMENT_STATEMENT
-                            && a.field("left").is_some_and(|l| crate::syntax::contains(l, ix))
-                    })
-            })
-        });
+        && crate::analysis::types::elements_assigned(scopes.binding(b));
     if stored_into {
         return Err(NoCount::ElementsAssigned(name.to_owned()));
     }

@@ -8,7 +8,7 @@ use crate::analysis::relevance::GoroutineUse;
 use crate::analysis::selects::select_of;
 use crate::analysis::{Channel, FileFacts, OpKind, Place, flow};
 use crate::fix::{Edit, Fix};
-use crate::syntax::{contains, kinds as k, named_children};
+use crate::syntax::{contains, kinds as k};
 
 /// A goroutine waits for a close that the parent makes only at the end of
 /// its normal path; an early exit skips it.
@@ -70,10 +70,7 @@ impl Transform for SkippedClose {
         }
         // Deferred calls registered after the make would run before a
         // deferred close, where they used to run after the close.
-        if named_children(list)
-            .iter()
-            .any(|s| s.start_byte() > ch.stmt.end_byte() && s.kind_str() == k::DEFER_STATEMENT)
-        {
+        if super::lines::defer_after(list, ch.stmt) {
             return None;
         }
         let window = start.stmt.end_byte()..stmt.start_byte().max(start.stmt.end_byte());
@@ -106,21 +103,18 @@ impl Transform for SkippedClose {
 
 /// Is `stmt` the last statement of the function body `list` (or followed
 /// only by a `return` without calls)?
-pub(super) fn ends_body(facts: &FileFacts<'_>, list: Node<'_>, stmt: Node<'_>) -> bool {
-    let after: Vec<_> = named_children(list).into_iter().filter(|s| s.start_byte() >= stmt.end_byte()).collect();
-    match after[..] {
-        [] => true,
-        [r] => {
-            r.kind_str() == k::RETURN_STATEMENT && {
-                let mut calls = false;
-                crate::syntax::walk_preorder(r, |n| {
-                    calls |= matches!(n.kind_str(), k::CALL_EXPRESSION | k::FUNC_LITERAL);
-                    !calls
-                });
-                !calls && !facts.text(r).contains("<-")
-            }
+fn ends_body(facts: &FileFacts<'_>, list: Node<'_>, stmt: Node<'_>) -> bool {
+    match super::lines::only_return_after(list, stmt) {
+        Some(super::lines::Tail::Nothing) => true,
+        Some(super::lines::Tail::Return(r)) => {
+            let mut calls = false;
+            crate::syntax::walk_preorder(r, |n| {
+                calls |= matches!(n.kind_str(), k::CALL_EXPRESSION | k::FUNC_LITERAL);
+                !calls
+            });
+            !calls && !facts.text(r).contains("<-")
         }
-        _ => false,
+        None => false,
     }
 }
 
@@ -149,10 +143,8 @@ fn plain_receive(recv: Node<'_>) -> bool {
 /// `defer close(c)` on the line after the make, and the old `close(c)`
 /// line deleted, when both statements have lines of their own.
 fn move_close(facts: &FileFacts<'_>, ch: &Channel<'_>, close: Node<'_>) -> Option<Vec<Edit>> {
-    // Both on lines of their own (no trailing comment after the make either).
-    if contains(ch.stmt, close) || super::lines::whole_line(facts.src, ch.stmt).is_none() {
+    if contains(ch.stmt, close) {
         return None;
     }
-    let insert = super::lines::line_after(facts.src, ch.stmt, &format!("defer close({})", ch.name))?;
-    Some(vec![insert, Edit::replacement(super::lines::whole_line(facts.src, close)?, "")])
+    super::lines::moved_into_defer(facts.src, ch.stmt, close, &format!("close({})", ch.name))
 }

@@ -601,7 +601,7 @@ fn needs<'s>(
         let capacity = capacity(&toks[at + 2..close]);
         let under = capacity == Capacity::Literal && uses.contains(&GoroutineUse::SendUnderBuffered);
         for name in assigned_names(&toks[..at]) {
-            // Waiting for a close the function makes as its last statement.
+            // Waiting for a close the make's block makes (skipped-close).
             let waits = uses.contains(&GoroutineUse::WaitClose) && closes_in_block(&toks, at, name);
             let owned: Vec<GoroutineUse>;
             let uses = if waits || !uses.contains(&GoroutineUse::WaitClose) {
@@ -622,16 +622,11 @@ fn needs<'s>(
                     starts = senders;
                 }
             }
-            let mut used = false;
-            // Handed to a spawner of the file, which starts a goroutine with it.
+            // The function's own calls handed the channel (`wait(c)`): a
+            // spawner of the file among them starts a goroutine with it.
             let mut handed = Vec::new();
             handed_to(&toks, at..toks.len(), name, &mut handed);
-            for f in handed.into_iter().filter(|f| is_spawner(f)) {
-                used = true;
-                if !callees.contains(&f) {
-                    callees.push(f);
-                }
-            }
+            let mut used = handed.iter().any(|f| is_spawner(f));
             for g in starts {
                 used = true;
                 for callee in g.callee(&toks).into_iter().chain(g.called(&toks, name)) {
@@ -640,10 +635,13 @@ fn needs<'s>(
                     }
                 }
             }
-            // The function's own calls handed the channel (`wait(c)`) are
-            // summarised too.
+            // Those calls are summarised too.
             if used {
-                handed_to(&toks, at..toks.len(), name, &mut callees);
+                for f in handed {
+                    if !callees.contains(&f) {
+                        callees.push(f);
+                    }
+                }
                 counted_from_calls(&toks, &mut callees);
                 helper_calls(&toks, &mut callees);
             }
