@@ -340,15 +340,26 @@ pub fn loops_after_make<'t>(ch: &Channel<'t>, node: Node<'t>) -> Vec<Node<'t>> {
 /// (after the make) starts only when `whole_loops` is set (ncast: the
 /// receiving loop as a whole is what must be reached).
 pub fn exits_after<'t>(pkg: &Package<'t>, ch: &Channel<'t>, from: Node<'t>, whole_loops: bool) -> Vec<Node<'t>> {
-    let facts = pkg.own();
-    let Some(body) = ch.func.field("body") else { return Vec::new() };
-    let region = ch.stmt.up().unwrap_or(body);
     let recvs: Vec<_> = ch
         .ops
         .iter()
         .filter(|o| matches!(o.kind, OpKind::Recv | OpKind::Range))
         .map(|o| if whole_loops { loops_after_make(ch, o.node).last().copied().unwrap_or(o.node) } else { o.node })
         .collect();
+    exits_before(pkg, ch, from, whole_loops, &recvs)
+}
+
+/// [`exits_after`], counting only the receives `recvs`.
+fn exits_before<'t>(
+    pkg: &Package<'t>,
+    ch: &Channel<'t>,
+    from: Node<'t>,
+    whole_loops: bool,
+    recvs: &[Node<'t>],
+) -> Vec<Node<'t>> {
+    let facts = pkg.own();
+    let Some(body) = ch.func.field("body") else { return Vec::new() };
+    let region = ch.stmt.up().unwrap_or(body);
     let first_recv = recvs.iter().map(Node::start_byte).min().unwrap_or(usize::MAX);
     // Only exits between `from` and the last receive can skip one.
     let last_recv = recvs.iter().map(Node::end_byte).max().unwrap_or(region.end_byte());
@@ -366,15 +377,50 @@ pub fn exits_after<'t>(pkg: &Package<'t>, ch: &Channel<'t>, from: Node<'t>, whol
             flow::leaves(*j, region, facts.src)
         })
         .filter(|j| !flow::exclusive(*j, from))
-        .filter(|j| !recvs.iter().any(|r| contains(*j, *r)) && !flow::always_before(&recvs, *j))
+        .filter(|j| !recvs.iter().any(|r| contains(*j, *r)) && !flow::always_before(recvs, *j))
         .filter(|j| {
             // A jump inside the case that received the value is after receiving.
             !ancestors(*j)
                 .filter(|a| a.kind_str() == k::COMMUNICATION_CASE)
                 .any(|case| case.field("communication").is_some_and(|c| recvs.iter().any(|r| contains(c, *r))))
         })
-        .filter(|j| !skips_a_signal(pkg, ch, *j, &recvs))
+        .filter(|j| !skips_a_signal(pkg, ch, *j, recvs))
         .collect()
+}
+
+impl<'t> Senders<'t> {
+    /// With receives between the starts (`go a(); <-c; go b(); select
+    /// {...}`): an exit after some starts that leaves when fewer receives
+    /// than starts can have happened, with how many goroutines it leaves
+    /// unreceived. Every receive before the exit in the text, and not in a
+    /// branch exclusive of it, counts as done (none is in a loop: the
+    /// caller checks), so the count is never more than on the path. Not for a launch loop, whose count is not
+    /// known here.
+    pub fn exit_with_pending(&self, pkg: &Package<'t>, ch: &Channel<'t>) -> Option<(Node<'t>, usize)> {
+        if self.looped.is_some() {
+            return None;
+        }
+        let recvs: Vec<_> = ch.ops.iter().filter(|o| o.kind == OpKind::Recv).map(|o| o.node).collect();
+        let mut worst: Option<(Node<'t>, usize)> = None;
+        for (i, start) in self.stmts.iter().enumerate() {
+            let next = self.stmts.get(i + 1).map_or(usize::MAX, Node::start_byte);
+            let later: Vec<_> = recvs.iter().copied().filter(|r| r.start_byte() > start.end_byte()).collect();
+            for j in exits_before(pkg, ch, *start, false, &later) {
+                // Counted with the next start; and only where every start
+                // so far surely ran.
+                if j.start_byte() >= next || !start.up().is_some_and(|b| contains(b, j)) {
+                    continue;
+                }
+                let received =
+                    recvs.iter().filter(|r| r.start_byte() < j.start_byte() && !flow::exclusive(**r, j)).count();
+                let pending = (i + 1).saturating_sub(received);
+                if pending > worst.map_or(0, |(_, p)| p) {
+                    worst = Some((j, pending));
+                }
+            }
+        }
+        worst
+    }
 }
 
 /// Does the parent, after the exit `exit` and before its next receive,

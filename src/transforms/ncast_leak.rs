@@ -126,10 +126,14 @@ impl NcastLeak {
         let senders = ch.senders(cx.pkg)?;
         let last_start = *senders.stmts.last()?;
         let recvs: Vec<_> = ch.ops_of(OpKind::Recv).map(|r| r.node).collect();
-        // Receives before the last start, or in a loop, are not counted here.
-        if recvs.iter().any(|r| r.start_byte() < last_start.end_byte() || !loops_after_make(ch, *r).is_empty()) {
+        // Receives in a loop are not counted here.
+        if recvs.iter().any(|r| !loops_after_make(ch, *r).is_empty()) {
             return None;
         }
+        // Receives between the starts: an exit must leave more goroutines
+        // unreceived than the buffer holds.
+        let interleaved = recvs.iter().any(|r| r.start_byte() < last_start.end_byte());
+        let pending = if interleaved { Some(senders.exit_with_pending(cx.pkg, ch)?) } else { None };
         let n = senders.stmts.len();
         // A launch loop's goroutines count as the loop's iterations.
         let (capacity, literal) = match senders.looped {
@@ -146,7 +150,10 @@ impl NcastLeak {
         if recvs.iter().any(|r| flow::ends_process_after(*r, facts.src)) {
             return None;
         }
-        let (reason, received) = if recvs.is_empty() {
+        let (reason, received) = if let Some((j, pending)) = pending {
+            let left = if pending == 1 { "one of them".to_owned() } else { format!("{pending} of them") };
+            (format!("{} leaves with {left} not yet received", describe(facts, j)), n - pending)
+        } else if recvs.is_empty() {
             (format!("nothing receives from `{}`", ch.name), 0)
         } else if let Some(j) = exits_after(cx.pkg, ch, last_start, false).into_iter().next() {
             (format!("{} leaves before receiving from `{}`", describe(facts, j), ch.name), 0)

@@ -17,10 +17,36 @@ pub fn loops_between<'t>(node: Node<'t>, root: Node<'t>) -> impl Iterator<Item =
 #[must_use]
 pub fn exclusive(a: Node<'_>, b: Node<'_>) -> bool {
     let Some(common) = ancestors(a).find(|x| contains(*x, b)) else { return false };
-    matches!(
-        common.kind_str(),
-        k::IF_STATEMENT | k::EXPRESSION_SWITCH_STATEMENT | k::TYPE_SWITCH_STATEMENT | k::SELECT_STATEMENT
-    ) && !common.field("condition").is_some_and(|c| contains(c, a) || contains(c, b))
+    // The child of `common` holding `n` (none when `n` is `common`).
+    let child = |n: Node<'_>| {
+        std::iter::once(n).chain(ancestors(n)).take_while(|x| x.id() != common.id()).last().map(|c| c.id())
+    };
+    let (Some(ca), Some(cb)) = (child(a), child(b)) else { return false };
+    if ca == cb {
+        return false;
+    }
+    match common.kind_str() {
+        // Not the initializer or the condition, which run before either arm.
+        k::IF_STATEMENT => {
+            let arm = |id: usize| {
+                ["consequence", "alternative"].iter().any(|f| common.field(f).is_some_and(|c| c.id() == id))
+            };
+            arm(ca) && arm(cb)
+        }
+        k::EXPRESSION_SWITCH_STATEMENT | k::TYPE_SWITCH_STATEMENT | k::SELECT_STATEMENT => {
+            let case = |id: usize| {
+                named_children(common).into_iter().any(|c| {
+                    c.id() == id
+                        && matches!(
+                            c.kind_str(),
+                            k::EXPRESSION_CASE | k::TYPE_CASE | k::DEFAULT_CASE | k::COMMUNICATION_CASE
+                        )
+                })
+            };
+            case(ca) && case(cb)
+        }
+        _ => false,
+    }
 }
 
 /// Is `r` executed on every path that reaches `e` (within one function,
@@ -34,8 +60,10 @@ pub fn dominates(r: Node<'_>, e: Node<'_>) -> bool {
     }
     let mut child = r;
     for parent in ancestors(r) {
+        // Not when they are in different branches of the node holding
+        // both (a select's two cases, an if's two arms).
         if contains(parent, e) {
-            return true;
+            return !exclusive(r, e);
         }
         if conditional_edge(parent, child) {
             return false;
@@ -213,6 +241,15 @@ e()";
         assert!(!dominates(call("d()"), call("e()")), "a loop body");
         assert!(!dominates(call("f()"), call("e()")), "a short-circuit operand");
         assert!(!dominates(call("g()"), call("e()")), "a closure");
+        assert!(!dominates(call("b()"), call("h()")), "the other arm of the same if");
+        let src =
+            in_func("select {\ncase v := <-c:\n\ta(v)\ncase <-t:\n\tb()\n}\nif err := h(); err != nil {\n\te()\n}");
+        let tree = parse(&src);
+        let call = |t| find(&tree, &src, k::CALL_EXPRESSION, t);
+        let recv = all(&tree, k::UNARY_EXPRESSION)[0];
+        assert!(dominates(recv, call("a(v)")), "a case's communication runs before its body");
+        assert!(!dominates(recv, call("b()")), "another case of the same select");
+        assert!(dominates(call("h()"), call("e()")), "an if's initializer runs before its arms");
     }
 
     #[test]
@@ -226,6 +263,13 @@ e()";
         let src = in_func("switch {\ncase x:\n\ta()\ncase !x:\n\tb()\n}");
         let tree = parse(&src);
         assert!(exclusive(find(&tree, &src, k::CALL_EXPRESSION, "a()"), find(&tree, &src, k::CALL_EXPRESSION, "b()")));
+        // An if's initializer and condition run before either arm.
+        let src = in_func("if err := a(); b(err) {\n\tc1()\n} else {\n\td()\n}");
+        let tree = parse(&src);
+        let call = |t| find(&tree, &src, k::CALL_EXPRESSION, t);
+        assert!(!exclusive(call("a()"), call("c1()")), "initializer and arm");
+        assert!(!exclusive(call("b(err)"), call("d()")), "condition and arm");
+        assert!(exclusive(call("c1()"), call("d()")));
     }
 
     /// Has every path to the last `return` received from `c`?
