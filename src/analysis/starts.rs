@@ -162,9 +162,39 @@ fn literal_start<'t>(pkg: &Package<'t>, file: FileId, lit: Node<'t>, root: Node<
     let facts = pkg.file(file);
     let (kind, stmt) = match launched_by(pkg, facts, lit) {
         Some(launch) => launch,
-        None => (StartKind::Go, closure_var_call(facts, lit)?.up().filter(|s| s.kind_str() == k::GO_STATEMENT)?),
+        None => {
+            let u = closure_var_use(facts, lit)?;
+            match u.up().filter(|c| c.kind_str() == k::CALL_EXPRESSION && c.field("function") == Some(u)) {
+                // `go f()`.
+                Some(call) if call.up().is_some_and(|s| s.kind_str() == k::GO_STATEMENT) => (StartKind::Go, call.up()?),
+                // `go func() { defer ...; f() }()`: the literal started
+                // does nothing but run `f`.
+                Some(call) => {
+                    let outer = only_call_in_literal(call)?;
+                    let start = literal_start(pkg, file, outer, root)?;
+                    (start.kind, start.stmt)
+                }
+                // `wg.Go(f)`, `time.AfterFunc(d, f)`, `safeGo(f)`.
+                None => launched_by(pkg, facts, u)?,
+            }
+        }
     };
     literals_between(stmt, root).is_empty().then_some(Start { kind, stmt, func })
+}
+
+/// The func literal whose body is `call` as a statement, after deferred
+/// calls only (`func() { defer ...; f() }`): running the literal runs
+/// `call` once, last.
+fn only_call_in_literal(call: Node<'_>) -> Option<Node<'_>> {
+    // Without arguments: a start's arguments are its statement's.
+    if !call.field("arguments").is_some_and(|a| named_children(a).is_empty()) {
+        return None;
+    }
+    let stmt = call.up().filter(|s| s.kind_str() == k::EXPRESSION_STATEMENT)?;
+    let lit = crate::syntax::ancestors(stmt).find(|a| a.kind_str() == k::FUNC_LITERAL)?;
+    let stmts = crate::syntax::statements(lit.field("body")?);
+    let (last, defers) = stmts.split_last()?;
+    (last.id() == stmt.id() && defers.iter().all(|d| d.kind_str() == k::DEFER_STATEMENT)).then_some(lit)
 }
 
 /// For a func literal passed to a launcher, in a statement of its own:
@@ -174,6 +204,7 @@ fn literal_start<'t>(pkg: &Package<'t>, file: FileId, lit: Node<'t>, root: Node<
 /// (a kept timer may be stopped, and the function never run); a wrapper
 /// needs the literal handed to the parameter it starts.
 fn launched_by<'t>(pkg: &Package<'t>, facts: &FileFacts<'t>, lit: Node<'t>) -> Option<(StartKind, Node<'t>)> {
+    // `lit` is the literal, or the closure variable holding it.
     let args = lit.up().filter(|a| a.kind_str() == k::ARGUMENT_LIST)?;
     let call = args.up()?;
     let stmt = dropped_result(facts, call)?;
@@ -342,6 +373,14 @@ fn from_with_context(facts: &FileFacts<'_>, ident: Node<'_>) -> bool {
 /// function of a call: that call. A variable used otherwise (called twice,
 /// passed on, stored, its address taken) runs its body who knows where.
 fn closure_var_call<'t>(facts: &FileFacts<'t>, lit: Node<'t>) -> Option<Node<'t>> {
+    let u = closure_var_use(facts, lit)?;
+    let call = u.up().filter(|c| c.kind_str() == k::CALL_EXPRESSION)?;
+    call.field("function").is_some_and(|f| f.id() == u.id()).then_some(call)
+}
+
+/// For a func literal held in a closure variable, assigned nowhere else:
+/// the variable's one use after it (a call, or an argument).
+fn closure_var_use<'t>(facts: &FileFacts<'t>, lit: Node<'t>) -> Option<Node<'t>> {
     let (ident, _) = super::channels::target(lit)?;
     let (_, scopes) = facts.scopes_for(lit)?;
     let b = scopes.binding(scopes.resolve(ident)?);
@@ -354,11 +393,7 @@ fn closure_var_call<'t>(facts: &FileFacts<'t>, lit: Node<'t>) -> Option<Node<'t>
     // The one use that is not the assignment itself, after it.
     let uses: Vec<_> = b.uses.iter().filter(|u| u.id() != ident.id()).collect();
     let [&u] = uses[..] else { return None };
-    if u.start_byte() < lit.end_byte() {
-        return None;
-    }
-    let call = u.up().filter(|c| c.kind_str() == k::CALL_EXPRESSION)?;
-    call.field("function").is_some_and(|f| f.id() == u.id()).then_some(call)
+    (u.start_byte() >= lit.end_byte()).then_some(u)
 }
 
 /// For `node` in a closure variable started as a goroutine by two or more

@@ -18,15 +18,9 @@ pub(super) fn starts_in(toks: &[Tok<'_>]) -> Vec<GoStmt> {
     for kind in StartKind::ALL {
         match kind {
             StartKind::Go => {
-                out.extend(toks.iter().enumerate().filter(|(_, t)| **t == Tok::Ident(b"go")).map(|(at, _)| {
-                    let mut g = go_stmt(toks, at);
-                    // `go f(...)` with `f := func...` in this function runs that literal.
-                    if let (Some(Tok::Ident(f)), Some(Tok::Op(b"("))) = (toks.get(at + 1), toks.get(at + 2)) {
-                        let closures = closures.get_or_init(|| closure_vars(toks));
-                        g.closures = closures.iter().filter(|(n, _)| n == f).map(|(_, span)| span.clone()).collect();
-                    }
-                    g
-                }));
+                out.extend(
+                    toks.iter().enumerate().filter(|(_, t)| **t == Tok::Ident(b"go")).map(|(at, _)| go_stmt(toks, at)),
+                );
             }
             // `x.Go(`, `time.AfterFunc(`: the call's span, from the qualifier.
             // One scan finds both kinds of `x.Go(`. A call of a spawner
@@ -52,7 +46,15 @@ pub(super) fn starts_in(toks: &[Tok<'_>]) -> Vec<GoStmt> {
             // func literal, which a wrapper of the package may start.
             StartKind::Wrapper => {
                 for at in 1..toks.len() {
-                    if toks[at] != Tok::Ident(b"func") || !matches!(toks[at - 1], Tok::Op(b"(" | b",")) {
+                    // A func literal, or a closure variable (`safeGo(load)`).
+                    let handed = match toks[at] {
+                        Tok::Ident(b"func") => true,
+                        Tok::Ident(n) if matches!(toks.get(at + 1), Some(Tok::Op(b")" | b","))) => {
+                            closures.get_or_init(|| closure_vars(toks)).iter().any(|(c, _)| *c == n)
+                        }
+                        _ => false,
+                    };
+                    if !handed || !matches!(toks[at - 1], Tok::Op(b"(" | b",")) {
                         continue;
                     }
                     let Some(open) = opening_paren(toks, at, 0) else { continue };
@@ -75,6 +77,18 @@ pub(super) fn starts_in(toks: &[Tok<'_>]) -> Vec<GoStmt> {
                         wrapper: true,
                     });
                 }
+            }
+        }
+    }
+    // A closure variable a start names runs in it: `go f(...)`, `wg.Go(f)`,
+    // `safeGo(f)`, `go func() { f() }()`.
+    if !out.is_empty() {
+        let closures = closures.get_or_init(|| closure_vars(toks));
+        if !closures.is_empty() {
+            for g in &mut out {
+                let span = &toks[g.span.clone()];
+                g.closures =
+                    closures.iter().filter(|(n, _)| span.contains(&Tok::Ident(n))).map(|(_, r)| r.clone()).collect();
             }
         }
     }
@@ -142,7 +156,8 @@ pub(super) struct GoStmt {
     /// A call that may be of a wrapper (`safeGo(func() {...})`): its first
     /// token names the function to find.
     wrapper: bool,
-    /// For `go f(...)`: the statements assigning a func literal to `f`.
+    /// The statements assigning a func literal to a name the start spells
+    /// (`f` in `go f(...)`, `wg.Go(f)`, `go func() { f() }()`).
     closures: Vec<Range<usize>>,
 }
 
