@@ -45,6 +45,8 @@ pub const SLICE_RESULTS: &[Api] = &[
 /// Calls that end the process: goroutines blocked then do not outlive it.
 pub const PROCESS_EXITS: &[Api] =
     &[api("os", "Exit"), api("log", "Fatal"), api("log", "Fatalf"), api("log", "Fatalln")];
+/// Calls that always panic, as the `panic` builtin does.
+pub const PANICS: &[Api] = &[api("log", "Panic"), api("log", "Panicf"), api("log", "Panicln")];
 pub const CONTEXT_BACKGROUND: Api = api("context", "Background");
 pub const CONTEXT_TODO: Api = api("context", "TODO");
 pub const CONTEXT_WITHOUT_CANCEL: Api = api("context", "WithoutCancel");

@@ -59,7 +59,7 @@ impl Transform for SkippedClose {
             let Place::Goroutine(g) = o.place else { return false };
             match o.kind {
                 OpKind::Range => o.node.kind_str() == k::FOR_STATEMENT,
-                OpKind::Recv => plain_receive(o.node) || only_way_out(cx, ch, g, o.node),
+                OpKind::Recv => plain_receive(o.node) || lone_case(o.node) || only_way_out(cx, ch, g, o.node),
                 _ => false,
             }
         })?;
@@ -81,7 +81,8 @@ impl Transform for SkippedClose {
                 && !flow::exclusive(*j, start.stmt)
         })?;
         // A select loop's other cases may keep it busy rather than blocked.
-        let outcome = if select_of(waiter.node).is_some() { "runs forever" } else { "blocks forever" };
+        let outcome =
+            if select_of(waiter.node).is_some() && !lone_case(waiter.node) { "runs forever" } else { "blocks forever" };
         let message = format!(
             "{} leaves before `close({})` on line {}: the goroutine waiting for that close on line {} then {outcome}",
             describe(facts, exit),
@@ -129,6 +130,12 @@ fn only_way_out(cx: &Context<'_, '_>, ch: &Channel<'_>, g: usize, recv: Node<'_>
     };
     exits.iter().any(|e| e.id() == recv.id())
         && exits.iter().all(|e| ch.ops.iter().any(|o| o.place == Place::Goroutine(g) && o.node.id() == e.id()))
+}
+
+/// `select { case <-c: ... }`: one case, no default, so it waits for `c`
+/// as `<-c` does.
+fn lone_case(recv: Node<'_>) -> bool {
+    select_of(recv).is_some_and(|s| crate::analysis::selects::case_count(s) == 1)
 }
 
 /// `<-c` as a statement of its own or the value of an assignment.

@@ -363,9 +363,13 @@ pub fn ends_process_after(node: Node<'_>, src: &[u8]) -> bool {
         .is_some_and(|f| known::PROCESS_EXITS.iter().any(|api| known::is(f, src, *api)))
 }
 
+/// `panic(...)`, or `log.Panic(...)` and its `f`/`ln` forms.
 pub(super) fn is_panic_call(stmt: Node<'_>, src: &[u8]) -> bool {
     let call = stmt.named(0).filter(|c| c.kind_str() == k::CALL_EXPRESSION);
-    call.and_then(|c| c.field("function")).is_some_and(|f| f.kind_str() == k::IDENTIFIER && text(f, src) == "panic")
+    call.and_then(|c| c.field("function")).is_some_and(|f| {
+        (f.kind_str() == k::IDENTIFIER && text(f, src) == "panic")
+            || known::PANICS.iter().any(|api| known::is(f, src, *api))
+    })
 }
 
 /// The statement a `break`/`continue` leaves (a loop, switch or select), or
