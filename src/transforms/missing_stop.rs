@@ -113,7 +113,7 @@ fn started_not_stopped<'t>(
         return None;
     }
     let start = facts.method(ty, start_name)?;
-    let (field, closes) = runs_until(facts, start)?;
+    let (field, closes) = runs_until(facts, ty, start)?;
     // The method of the type that makes that goroutine go on: closes the
     // field, or sends on it (a `range` ends only on a close).
     let stop = facts.methods_on(ty).into_iter().find(|m| m.id() != start.id() && stops(facts, *m, field, closes))?;
@@ -365,9 +365,38 @@ fn built_type<'t>(facts: &FileFacts<'t>, init: Node<'t>) -> Option<&'t str> {
     let fresh = !returns.is_empty()
         && returns.iter().all(|r| {
             let values = r.named(0).map(named_children).unwrap_or_default();
-            matches!(values.as_slice(), [v] if literal_type(*v) == Some(t))
+            matches!(values.as_slice(), [v] if literal_type(*v) == Some(t) || fresh_local(facts, *v, t, &returns))
         });
     fresh.then_some(t)
+}
+
+/// Is `v` a local of the constructor holding a fresh literal of type `t`
+/// (`w := &T{...}` ... `return w`), never reassigned, and otherwise only
+/// given fields (`w.f = ...`): nobody else gets hold of it before it is
+/// returned (a method call could store it, an argument hand it on).
+fn fresh_local<'t>(facts: &FileFacts<'t>, v: Node<'t>, t: &str, returns: &[Node<'t>]) -> bool {
+    let literal_type =
+        |e: Node<'t>| crate::analysis::starts::type_name(facts, crate::analysis::starts::literal_type(e)?);
+    if v.kind_str() != k::IDENTIFIER {
+        return false;
+    }
+    let Some((_, scopes)) = facts.scopes_for(v) else { return false };
+    let Some(b) = scopes.resolve(v).map(|b| scopes.binding(b)) else { return false };
+    if b.init.is_none_or(|i| literal_type(i) != Some(t)) || !b.assignments.is_empty() {
+        return false;
+    }
+    b.uses.iter().filter(|u| u.id() != b.ident.id()).all(|u| {
+        let returned = u.up().and_then(|l| l.up()).is_some_and(|r| returns.iter().any(|x| x.id() == r.id()));
+        let field_set = u
+            .up()
+            .filter(|s| s.kind_str() == k::SELECTOR_EXPRESSION && s.field("operand") == Some(*u))
+            .and_then(|s| s.up())
+            .filter(|l| l.kind_str() == k::EXPRESSION_LIST)
+            .is_some_and(|l| {
+                l.up().is_some_and(|a| a.kind_str() == k::ASSIGNMENT_STATEMENT && a.field("left") == Some(l))
+            });
+        returned || field_set
+    })
 }
 
 /// The name of the receiver of method `m`.
@@ -395,13 +424,13 @@ fn field_of<'t>(facts: &FileFacts<'t>, e: Node<'t>, r: &str) -> Option<&'t str> 
 /// in that case), or `go func() { for v := range r.jobs { ... } }()` (no way
 /// out but the close, `true`). The goroutine is started at the method's top
 /// level.
-fn runs_until<'t>(facts: &FileFacts<'t>, start: Node<'t>) -> Option<(&'t str, bool)> {
+fn runs_until<'t>(facts: &FileFacts<'t>, ty: &str, start: Node<'t>) -> Option<(&'t str, bool)> {
     let r = receiver(facts, start)?;
     let body = start.field("body")?;
     let go = statements(body).into_iter().find(|s| s.kind_str() == k::GO_STATEMENT)?;
     let call = go.named(0).filter(|c| c.kind_str() == k::CALL_EXPRESSION)?;
-    let lit = call.field("function").filter(|f| f.kind_str() == k::FUNC_LITERAL)?;
-    let l = flow::BodyLoop::of(lit.field("body")?, facts.src)?;
+    let (run, r) = goroutine_body(facts, ty, call, r)?;
+    let l = flow::BodyLoop::of(run, facts.src)?;
     if let Some(clause) = named_children(l.looped).into_iter().find(|c| c.kind_str() == k::RANGE_CLAUSE) {
         // Ranging over a field: only its close ends the loop.
         let field = field_of(facts, clause.field("right")?, r)?;
@@ -418,6 +447,33 @@ fn runs_until<'t>(facts: &FileFacts<'t>, start: Node<'t>) -> Option<(&'t str, bo
         field = Some(f);
     }
     Some((field?, false))
+}
+
+/// The body the goroutine that `call` starts runs, with the name its
+/// receiver has there: a func literal's (`r` still), or, for `go r.loop()`
+/// or `go func() { r.loop() }()`, the method `loop` of the same type's
+/// (with its own receiver name), called without arguments.
+fn goroutine_body<'t>(facts: &FileFacts<'t>, ty: &str, call: Node<'t>, r: &'t str) -> Option<(Node<'t>, &'t str)> {
+    let no_args = |c: Node<'_>| c.field("arguments").is_some_and(|a| named_children(a).is_empty());
+    let method_of = |c: Node<'t>| {
+        let sel = c.field("function").filter(|f| f.kind_str() == k::SELECTOR_EXPRESSION && no_args(c))?;
+        sel.field("operand").filter(|o| o.kind_str() == k::IDENTIFIER && facts.text(*o) == r)?;
+        let m = facts.method(ty, facts.text(sel.field("field")?))?;
+        Some((m.field("body")?, receiver(facts, m)?))
+    };
+    let f = call.field("function")?;
+    if f.kind_str() != k::FUNC_LITERAL {
+        return method_of(call);
+    }
+    let body = f.field("body")?;
+    if let [only] = statements(body)[..]
+        && let Some(c) =
+            only.named(0).filter(|c| only.kind_str() == k::EXPRESSION_STATEMENT && c.kind_str() == k::CALL_EXPRESSION)
+        && let Some(found) = method_of(c)
+    {
+        return Some(found);
+    }
+    Some((body, r))
 }
 
 /// Does method `m` close the field `field` of its receiver at its top level

@@ -479,10 +479,14 @@ fn keep_started_values<'s>(
 ) {
     let receiver = |c: &outline::Chunk<'_>| receiver_type_name(&src[c.range.clone()]);
     let find = |c: &outline::Chunk<'_>, w: &[u8]| memchr::memmem::find(&src[c.range.clone()], w).is_some();
+    // A goroutine waiting in the method itself, or in another method of
+    // its type (`go s.loop()`).
+    let waiting: HashSet<&[u8]> =
+        chunks.iter().filter(|c| find(c, b"select") || find(c, b"range")).filter_map(receiver).collect();
     let starters: HashSet<(&[u8], &[u8])> = chunks
         .iter()
-        .filter(|c| has_go(&src[c.range.clone()]) && (find(c, b"select") || find(c, b"range")))
-        .filter_map(|c| Some((receiver(c)?, c.name)))
+        .filter(|c| has_go(&src[c.range.clone()]))
+        .filter_map(|c| Some((receiver(c).filter(|t| waiting.contains(t))?, c.name)))
         .collect();
     if !starters.is_empty() {
         let types: HashSet<&[u8]> = starters.iter().map(|(t, _)| *t).collect();
