@@ -7,7 +7,7 @@
 //!
 //! The kinds ([`StartKind`]): the `go` statement (of a func literal, a
 //! function of the package, or a closure variable), the launchers `wg.Go`,
-//! errgroup's `g.Go` and `time.AfterFunc`, and same-package wrappers that
+//! errgroup's `g.Go`, `time.AfterFunc` and `context.AfterFunc`, and same-package wrappers that
 //! start their func parameter (`safeGo(func() {...})`). Nothing outside
 //! this module matches `go_statement`.
 
@@ -29,8 +29,10 @@ pub enum StartKind {
     /// `g.Go(func() error {...})` on a `golang.org/x/sync/errgroup` `Group`,
     /// joined by `g.Wait()`.
     ErrGroupGo,
-    /// `time.AfterFunc(d, func() {...})` with the timer dropped: the
-    /// function runs once, in its own goroutine, and nothing joins it.
+    /// `time.AfterFunc(d, func() {...})` with the timer dropped, or
+    /// `context.AfterFunc(ctx, func() {...})` with its stop function
+    /// dropped: the function runs once (the context's: once the context
+    /// is done, if ever), in its own goroutine, and nothing joins it.
     AfterFunc,
     /// `safeGo(func() {...})`, a function of the package whose body starts
     /// that func parameter in a new goroutine and does nothing else
@@ -245,7 +247,8 @@ fn launched_by<'t>(pkg: &Package<'t>, facts: &FileFacts<'t>, lit: Node<'t>) -> O
         return (b.assignments.is_empty() && method == Some("Go") && (position, arity) == (0, 1))
             .then_some((kind, stmt));
     }
-    (known::is(f, facts.src, known::TIME_AFTER_FUNC) && (position, arity) == (1, 2))
+    let after = [known::TIME_AFTER_FUNC, known::CONTEXT_AFTER_FUNC];
+    (after.iter().any(|api| known::is(f, facts.src, *api)) && (position, arity) == (1, 2))
         .then_some((StartKind::AfterFunc, stmt))
 }
 
