@@ -661,7 +661,19 @@ fn needs<'s>(
                 Tok::Op(b"<-") => toks.get(at + 3) == Some(&Tok::Ident(b"chan")),
                 _ => false,
             };
-            holds |= chan && gos.iter().any(|g| g.mentions(&toks, name));
+            if !chan {
+                continue;
+            }
+            // And the functions those goroutines run or hand it to
+            // (`go consume(c)`, `go func() { consume(c) }()`).
+            for g in gos.iter().filter(|g| g.mentions(&toks, name)) {
+                holds = true;
+                for callee in g.callee(&toks).into_iter().chain(g.called(&toks, name)) {
+                    if !callees.contains(&callee) {
+                        callees.push(callee);
+                    }
+                }
+            }
         }
     }
     holds.then_some(callees)
