@@ -619,13 +619,11 @@ pub fn joined_through_ranger<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<
     {
         return None;
     }
-    // `wg.Done()` once per item, at the top of the loop body's statements.
+    // `wg.Done()` once per item, at the top of the loop body's statements,
+    // or deferred at the top of a literal called there (`func() { defer
+    // wg.Done(); ... }()`).
     let body = range.node.field("body")?;
-    let dones: Vec<Node<'t>> = crate::syntax::statements(body)
-        .into_iter()
-        .filter_map(|s| s.named(0).filter(|_| s.kind_str() == k::EXPRESSION_STATEMENT))
-        .filter_map(|c| method_call_on(facts, c, "Done"))
-        .collect();
+    let dones: Vec<Node<'t>> = crate::syntax::statements(body).into_iter().filter_map(|s| dones_in(facts, s)).collect();
     let [wg] = dones[..] else { return None };
     if facts.jumps(body).iter().any(|j| j.kind_str() == k::CONTINUE_STATEMENT || j.kind_str() == k::GOTO_STATEMENT) {
         return None;
@@ -636,8 +634,11 @@ pub fn joined_through_ranger<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<
     if !b.assignments.is_empty() || !known::binding_is(b, facts.src, known::SYNC_WAITGROUP) {
         return None;
     }
-    // Every use of `wg`: this Done, `wg.Add(1)` statements in the parent, Waits.
+    // Every use of `wg`: this Done, `wg.Add(1)` statements in the parent
+    // (or `wg.Add(len(xs))` right before a loop over `xs` starting one
+    // sender per item), Waits.
     let mut adds = Vec::new();
+    let mut loop_adds = Vec::new();
     for u in &b.uses {
         let call = u.up().filter(|s| s.kind_str() == k::SELECTOR_EXPRESSION).and_then(|s| s.up());
         let method = u.up().and_then(|s| s.field("field")).map(|f| facts.text(f));
@@ -650,15 +651,17 @@ pub fn joined_through_ranger<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<
                     .field("arguments")
                     .map(named_children)
                     .is_some_and(|a| matches!(a[..], [n] if n.kind_str() == k::INT_LITERAL && facts.text(n) == "1"));
-                if !one
-                    || !matches!(
-                        super::starts::place_of(pkg, crate::analysis::InFile::new(FileId::OWN, s), ch.func),
-                        Some(Place::Parent)
-                    )
-                {
+                let per_item = if one { None } else { Some(len_of_next_range(pkg, scopes, c, s)?) };
+                if !matches!(
+                    super::starts::place_of(pkg, crate::analysis::InFile::new(FileId::OWN, s), ch.func),
+                    Some(Place::Parent)
+                ) {
                     return None;
                 }
-                adds.push(s);
+                match per_item {
+                    None => adds.push(s),
+                    Some(launch) => loop_adds.push(launch),
+                }
             }
             _ => return None,
         }
@@ -667,7 +670,7 @@ pub fn joined_through_ranger<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<
     let mut senders = ch.sender_goroutines();
     senders.sort_unstable();
     senders.dedup();
-    if senders.is_empty() || senders.contains(&r) || adds.len() != senders.len() {
+    if senders.is_empty() || senders.contains(&r) || adds.len() + loop_adds.len() != senders.len() {
         return None;
     }
     let mut last_start: Option<Node<'t>> = None;
@@ -687,7 +690,12 @@ pub fn joined_through_ranger<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<
         let paired = std::iter::successors(start.stmt.prev_named_sibling(), Node::prev_named_sibling)
             .find(|n| !n.is_extra())
             .is_some_and(|a| adds.iter().any(|x| x.id() == a.id()));
-        if !paired {
+        // The one start of a loop counted by the Add before it.
+        let counted = loop_adds.iter().any(|l: &Node<'t>| {
+            l.field("body")
+                .is_some_and(|b| matches!(crate::syntax::statements(b)[..], [only] if only.id() == start.stmt.id()))
+        });
+        if !paired && !counted {
             return None;
         }
         if last_start.is_none_or(|l| start.stmt.start_byte() > l.start_byte()) {
@@ -695,6 +703,53 @@ pub fn joined_through_ranger<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<
         }
     }
     wait_after(facts, scopes, ch, last_start?, id)
+}
+
+/// The `wg.Done()` a loop body's statement `s` surely runs once: `s`
+/// itself, or `defer wg.Done()` at the top of a literal `s` calls at once
+/// (`func() { defer wg.Done(); ... }()`).
+fn dones_in<'t>(facts: &FileFacts<'t>, s: Node<'t>) -> Option<Node<'t>> {
+    let call = s.named(0).filter(|c| s.kind_str() == k::EXPRESSION_STATEMENT && c.kind_str() == k::CALL_EXPRESSION)?;
+    if let Some(wg) = method_call_on(facts, call, "Done") {
+        return Some(wg);
+    }
+    let lit = call.field("function").filter(|f| f.kind_str() == k::FUNC_LITERAL)?;
+    if !call.field("arguments").is_some_and(|a| named_children(a).is_empty()) {
+        return None;
+    }
+    let dones: Vec<_> = crate::syntax::statements(lit.field("body")?)
+        .into_iter()
+        .filter(|d| d.kind_str() == k::DEFER_STATEMENT)
+        .filter_map(|d| d.named(0).and_then(|c| method_call_on(facts, c, "Done")))
+        .collect();
+    match dones[..] {
+        [wg] => Some(wg),
+        _ => None,
+    }
+}
+
+/// For `wg.Add(len(xs))` (the call `add`, statement `stmt`) followed at
+/// once by `for ... range xs`, `xs` a slice, array or map of the package's
+/// types: that loop, which iterates `len(xs)` times.
+fn len_of_next_range<'t>(
+    pkg: &Package<'t>,
+    scopes: &super::Scopes<'t>,
+    add: Node<'t>,
+    stmt: Node<'t>,
+) -> Option<Node<'t>> {
+    let facts = pkg.own();
+    let [arg] = add.field("arguments").map(named_children).unwrap_or_default()[..] else { return None };
+    let len = arg.field("function").filter(|f| arg.kind_str() == k::CALL_EXPRESSION && facts.text(*f) == "len")?;
+    let [xs] = arg.field("arguments").map(named_children).unwrap_or_default()[..] else { return None };
+    if xs.kind_str() != k::IDENTIFIER || scopes.resolve(len).is_some() {
+        return None;
+    }
+    let next = std::iter::successors(stmt.next_named_sibling(), Node::next_named_sibling).find(|n| !n.is_extra())?;
+    let clause = named_children(next).into_iter().find(|c| c.kind_str() == k::RANGE_CLAUSE)?;
+    let over = clause.field("right").filter(|o| o.kind_str() == k::IDENTIFIER)?;
+    let same = scopes.resolve(over).is_some_and(|b| scopes.resolve(xs) == Some(b));
+    let collection = matches!(super::types::shape_in_package(pkg, scopes, xs), super::types::Shape::Collection);
+    (next.kind_str() == k::FOR_STATEMENT && same && collection).then_some(next)
 }
 
 /// For `x.method()`, the identifier `x`.
