@@ -185,18 +185,41 @@ fn literal_start<'t>(pkg: &Package<'t>, file: FileId, lit: Node<'t>, root: Node<
 }
 
 /// The func literal whose body is `call` as a statement, after deferred
-/// calls only (`func() { defer ...; f() }`): running the literal runs
-/// `call` once, last.
+/// calls only (`func() { defer ...; f(v) }`): running the literal runs
+/// `call` once, last. The arguments are names or literals (evaluating them
+/// does nothing), and the deferred calls hold no func literal (nothing
+/// that could use a channel in that goroutine apart from `f`'s body).
 fn only_call_in_literal(call: Node<'_>) -> Option<Node<'_>> {
-    // Without arguments: a start's arguments are its statement's.
-    if !call.field("arguments").is_some_and(|a| named_children(a).is_empty()) {
+    let args = named_children(call.field("arguments")?);
+    let plain = |a: &Node<'_>| {
+        matches!(
+            a.kind_str(),
+            k::IDENTIFIER
+                | k::INT_LITERAL
+                | k::FLOAT_LITERAL
+                | k::INTERPRETED_STRING_LITERAL
+                | k::RAW_STRING_LITERAL
+                | k::TRUE
+                | k::FALSE
+                | k::NIL
+        )
+    };
+    if !args.iter().all(plain) {
         return None;
     }
     let stmt = call.up().filter(|s| s.kind_str() == k::EXPRESSION_STATEMENT)?;
     let lit = crate::syntax::ancestors(stmt).find(|a| a.kind_str() == k::FUNC_LITERAL)?;
     let stmts = crate::syntax::statements(lit.field("body")?);
     let (last, defers) = stmts.split_last()?;
-    (last.id() == stmt.id() && defers.iter().all(|d| d.kind_str() == k::DEFER_STATEMENT)).then_some(lit)
+    let quiet_defer = |d: &Node<'_>| {
+        let mut literal = false;
+        crate::syntax::walk_preorder(*d, |n| {
+            literal |= n.kind_str() == k::FUNC_LITERAL;
+            !literal
+        });
+        d.kind_str() == k::DEFER_STATEMENT && !literal
+    };
+    (last.id() == stmt.id() && defers.iter().all(quiet_defer)).then_some(lit)
 }
 
 /// For a func literal passed to a launcher, in a statement of its own:
