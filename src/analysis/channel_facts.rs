@@ -57,6 +57,10 @@ pub struct Senders<'t> {
     /// The one start repeated by a launch loop, with that loop: it starts
     /// as many goroutines as the loop iterates.
     pub looped: Option<(Node<'t>, Node<'t>)>,
+    /// The most of them any one path starts: all, when they are in one
+    /// block; fewer when some are in exclusive branches (`if hedge { go
+    /// a(); go b() } else { go a() }` starts at most 2).
+    pub most: usize,
 }
 
 fn senders<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<Senders<'t>> {
@@ -90,10 +94,12 @@ fn senders<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<Senders<'t>> {
             }
             _ => return None,
         };
-        // All in one block, so that every one runs whenever the last does
-        // (`if x { go a() }; if !x { go b() }` starts one of them).
-        let same_block = stmts.first().is_none_or(|s: &Node<'t>| s.up() == anchor.up());
-        if !same_block || stmts.iter().any(|s: &Node<'t>| s.id() == anchor.id()) {
+        // In the make's block, after it; each once.
+        let region = ch.stmt.up()?;
+        if !contains(region, anchor)
+            || anchor.start_byte() < ch.stmt.end_byte()
+            || stmts.iter().any(|s: &Node<'t>| s.id() == anchor.id())
+        {
             return None;
         }
         let sends: Vec<_> =
@@ -107,7 +113,71 @@ fn senders<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<Senders<'t>> {
         stmts.push(anchor);
     }
     stmts.sort_by_key(Node::start_byte);
-    Some(Senders { stmts, last, looped })
+    // All in one block, so that every one runs whenever the last does; or
+    // (no launch loop) the most that one path through the make's block
+    // starts, branches counted once.
+    let same_block = stmts.iter().all(|s| s.up() == stmts[0].up());
+    let most = if same_block {
+        stmts.len()
+    } else {
+        if looped.is_some() {
+            return None;
+        }
+        // No exit inside a branch holding a start: the count adds up what
+        // follows a branch as if every path reached it.
+        // And one statement of the block holds every start in a branch:
+        // two (`if x { go a() }; if !x { go b() }`) may have correlated
+        // conditions that no path satisfies both of.
+        let region = ch.stmt.up()?;
+        let mut outer: Vec<usize> = stmts
+            .iter()
+            .filter(|s| s.up() != Some(region))
+            .filter_map(|s| crate::syntax::ancestors_within(region, *s).last().map(Node::id))
+            .collect();
+        outer.dedup();
+        if outer.len() > 1 {
+            return None;
+        }
+        for s in &stmts {
+            for b in crate::syntax::ancestors_within(region, *s) {
+                if flow::branches(b.kind_str()) && !super::exits::exits(pkg, b).is_empty() {
+                    return None;
+                }
+            }
+        }
+        most_on_a_path(region, &|n| stmts.iter().any(|s| s.id() == n.id()))
+    };
+    Some(Senders { stmts, last, looped, most })
+}
+
+/// The most nodes `is_one` accepts that one run of `n` reaches: each
+/// once, the arms of an `if`, `switch` or `select` exclusive. (Loops and
+/// func literals are not counted into: the callers allow none there.)
+pub fn most_on_a_path(n: Node<'_>, is_one: &dyn Fn(Node<'_>) -> bool) -> usize {
+    if is_one(n) {
+        return 1;
+    }
+    let children = named_children(n);
+    match n.kind_str() {
+        k::FUNC_LITERAL => 0,
+        k::IF_STATEMENT => {
+            let arm = |f: &str| n.field(f).map_or(0, |a| most_on_a_path(a, is_one));
+            let rest: usize = children
+                .iter()
+                .filter(|c| ![n.field("consequence"), n.field("alternative")].contains(&Some(**c)))
+                .map(|c| most_on_a_path(*c, is_one))
+                .sum();
+            rest + arm("consequence").max(arm("alternative"))
+        }
+        k::EXPRESSION_SWITCH_STATEMENT | k::TYPE_SWITCH_STATEMENT | k::SELECT_STATEMENT => {
+            let is_case = |c: &Node<'_>| {
+                matches!(c.kind_str(), k::EXPRESSION_CASE | k::TYPE_CASE | k::DEFAULT_CASE | k::COMMUNICATION_CASE)
+            };
+            let rest: usize = children.iter().filter(|c| !is_case(c)).map(|c| most_on_a_path(*c, is_one)).sum();
+            rest + children.iter().filter(|c| is_case(c)).map(|c| most_on_a_path(*c, is_one)).max().unwrap_or(0)
+        }
+        _ => children.iter().map(|c| most_on_a_path(*c, is_one)).sum(),
+    }
 }
 
 /// Why a channel's single sending goroutine is (or is not) the pattern the
@@ -397,7 +467,7 @@ impl<'t> Senders<'t> {
     /// caller checks), so the count is never more than on the path. Not for a launch loop, whose count is not
     /// known here.
     pub fn exit_with_pending(&self, pkg: &Package<'t>, ch: &Channel<'t>) -> Option<(Node<'t>, usize)> {
-        if self.looped.is_some() {
+        if self.looped.is_some() || self.most != self.stmts.len() {
             return None;
         }
         let recvs: Vec<_> = ch.ops.iter().filter(|o| o.kind == OpKind::Recv).map(|o| o.node).collect();

@@ -134,7 +134,18 @@ impl NcastLeak {
         // unreceived than the buffer holds.
         let interleaved = recvs.iter().any(|r| r.start_byte() < last_start.end_byte());
         let pending = if interleaved { Some(senders.exit_with_pending(cx.pkg, ch)?) } else { None };
-        let n = senders.stmts.len();
+        let n = senders.most;
+        // Receives in exclusive branches count once (`if x { return <-c
+        // }; return <-c` receives once on every path).
+        let region = crate::syntax::Up::up(&ch.stmt)?;
+        let is_recv = |x: Node<'_>| recvs.iter().any(|r| r.id() == x.id());
+        let on_a_path = crate::analysis::channel_facts::most_on_a_path(region, &is_recv);
+        let mut found = 0;
+        crate::syntax::walk_preorder(region, |x| {
+            found += usize::from(is_recv(x));
+            true
+        });
+        let receives = if found == recvs.len() { on_a_path } else { recvs.len() };
         // A launch loop's goroutines count as the loop's iterations.
         let (capacity, literal) = match senders.looped {
             None => (n.to_string(), Some(n)),
@@ -158,8 +169,8 @@ impl NcastLeak {
         } else if let Some(j) = exits_after(cx.pkg, ch, last_start, false).into_iter().next() {
             (format!("{} leaves before receiving from `{}`", describe(facts, j), ch.name), 0)
         } else {
-            let times = if recvs.len() == 1 { "once".to_owned() } else { format!("{} times", recvs.len()) };
-            (format!("the parent receives at most {times}"), recvs.len())
+            let times = if receives == 1 { "once".to_owned() } else { format!("{receives} times") };
+            (format!("the parent receives at most {times}"), receives)
         };
         if literal.and_then(|n| u64::try_from(n).ok()).is_some_and(|n| n <= buffer + received as u64) {
             return None;
@@ -169,7 +180,8 @@ impl NcastLeak {
         }
         let lines = senders.stmts.iter().map(|s| (s.start_position().row + 1).to_string()).collect::<Vec<_>>();
         let who = match senders.looped {
-            None => format!("{n} goroutines (started on lines {})", lines.join(", ")),
+            None if n == lines.len() => format!("{n} goroutines (started on lines {})", lines.join(", ")),
+            None => format!("up to {n} goroutines on one path (started on lines {})", lines.join(", ")),
             Some((_, launch)) => {
                 let others: Vec<_> = senders
                     .stmts
