@@ -18,9 +18,8 @@ pub fn loops_between<'t>(node: Node<'t>, root: Node<'t>) -> impl Iterator<Item =
 pub fn exclusive(a: Node<'_>, b: Node<'_>) -> bool {
     let Some(common) = ancestors(a).find(|x| contains(*x, b)) else { return false };
     // The child of `common` holding `n` (none when `n` is `common`).
-    let child = |n: Node<'_>| {
-        std::iter::once(n).chain(ancestors(n)).take_while(|x| x.id() != common.id()).last().map(|c| c.id())
-    };
+    let kids = named_children(common);
+    let child = |n: Node<'_>| kids.iter().find(|c| c.id() == n.id() || contains(**c, n)).map(|c| c.id());
     let (Some(ca), Some(cb)) = (child(a), child(b)) else { return false };
     if ca == cb {
         return false;
