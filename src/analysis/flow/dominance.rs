@@ -19,7 +19,7 @@ pub fn exclusive(a: Node<'_>, b: Node<'_>) -> bool {
     let Some(common) = ancestors(a).find(|x| contains(*x, b)) else { return false };
     // The child of `common` holding `n` (none when `n` is `common`).
     let kids = named_children(common);
-    let child = |n: Node<'_>| kids.iter().find(|c| c.id() == n.id() || contains(**c, n)).map(|c| c.id());
+    let child = |n: Node<'_>| kids.iter().find(|c| c.id() == n.id() || contains(**c, n)).map(Node::id);
     let (Some(ca), Some(cb)) = (child(a), child(b)) else { return false };
     if ca == cb {
         return false;
