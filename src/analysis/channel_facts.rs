@@ -477,8 +477,14 @@ impl<'t> Senders<'t> {
             let later: Vec<_> = recvs.iter().copied().filter(|r| r.start_byte() > start.end_byte()).collect();
             for j in exits_before(pkg, ch, *start, false, &later) {
                 // Counted with the next start; and only where every start
-                // so far surely ran.
-                if j.start_byte() >= next || !start.up().is_some_and(|b| contains(b, j)) {
+                // so far surely ran. Not a `goto` (it may land on a drain),
+                // nor an exit in a select case that cannot fire (a nil
+                // channel's).
+                if j.start_byte() >= next
+                    || !start.up().is_some_and(|b| contains(b, j))
+                    || j.kind_str() == k::GOTO_STATEMENT
+                    || in_dead_case(pkg, ch, j)
+                {
                     continue;
                 }
                 let received =
@@ -491,6 +497,16 @@ impl<'t> Senders<'t> {
         }
         worst
     }
+}
+
+/// Is `j` in a case of a select none of whose cases but those receiving
+/// from `ch` can fire (the others wait on nil channels)?
+fn in_dead_case(pkg: &Package<'_>, ch: &Channel<'_>, j: Node<'_>) -> bool {
+    ancestors(j)
+        .find(|a| a.kind_str() == k::COMMUNICATION_CASE || a.kind_str() == k::DEFAULT_CASE)
+        .and_then(|case| case.up())
+        .filter(|sel| sel.kind_str() == k::SELECT_STATEMENT)
+        .is_some_and(|sel| !super::selects::other_case_can_fire(pkg.own(), sel, ch))
 }
 
 /// Does the parent, after the exit `exit` and before its next receive,

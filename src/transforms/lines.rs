@@ -70,8 +70,15 @@ pub fn only_return_after<'t>(list: Node<'t>, stmt: Node<'_>) -> Option<Tail<'t>>
     }
 }
 
-/// Is a `defer` statement of `list` after `stmt`? Moving `stmt` into a
-/// deferred call would then run that one first, where it ran after it.
+/// Is a `defer` statement in `list` after `stmt`, at any depth (in an
+/// `if`, a `switch` case, a loop), outside nested func literals? Moving
+/// `stmt` into a deferred call would then run that one first, where it ran
+/// after it.
 pub fn defer_after(list: Node<'_>, stmt: Node<'_>) -> bool {
-    named_children(list).iter().any(|s| s.start_byte() > stmt.end_byte() && s.kind_str() == k::DEFER_STATEMENT)
+    let mut found = false;
+    crate::syntax::walk_preorder(list, |n| {
+        found |= n.kind_str() == k::DEFER_STATEMENT && n.start_byte() > stmt.end_byte();
+        !found && n.kind_str() != k::FUNC_LITERAL
+    });
+    found
 }
