@@ -69,8 +69,13 @@ impl Transform for SkippedClose {
             return None;
         }
         // Deferred calls registered after the make would run before a
-        // deferred close, where they used to run after the close.
-        let deferred_later = super::lines::defer_after(list, ch.stmt);
+        // deferred close, where they used to run after the close (a
+        // deferred wait for the goroutine would deadlock); and on the exit
+        // they may release the goroutine before it waits (`defer
+        // lis.Close()` ending its `Accept`): no finding.
+        if super::lines::defer_after(list, ch.stmt) {
+            return None;
+        }
         let window = start.stmt.end_byte()..stmt.start_byte().max(start.stmt.end_byte());
         let exit = crate::analysis::exits::exits_within(cx.pkg, body, window).into_iter().find(|j| {
             j.start_byte() > start.stmt.end_byte()
@@ -88,12 +93,9 @@ impl Transform for SkippedClose {
             stmt.start_position().row + 1,
             waiter.node.start_position().row + 1
         );
-        let fix = move_close(facts, ch, stmt).filter(|_| last && !deferred_later).map(Fix::safe);
+        let fix = move_close(facts, ch, stmt).filter(|_| last).map(Fix::safe);
         let message = match (&fix, last) {
             (Some(_), _) => message,
-            (None, _) if deferred_later => format!(
-                "{message} (no fix: a call deferred after the make would run before a deferred close, where it now runs after the close)"
-            ),
             (None, false) => format!(
                 "{message} (no fix: the close is not the function's last statement, and a deferred close would run after what follows it)"
             ),

@@ -1,4 +1,4 @@
-// ok (reported, no fix): a deferred wait is registered inside an `if`
+// ok (no edit): a deferred wait is registered inside an `if`
 // after the make. A deferred close would run after that wait, which waits
 // for the goroutine the close releases: the normal path would deadlock.
 package main

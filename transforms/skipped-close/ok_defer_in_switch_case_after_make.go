@@ -1,4 +1,4 @@
-// ok (reported, no fix): the waiter is a one-case select, and a deferred
+// ok (no edit): the waiter is a one-case select, and a deferred
 // wait for it is registered in a switch case after the make; moving the
 // close into a defer would run it after that wait and deadlock.
 package main

@@ -1,4 +1,4 @@
-// ok (reported, no fix): a deferred call registered after the make would run before
+// ok (no edit): a deferred call registered after the make would run before
 // a deferred close (deferred calls run last-in first-out), where today it
 // runs after the close; that order may matter.
 package main
