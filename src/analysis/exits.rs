@@ -27,6 +27,8 @@ pub fn exits<'t>(pkg: &Package<'t>, region: Node<'t>) -> Vec<Node<'t>> {
 pub fn exits_within<'t>(pkg: &Package<'t>, region: Node<'t>, window: std::ops::Range<usize>) -> Vec<Node<'t>> {
     let facts = pkg.own();
     let mut out = facts.jumps(region);
+    // `log.Fatalf(...); return`: the process has ended before the jump.
+    out.retain(|j| !after_process_exit(*j, facts.src));
     let helpers: Vec<_> = call_statements(region, window)
         .into_iter()
         .filter(|n| !out.iter().any(|j| j.id() == n.id()) && ends_in_helper(pkg, *n))
@@ -36,6 +38,18 @@ pub fn exits_within<'t>(pkg: &Package<'t>, region: Node<'t>, window: std::ops::R
         out.sort_by_key(Node::start_byte);
     }
     out
+}
+
+/// Does the statement before `stmt` end the process (`os.Exit`,
+/// `log.Fatal`...), so that `stmt` is never reached?
+fn after_process_exit(stmt: Node<'_>, src: &[u8]) -> bool {
+    std::iter::successors(stmt.prev_named_sibling(), Node::prev_named_sibling)
+        .find(|n| !n.is_extra())
+        .filter(|n| n.kind_str() == k::EXPRESSION_STATEMENT)
+        .and_then(|n| n.named(0))
+        .filter(|c| c.kind_str() == k::CALL_EXPRESSION)
+        .and_then(|c| c.field("function"))
+        .is_some_and(|f| super::known::PROCESS_EXITS.iter().any(|api| super::known::is(f, src, *api)))
 }
 
 /// The statements of `region` (not in nested function literals) starting
