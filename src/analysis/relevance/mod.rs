@@ -480,13 +480,22 @@ fn keep_started_values<'s>(
     let receiver = |c: &outline::Chunk<'_>| receiver_type_name(&src[c.range.clone()]);
     let find = |c: &outline::Chunk<'_>, w: &[u8]| memchr::memmem::find(&src[c.range.clone()], w).is_some();
     // A goroutine waiting in the method itself, or in another method of
-    // its type (`go s.loop()`).
-    let waiting: HashSet<&[u8]> =
-        chunks.iter().filter(|c| find(c, b"select") || find(c, b"range")).filter_map(receiver).collect();
+    // its type that it names (`go s.loop()`).
+    let waits = |c: &outline::Chunk<'_>| find(c, b"select") || find(c, b"range");
+    // (`.loop(`, as the method is called).
+    let waiting: Vec<(&[u8], Vec<u8>)> = chunks
+        .iter()
+        .filter(|c| waits(c))
+        .filter_map(|c| Some((receiver(c)?, [b".", c.name, b"("].concat())))
+        .collect();
     let starters: HashSet<(&[u8], &[u8])> = chunks
         .iter()
         .filter(|c| has_go(&src[c.range.clone()]))
-        .filter_map(|c| Some((receiver(c).filter(|t| waiting.contains(t))?, c.name)))
+        .filter_map(|c| {
+            let t = receiver(c)?;
+            let names_a_waiter = || waiting.iter().any(|(wt, m)| *wt == t && find(c, m));
+            (waits(c) || names_a_waiter()).then_some((t, c.name))
+        })
         .collect();
     if !starters.is_empty() {
         let types: HashSet<&[u8]> = starters.iter().map(|(t, _)| *t).collect();
