@@ -909,4 +909,31 @@ mod tests {
         });
         assert_eq!(calls, [true, true, false, false], "a shadowed make is not the builtin");
     }
+
+    /// The most `go` statements one path through the body of `f` in
+    /// `body` runs, by [`super::most_on_a_path`].
+    fn most_gos(body: &str) -> usize {
+        let src = format!("package p\nfunc f(x, y bool, n int) {{\n{body}\n}}\n");
+        let tree = crate::syntax::parse(src.as_bytes()).unwrap();
+        let mut block = None;
+        crate::syntax::walk_preorder(tree.root_node(), |n| {
+            if block.is_none() && n.kind_str() == "block" {
+                block = Some(n);
+            }
+            block.is_none()
+        });
+        super::most_on_a_path(block.unwrap(), &|n| n.kind_str() == "go_statement")
+    }
+
+    #[test]
+    fn the_most_started_on_a_path_counts_exclusive_arms_once() {
+        assert_eq!(most_gos("go a()\ngo b()"), 2);
+        assert_eq!(most_gos("if x {\n\tgo a()\n\tgo b()\n} else {\n\tgo a()\n}"), 2);
+        assert_eq!(most_gos("go a()\nif x {\n\tgo b()\n}"), 2);
+        assert_eq!(most_gos("if x {\n\tgo a()\n} else if y {\n\tgo b()\n} else {\n\tgo c()\n}"), 1);
+        assert_eq!(most_gos("switch n {\ncase 1:\n\tgo a()\ncase 2:\n\tgo a()\n\tgo b()\ndefault:\n}"), 2);
+        assert_eq!(most_gos("f := func() {\n\tgo inner()\n}\nf()"), 0, "not into a func literal");
+        // Blind to correlated conditions: the caller refuses two conditionals.
+        assert_eq!(most_gos("if x {\n\tgo a()\n}\nif !x {\n\tgo b()\n}"), 2);
+    }
 }
