@@ -80,6 +80,7 @@ fn senders<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<Senders<'t>> {
     if index.len() < 2 {
         return None;
     }
+    let region = ch.stmt.up()?;
     let mut stmts = Vec::new();
     let mut last = true;
     let mut looped = None;
@@ -95,7 +96,6 @@ fn senders<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<Senders<'t>> {
             _ => return None,
         };
         // In the make's block, after it; each once.
-        let region = ch.stmt.up()?;
         if !contains(region, anchor)
             || anchor.start_byte() < ch.stmt.end_byte()
             || stmts.iter().any(|s: &Node<'t>| s.id() == anchor.id())
@@ -128,7 +128,6 @@ fn senders<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<Senders<'t>> {
         // And one statement of the block holds every start in a branch:
         // two (`if x { go a() }; if !x { go b() }`) may have correlated
         // conditions that no path satisfies both of.
-        let region = ch.stmt.up()?;
         let mut outer: Vec<usize> = stmts
             .iter()
             .filter(|s| s.up() != Some(region))
@@ -170,11 +169,9 @@ pub fn most_on_a_path(n: Node<'_>, is_one: &dyn Fn(Node<'_>) -> bool) -> usize {
             rest + arm("consequence").max(arm("alternative"))
         }
         k::EXPRESSION_SWITCH_STATEMENT | k::TYPE_SWITCH_STATEMENT | k::SELECT_STATEMENT => {
-            let is_case = |c: &Node<'_>| {
-                matches!(c.kind_str(), k::EXPRESSION_CASE | k::TYPE_CASE | k::DEFAULT_CASE | k::COMMUNICATION_CASE)
-            };
-            let rest: usize = children.iter().filter(|c| !is_case(c)).map(|c| most_on_a_path(*c, is_one)).sum();
-            rest + children.iter().filter(|c| is_case(c)).map(|c| most_on_a_path(*c, is_one)).max().unwrap_or(0)
+            let case = |c: &&Node<'_>| flow::is_case(c.kind_str());
+            let rest: usize = children.iter().filter(|c| !case(c)).map(|c| most_on_a_path(*c, is_one)).sum();
+            rest + children.iter().filter(case).map(|c| most_on_a_path(*c, is_one)).max().unwrap_or(0)
         }
         _ => children.iter().map(|c| most_on_a_path(*c, is_one)).sum(),
     }
@@ -464,8 +461,8 @@ impl<'t> Senders<'t> {
     /// than starts can have happened, with how many goroutines it leaves
     /// unreceived. Every receive before the exit in the text, and not in a
     /// branch exclusive of it, counts as done (none is in a loop: the
-    /// caller checks), so the count is never more than on the path. Not for a launch loop, whose count is not
-    /// known here.
+    /// caller checks), so the count is never more than on the path. Not
+    /// for a launch loop, whose count is not known here.
     pub fn exit_with_pending(&self, pkg: &Package<'t>, ch: &Channel<'t>) -> Option<(Node<'t>, usize)> {
         if self.looped.is_some() || self.most != self.stmts.len() {
             return None;

@@ -45,11 +45,7 @@ pub fn exits_within<'t>(pkg: &Package<'t>, region: Node<'t>, window: std::ops::R
 fn after_process_exit(stmt: Node<'_>, src: &[u8]) -> bool {
     std::iter::successors(stmt.prev_named_sibling(), Node::prev_named_sibling)
         .find(|n| !n.is_extra())
-        .filter(|n| n.kind_str() == k::EXPRESSION_STATEMENT)
-        .and_then(|n| n.named(0))
-        .filter(|c| c.kind_str() == k::CALL_EXPRESSION)
-        .and_then(|c| c.field("function"))
-        .is_some_and(|f| super::known::PROCESS_EXITS.iter().any(|api| super::known::is(f, src, *api)))
+        .is_some_and(|n| flow::ends_process(n, src))
 }
 
 /// The statements of `region` (not in nested function literals) starting

@@ -209,17 +209,24 @@ fn only_call_in_literal(call: Node<'_>) -> Option<Node<'_>> {
     }
     let stmt = call.up().filter(|s| s.kind_str() == k::EXPRESSION_STATEMENT)?;
     let lit = crate::syntax::ancestors(stmt).find(|a| a.kind_str() == k::FUNC_LITERAL)?;
-    let stmts = crate::syntax::statements(lit.field("body")?);
-    let (last, defers) = stmts.split_last()?;
+    let (last, defers) = after_defers(lit.field("body")?)?;
     let quiet_defer = |d: &Node<'_>| {
         let mut literal = false;
         crate::syntax::walk_preorder(*d, |n| {
             literal |= n.kind_str() == k::FUNC_LITERAL;
             !literal
         });
-        d.kind_str() == k::DEFER_STATEMENT && !literal
+        !literal
     };
     (last.id() == stmt.id() && defers.iter().all(quiet_defer)).then_some(lit)
+}
+
+/// A block's last statement, when every statement before it is a `defer`
+/// (`{ defer ...; f() }`), with those defers.
+fn after_defers(body: Node<'_>) -> Option<(Node<'_>, Vec<Node<'_>>)> {
+    let mut stmts = crate::syntax::statements(body);
+    let last = stmts.pop()?;
+    stmts.iter().all(|d| d.kind_str() == k::DEFER_STATEMENT).then_some((last, stmts))
 }
 
 /// For a func literal passed to a launcher, in a statement of its own:
@@ -332,9 +339,8 @@ pub fn wrapper_param<'t>(pkg: &Package<'t>, func: InFile<Node<'t>>) -> Option<us
     let callee = call.field("function")?;
     let run = if callee.kind_str() == k::FUNC_LITERAL {
         // `go func() { defer ...; f() }()`: defers, then the call, last.
-        let stmts = crate::syntax::statements(callee.field("body")?);
-        let (last, defers) = stmts.split_last()?;
-        if !no_args(call) || !defers.iter().all(|d| d.kind_str() == k::DEFER_STATEMENT) {
+        let (last, _) = after_defers(callee.field("body")?)?;
+        if !no_args(call) {
             return None;
         }
         last.named(0).filter(|c| last.kind_str() == k::EXPRESSION_STATEMENT && c.kind_str() == k::CALL_EXPRESSION)?

@@ -344,8 +344,7 @@ fn sent_on(sel: Node<'_>) -> bool {
 /// of this file declared to return `T` or `*T` whose every `return` returns
 /// such a literal.
 fn built_type<'t>(facts: &FileFacts<'t>, init: Node<'t>) -> Option<&'t str> {
-    let literal_type =
-        |e: Node<'t>| crate::analysis::starts::type_name(facts, crate::analysis::starts::literal_type(e)?);
+    let literal_type = |e: Node<'t>| literal_type_name(facts, e);
     if let Some(t) = literal_type(init) {
         return Some(t);
     }
@@ -375,14 +374,12 @@ fn built_type<'t>(facts: &FileFacts<'t>, init: Node<'t>) -> Option<&'t str> {
 /// given fields (`w.f = ...`): nobody else gets hold of it before it is
 /// returned (a method call could store it, an argument hand it on).
 fn fresh_local<'t>(facts: &FileFacts<'t>, v: Node<'t>, t: &str, returns: &[Node<'t>]) -> bool {
-    let literal_type =
-        |e: Node<'t>| crate::analysis::starts::type_name(facts, crate::analysis::starts::literal_type(e)?);
     if v.kind_str() != k::IDENTIFIER {
         return false;
     }
     let Some((_, scopes)) = facts.scopes_for(v) else { return false };
     let Some(b) = scopes.resolve(v).map(|b| scopes.binding(b)) else { return false };
-    if b.init.is_none_or(|i| literal_type(i) != Some(t)) || !b.assignments.is_empty() {
+    if b.init.is_none_or(|i| literal_type_name(facts, i) != Some(t)) || !b.assignments.is_empty() {
         return false;
     }
     b.uses.iter().filter(|u| u.id() != b.ident.id()).all(|u| {
@@ -397,6 +394,11 @@ fn fresh_local<'t>(facts: &FileFacts<'t>, v: Node<'t>, t: &str, returns: &[Node<
             });
         returned || field_set
     })
+}
+
+/// The type name of a composite literal `e` (`T{...}`, `&T{...}`).
+fn literal_type_name<'t>(facts: &FileFacts<'t>, e: Node<'t>) -> Option<&'t str> {
+    crate::analysis::starts::type_name(facts, crate::analysis::starts::literal_type(e)?)
 }
 
 /// The name of the receiver of method `m`.

@@ -139,13 +139,11 @@ impl NcastLeak {
         // }; return <-c` receives once on every path).
         let region = crate::syntax::Up::up(&ch.stmt)?;
         let is_recv = |x: Node<'_>| recvs.iter().any(|r| r.id() == x.id());
-        let on_a_path = crate::analysis::channel_facts::most_on_a_path(region, &is_recv);
-        let mut found = 0;
-        crate::syntax::walk_preorder(region, |x| {
-            found += usize::from(is_recv(x));
-            true
-        });
-        let receives = if found == recvs.len() { on_a_path } else { recvs.len() };
+        let receives = if recvs.iter().all(|r| crate::syntax::contains(region, *r)) {
+            crate::analysis::channel_facts::most_on_a_path(region, &is_recv)
+        } else {
+            recvs.len()
+        };
         // A launch loop's goroutines count as the loop's iterations.
         let (capacity, literal) = match senders.looped {
             None => (n.to_string(), Some(n)),

@@ -33,15 +33,7 @@ pub fn exclusive(a: Node<'_>, b: Node<'_>) -> bool {
             arm(ca) && arm(cb)
         }
         k::EXPRESSION_SWITCH_STATEMENT | k::TYPE_SWITCH_STATEMENT | k::SELECT_STATEMENT => {
-            let case = |id: usize| {
-                named_children(common).into_iter().any(|c| {
-                    c.id() == id
-                        && matches!(
-                            c.kind_str(),
-                            k::EXPRESSION_CASE | k::TYPE_CASE | k::DEFAULT_CASE | k::COMMUNICATION_CASE
-                        )
-                })
-            };
+            let case = |id: usize| kids.iter().any(|c| c.id() == id && is_case(c.kind_str()));
             case(ca) && case(cb)
         }
         _ => false,
@@ -72,6 +64,12 @@ pub fn dominates(r: Node<'_>, e: Node<'_>) -> bool {
     false
 }
 
+/// Is this the kind of a `switch` or `select` case (`default` included)?
+#[must_use]
+pub fn is_case(kind: &str) -> bool {
+    matches!(kind, k::EXPRESSION_CASE | k::TYPE_CASE | k::DEFAULT_CASE | k::COMMUNICATION_CASE)
+}
+
 /// Can a node of this kind run some of what it holds and not the rest: a
 /// branch, a loop, a `switch` or `select`, `a && b`, `a || b`? (The
 /// coarse, syntax-kind test; [`dominates`] looks at which child.)
@@ -93,9 +91,7 @@ fn conditional_edge(parent: Node<'_>, child: Node<'_>) -> bool {
     let is = |field: &str| parent.field(field).is_some_and(|c| c.id() == child.id());
     match parent.kind_str() {
         k::IF_STATEMENT => is("consequence") || is("alternative"),
-        k::EXPRESSION_SWITCH_STATEMENT | k::TYPE_SWITCH_STATEMENT | k::SELECT_STATEMENT => {
-            matches!(child.kind_str(), k::EXPRESSION_CASE | k::TYPE_CASE | k::DEFAULT_CASE | k::COMMUNICATION_CASE)
-        }
+        k::EXPRESSION_SWITCH_STATEMENT | k::TYPE_SWITCH_STATEMENT | k::SELECT_STATEMENT => is_case(child.kind_str()),
         k::FOR_STATEMENT => child.kind_str() != k::RANGE_CLAUSE,
         k::RANGE_CLAUSE => !is("right"),
         k::FUNC_LITERAL | k::GO_STATEMENT | k::DEFER_STATEMENT => true,
@@ -184,12 +180,7 @@ fn surely(ops: &[Node<'_>], s: Node<'_>) -> bool {
             cons.is_some_and(|c| surely(ops, c)) && alt.is_some_and(|a| surely(ops, a))
         }
         k::SELECT_STATEMENT | k::EXPRESSION_SWITCH_STATEMENT | k::TYPE_SWITCH_STATEMENT => {
-            let cases: Vec<Node> = named_children(s)
-                .into_iter()
-                .filter(|c| {
-                    matches!(c.kind_str(), k::COMMUNICATION_CASE | k::DEFAULT_CASE | k::EXPRESSION_CASE | k::TYPE_CASE)
-                })
-                .collect();
+            let cases: Vec<Node> = named_children(s).into_iter().filter(|c| is_case(c.kind_str())).collect();
             let has_default = cases.iter().any(|c| c.kind_str() == k::DEFAULT_CASE);
             if s.kind_str() != k::SELECT_STATEMENT && !has_default {
                 return false;

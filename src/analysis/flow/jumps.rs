@@ -356,7 +356,14 @@ pub fn ends_process_after(node: Node<'_>, src: &[u8]) -> bool {
     let stmt = ancestors(node).find(|a| a.up().is_some_and(|p| p.kind_str() == k::STATEMENT_LIST));
     let next = stmt
         .and_then(|s| std::iter::successors(s.next_named_sibling(), Node::next_named_sibling).find(|n| !n.is_extra()));
-    next.filter(|n| n.kind_str() == k::EXPRESSION_STATEMENT)
+    next.is_some_and(|n| ends_process(n, src))
+}
+
+/// Is `stmt` a call that ends the process (`os.Exit`, `log.Fatal`...)?
+#[must_use]
+pub fn ends_process(stmt: Node<'_>, src: &[u8]) -> bool {
+    Some(stmt)
+        .filter(|n| n.kind_str() == k::EXPRESSION_STATEMENT)
         .and_then(|n| n.named(0))
         .filter(|c| c.kind_str() == k::CALL_EXPRESSION)
         .and_then(|c| c.field("function"))
