@@ -36,6 +36,19 @@ impl<'t> Channel<'t> {
         self.facts.senders.get_or_init(|| senders(pkg, self)).as_ref()
     }
 
+    /// The most receives (not ranges) one path through the make's block
+    /// makes, those in exclusive arms counted once (`if x { return <-c };
+    /// return <-c` receives once); all of them when one lies outside it.
+    #[must_use]
+    pub fn most_receives_on_a_path(&self) -> usize {
+        let recvs: Vec<_> = self.ops_of(OpKind::Recv).map(|r| r.node).collect();
+        let is_recv = |x: Node<'_>| recvs.iter().any(|r| r.id() == x.id());
+        match self.stmt.up() {
+            Some(region) if recvs.iter().all(|r| contains(region, *r)) => most_on_a_path(region, &is_recv),
+            _ => recvs.len(),
+        }
+    }
+
     /// The goroutine (index into `starts`) that closes the channel once
     /// every sender is done (see [`wait_closer`]).
     pub fn wait_closer(&self, pkg: &Package<'t>) -> Option<usize> {

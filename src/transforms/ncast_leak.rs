@@ -135,15 +135,7 @@ impl NcastLeak {
         let interleaved = recvs.iter().any(|r| r.start_byte() < last_start.end_byte());
         let pending = if interleaved { Some(senders.exit_with_pending(cx.pkg, ch)?) } else { None };
         let n = senders.most;
-        // Receives in exclusive branches count once (`if x { return <-c
-        // }; return <-c` receives once on every path).
-        let region = crate::syntax::Up::up(&ch.stmt)?;
-        let is_recv = |x: Node<'_>| recvs.iter().any(|r| r.id() == x.id());
-        let receives = if recvs.iter().all(|r| crate::syntax::contains(region, *r)) {
-            crate::analysis::channel_facts::most_on_a_path(region, &is_recv)
-        } else {
-            recvs.len()
-        };
+        let receives = ch.most_receives_on_a_path();
         // A launch loop's goroutines count as the loop's iterations.
         let (capacity, literal) = match senders.looped {
             None => (n.to_string(), Some(n)),
