@@ -53,6 +53,21 @@ pub fn other_case_can_fire(facts: &FileFacts<'_>, sel: Node<'_>, ch: &Channel<'_
     })
 }
 
+/// Is the jump `j` in another case of a select that also receives from
+/// `ch` (`case <-ctx.Done(): return`, a timeout, `default`), a case that
+/// can fire? The parent then leaves without waiting for a sender, whatever
+/// the senders do.
+pub fn in_other_case_of_receiving_select(facts: &FileFacts<'_>, ch: &Channel<'_>, j: Node<'_>) -> bool {
+    let Some(case) = ancestors(j).find(|a| matches!(a.kind_str(), k::COMMUNICATION_CASE | k::DEFAULT_CASE)) else {
+        return false;
+    };
+    let Some(sel) = case.up() else { return false };
+    let receives_here = ch.ops_of(OpKind::Recv).any(|r| select_of(r.node).is_some_and(|s| s.id() == sel.id()));
+    let in_receiving_case =
+        case.field("communication").is_some_and(|c| ch.ops_of(OpKind::Recv).any(|r| contains(c, r.node)));
+    receives_here && !in_receiving_case && other_case_can_fire(facts, sel, ch)
+}
+
 /// The channel a select case's communication sends on or receives from.
 fn case_channel(comm: Node<'_>) -> Option<Node<'_>> {
     match comm.kind_str() {

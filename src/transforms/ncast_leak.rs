@@ -6,6 +6,7 @@ use super::{Context, Finding, Transform};
 use crate::analysis::channel_facts::{exits_after, loops_after_make};
 use crate::analysis::exits::exits;
 use crate::analysis::relevance::GoroutineUse;
+use crate::analysis::selects::in_other_case_of_receiving_select;
 use crate::analysis::types::{
     Shape, binding_shape_in_package, declared_shape, field_type, is_sequence_in_package, shape_in_package,
 };
@@ -44,10 +45,10 @@ impl Transform for NcastLeak {
         // channel after every sender is done (it counts nothing) and stops
         // ranging early.
         let ranged = ch.ops_of(OpKind::Range).next().is_some();
-        if !sender.every_path && !ranged {
-            return None;
-        }
-        let [launch] = loops_after_make(ch, sender.go)[..] else { return None };
+        let may_not_send = !sender.every_path && !ranged;
+        // The launch loop, or the outermost of nested launch loops.
+        let loops = loops_after_make(ch, sender.go);
+        let launch = *loops.last()?;
         // Ranging over the channel is receiving in a loop (the sole sender
         // allows it when a closer closes the channel after every send).
         let recvs: Vec<_> = ch.ops.iter().filter(|o| matches!(o.kind, OpKind::Recv | OpKind::Range)).collect();
@@ -57,11 +58,17 @@ impl Transform for NcastLeak {
         // How many sends the parent surely takes on the leaking path.
         // (With the exit before any receive, if there is one.)
         let (reason, received, exit) = match recvs.first() {
+            None if may_not_send => return None,
             None => (format!("nothing receives from `{}`", ch.name), 0, None),
             Some(_) => {
                 let early = exits_after(cx.pkg, ch, launch, true).into_iter().next();
-                // An exit before any receive can be the path where no sender sends.
-                if early.is_some() && !sender.every_path {
+                // An exit before any receive can be the path where no sender
+                // sends; not another case of the receiving select (a timeout,
+                // `ctx.Done()`), which leaves whatever the senders do. Without
+                // such a case, goroutines that may not send can make fewer
+                // receives right.
+                let leaves_anyway = early.is_some_and(|j| in_other_case_of_receiving_select(facts, ch, j));
+                if (early.is_some() && !sender.every_path || may_not_send) && !leaves_anyway {
                     return None;
                 }
                 if let Some(j) = early {
@@ -74,7 +81,7 @@ impl Transform for NcastLeak {
             }
         };
         let (_, scopes) = facts.scopes_for(ch.make)?;
-        let count = sender_count(cx, scopes, ch, launch, sender.go);
+        let count = nested_count(cx, scopes, ch, &loops, sender.go);
         // A literal count the buffer and the receives cover cannot leak.
         if let Ok(n) = count.as_deref().map(str::parse::<u64>)
             && n.is_ok_and(|n| n <= buffer + received)
@@ -88,7 +95,8 @@ impl Transform for NcastLeak {
             String::new()
         };
         let message = format!(
-            "goroutines started in the loop on line {} each send on `{}`, but {reason}{}: the rest block forever{closer}",
+            "goroutines started in the {} on line {} each send on `{}`, but {reason}{}: the rest block forever{closer}",
+            if loops.len() > 1 { "nested loops" } else { "loop" },
             launch.start_position().row + 1,
             ch.name,
             too_small(buffer)
@@ -274,6 +282,29 @@ enum NoCount {
     FieldMayChange(String),
     #[error("elements of `{0}` are assigned in the function")]
     ElementsAssigned(String),
+}
+
+/// The number of goroutines started by `go` in the nested `loops` (innermost
+/// first): the product of each loop's iterations, each written at the make
+/// (so no inner count depends on an outer iteration). Literals multiply out.
+fn nested_count<'t>(
+    cx: &Context<'_, 't>,
+    scopes: &Scopes<'t>,
+    ch: &Channel<'t>,
+    loops: &[Node<'t>],
+    go: Node<'t>,
+) -> Result<String, NoCount> {
+    let mut counts = Vec::with_capacity(loops.len());
+    let mut inner = go;
+    for l in loops {
+        counts.push(sender_count(cx, scopes, ch, *l, inner)?);
+        inner = *l;
+    }
+    let literal = counts.iter().try_fold(1u64, |acc, c| acc.checked_mul(c.parse().ok()?));
+    Ok(match literal {
+        Some(n) => n.to_string(),
+        None => counts.into_iter().rev().collect::<Vec<_>>().join("*"),
+    })
 }
 
 /// An expression, valid at the make, for the number of goroutines the loop
