@@ -95,6 +95,11 @@ pub struct Channel<'t> {
     pub(super) facts: super::channel_facts::Cache<'t>,
     /// Why the channel's operations cannot all be seen, if they cannot.
     pub escape: Option<(Node<'t>, Escape)>,
+    /// Receives that are a case of a select in a closure variable the
+    /// parent calls once (`wait := func() { select { case v := <-c: ...
+    /// } }` ... `wait()`): the call (the [`Op::node`] of the receive, where
+    /// it happens) and the receive itself.
+    pub called: Vec<(Node<'t>, Node<'t>)>,
 }
 
 impl<'t> Channel<'t> {
@@ -102,6 +107,13 @@ impl<'t> Channel<'t> {
     #[must_use]
     pub fn unbuffered(&self, facts: &FileFacts<'_>) -> bool {
         zero_capacity(facts, self.capacity)
+    }
+
+    /// Where the receive whose [`Op::node`] is `node` is written: itself,
+    /// or the receive inside the closure a call runs ([`Channel::called`]).
+    #[must_use]
+    pub fn receive_site(&self, node: Node<'t>) -> Node<'t> {
+        self.called.iter().find(|(call, _)| call.id() == node.id()).map_or(node, |(_, recv)| *recv)
     }
 
     pub fn ops_of(&self, kind: OpKind) -> impl Iterator<Item = &Op<'t>> {
@@ -266,6 +278,7 @@ fn collect<'t>(
         ops: Vec::new(),
         facts: super::channel_facts::Cache::default(),
         escape: None,
+        called: Vec::new(),
     };
     // The variable must hold this channel and nothing else.
     let is_decl = b.ident.id() == ident.id();
@@ -309,6 +322,13 @@ fn collect<'t>(
                 }
                 continue;
             }
+            // A case of a select the closure always reaches: the receive
+            // happens at the call, if the select takes its case.
+            None if let Some((call, recv)) = called_select_receive(facts, u, func) => {
+                ch.ops.push(Op { kind: OpKind::Recv, node: call, place: Place::Parent });
+                ch.called.push((call, recv));
+                continue;
+            }
             // In a closure variable started by several go statements: the
             // operation happens in each of those goroutines.
             None if !starts::closure_var_starts(facts, u, func).is_empty() => {
@@ -332,6 +352,15 @@ fn collect<'t>(
         }
     }
     Some(ch)
+}
+
+/// For `u` received from as a case of a select (with other cases) that a
+/// closure variable's body always reaches, and that the parent calls once
+/// ([`starts::sync_closure_call`]): the call and the receive.
+fn called_select_receive<'t>(facts: &FileFacts<'t>, u: Node<'t>, func: Node<'t>) -> Option<(Node<'t>, Node<'t>)> {
+    let Use::Op(OpKind::Recv, recv) = use_of(facts, u) else { return None };
+    let sel = super::selects::select_of(recv).filter(|s| super::selects::case_count(*s) > 1)?;
+    starts::sync_closure_call(facts, sel, func).map(|call| (call, recv))
 }
 
 /// What the use `u` of the channel, running at `ctx`, does to it: an

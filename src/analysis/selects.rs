@@ -39,7 +39,7 @@ pub fn case_count(select: Node<'_>) -> usize {
 /// `ctx.Done()` of `context.Background()` / `context.TODO()`.
 pub fn other_case_can_fire(facts: &FileFacts<'_>, sel: Node<'_>, ch: &Channel<'_>) -> bool {
     let Some((_, scopes)) = facts.scopes_for(sel) else { return true };
-    let recvs: Vec<_> = ch.ops_of(OpKind::Recv).map(|o| o.node).collect();
+    let recvs: Vec<_> = ch.ops_of(OpKind::Recv).map(|o| ch.receive_site(o.node)).collect();
     named_children(sel).into_iter().any(|case| match case.kind_str() {
         k::DEFAULT_CASE => true,
         k::COMMUNICATION_CASE => {
@@ -62,9 +62,9 @@ pub fn in_other_case_of_receiving_select(facts: &FileFacts<'_>, ch: &Channel<'_>
         return false;
     };
     let Some(sel) = case.up() else { return false };
-    let receives_here = ch.ops_of(OpKind::Recv).any(|r| select_of(r.node).is_some_and(|s| s.id() == sel.id()));
-    let in_receiving_case =
-        case.field("communication").is_some_and(|c| ch.ops_of(OpKind::Recv).any(|r| contains(c, r.node)));
+    let recvs: Vec<_> = ch.ops_of(OpKind::Recv).map(|o| ch.receive_site(o.node)).collect();
+    let receives_here = recvs.iter().any(|r| select_of(*r).is_some_and(|s| s.id() == sel.id()));
+    let in_receiving_case = case.field("communication").is_some_and(|c| recvs.iter().any(|r| contains(c, *r)));
     receives_here && !in_receiving_case && other_case_can_fire(facts, sel, ch)
 }
 
@@ -95,7 +95,7 @@ pub fn select_receives_every_send<'t>(pkg: &Package<'t>, ch: &Channel<'t>, sel: 
     let facts = pkg.own();
     let (Some(sender), Some((_, scopes))) = (ch.sole_sender(pkg), facts.scopes_for(sel)) else { return false };
     let Some(start) = ch.starts.iter().find(|s| s.stmt.id() == sender.go.id()) else { return false };
-    let recvs: Vec<_> = ch.ops_of(OpKind::Recv).map(|o| o.node).collect();
+    let recvs: Vec<_> = ch.ops_of(OpKind::Recv).map(|o| ch.receive_site(o.node)).collect();
     let mut sends: Vec<Node<'t>> = ch.ops_of(OpKind::Send).map(|o| o.node).collect();
     for case in named_children(sel) {
         match case.kind_str() {

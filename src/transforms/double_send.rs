@@ -150,7 +150,7 @@ fn sending_body<'t>(cx: &Context<'_, 't>, ch: &Channel<'t>) -> Option<(Node<'t>,
     let single = |r: &crate::analysis::Op<'t>| {
         r.place == Place::Parent
             && loops_after_make(ch, r.node).is_empty()
-            && select_of(r.node).is_none_or(|s| case_count(s) <= 1)
+            && select_of(ch.receive_site(r.node)).is_none_or(|s| case_count(s) <= 1)
     };
     let (func, sends) = bodies.first().cloned()?;
     if let ([_], [recv]) = (bodies.as_slice(), recvs.as_slice()) {

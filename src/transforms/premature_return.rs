@@ -47,7 +47,9 @@ impl Transform for PrematureReturn {
         if recvs.iter().any(|r| r.place != Place::Parent || r.node.start_byte() < sender.go.end_byte()) {
             return None;
         }
-        if !recvs.is_empty() && recvs.iter().all(|r| select_of(r.node).is_some_and(|s| case_count(s) > 1)) {
+        if !recvs.is_empty()
+            && recvs.iter().all(|r| select_of(ch.receive_site(r.node)).is_some_and(|s| case_count(s) > 1))
+        {
             return None; // timeout-leak's shape
         }
         let (message, exit) = match recvs.iter().map(|r| r.node).min_by_key(tree_sitter::Node::start_byte) {

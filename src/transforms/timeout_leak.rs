@@ -48,8 +48,14 @@ impl Transform for TimeoutLeak {
         }
         let mut selects = Vec::new();
         for r in &recvs {
-            let sel = select_of(r.node).filter(|s| case_count(*s) > 1)?;
-            selects.push((sel, r.node));
+            let site = ch.receive_site(r.node);
+            // A closure holding the select, called in a loop, may run it
+            // until it receives.
+            if site.id() != r.node.id() && !loops_after_make(ch, r.node).is_empty() {
+                return None;
+            }
+            let sel = select_of(site).filter(|s| case_count(*s) > 1)?;
+            selects.push((sel, site));
         }
         // A select whose other cases can never fire always receives.
         if selects.iter().all(|(sel, _)| !other_case_can_fire(facts, *sel, ch)) {
@@ -76,6 +82,12 @@ impl Transform for TimeoutLeak {
         }
         let line = selects[0].0.start_position().row + 1;
         let select = selects[0].0.start_byte();
+        let called = ch
+            .called
+            .iter()
+            .find(|(_, r)| r.id() == selects[0].1.id())
+            .map(|(call, _)| format!(" (in the closure called on line {})", call.start_position().row + 1))
+            .unwrap_or_default();
         Some(
             capacity_finding(
                 self,
@@ -84,7 +96,7 @@ impl Transform for TimeoutLeak {
                 sender.last,
                 "1",
                 format!(
-                    "when the select on line {line} takes another case, the goroutine sending on `{}` blocks forever",
+                    "when the select on line {line}{called} takes another case, the goroutine sending on `{}` blocks forever",
                     ch.name
                 ),
             )
