@@ -485,6 +485,15 @@ fn argument<'t>(
             Some((AtCall::Sends, _)) if matches!(place, Place::Goroutine(_)) => {
                 ch.escape = Some((call, Escape::CalleeDoesMore));
             }
+            // The parent's call of a function of this file whose select
+            // may receive: a receive at the call, written in the callee.
+            Some((AtCall::SelectRecv, node)) => match callee_select_recv(pkg, u, call, args) {
+                Some(recv) if place == Place::Parent => {
+                    ch.ops.push(Op { kind: OpKind::Recv, node, place });
+                    ch.called.push((node, recv));
+                }
+                _ => ch.escape = Some((call, Escape::PassedToUnknown)),
+            },
             Some((at, node)) => ch.ops.push(Op { kind: at.kind(), node, place }),
             None => ch.escape = Some((call, Escape::PassedToUnknown)),
         }
@@ -537,8 +546,17 @@ fn callee_op<'t>(pkg: &Package<'t>, u: Node<'t>, call: Node<'t>, args: Node<'t>)
     let stmt = call.up().filter(|s| s.kind_str() == k::EXPRESSION_STATEMENT);
     match at {
         AtCall::SendOnce | AtCall::Sends | AtCall::Range => Some((at, stmt?)),
-        AtCall::RecvOnce | AtCall::CloseOnce => Some((at, stmt.unwrap_or(call))),
+        AtCall::RecvOnce | AtCall::CloseOnce | AtCall::SelectRecv => Some((at, stmt.unwrap_or(call))),
     }
+}
+
+/// The receive a call's callee, declared in the checked file, makes as a
+/// case of its select ([`AtCall::SelectRecv`]).
+fn callee_select_recv<'t>(pkg: &Package<'t>, u: Node<'t>, call: Node<'t>, args: Node<'t>) -> Option<Node<'t>> {
+    let index = arg_index(args, u).ok()?;
+    let func = starts::callee(pkg, call).filter(|f| f.file == FileId::OWN)?;
+    let param = super::starts::param_ident(func.value, index, pkg.file(func.file).src)??;
+    pkg.summary(func, param).select_recv
 }
 
 /// A `goto` in `func` (not in nested functions) to a label before it.

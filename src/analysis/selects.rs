@@ -69,7 +69,7 @@ pub fn in_other_case_of_receiving_select(facts: &FileFacts<'_>, ch: &Channel<'_>
 }
 
 /// The channel a select case's communication sends on or receives from.
-fn case_channel(comm: Node<'_>) -> Option<Node<'_>> {
+pub(super) fn case_channel(comm: Node<'_>) -> Option<Node<'_>> {
     match comm.kind_str() {
         k::SEND_STATEMENT => comm.field("channel"),
         _ => {

@@ -34,6 +34,8 @@ pub struct ParamSummary<'t> {
     /// What a call of the function is, for the channel it hands this
     /// parameter: one operation at the call, or `None` (see [`Self::at_call`]).
     pub at_call: Option<AtCall>,
+    /// With [`AtCall::SelectRecv`]: the receive, a case of the select.
+    pub select_recv: Option<Node<'t>>,
 }
 
 /// A call handing the channel to a function that does one thing with it.
@@ -54,6 +56,12 @@ pub enum AtCall {
     Range,
     /// Exactly one close on every path that ends normally: the call closes.
     CloseOnce,
+    /// One receive, a case of a select with other cases, and the select
+    /// reached exactly once on every path that ends normally: the call is
+    /// that select's receive ([`ParamSummary::select_recv`]), which may
+    /// take another case. No other case waits on a channel parameter (it
+    /// may be the sender's partner, which the callee cannot tell).
+    SelectRecv,
 }
 
 impl AtCall {
@@ -62,7 +70,7 @@ impl AtCall {
     pub fn kind(self) -> OpKind {
         match self {
             AtCall::SendOnce | AtCall::Sends => OpKind::Send,
-            AtCall::RecvOnce => OpKind::Recv,
+            AtCall::RecvOnce | AtCall::SelectRecv => OpKind::Recv,
             AtCall::Range => OpKind::Range,
             AtCall::CloseOnce => OpKind::Close,
         }
@@ -150,7 +158,32 @@ fn summarize<'t>(pkg: &Package<'t>, func: InFile<Node<'t>>, param: Node<'t>, fol
         }
     }
     out.at_call = at_call(facts, func.value, &out.ops);
+    if out.at_call.is_none() {
+        out.select_recv = select_recv(facts, func.value, &out.ops);
+        out.at_call = out.select_recv.map(|_| AtCall::SelectRecv);
+    }
     out
+}
+
+/// The one receive of `ops`, when it is a case of a select with other
+/// cases that `func` reaches exactly once on every path ([`AtCall::SelectRecv`]).
+fn select_recv<'t>(facts: &super::FileFacts<'t>, func: Node<'t>, ops: &[(OpKind, Node<'t>)]) -> Option<Node<'t>> {
+    use crate::syntax::kinds as k;
+    let [(OpKind::Recv, recv)] = ops[..] else { return None };
+    let sel = super::selects::select_of(recv).filter(|s| super::selects::case_count(*s) > 1)?;
+    let body = func.field("body")?;
+    let (_, scopes) = facts.scopes_for(sel)?;
+    // Another case waiting on a channel parameter may be the sender's partner.
+    let on_param = crate::syntax::named_children(sel).into_iter().any(|case| {
+        case.field("communication")
+            .filter(|c| !crate::syntax::contains(*c, recv))
+            .and_then(super::selects::case_channel)
+            .filter(|t| t.kind_str() == k::IDENTIFIER)
+            .and_then(|t| scopes.resolve(t))
+            .is_some_and(|b| scopes.binding(b).kind == super::scope::BindingKind::Param)
+    });
+    let once = super::flow::send_bounds(body, facts.src, &|x| x.id() == sel.id()) == (1, 1);
+    (once && !on_param).then_some(recv)
 }
 
 /// The operation a call in `func` (of the checked file) is for the
@@ -186,8 +219,9 @@ fn handed_on<'t>(
     let at = pkg.direct_summary(InFile::new(FileId::OWN, callee), param).at_call?;
     let stmt = call.up().filter(|s| s.kind_str() == k::EXPRESSION_STATEMENT);
     match at {
-        // Several sends are not one operation at the call.
-        AtCall::Sends => None,
+        // Several sends, or a receive that may not happen, are not one
+        // operation at the call.
+        AtCall::Sends | AtCall::SelectRecv => None,
         AtCall::SendOnce | AtCall::Range => Some((at.kind(), stmt?)),
         AtCall::RecvOnce | AtCall::CloseOnce => Some((at.kind(), stmt.unwrap_or(call))),
     }
@@ -290,7 +324,7 @@ mod tests {
 
     #[test]
     fn a_call_is_one_operation_only_when_the_body_does_one_thing_once() {
-        let src = "package p\nfunc a(c chan int) { c <- 1 }\nfunc b(c chan int) { for i := 0; i < 3; i++ { c <- i } }\nfunc d(c chan int) int { return <-c }\nfunc e(c chan int, x bool) int { if x { return 0 }; return <-c }\nfunc g(c chan int) { for v := range c { _ = v } }\nfunc h(c chan int) { for v := range c { if v < 0 { return } } }\nfunc i(c chan int) { defer close(c) }\nfunc j(c chan int) { c <- 1; <-c }\nfunc l(c chan int) { c <- 1; println() }\n";
+        let src = "package p\nfunc a(c chan int) { c <- 1 }\nfunc b(c chan int) { for i := 0; i < 3; i++ { c <- i } }\nfunc d(c chan int) int { return <-c }\nfunc e(c chan int, x bool) int { if x { return 0 }; return <-c }\nfunc g(c chan int) { for v := range c { _ = v } }\nfunc h(c chan int) { for v := range c { if v < 0 { return } } }\nfunc i(c chan int) { defer close(c) }\nfunc j(c chan int) { c <- 1; <-c }\nfunc l(c chan int) { c <- 1; println() }\nfunc m(c chan int) int { select { case v := <-c: return v; default: return 0 } }\nfunc n(c chan int, d chan int) { select { case <-c: case <-d: } }\nfunc o(c chan int) { for { select { case <-c: return; default: } } }\nfunc q(c chan int, x bool) { if x { return }; select { case <-c: default: } }\n";
         let tree = crate::syntax::parse(src.as_bytes()).unwrap();
         let sources = Sources::new(None, Vec::new(), true);
         let pkg = Package::new(FileFacts::new(std::slice::from_ref(&tree), src.as_bytes()), &sources);
@@ -309,5 +343,9 @@ mod tests {
         assert_eq!(at("i"), Some(AtCall::CloseOnce));
         assert_eq!(at("j"), None, "two kinds of operation");
         assert_eq!(at("l"), Some(AtCall::Sends), "one send, but not its last action");
+        assert_eq!(at("m"), Some(AtCall::SelectRecv), "a select reached once");
+        assert_eq!(at("n"), None, "the other case waits on a parameter, maybe the sender's partner");
+        assert_eq!(at("o"), None, "the select repeats");
+        assert_eq!(at("q"), None, "the select is skipped on one path");
     }
 }

@@ -86,7 +86,13 @@ impl Transform for TimeoutLeak {
             .called
             .iter()
             .find(|(_, r)| r.id() == selects[0].1.id())
-            .map(|(call, _)| format!(" (in the closure called on line {})", call.start_position().row + 1))
+            .map(|(call, recv)| {
+                let line = call.start_position().row + 1;
+                match crate::analysis::flow::innermost_function(*recv).and_then(|f| f.field("name")) {
+                    Some(name) => format!(" (in `{}`, called on line {line})", facts.text(name)),
+                    None => format!(" (in the closure called on line {line})"),
+                }
+            })
             .unwrap_or_default();
         Some(
             capacity_finding(
