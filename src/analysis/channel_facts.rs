@@ -651,11 +651,15 @@ fn wait_closer<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<usize> {
         return None;
     }
     let (_, scopes) = facts.scopes_for(closer.func.value)?;
+    // `wg.Wait()`, or `_ = g.Wait()` (an errgroup's error dropped).
     let waited = |s: Node<'t>| {
-        (s.kind_str() == k::EXPRESSION_STATEMENT)
-            .then(|| s.named(0).and_then(|c| method_call_on(facts, c, "Wait")))
-            .flatten()
-            .and_then(|w| scopes.resolve(w))
+        let call = match s.kind_str() {
+            k::EXPRESSION_STATEMENT => s.named(0),
+            k::ASSIGNMENT_STATEMENT => s.field("right").and_then(|r| r.named(0)),
+            _ => None,
+        }?;
+        let dropped = super::starts::dropped_result(facts, call).is_some_and(|d| d.id() == s.id());
+        dropped.then(|| method_call_on(facts, call, "Wait")).flatten().and_then(|w| scopes.resolve(w))
     };
     let closes_it = |s: Node<'t>, deferred: bool| {
         let want = if deferred { k::DEFER_STATEMENT } else { k::EXPRESSION_STATEMENT };

@@ -307,7 +307,7 @@ pub fn sync_closure_call<'t>(facts: &FileFacts<'t>, node: Node<'t>, root: Node<'
 
 /// The statement of a call whose result is dropped: `f(...)` or
 /// `_ = f(...)`.
-fn dropped_result<'t>(facts: &FileFacts<'t>, call: Node<'t>) -> Option<Node<'t>> {
+pub(super) fn dropped_result<'t>(facts: &FileFacts<'t>, call: Node<'t>) -> Option<Node<'t>> {
     let parent = call.up()?;
     if parent.kind_str() == k::EXPRESSION_STATEMENT {
         return Some(parent);
