@@ -360,20 +360,37 @@ pub fn wrapper_param<'t>(pkg: &Package<'t>, func: InFile<Node<'t>>) -> Option<us
 /// argument number `index` to a spawner: the start, and the spawner's
 /// parameter the literal captures. A spawner is a function or method of
 /// the checked file (a sibling's would need its callers planned in every
-/// file) whose body is the one statement `go func() {...}()`, a literal
-/// without parameters, and that parameter, never reassigned, is used only
-/// inside that literal. Anything more (a condition before the `go`, a
-/// loop, a second statement) may start it other than once.
+/// file) with one `go func() {...}()` statement at the top of its body, a
+/// literal without parameters, that every call reaches: only plain
+/// statements come before it (declarations, assignments, calls; no branch,
+/// loop, `return`, func literal or panic). The parameter, never
+/// reassigned, is used only inside that literal; what follows the `go`
+/// may return a value (`stub := startStub(stop)`). Anything more (a
+/// condition before the `go`, a loop around it) may start it other than
+/// once.
 #[must_use]
 pub fn spawned_by<'t>(pkg: &Package<'t>, call: Node<'t>, index: usize) -> Option<(Start<'t>, Node<'t>)> {
     let facts = pkg.own();
-    let stmt = dropped_result(facts, call)?;
+    let stmt = dropped_result(facts, call).or_else(|| result_taken(call))?;
     let decl = callee(pkg, call).filter(|f| f.file == FileId::OWN)?.value;
     if !matches!(decl.kind_str(), k::FUNCTION_DECLARATION | k::METHOD_DECLARATION) || decl.has_error() {
         return None;
     }
-    let [go] = crate::syntax::statements(decl.field("body")?)[..] else { return None };
-    let run = go.named(0).filter(|c| go.kind_str() == k::GO_STATEMENT && c.kind_str() == k::CALL_EXPRESSION)?;
+    let stmts = crate::syntax::statements(decl.field("body")?);
+    let gos: Vec<usize> = (0..stmts.len()).filter(|&i| stmts[i].kind_str() == k::GO_STATEMENT).collect();
+    let [at] = gos[..] else { return None };
+    let plain = |s: &Node<'t>| {
+        matches!(
+            s.kind_str(),
+            k::SHORT_VAR_DECLARATION | k::ASSIGNMENT_STATEMENT | k::EXPRESSION_STATEMENT | k::VAR_DECLARATION
+        ) && !super::flow::is_panic_or_exit(*s, facts.src)
+            && !has_func_literal(*s)
+    };
+    if !stmts[..at].iter().all(plain) {
+        return None;
+    }
+    let go = stmts[at];
+    let run = go.named(0).filter(|c| c.kind_str() == k::CALL_EXPRESSION)?;
     let lit = run.field("function").filter(|f| f.kind_str() == k::FUNC_LITERAL)?;
     let no_args = run.field("arguments").is_some_and(|a| named_children(a).is_empty());
     let no_params = lit.field("parameters").is_some_and(|p| named_children(p).is_empty());
@@ -387,6 +404,24 @@ pub fn spawned_by<'t>(pkg: &Package<'t>, call: Node<'t>, index: usize) -> Option
         return None;
     }
     Some((Start { kind: StartKind::Spawner, stmt, func: InFile::new(FileId::OWN, lit) }, param))
+}
+
+/// The statement taking a call's results whole: `x := f(...)`, `x, err =
+/// f(...)`.
+fn result_taken(call: Node<'_>) -> Option<Node<'_>> {
+    let list = call.up().filter(|l| l.kind_str() == k::EXPRESSION_LIST && named_children(*l).len() == 1)?;
+    let stmt = list.up().filter(|s| matches!(s.kind_str(), k::SHORT_VAR_DECLARATION | k::ASSIGNMENT_STATEMENT))?;
+    stmt.field("right").is_some_and(|r| r.id() == list.id()).then_some(stmt)
+}
+
+/// Does `n` hold a func literal?
+fn has_func_literal(n: Node<'_>) -> bool {
+    let mut found = false;
+    crate::syntax::walk_preorder(n, |x| {
+        found |= x.kind_str() == k::FUNC_LITERAL;
+        !found
+    });
+    found
 }
 
 /// `g` in `g, ctx := errgroup.WithContext(...)`.

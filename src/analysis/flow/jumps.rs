@@ -370,6 +370,13 @@ pub fn ends_process(stmt: Node<'_>, src: &[u8]) -> bool {
         .is_some_and(|f| known::PROCESS_EXITS.iter().any(|api| known::is(f, src, *api)))
 }
 
+/// Can the statement end the goroutine or the process by itself: a panic,
+/// a `t.Fatal`-style exit (sure or conditional), `os.Exit`/`log.Fatal`?
+#[must_use]
+pub fn is_panic_or_exit(stmt: Node<'_>, src: &[u8]) -> bool {
+    is_panic_call(stmt, src) || is_goexit_call(stmt, src) || is_conditional_exit(stmt, src) || ends_process(stmt, src)
+}
+
 /// `panic(...)`, or `log.Panic(...)` and its `f`/`ln` forms.
 pub(super) fn is_panic_call(stmt: Node<'_>, src: &[u8]) -> bool {
     let call = stmt.named(0).filter(|c| c.kind_str() == k::CALL_EXPRESSION);

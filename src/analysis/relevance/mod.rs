@@ -281,15 +281,15 @@ impl<'s> Spawners<'s, '_> {
 }
 
 /// May a function or method with this text be a spawner (see
-/// `starts::spawned_by`)? Its body's tokens are one `go func ... { ...
-/// }(...)` (text the lexer cannot follow: if it spells `go`).
+/// `starts::spawned_by`)? One statement of its body's top level is `go
+/// func ... { ... }(...)` (text the lexer cannot follow: if it spells `go`).
 fn may_be_spawner(t: &[u8]) -> bool {
-    t.starts_with(b"func") && has_go(t) && tokenize(t).is_none_or(|toks| body_is_one_go_func(&toks))
+    t.starts_with(b"func") && has_go(t) && tokenize(t).is_none_or(|toks| body_has_go_func(&toks))
 }
 
-/// Are these tokens of a function declaration a body holding only `go
-/// func ... { ... }(...)`?
-fn body_is_one_go_func(toks: &[Tok<'_>]) -> bool {
+/// Do these tokens of a function declaration have a body with a `go func
+/// ... { ... }(...)` statement at its top level?
+fn body_has_go_func(toks: &[Tok<'_>]) -> bool {
     let Some(end) = toks.iter().rposition(|t| *t == Tok::Op(b"}")) else { return false };
     // The body's `{`: the one whose `}` ends the declaration, found
     // walking back over the braces between.
@@ -308,13 +308,26 @@ fn body_is_one_go_func(toks: &[Tok<'_>]) -> bool {
     }
     let Some(open) = open else { return false };
     let body = &toks[open + 1..end];
-    let [Tok::Ident(b"go"), Tok::Ident(b"func"), ..] = body else { return false };
-    let Some(lit_open) = body.iter().position(|t| *t == Tok::Op(b"{")) else { return false };
-    let Some(lit_close) = closing(body, lit_open) else { return false };
-    if body.get(lit_close + 1) != Some(&Tok::Op(b"(")) {
-        return false;
+    // The starts of the body's top-level statements.
+    let mut depth = 0usize;
+    let mut at_start = true;
+    for (i, t) in body.iter().enumerate() {
+        if depth == 0 && at_start && matches!(body[i..], [Tok::Ident(b"go"), Tok::Ident(b"func"), ..]) {
+            let stmt = &body[i..];
+            let lit_open = stmt.iter().position(|t| *t == Tok::Op(b"{"));
+            let lit_close = lit_open.and_then(|o| closing(stmt, o));
+            if lit_close.is_some_and(|c| stmt.get(c + 1) == Some(&Tok::Op(b"("))) {
+                return true;
+            }
+        }
+        match t {
+            Tok::Op(b"(" | b"[" | b"{") => depth += 1,
+            Tok::Op(b")" | b"]" | b"}") => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        at_start = depth == 0 && *t == Tok::Op(b";");
     }
-    closing(body, lit_close + 1).is_some_and(|args| body[args + 1..].iter().all(|t| *t == Tok::Op(b";")))
+    false
 }
 
 /// The types a struct type declaration embeds (`T` or `*T` alone in a
