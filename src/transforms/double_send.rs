@@ -8,7 +8,7 @@ use crate::analysis::relevance::GoroutineUse;
 use crate::analysis::selects::{case_count, select_of};
 use crate::analysis::{Channel, FileFacts, FileId, OpKind, Place, flow};
 use crate::fix::Fix;
-use crate::syntax::{Named as _, kinds as k, named_children};
+use crate::syntax::{Named as _, contains, kinds as k, named_children};
 
 /// A goroutine sends in a branch that falls through to a second send on the
 /// same channel; the parent receives once, so the second send blocks.
@@ -82,7 +82,7 @@ impl Transform for DoubleSend {
         let Some(edit) = super::lines::line_after(facts.src, first, "return") else {
             return Some(Finding::about(self, ch, format!("{message} (no fix: the send does not end its line)"), None));
         };
-        let last = flow::is_last_action(second, body);
+        let last = sends.iter().filter(|s| s.id() != first.id()).all(|s| flow::is_last_action(*s, body));
         let shared = shared_with_other_callers(cx, func, goroutines);
         if skipped.is_empty() && last && shared.is_none() {
             return Some(Finding::about(self, ch, message, Some(Fix::safe(vec![edit]))));
@@ -210,13 +210,20 @@ fn helper_sends<'t>(cx: &Context<'_, 't>, ch: &Channel<'t>, ops: &[Node<'t>]) ->
     Some((func.value, summary.ops.iter().map(|(_, n)| *n).collect()))
 }
 
-/// Two sends where the first ends the consequence of an `if` without
-/// `else` and the path falls through to the second, later in the block
-/// holding that `if`: the first, the second, and the statements between
-/// the `if` and the second send.
+/// Two or more sends where the first ends the consequence of an `if`
+/// without `else` and the path falls through to a later one in the block
+/// holding that `if`: the final send, a statement of that block, and
+/// before it any number of guards, `if` statements without `else` whose
+/// consequence is one of the sends then `return` (`if n > max { out <- errRange;
+/// return }`): from the first send, the path reaches a second one either
+/// way. Gives the first send, the next one, and the statements between the
+/// `if` and the final send that a `return` after the first would skip (a
+/// guard only when its condition calls something).
 fn fall_through<'t>(facts: &FileFacts<'t>, sends: &[Node<'t>]) -> Option<(Node<'t>, Node<'t>, Vec<Node<'t>>)> {
-    let [a, b] = sends else { return None };
-    let (first, second) = if a.start_byte() < b.start_byte() { (*a, *b) } else { (*b, *a) };
+    let mut sends = sends.to_vec();
+    sends.sort_by_key(Node::start_byte);
+    let (&first, rest) = sends.split_first()?;
+    let (&last, guarded) = rest.split_last()?;
     let list = first.up().filter(|l| l.kind_str() == k::STATEMENT_LIST)?;
     let consequence = list.up().filter(|b| b.kind_str() == k::BLOCK)?;
     let branch = consequence.up().filter(|i| i.kind_str() == k::IF_STATEMENT)?;
@@ -227,19 +234,48 @@ fn fall_through<'t>(facts: &FileFacts<'t>, sends: &[Node<'t>]) -> Option<(Node<'
         return None;
     }
     let outer = branch.up().filter(|l| l.kind_str() == k::STATEMENT_LIST)?;
-    if second.up().is_none_or(|p| p.id() != outer.id()) {
+    if last.up().is_none_or(|p| p.id() != outer.id()) {
         return None;
     }
     let between: Vec<Node<'t>> = named_children(outer)
         .into_iter()
-        .filter(|s| s.start_byte() > branch.end_byte() && s.end_byte() <= second.start_byte())
+        .filter(|s| s.start_byte() > branch.end_byte() && s.end_byte() <= last.start_byte())
         .collect();
-    // Nothing between may leave the path (then the second send is not
-    // reached from the first).
-    if between.iter().any(|s| !facts.jumps(*s).is_empty()) {
+    // Each other send is a guard's, one statement of `between` each.
+    let guards: Vec<Node<'t>> = between.iter().copied().filter(|g| guarded.iter().any(|s| contains(*g, *s))).collect();
+    if guards.len() != guarded.len() || !guards.iter().zip(guarded).all(|(g, s)| is_guard(*g, *s)) {
         return None;
     }
-    Some((first, second, between))
+    // Nothing else between may leave the path (then the next send is not
+    // reached from the first).
+    let others = between.iter().filter(|s| !guards.iter().any(|g| g.id() == s.id()));
+    if others.clone().any(|s| !facts.jumps(*s).is_empty()) {
+        return None;
+    }
+    let calls = |g: &Node<'t>| g.field("condition").is_some_and(|c| has_kind(c, k::CALL_EXPRESSION));
+    let skipped = between.iter().copied().filter(|s| !guards.iter().any(|g| g.id() == s.id()) || calls(s)).collect();
+    Some((first, rest[0], skipped))
+}
+
+/// `if cond { send; return }`: no initializer, no `else`, the consequence
+/// exactly the send and a `return`.
+fn is_guard(g: Node<'_>, send: Node<'_>) -> bool {
+    let Some(cons) = g.field("consequence") else { return false };
+    let stmts = crate::syntax::statements(cons);
+    g.kind_str() == k::IF_STATEMENT
+        && g.field("initializer").is_none()
+        && g.field("alternative").is_none()
+        && matches!(stmts[..], [a, r] if a.id() == send.id() && r.kind_str() == k::RETURN_STATEMENT)
+}
+
+/// Does `n` hold a node of this kind?
+fn has_kind(n: Node<'_>, kind: &str) -> bool {
+    let mut found = false;
+    crate::syntax::walk_preorder(n, |x| {
+        found |= x.kind_str() == kind;
+        !found
+    });
+    found
 }
 
 /// The named function `func` holding the sends, when something other than
