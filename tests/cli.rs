@@ -7,7 +7,9 @@ use std::process::{Command, Output};
 const LEAK: &str = "package p\n\nimport \"errors\"\n\nfunc f(fail bool) error {\n\tc := make(chan error)\n\tgo func() {\n\t\tc <- errors.New(\"x\")\n\t}()\n\tif fail {\n\t\treturn nil\n\t}\n\treturn <-c\n}\n";
 const FIXED: &str = "package p\n\nimport \"errors\"\n\nfunc f(fail bool) error {\n\tc := make(chan error, 1)\n\tgo func() {\n\t\tc <- errors.New(\"x\")\n\t}()\n\tif fail {\n\t\treturn nil\n\t}\n\treturn <-c\n}\n";
 /// A leak reported without a fix: the goroutine that sends is not joined.
-const UNFIXABLE: &str = "package p\n\nfunc g(xs []int) {\n\tc := make(chan int)\n\tgo func() {\n\t\tfor v := range c {\n\t\t\t_ = v\n\t\t}\n\t}()\n\tgo func() {\n\t\tfor _, x := range xs {\n\t\t\tc <- x\n\t\t}\n\t}()\n}\n";
+/// Leaks (nothing closes `c`), but one sender per item and none joined:
+/// no close is safe.
+const UNFIXABLE: &str = "package p\n\nfunc g(xs []int) {\n\tc := make(chan int)\n\tgo func() {\n\t\tfor v := range c {\n\t\t\t_ = v\n\t\t}\n\t}()\n\tfor _, x := range xs {\n\t\tgo func() {\n\t\t\tc <- x\n\t\t}()\n\t}\n}\n";
 
 fn leakfix(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_leakfix")).args(args).current_dir(dir).output().unwrap()

@@ -20,6 +20,19 @@ pub fn line_after(src: &[u8], anchor: Node<'_>, text: &str) -> Option<Edit> {
     Some(Edit::insertion(nl + 1, format!("{indent}{text}{eol}")))
 }
 
+/// A new line `text` before the statement `anchor`, with its indentation
+/// and line ending, when the statement starts its line (after blanks).
+pub fn line_before(src: &[u8], anchor: Node<'_>, text: &str) -> Option<Edit> {
+    let start = src[..anchor.start_byte()].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let indent = std::str::from_utf8(&src[start..anchor.start_byte()]).ok()?;
+    if !indent.bytes().all(|b| matches!(b, b' ' | b'\t')) {
+        return None;
+    }
+    let nl = start.checked_sub(1)?;
+    let eol = if nl > 0 && src[nl - 1] == b'\r' { "\r\n" } else { "\n" };
+    Some(Edit::insertion(start, format!("{indent}{text}{eol}")))
+}
+
 /// The bytes of the line holding only the statement `stmt` (blanks before
 /// it, nothing but blanks after it), line end included: what deleting the
 /// statement removes.

@@ -69,7 +69,11 @@ impl Transform for UnclosedRange {
             // per item, the seed's example): after that Wait, all are in.
             Err(why @ NoClose::NotJoined) => match joined_through_ranger(cx.pkg, ch) {
                 Some(wait) => Close::AfterWait(wait),
-                None => return Some(finding(None, Some(why))),
+                // Or one goroutine sends, and may close it when done.
+                None => match sole_sender_body(ch) {
+                    Some(first) => Close::DeferInSender(first),
+                    None => return Some(finding(None, Some(why))),
+                },
             },
             Err(why) => return Some(finding(None, Some(why))),
         };
@@ -79,6 +83,9 @@ impl Transform for UnclosedRange {
         let edit = match place {
             Close::DeferAfterMake => line_after(facts, ch, ch.stmt, &format!("defer close({})", ch.name)),
             Close::AfterWait(wait) => line_after(facts, ch, wait, &format!("close({})", ch.name)),
+            Close::DeferInSender(first) => {
+                super::lines::line_before(facts.src, first, &format!("defer close({})", ch.name))
+            }
         };
         match edit {
             Some(edit) => Some(finding(Some(Fix::safe(vec![edit])), None)),
@@ -124,6 +131,49 @@ enum Close<'t> {
     /// them, so a panic before the Wait leaves the leak rather than making
     /// a joined sender panic on a closed channel.
     AfterWait(Node<'t>),
+    /// One goroutine, started once, does every send: `defer close(c)` as
+    /// the first statement of its body (given here), which runs after its
+    /// last send.
+    DeferInSender(Node<'t>),
+}
+
+/// The first statement of the body of the one goroutine sending on the
+/// channel, when it may close it as it ends: a func literal of the file
+/// started once (`go`, `wg.Go`, `g.Go`; not in a loop after the make), every
+/// send on the channel its own (in its body, not deferred or in a nested
+/// goroutine, or one call away), none by the parent or a ranging goroutine,
+/// and the make not in a loop. Its deferred close then runs after its last
+/// send: no send can meet it, and nothing else closes the channel.
+fn sole_sender_body<'t>(ch: &Channel<'t>) -> Option<Node<'t>> {
+    use crate::analysis::StartKind;
+    let sends: Vec<_> = ch.ops_of(OpKind::Send).collect();
+    let Place::Goroutine(g) = sends.first()?.place else { return None };
+    if sends.iter().any(|s| s.place != Place::Goroutine(g))
+        || ch.ops_of(OpKind::Range).any(|r| r.place == Place::Goroutine(g))
+        || flow::loops_between(ch.stmt, ch.func).next().is_some()
+    {
+        return None;
+    }
+    let start = ch.starts[g];
+    let lit = start.func.value;
+    if start.file() != crate::analysis::FileId::OWN
+        || lit.kind_str() != k::FUNC_LITERAL
+        || !matches!(start.kind, StartKind::Go | StartKind::WaitGroupGo | StartKind::ErrGroupGo)
+        || !crate::analysis::channel_facts::loops_after_make(ch, start.stmt).is_empty()
+        || ch.starts.iter().enumerate().any(|(i, s)| i != g && s.func.value.id() == lit.id())
+    {
+        return None;
+    }
+    // Sends in the literal itself, outside its defers.
+    let deferred = |n: Node<'t>| {
+        crate::syntax::ancestors_within(lit, n)
+            .iter()
+            .any(|a| matches!(a.kind_str(), k::DEFER_STATEMENT | k::FUNC_LITERAL))
+    };
+    if sends.iter().any(|s| !crate::syntax::contains(lit, s.node) || deferred(s.node)) {
+        return None;
+    }
+    crate::syntax::statements(lit.field("body")?).first().copied()
 }
 
 /// Where closing the channel is safe: after every send has completed.
