@@ -456,8 +456,10 @@ fn exits_before<'t>(
             }
             flow::leaves(*j, region, facts.src)
         })
-        .filter(|j| !flow::exclusive(*j, from))
+        // (Most jumps of code that receives come after a receive: that
+        // test first, the costlier exclusivity after it.)
         .filter(|j| !recvs.iter().any(|r| contains(*j, *r)) && !flow::always_before(recvs, *j))
+        .filter(|j| !flow::exclusive(*j, from))
         .filter(|j| {
             // A jump inside the case that received the value is after receiving.
             !ancestors(*j)

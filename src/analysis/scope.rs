@@ -60,8 +60,9 @@ impl<'t> Scopes<'t> {
     /// Resolve every name inside `decl` (a function or method declaration).
     #[must_use]
     pub fn of(decl: Node<'t>, src: &[u8]) -> Self {
-        let mut r = Resolver { src, out: Scopes::default(), stack: Vec::new() };
-        r.stack.push(Frame { names: HashMap::new(), range: decl.byte_range() });
+        let mut r =
+            Resolver { src, out: Scopes::default(), stack: Vec::new(), names: HashMap::new(), declared: Vec::new() };
+        r.push(decl.byte_range());
         r.visit(decl, 0);
         r.out
     }
@@ -89,28 +90,46 @@ impl<'t> Scopes<'t> {
     }
 }
 
+/// An open scope: its range, and where its names start in
+/// [`Resolver::declared`] and its bindings in the output.
 struct Frame {
-    names: HashMap<String, BindingId>,
     range: Range<usize>,
+    declared: usize,
+    first_binding: BindingId,
 }
 
 struct Resolver<'s, 't> {
     src: &'s [u8],
     out: Scopes<'t>,
     stack: Vec<Frame>,
+    /// The bindings each name has in the open scopes, innermost last.
+    names: HashMap<&'s str, Vec<BindingId>>,
+    /// The names declared in the open scopes, in order (what a pop undoes).
+    declared: Vec<&'s str>,
 }
 
 impl<'t> Resolver<'_, 't> {
     fn push(&mut self, range: Range<usize>) {
-        self.stack.push(Frame { names: HashMap::new(), range });
+        self.stack.push(Frame { range, declared: self.declared.len(), first_binding: self.out.bindings.len() });
     }
 
     fn pop(&mut self) {
-        self.stack.pop();
+        let Some(f) = self.stack.pop() else { return };
+        for name in self.declared.drain(f.declared..) {
+            if let Some(ids) = self.names.get_mut(name) {
+                ids.pop();
+            }
+        }
     }
 
     fn lookup(&self, name: &str) -> Option<BindingId> {
-        self.stack.iter().rev().find_map(|f| f.names.get(name).copied())
+        self.names.get(name).and_then(|ids| ids.last().copied())
+    }
+
+    /// The binding `name` has in the innermost scope, if declared there.
+    fn in_this_scope(&self, name: &str) -> Option<BindingId> {
+        let first = self.stack.last()?.first_binding;
+        self.lookup(name).filter(|id| *id >= first)
     }
 
     fn declare(
@@ -125,7 +144,7 @@ impl<'t> Resolver<'_, 't> {
         if name == "_" || name.is_empty() {
             return;
         }
-        let frame = self.stack.last_mut().expect("a scope is open");
+        let frame = self.stack.last().expect("a scope is open");
         let id = self.out.bindings.len();
         self.out.bindings.push(Binding {
             name: name.to_owned(),
@@ -138,7 +157,8 @@ impl<'t> Resolver<'_, 't> {
             uses: Vec::new(),
             assignments: Vec::new(),
         });
-        frame.names.insert(name.to_owned(), id);
+        self.names.entry(name).or_default().push(id);
+        self.declared.push(name);
         self.out.by_use.insert(ident.id(), id);
     }
 
@@ -185,7 +205,7 @@ impl<'t> Resolver<'_, 't> {
                 continue;
             }
             let name = text(l, self.src);
-            let in_this_scope = self.stack.last().and_then(|f| f.names.get(name).copied());
+            let in_this_scope = self.in_this_scope(name);
             if let Some(id) = in_this_scope {
                 self.out.by_use.insert(l.id(), id);
                 self.out.bindings[id].assignments.push(l);

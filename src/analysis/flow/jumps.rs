@@ -137,7 +137,10 @@ impl<'t> DeclJumps<'t> {
             } else if is_jump(n, kind, src) {
                 list.push((n, open.last().cloned()));
             }
-            true
+            // Jumps are statements: below anything that is not a block or
+            // a statement holding blocks, only inside a func literal, which
+            // the text then spells.
+            holds_statements(kind) || memchr::memmem::find(&src[n.byte_range()], b"func").is_some()
         });
         DeclJumps { list }
     }
@@ -168,6 +171,30 @@ impl<'t> DeclJumps<'t> {
 /// Is `a` an ancestor of `n` (over the same bytes)?
 fn is_above(a: Node<'_>, n: Node<'_>) -> bool {
     ancestors(n).take_while(|p| p.byte_range() == a.byte_range()).any(|p| p.id() == a.id())
+}
+
+/// Can a node of this kind hold statements other than through a func
+/// literal (a block, a compound statement, a case)?
+fn holds_statements(kind: &str) -> bool {
+    matches!(
+        kind,
+        k::SOURCE_FILE
+            | k::FUNCTION_DECLARATION
+            | k::METHOD_DECLARATION
+            | k::FUNC_LITERAL
+            | k::BLOCK
+            | k::STATEMENT_LIST
+            | k::IF_STATEMENT
+            | k::FOR_STATEMENT
+            | k::EXPRESSION_SWITCH_STATEMENT
+            | k::TYPE_SWITCH_STATEMENT
+            | k::SELECT_STATEMENT
+            | k::EXPRESSION_CASE
+            | k::TYPE_CASE
+            | k::DEFAULT_CASE
+            | k::COMMUNICATION_CASE
+            | k::LABELED_STATEMENT
+    )
 }
 
 /// Is `n`, of kind `kind`, a jump statement?
