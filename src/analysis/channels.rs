@@ -351,6 +351,14 @@ fn collect<'t>(
             break;
         }
     }
+    // A call that is a select's receive and another operation too (`<-c`
+    // before the select in the same closure) is not one receive that may
+    // not happen.
+    if let Some((call, _)) =
+        ch.called.iter().find(|(call, _)| ch.ops.iter().filter(|o| o.node.id() == call.id()).count() > 1)
+    {
+        ch.escape = Some((*call, Escape::Closure));
+    }
     Some(ch)
 }
 

@@ -79,6 +79,14 @@ impl Transform for DoubleSend {
                 None,
             ));
         }
+        if results_shadowed(facts, func, first) {
+            return Some(Finding::about(
+                self,
+                ch,
+                format!("{message} (no fix: a named result is redeclared there, so a bare `return` would not compile)"),
+                None,
+            ));
+        }
         let Some(edit) = super::lines::line_after(facts.src, first, "return") else {
             return Some(Finding::about(self, ch, format!("{message} (no fix: the send does not end its line)"), None));
         };
@@ -258,11 +266,21 @@ fn fall_through<'t>(facts: &FileFacts<'t>, sends: &[Node<'t>]) -> Option<(Node<'
 }
 
 /// `if cond { send; return }`: no initializer, no `else`, the consequence
-/// exactly the send and a `return`.
+/// exactly the send and a `return`, and no receive in the test (skipping it
+/// could strand a sender waiting for it).
 fn is_guard(g: Node<'_>, send: Node<'_>) -> bool {
     let Some(cons) = g.field("consequence") else { return false };
     let stmts = crate::syntax::statements(cons);
+    let receives = g.field("condition").is_some_and(|c| {
+        let mut found = false;
+        crate::syntax::walk_preorder(c, |x| {
+            found |= x.kind_str() == k::UNARY_EXPRESSION && x.field("operator").is_some_and(|o| o.kind_str() == "<-");
+            !found
+        });
+        found
+    });
     g.kind_str() == k::IF_STATEMENT
+        && !receives
         && g.field("initializer").is_none()
         && g.field("alternative").is_none()
         && matches!(stmts[..], [a, r] if a.id() == send.id() && r.kind_str() == k::RETURN_STATEMENT)
@@ -304,6 +322,22 @@ fn shared_with_other_callers(cx: &Context<'_, '_>, func: Node<'_>, goroutines: u
         return None;
     };
     Some(format!("`{name}` {why}, and those calls then send once on that path as well"))
+}
+
+/// Is a named result of `func` redeclared where `at` is (`if err := f();
+/// err != nil { ...; return }` with a result named `err`)? A bare `return`
+/// there does not compile.
+fn results_shadowed(facts: &FileFacts<'_>, func: Node<'_>, at: Node<'_>) -> bool {
+    let Some(r) = func.field("result").filter(|r| r.kind_str() == k::PARAMETER_LIST) else { return false };
+    let Some((_, scopes)) = facts.scopes_for(at) else { return true };
+    named_children(r).into_iter().any(|p| {
+        let mut c = p.walk();
+        let names: Vec<_> = p.children_by_field_name("name", &mut c).collect();
+        names.into_iter().any(|n| {
+            let declared = scopes.resolve(n);
+            declared.is_none() || scopes.resolve_name_at(facts.text(n), at.start_byte()) != declared
+        })
+    })
 }
 
 /// Would a bare `return` compile in `func`: no results, or named ones?

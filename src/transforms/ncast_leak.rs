@@ -282,6 +282,10 @@ enum NoCount {
     FieldMayChange(String),
     #[error("elements of `{0}` are assigned in the function")]
     ElementsAssigned(String),
+    #[error("`int` is redeclared here, so the product of the counts cannot be converted to it")]
+    IntShadowed,
+    #[error("the loop can be left before its bound, which then over-counts the goroutines")]
+    LeavesEarly,
 }
 
 /// The number of goroutines started by `go` in the nested `loops` (innermost
@@ -297,14 +301,53 @@ fn nested_count<'t>(
     let mut counts = Vec::with_capacity(loops.len());
     let mut inner = go;
     for l in loops {
-        counts.push(sender_count(cx, scopes, ch, *l, inner)?);
+        counts.push((sender_count(cx, scopes, ch, *l, inner)?, bound_is_int(cx.facts, scopes, *l)));
         inner = *l;
     }
-    let literal = counts.iter().try_fold(1u64, |acc, c| acc.checked_mul(c.parse().ok()?));
-    Ok(match literal {
-        Some(n) => n.to_string(),
-        None => counts.into_iter().rev().collect::<Vec<_>>().join("*"),
-    })
+    let literal = counts.iter().try_fold(1u64, |acc, (c, _)| acc.checked_mul(c.parse().ok()?));
+    if let Some(n) = literal {
+        return Ok(n.to_string());
+    }
+    if counts.len() == 1 {
+        return Ok(counts.remove(0).0);
+    }
+    // A product needs one type: `len` and a bound declared `int` are ints,
+    // a literal adapts, a bound of another integer type (`n uint8`) is
+    // converted.
+    let convert = counts.iter().any(|(c, int)| !int && c.parse::<u64>().is_err() && !c.starts_with("len("));
+    if convert && scopes.resolve_name_at("int", ch.make.start_byte()).is_some() {
+        return Err(NoCount::IntShadowed);
+    }
+    let factor = |(c, int): (String, bool)| {
+        if int || c.parse::<u64>().is_ok() || c.starts_with("len(") { c } else { format!("int({c})") }
+    };
+    Ok(counts.into_iter().rev().map(factor).collect::<Vec<_>>().join("*"))
+}
+
+/// Is the bound of this counting loop (`i < n`, `range n`) an `int`: an
+/// identifier declared `int`, or initialised with `len(...)` or an integer
+/// literal?
+fn bound_is_int(facts: &FileFacts<'_>, scopes: &Scopes<'_>, launch: Node<'_>) -> bool {
+    let Some(clause) =
+        named_children(launch).into_iter().find(|c| c.kind_str() == k::RANGE_CLAUSE || c.kind_str() == k::FOR_CLAUSE)
+    else {
+        return false;
+    };
+    let bound = match clause.kind_str() {
+        k::RANGE_CLAUSE => clause.field("right"),
+        _ => clause.field("condition").and_then(|c| c.field("right")),
+    };
+    let Some(b) = bound.filter(|b| b.kind_str() == k::IDENTIFIER).and_then(|b| scopes.resolve(b)) else {
+        return false;
+    };
+    let b = scopes.binding(b);
+    let len_call =
+        |i: Node<'_>| i.kind_str() == k::CALL_EXPRESSION && i.field("function").is_some_and(|f| facts.text(f) == "len");
+    match (b.ty, b.init) {
+        (Some(t), _) => facts.text(t) == "int",
+        (None, Some(i)) => i.kind_str() == k::INT_LITERAL || len_call(i),
+        (None, None) => false,
+    }
 }
 
 /// An expression, valid at the make, for the number of goroutines the loop
@@ -339,9 +382,13 @@ fn sender_count<'t>(
                 stable_name(cx, scopes, ch, over).map(|n| format!("len({n})"))
             }
             Shape::NonNegInt if over.kind_str() == k::IDENTIFIER || over.kind_str() == k::INT_LITERAL => {
+                runs_to_its_bound(cx, launch)?;
                 count_int(cx, scopes, ch, over, true)
             }
-            Shape::SignedInt => count_int(cx, scopes, ch, over, true),
+            Shape::SignedInt => {
+                runs_to_its_bound(cx, launch)?;
+                count_int(cx, scopes, ch, over, true)
+            }
             _ => Err(NoCount::RangeNotWritable(facts.text(over).to_owned())),
         };
     }
@@ -365,7 +412,17 @@ fn sender_count<'t>(
     if !(ok_init && op == Some("<") && same(left) && same(counter) && only_update) {
         return Err(NoCount::NotCounting);
     }
+    runs_to_its_bound(cx, launch)?;
     count_int(cx, scopes, ch, right, false)
+}
+
+/// A loop counting to an integer bound must run to it for the bound to
+/// count the goroutines: a `break`, `return` or `goto` out of it (a retry
+/// loop bounded by `math.MaxInt`) makes the bound an over-count that `make`
+/// may refuse. (A range over a collection is bounded by what exists.)
+fn runs_to_its_bound<'t>(cx: &Context<'_, 't>, launch: Node<'t>) -> Result<(), NoCount> {
+    let leaves = exits(cx.pkg, launch).into_iter().any(|j| flow::leaves(j, launch, cx.facts.src));
+    if leaves { Err(NoCount::LeavesEarly) } else { Ok(()) }
 }
 
 /// `len(x.f)` for `range x.f`, when `f` is a slice, array or string field
