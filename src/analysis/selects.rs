@@ -68,6 +68,94 @@ pub fn in_other_case_of_receiving_select(facts: &FileFacts<'_>, ch: &Channel<'_>
     receives_here && !in_receiving_case && other_case_can_fire(facts, sel, ch)
 }
 
+/// [`in_other_case_of_receiving_select`], for the package: and no case of
+/// that select is signalled by a goroutine ([`other_case_signalled`]).
+pub fn leaves_by_an_independent_case<'t>(pkg: &Package<'t>, ch: &Channel<'t>, j: Node<'t>) -> bool {
+    let facts = pkg.own();
+    let sel =
+        ancestors(j).find(|a| matches!(a.kind_str(), k::COMMUNICATION_CASE | k::DEFAULT_CASE)).and_then(|c| c.up());
+    in_other_case_of_receiving_select(facts, ch, j) && sel.is_some_and(|s| !other_case_signalled(pkg, s, ch))
+}
+
+/// Does a case of `sel` other than the ones receiving from `ch` wait on a
+/// channel of the function that a goroutine closes or sends on (`done`
+/// closed by the sender's `defer`, `allFailed` closed after `wg.Wait()`)?
+/// That case may become ready because the sender got past its send: with a
+/// buffer, the select could then take it with the value unread, a changed
+/// result rather than an ended goroutine. A channel leakfix cannot follow
+/// counts as signalled too.
+pub fn other_case_signalled<'t>(pkg: &Package<'t>, sel: Node<'t>, ch: &Channel<'t>) -> bool {
+    let facts = pkg.own();
+    let Some((_, scopes)) = facts.scopes_for(sel) else { return true };
+    let recvs: Vec<_> = ch.ops_of(OpKind::Recv).map(|o| ch.receive_site(o.node)).collect();
+    named_children(sel).into_iter().any(|case| {
+        let Some(comm) = case.field("communication").filter(|_| case.kind_str() == k::COMMUNICATION_CASE) else {
+            return false;
+        };
+        if recvs.iter().any(|r| contains(comm, *r)) {
+            return false;
+        }
+        let Some(target) = case_channel(comm).filter(|t| t.kind_str() == k::IDENTIFIER) else { return false };
+        let Some(b) = scopes.resolve(target) else { return false };
+        let Some(init) = scopes.binding(b).init.filter(|i| super::channels::is_make_chan(facts, *i)) else {
+            return false;
+        };
+        // Signalled by a sender of `ch` itself, or by a goroutine that
+        // waits (`wg.Wait()`) before it signals: its signal may follow the
+        // send. Another goroutine's own result (`qErr` beside `hErr`) does not.
+        // (A sender's send on a partner instead, on another path, is no
+        // signal: `if err != nil { errc <- err } else { c <- v }`.)
+        let sends: Vec<(usize, Node<'t>)> = ch
+            .ops_of(OpKind::Send)
+            .filter_map(|o| match o.place {
+                Place::Goroutine(g) => Some((ch.starts[g].stmt.id(), o.node)),
+                _ => None,
+            })
+            .collect();
+        let sender_bodies: Vec<Node<'t>> =
+            ch.sender_goroutines().into_iter().filter_map(|g| ch.starts[g].body()).collect();
+        // After a send of a sender, in its body (not exclusive of it).
+        let after_send = |n: Node<'t>| {
+            sends.iter().any(|(_, s)| {
+                sender_bodies.iter().any(|b| contains(*b, *s) && contains(*b, n))
+                    && !flow::exclusive(*s, n)
+                    && n.start_byte() > s.start_byte()
+            })
+        };
+        // A goroutine waiting on a WaitGroup (or group) that a sender uses.
+        let waits_for_senders = |body: Node<'t>| {
+            let mut waited = Vec::new();
+            crate::syntax::walk_preorder(body, |n| {
+                if n.kind_str() == k::SELECTOR_EXPRESSION
+                    && n.field("field").is_some_and(|f| facts.text(f) == "Wait")
+                    && let Some(b) = n.field("operand").and_then(|x| scopes.resolve(x))
+                {
+                    waited.push(b);
+                }
+                true
+            });
+            waited.iter().any(|b| {
+                scopes.binding(*b).uses.iter().any(|u| {
+                    ch.sender_goroutines().into_iter().any(|g| {
+                        contains(ch.starts[g].stmt, *u) || ch.starts[g].body().is_some_and(|sb| contains(sb, *u))
+                    })
+                })
+            })
+        };
+        super::channels::channel_of(pkg, init).is_none_or(|other| {
+            other.escape.is_some_and(|(n, _)| after_send(n))
+                || other.ops.iter().any(|o| {
+                    let Place::Goroutine(g) = o.place else { return false };
+                    let start = other.starts[g];
+                    let by_sender = sends.iter().any(|(stmt, _)| *stmt == start.stmt.id())
+                        && (o.kind == OpKind::Close || after_send(o.node));
+                    let waits = start.file() == super::FileId::OWN && start.body().is_some_and(waits_for_senders);
+                    matches!(o.kind, OpKind::Close | OpKind::Send) && (by_sender || waits)
+                })
+        })
+    })
+}
+
 /// The channel a select case's communication sends on or receives from.
 pub(super) fn case_channel(comm: Node<'_>) -> Option<Node<'_>> {
     match comm.kind_str() {

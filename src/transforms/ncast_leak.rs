@@ -6,7 +6,7 @@ use super::{Context, Finding, Transform};
 use crate::analysis::channel_facts::{exits_after, loops_after_make};
 use crate::analysis::exits::exits;
 use crate::analysis::relevance::GoroutineUse;
-use crate::analysis::selects::in_other_case_of_receiving_select;
+use crate::analysis::selects::leaves_by_an_independent_case;
 use crate::analysis::types::{
     Shape, binding_shape_in_package, declared_shape, field_type, is_sequence_in_package, shape_in_package,
 };
@@ -67,7 +67,7 @@ impl Transform for NcastLeak {
                 // `ctx.Done()`), which leaves whatever the senders do. Without
                 // such a case, goroutines that may not send can make fewer
                 // receives right.
-                let leaves_anyway = early.is_some_and(|j| in_other_case_of_receiving_select(facts, ch, j));
+                let leaves_anyway = early.is_some_and(|j| leaves_by_an_independent_case(cx.pkg, ch, j));
                 if (early.is_some() && !sender.every_path || may_not_send) && !leaves_anyway {
                     return None;
                 }

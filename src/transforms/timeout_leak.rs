@@ -61,6 +61,10 @@ impl Transform for TimeoutLeak {
         if selects.iter().all(|(sel, _)| !other_case_can_fire(facts, *sel, ch)) {
             return None;
         }
+        // A case a goroutine signals may fire because the send completed.
+        if selects.iter().any(|(sel, _)| crate::analysis::selects::other_case_signalled(cx.pkg, *sel, ch)) {
+            return None;
+        }
         // A sender that sends on exactly one of the select's channels is
         // always received.
         if selects.iter().all(|(sel, _)| select_receives_every_send(cx.pkg, ch, *sel)) {
