@@ -865,6 +865,58 @@ fn method_call_on<'t>(facts: &FileFacts<'_>, call: Node<'t>, method: &str) -> Op
     (facts.text(field) == method).then_some(operand)
 }
 
+/// Can the goroutine `start`, released from waiting at `wait` (its range
+/// over the channel ending, its receive taking the close), run what follows
+/// without a new panic? What follows the wait in its body, and its deferred
+/// calls, may not panic (`panic`, `log.Panic`, a `t.Fatal`-style exit) nor
+/// close a channel other than one of the function, made there, that nothing
+/// else closes (`close(out)` ending a pipeline stage; not `close(s.conns)`
+/// or a channel the parent closes too). Before the fix that code never ran
+/// (a range that never ended), or ran only on the normal path.
+#[must_use]
+pub fn released_cleanly<'t>(pkg: &Package<'t>, start: &Start<'t>, wait: Node<'t>) -> bool {
+    let Some(body) = start.body() else { return false };
+    if start.file() != FileId::OWN {
+        return false;
+    }
+    let facts = pkg.own();
+    let Some((_, scopes)) = facts.scopes_for(body) else { return false };
+    let mut clean = true;
+    crate::syntax::walk_preorder(body, |n| {
+        if !clean || n.id() == wait.id() {
+            return false;
+        }
+        let after = n.start_byte() >= wait.end_byte();
+        let relevant = matches!(n.kind_str(), k::EXPRESSION_STATEMENT | k::CALL_EXPRESSION)
+            && (after || ancestors(n).any(|a| a.kind_str() == k::DEFER_STATEMENT && contains(body, a)));
+        if !relevant {
+            return true;
+        }
+        if n.kind_str() == k::EXPRESSION_STATEMENT && flow::is_panic_or_exit(n, facts.src) {
+            clean = false;
+        }
+        if n.kind_str() == k::CALL_EXPRESSION {
+            let f = n.field("function");
+            let name = f.map(|f| facts.text(f));
+            if name == Some("panic") {
+                clean = false;
+            }
+            if name == Some("close") {
+                let arg = n.field("arguments").and_then(|a| a.named(0)).filter(|a| a.kind_str() == k::IDENTIFIER);
+                let closes_once = arg
+                    .and_then(|a| scopes.resolve(a))
+                    .and_then(|b| scopes.binding(b).init)
+                    .filter(|i| super::channels::is_make_chan(facts, *i))
+                    .and_then(|i| super::channels::channel_of(pkg, i))
+                    .is_some_and(|c| c.escape.is_none() && c.ops_of(OpKind::Close).count() == 1);
+                clean &= closes_once;
+            }
+        }
+        true
+    });
+    clean
+}
+
 #[cfg(test)]
 mod tests {
     use crate::analysis::{FileFacts, OpKind, Package, Sources, channels};

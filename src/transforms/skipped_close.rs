@@ -93,11 +93,17 @@ impl Transform for SkippedClose {
             stmt.start_position().row + 1,
             waiter.node.start_position().row + 1
         );
-        let fix = move_close(facts, ch, stmt).filter(|_| last).map(Fix::safe);
+        // Released on the early paths too, the waiter must not then panic
+        // or close what the parent may close there.
+        let released = crate::analysis::channel_facts::released_cleanly(cx.pkg, &start, waiter.node);
+        let fix = move_close(facts, ch, stmt).filter(|_| last && released).map(Fix::safe);
         let message = match (&fix, last) {
             (Some(_), _) => message,
             (None, false) => format!(
                 "{message} (no fix: the close is not the function's last statement, and a deferred close would run after what follows it)"
+            ),
+            (None, true) if !released => format!(
+                "{message} (no fix: once released, the goroutine panics, exits, or closes a channel something else may close too)"
             ),
             (None, true) => format!("{message} (no fix: a statement does not end its line)"),
         };

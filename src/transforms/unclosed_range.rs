@@ -80,6 +80,14 @@ impl Transform for UnclosedRange {
         if ch.recv_only {
             return Some(finding(None, Some(NoClose::ReceiveOnly)));
         }
+        // What a ranger does once its range ends never ran before.
+        let released = ranges.iter().all(|r| match r.place {
+            Place::Goroutine(g) => crate::analysis::channel_facts::released_cleanly(cx.pkg, &ch.starts[g], r.node),
+            _ => false,
+        });
+        if !released {
+            return Some(finding(None, Some(NoClose::AfterRangePanics)));
+        }
         let edit = match place {
             Close::DeferAfterMake => line_after(facts, ch, ch.stmt, &format!("defer close({})", ch.name)),
             Close::AfterWait(wait) => line_after(facts, ch, wait, &format!("close({})", ch.name)),
@@ -101,6 +109,10 @@ enum NoClose {
     AlsoReceived,
     #[error("the variable is receive-only")]
     ReceiveOnly,
+    #[error(
+        "after its range the ranging goroutine panics, exits, or closes a channel that something else may close too: the close would make that code run"
+    )]
+    AfterRangePanics,
     #[error("the statement to insert after does not end its line")]
     AnchorNotAtLineEnd,
     #[error("the channel is made inside a loop")]
