@@ -330,7 +330,68 @@ fn quiet_after_send<'t>(pkg: &Package<'t>, ch: &Channel<'t>, start: &Start<'t>, 
     let facts = pkg.file(start.file());
     // The closer's wait only leads to the close of a channel whose every send is done.
     let closer = ch.wait_closer(pkg).filter(|_| start.file() == FileId::OWN).map(|c| ch.starts[c].func.value);
-    is_waitgroup_done(facts, stmt, closer) || closes_its_own(pkg, ch, start, stmt)
+    is_waitgroup_done(facts, stmt, closer)
+        || closes_its_own(pkg, ch, start, stmt)
+        || recovers_only(facts, stmt)
+        || releases_its_own(facts, stmt)
+}
+
+/// `mu.Unlock()` / `mu.RUnlock()`, or `cancel()` of a context the
+/// goroutine derived itself (`ctx, cancel := context.WithTimeout(...)` in
+/// its body): releasing what the blocked goroutine held is part of ending
+/// it, and neither can block.
+fn releases_its_own(facts: &FileFacts<'_>, stmt: Node<'_>) -> bool {
+    let Some(call) = stmt.named(0).filter(|c| {
+        matches!(stmt.kind_str(), k::EXPRESSION_STATEMENT | k::DEFER_STATEMENT) && c.kind_str() == k::CALL_EXPRESSION
+    }) else {
+        return false;
+    };
+    if call.field("arguments").is_none_or(|a| !named_children(a).is_empty()) {
+        return false;
+    }
+    if method_call_on(facts, call, "Unlock").is_some() || method_call_on(facts, call, "RUnlock").is_some() {
+        return true;
+    }
+    let Some(f) = call.field("function").filter(|f| f.kind_str() == k::IDENTIFIER) else { return false };
+    let Some((_, scopes)) = facts.scopes_for(call) else { return false };
+    let Some(b) = scopes.resolve(f).map(|b| scopes.binding(b)) else { return false };
+    // The second name of `x, cancel := context.WithCancel/Timeout/Deadline(...)`.
+    let decl = b.ident.up().filter(|l| l.kind_str() == k::EXPRESSION_LIST).and_then(|l| l.up().map(|d| (l, d)));
+    decl.is_some_and(|(list, d)| {
+        let second = named_children(list).get(1).is_some_and(|n| n.id() == b.ident.id());
+        let right = d.field("right").map(named_children).unwrap_or_default();
+        second
+            && b.assignments.is_empty()
+            && d.kind_str() == k::SHORT_VAR_DECLARATION
+            && matches!(right.as_slice(), [c] if c.kind_str() == k::CALL_EXPRESSION
+            && c.field("function").is_some_and(|f| {
+                let t = facts.text(f);
+                matches!(t, "context.WithCancel" | "context.WithTimeout" | "context.WithDeadline")
+            }))
+    })
+}
+
+/// `defer func() { if r := recover(); r != nil { ... } }()`: a deferred
+/// literal that does something only when its goroutine panics (its body one
+/// `if` whose initializer calls `recover()`).
+fn recovers_only(facts: &FileFacts<'_>, stmt: Node<'_>) -> bool {
+    if stmt.kind_str() != k::DEFER_STATEMENT {
+        return false;
+    }
+    let lit = stmt.named(0).and_then(|c| c.field("function")).filter(|f| f.kind_str() == k::FUNC_LITERAL);
+    let Some(body) = lit.and_then(|l| l.field("body")) else { return false };
+    let stmts = crate::syntax::statements(body);
+    let [only] = stmts[..] else { return false };
+    let calls_recover = |i: Node<'_>| {
+        let mut found = false;
+        crate::syntax::walk_preorder(i, |x| {
+            found |= x.kind_str() == k::CALL_EXPRESSION
+                && x.field("function").is_some_and(|f| f.kind_str() == k::IDENTIFIER && facts.text(f) == "recover");
+            !found
+        });
+        found
+    };
+    only.kind_str() == k::IF_STATEMENT && only.field("initializer").is_some_and(calls_recover)
 }
 
 /// `close(d)` (in the start's body, in the checked file) where `d` is a
@@ -341,9 +402,9 @@ fn quiet_after_send<'t>(pkg: &Package<'t>, ch: &Channel<'t>, start: &Start<'t>, 
 /// wait for it to end.
 fn closes_its_own<'t>(pkg: &Package<'t>, ch: &Channel<'t>, start: &Start<'t>, stmt: Node<'t>) -> bool {
     let facts = pkg.own();
-    let Some(call) =
-        stmt.named(0).filter(|c| stmt.kind_str() == k::EXPRESSION_STATEMENT && c.kind_str() == k::CALL_EXPRESSION)
-    else {
+    let Some(call) = stmt.named(0).filter(|c| {
+        matches!(stmt.kind_str(), k::EXPRESSION_STATEMENT | k::DEFER_STATEMENT) && c.kind_str() == k::CALL_EXPRESSION
+    }) else {
         return false;
     };
     // The channel sent on (by any name, in any body): one close, the sender's.
@@ -384,9 +445,9 @@ fn closes_its_own<'t>(pkg: &Package<'t>, ch: &Channel<'t>, start: &Start<'t>, st
 /// send, it neither blocks nor wakes anyone but a parent that was waiting
 /// for the send too.
 fn is_waitgroup_done(facts: &FileFacts<'_>, stmt: Node<'_>, closer: Option<Node<'_>>) -> bool {
-    let Some(call) =
-        stmt.named(0).filter(|c| stmt.kind_str() == k::EXPRESSION_STATEMENT && c.kind_str() == k::CALL_EXPRESSION)
-    else {
+    let Some(call) = stmt.named(0).filter(|c| {
+        matches!(stmt.kind_str(), k::EXPRESSION_STATEMENT | k::DEFER_STATEMENT) && c.kind_str() == k::CALL_EXPRESSION
+    }) else {
         return false;
     };
     let no_args = call.field("arguments").is_some_and(|a| named_children(a).is_empty());

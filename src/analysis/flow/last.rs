@@ -54,7 +54,24 @@ pub fn is_last_action_with<'t>(send: Node<'t>, body: Node<'t>, also_quiet: &dyn 
         }
         cur = parent;
     }
-    true
+    // Calls deferred before the send run after it, as the goroutine ends.
+    deferred_before(send, body).into_iter().all(also_quiet)
+}
+
+/// The `defer` statements of `body` (not in nested func literals) written
+/// before `send`.
+fn deferred_before<'t>(send: Node<'t>, body: Node<'t>) -> Vec<Node<'t>> {
+    let mut out = Vec::new();
+    walk_preorder(body, |n| {
+        if n.start_byte() >= send.start_byte() {
+            return false;
+        }
+        if n.kind_str() == k::DEFER_STATEMENT {
+            out.push(n);
+        }
+        n.kind_str() != k::FUNC_LITERAL || n.id() == body.id()
+    });
+    out
 }
 
 fn quiet(stmt: Node<'_>) -> bool {
@@ -105,9 +122,10 @@ mod tests {
         assert!(!last("select {\ncase c <- 1:\ncase <-d:\n}\nprintln()"));
         // A deferred closure runs as the goroutine exits; a started one does not.
         assert!(last("defer func() {\n\tc <- 1\n}()\nprintln()"));
-        // Calls deferred before the send run as the goroutine ends, which
-        // is what a fix is for: not more work after the send.
-        assert!(last("defer println()\nc <- 1"));
+        // Calls deferred before the send run after it: more work, unless
+        // the caller knows them quiet (`wg.Done()`).
+        assert!(!last("defer println()\nc <- 1"));
+        assert!(!last("if x {\n\tdefer println()\n}\nc <- 1"));
         assert!(!last("go func() {\n\tc <- 1\n}()"));
     }
 }
