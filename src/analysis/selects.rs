@@ -95,7 +95,25 @@ pub fn other_case_signalled<'t>(pkg: &Package<'t>, sel: Node<'t>, ch: &Channel<'
         if recvs.iter().any(|r| contains(comm, *r)) {
             return false;
         }
-        let Some(target) = case_channel(comm).filter(|t| t.kind_str() == k::IDENTIFIER) else { return false };
+        let Some(target) = case_channel(comm) else { return false };
+        // A field the sender also sends on (`j.errs`) may be its partner,
+        // taking the send it makes instead: no leak leakfix can show.
+        if target.kind_str() == k::SELECTOR_EXPRESSION {
+            let text = facts.text(target);
+            return ch.sender_goroutines().into_iter().map(|g| ch.starts[g]).any(|st| {
+                let (Some(b), src) = (st.body(), pkg.file(st.file()).src) else { return true };
+                let mut found = false;
+                crate::syntax::walk_preorder(b, |n| {
+                    found |= n.kind_str() == k::SEND_STATEMENT
+                        && n.field("channel").is_some_and(|c| crate::syntax::text(c, src) == text);
+                    !found
+                });
+                found
+            });
+        }
+        if target.kind_str() != k::IDENTIFIER {
+            return false;
+        }
         let Some(b) = scopes.resolve(target) else { return false };
         let Some(init) = scopes.binding(b).init.filter(|i| super::channels::is_make_chan(facts, *i)) else {
             return false;
