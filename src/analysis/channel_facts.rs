@@ -10,7 +10,6 @@ use std::cell::OnceCell;
 
 use tree_sitter::Node;
 
-use super::selects::{case_count, select_of};
 use super::{Channel, FileFacts, FileId, OpKind, Package, Place, Start, StartKind, flow, known};
 use crate::syntax::Named as _;
 use crate::syntax::{ancestors, contains, kinds as k, named_children};
@@ -81,7 +80,7 @@ fn senders<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<Senders<'t>> {
         return None;
     }
     if ch.ops.iter().any(|o| match o.kind {
-        OpKind::Send => !matches!(o.place, Place::Goroutine(_)) || select_of(o.node).is_some_and(|s| case_count(s) > 1),
+        OpKind::Send => !matches!(o.place, Place::Goroutine(_)) || super::selects::guarded_by_select(o.node).is_some(),
         OpKind::Recv => o.place != Place::Parent,
         _ => false,
     }) {
@@ -233,7 +232,7 @@ fn sole_sender<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<SoleSender<'t>
         return None;
     }
     // A send that is itself a select case with an alternative is guarded.
-    if sends.iter().any(|s| select_of(*s).is_some_and(|sel| case_count(sel) > 1)) {
+    if sends.iter().any(|s| super::selects::guarded_by_select(*s).is_some()) {
         return None;
     }
     let g = ch.starts[*index];
@@ -336,16 +335,18 @@ fn quiet_after_send<'t>(pkg: &Package<'t>, ch: &Channel<'t>, start: &Start<'t>, 
         || releases_its_own(facts, stmt)
 }
 
+/// The call a call statement or a `defer` makes (`f(x)`, `defer f(x)`).
+fn statement_call(stmt: Node<'_>) -> Option<Node<'_>> {
+    let call = stmt.named(0).filter(|c| c.kind_str() == k::CALL_EXPRESSION)?;
+    matches!(stmt.kind_str(), k::EXPRESSION_STATEMENT | k::DEFER_STATEMENT).then_some(call)
+}
+
 /// `mu.Unlock()` / `mu.RUnlock()`, or `cancel()` of a context the
 /// goroutine derived itself (`ctx, cancel := context.WithTimeout(...)` in
 /// its body): releasing what the blocked goroutine held is part of ending
 /// it, and neither can block.
 fn releases_its_own(facts: &FileFacts<'_>, stmt: Node<'_>) -> bool {
-    let Some(call) = stmt.named(0).filter(|c| {
-        matches!(stmt.kind_str(), k::EXPRESSION_STATEMENT | k::DEFER_STATEMENT) && c.kind_str() == k::CALL_EXPRESSION
-    }) else {
-        return false;
-    };
+    let Some(call) = statement_call(stmt) else { return false };
     if call.field("arguments").is_none_or(|a| !named_children(a).is_empty()) {
         return false;
     }
@@ -383,13 +384,10 @@ fn recovers_only(facts: &FileFacts<'_>, stmt: Node<'_>) -> bool {
     let stmts = crate::syntax::statements(body);
     let [only] = stmts[..] else { return false };
     let calls_recover = |i: Node<'_>| {
-        let mut found = false;
-        crate::syntax::walk_preorder(i, |x| {
-            found |= x.kind_str() == k::CALL_EXPRESSION
-                && x.field("function").is_some_and(|f| f.kind_str() == k::IDENTIFIER && facts.text(f) == "recover");
-            !found
-        });
-        found
+        crate::syntax::any_node(i, |x| {
+            x.kind_str() == k::CALL_EXPRESSION
+                && x.field("function").is_some_and(|f| f.kind_str() == k::IDENTIFIER && facts.text(f) == "recover")
+        })
     };
     only.kind_str() == k::IF_STATEMENT && only.field("initializer").is_some_and(calls_recover)
 }
@@ -402,11 +400,7 @@ fn recovers_only(facts: &FileFacts<'_>, stmt: Node<'_>) -> bool {
 /// wait for it to end.
 fn closes_its_own<'t>(pkg: &Package<'t>, ch: &Channel<'t>, start: &Start<'t>, stmt: Node<'t>) -> bool {
     let facts = pkg.own();
-    let Some(call) = stmt.named(0).filter(|c| {
-        matches!(stmt.kind_str(), k::EXPRESSION_STATEMENT | k::DEFER_STATEMENT) && c.kind_str() == k::CALL_EXPRESSION
-    }) else {
-        return false;
-    };
+    let Some(call) = statement_call(stmt) else { return false };
     // The channel sent on (by any name, in any body): one close, the sender's.
     let own: Vec<_> = ch.ops_of(OpKind::Close).collect();
     if own.iter().any(|c| c.node.id() == call.id()) {
@@ -445,11 +439,7 @@ fn closes_its_own<'t>(pkg: &Package<'t>, ch: &Channel<'t>, start: &Start<'t>, st
 /// send, it neither blocks nor wakes anyone but a parent that was waiting
 /// for the send too.
 fn is_waitgroup_done(facts: &FileFacts<'_>, stmt: Node<'_>, closer: Option<Node<'_>>) -> bool {
-    let Some(call) = stmt.named(0).filter(|c| {
-        matches!(stmt.kind_str(), k::EXPRESSION_STATEMENT | k::DEFER_STATEMENT) && c.kind_str() == k::CALL_EXPRESSION
-    }) else {
-        return false;
-    };
+    let Some(call) = statement_call(stmt) else { return false };
     let no_args = call.field("arguments").is_some_and(|a| named_children(a).is_empty());
     let Some(wg) = method_call_on(facts, call, "Done").filter(|_| no_args) else { return false };
     let Some((_, scopes)) = facts.scopes_for(wg) else { return false };
@@ -1017,8 +1007,8 @@ mod tests {
         let src = "package p\nfunc f(d chan int) {\n\tc := make(chan int)\n\tgo func() { c <- 1 }()\n\tselect {\n\tcase <-c:\n\tcase <-d:\n\tdefault:\n\t}\n}\n";
         with_channels(src, |_, chs| {
             let recv = chs[0].ops_of(OpKind::Recv).next().unwrap().node;
-            let sel = super::select_of(recv).expect("received in a select");
-            assert_eq!(super::case_count(sel), 3);
+            let sel = crate::analysis::selects::select_of(recv).expect("received in a select");
+            assert_eq!(crate::analysis::selects::case_count(sel), 3);
         });
     }
 

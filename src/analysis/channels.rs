@@ -116,6 +116,12 @@ impl<'t> Channel<'t> {
         self.called.iter().find(|(call, _)| call.id() == node.id()).map_or(node, |(_, recv)| *recv)
     }
 
+    /// Where every receive from the channel is written ([`Self::receive_site`]).
+    #[must_use]
+    pub fn receive_sites(&self) -> Vec<Node<'t>> {
+        self.ops_of(OpKind::Recv).map(|o| self.receive_site(o.node)).collect()
+    }
+
     pub fn ops_of(&self, kind: OpKind) -> impl Iterator<Item = &Op<'t>> {
         self.ops.iter().filter(move |o| o.kind == kind)
     }
@@ -367,7 +373,7 @@ fn collect<'t>(
 /// ([`starts::sync_closure_call`]): the call and the receive.
 fn called_select_receive<'t>(facts: &FileFacts<'t>, u: Node<'t>, func: Node<'t>) -> Option<(Node<'t>, Node<'t>)> {
     let Use::Op(OpKind::Recv, recv) = use_of(facts, u) else { return None };
-    let sel = super::selects::select_of(recv).filter(|s| super::selects::case_count(*s) > 1)?;
+    let sel = super::selects::guarded_by_select(recv)?;
     starts::sync_closure_call(facts, sel, func).map(|call| (call, recv))
 }
 

@@ -9,7 +9,7 @@ use crate::syntax::Up as _;
 use tree_sitter::Node;
 
 use super::scope::{BindingKind, Scopes};
-use super::{Channel, FileFacts, OpKind, Package, Place, flow, known};
+use super::{Channel, FileFacts, OpKind, Package, Place, Start, flow, known};
 use crate::syntax::{ancestors, contains, kinds as k, named_children};
 
 /// The select statement whose case communication is (or contains) `op`.
@@ -21,6 +21,13 @@ pub fn select_of(op: Node<'_>) -> Option<Node<'_>> {
         return None;
     }
     case.up()
+}
+
+/// The select whose case `op` is, when that select has other cases (so
+/// that it may not take `op`'s).
+#[must_use]
+pub fn guarded_by_select(op: Node<'_>) -> Option<Node<'_>> {
+    select_of(op).filter(|s| case_count(*s) > 1)
 }
 
 /// Number of cases (communication and default) of a select.
@@ -39,7 +46,7 @@ pub fn case_count(select: Node<'_>) -> usize {
 /// `ctx.Done()` of `context.Background()` / `context.TODO()`.
 pub fn other_case_can_fire(facts: &FileFacts<'_>, sel: Node<'_>, ch: &Channel<'_>) -> bool {
     let Some((_, scopes)) = facts.scopes_for(sel) else { return true };
-    let recvs: Vec<_> = ch.ops_of(OpKind::Recv).map(|o| ch.receive_site(o.node)).collect();
+    let recvs = ch.receive_sites();
     named_children(sel).into_iter().any(|case| match case.kind_str() {
         k::DEFAULT_CASE => true,
         k::COMMUNICATION_CASE => {
@@ -55,26 +62,20 @@ pub fn other_case_can_fire(facts: &FileFacts<'_>, sel: Node<'_>, ch: &Channel<'_
 
 /// Is the jump `j` in another case of a select that also receives from
 /// `ch` (`case <-ctx.Done(): return`, a timeout, `default`), a case that
-/// can fire? The parent then leaves without waiting for a sender, whatever
-/// the senders do.
-pub fn in_other_case_of_receiving_select(facts: &FileFacts<'_>, ch: &Channel<'_>, j: Node<'_>) -> bool {
+/// can fire, and that no goroutine signals ([`other_case_signalled`])? The
+/// parent then leaves without waiting for a sender, whatever the senders do.
+pub fn leaves_by_an_independent_case<'t>(pkg: &Package<'t>, ch: &Channel<'t>, j: Node<'t>) -> bool {
     let Some(case) = ancestors(j).find(|a| matches!(a.kind_str(), k::COMMUNICATION_CASE | k::DEFAULT_CASE)) else {
         return false;
     };
     let Some(sel) = case.up() else { return false };
-    let recvs: Vec<_> = ch.ops_of(OpKind::Recv).map(|o| ch.receive_site(o.node)).collect();
+    let recvs = ch.receive_sites();
     let receives_here = recvs.iter().any(|r| select_of(*r).is_some_and(|s| s.id() == sel.id()));
     let in_receiving_case = case.field("communication").is_some_and(|c| recvs.iter().any(|r| contains(c, *r)));
-    receives_here && !in_receiving_case && other_case_can_fire(facts, sel, ch)
-}
-
-/// [`in_other_case_of_receiving_select`], for the package: and no case of
-/// that select is signalled by a goroutine ([`other_case_signalled`]).
-pub fn leaves_by_an_independent_case<'t>(pkg: &Package<'t>, ch: &Channel<'t>, j: Node<'t>) -> bool {
-    let facts = pkg.own();
-    let sel =
-        ancestors(j).find(|a| matches!(a.kind_str(), k::COMMUNICATION_CASE | k::DEFAULT_CASE)).and_then(|c| c.up());
-    in_other_case_of_receiving_select(facts, ch, j) && sel.is_some_and(|s| !other_case_signalled(pkg, s, ch))
+    receives_here
+        && !in_receiving_case
+        && other_case_can_fire(pkg.own(), sel, ch)
+        && !other_case_signalled(pkg, sel, ch)
 }
 
 /// Does a case of `sel` other than the ones receiving from `ch` wait on a
@@ -87,61 +88,27 @@ pub fn leaves_by_an_independent_case<'t>(pkg: &Package<'t>, ch: &Channel<'t>, j:
 pub fn other_case_signalled<'t>(pkg: &Package<'t>, sel: Node<'t>, ch: &Channel<'t>) -> bool {
     let facts = pkg.own();
     let Some((_, scopes)) = facts.scopes_for(sel) else { return true };
-    let recvs: Vec<_> = ch.ops_of(OpKind::Recv).map(|o| ch.receive_site(o.node)).collect();
-    named_children(sel).into_iter().any(|case| {
-        let Some(comm) = case.field("communication").filter(|_| case.kind_str() == k::COMMUNICATION_CASE) else {
-            return false;
-        };
-        if recvs.iter().any(|r| contains(comm, *r)) {
-            return false;
-        }
-        let Some(target) = case_channel(comm) else { return false };
-        // A field the sender also sends on (`j.errs`) may be its partner,
-        // taking the send it makes instead: no leak leakfix can show.
-        if target.kind_str() == k::SELECTOR_EXPRESSION {
-            let text = facts.text(target);
-            return ch.sender_goroutines().into_iter().map(|g| ch.starts[g]).any(|st| {
-                let (Some(b), src) = (st.body(), pkg.file(st.file()).src) else { return true };
-                let mut found = false;
-                crate::syntax::walk_preorder(b, |n| {
-                    found |= n.kind_str() == k::SEND_STATEMENT
-                        && n.field("channel").is_some_and(|c| crate::syntax::text(c, src) == text);
-                    !found
-                });
-                found
-            });
-        }
-        if target.kind_str() != k::IDENTIFIER {
-            return false;
-        }
-        let Some(b) = scopes.resolve(target) else { return false };
-        let Some(init) = scopes.binding(b).init.filter(|i| super::channels::is_make_chan(facts, *i)) else {
-            return false;
-        };
-        // Signalled by a sender of `ch` itself, or by a goroutine that
-        // waits (`wg.Wait()`) before it signals: its signal may follow the
-        // send. Another goroutine's own result (`qErr` beside `hErr`) does not.
-        // (A sender's send on a partner instead, on another path, is no
-        // signal: `if err != nil { errc <- err } else { c <- v }`.)
-        let sends: Vec<(usize, Node<'t>)> = ch
-            .ops_of(OpKind::Send)
-            .filter_map(|o| match o.place {
-                Place::Goroutine(g) => Some((ch.starts[g].stmt.id(), o.node)),
-                _ => None,
-            })
-            .collect();
-        let sender_bodies: Vec<Node<'t>> =
-            ch.sender_goroutines().into_iter().filter_map(|g| ch.starts[g].body()).collect();
-        // After a send of a sender, in its body (not exclusive of it).
-        let after_send = |n: Node<'t>| {
-            sends.iter().any(|(_, s)| {
-                sender_bodies.iter().any(|b| contains(*b, *s) && contains(*b, n))
-                    && !flow::exclusive(*s, n)
-                    && n.start_byte() > s.start_byte()
-            })
-        };
-        // A goroutine waiting on a WaitGroup (or group) that a sender uses.
-        let waits_for_senders = |body: Node<'t>| {
+    let recvs = ch.receive_sites();
+    let senders: Vec<Start<'t>> = ch.sender_goroutines().into_iter().map(|g| ch.starts[g]).collect();
+    // The sends on `ch`, with the statement starting their goroutine.
+    let sends: Vec<(usize, Node<'t>)> = ch
+        .ops_of(OpKind::Send)
+        .filter_map(|o| match o.place {
+            Place::Goroutine(g) => Some((ch.starts[g].stmt.id(), o.node)),
+            _ => None,
+        })
+        .collect();
+    // After a send of a sender, in its body (not exclusive of it).
+    let after_send = |n: Node<'t>| {
+        sends.iter().any(|(_, s)| {
+            senders.iter().filter_map(Start::body).any(|b| contains(b, *s) && contains(b, n))
+                && !flow::exclusive(*s, n)
+                && n.start_byte() > s.start_byte()
+        })
+    };
+    // A goroutine waiting on a WaitGroup (or group) that a sender uses.
+    let waits_for_senders =
+        |body: Node<'t>| {
             let mut waited = Vec::new();
             crate::syntax::walk_preorder(body, |n| {
                 if n.kind_str() == k::SELECTOR_EXPRESSION
@@ -154,12 +121,42 @@ pub fn other_case_signalled<'t>(pkg: &Package<'t>, sel: Node<'t>, ch: &Channel<'
             });
             waited.iter().any(|b| {
                 scopes.binding(*b).uses.iter().any(|u| {
-                    ch.sender_goroutines().into_iter().any(|g| {
-                        contains(ch.starts[g].stmt, *u) || ch.starts[g].body().is_some_and(|sb| contains(sb, *u))
-                    })
+                    senders.iter().any(|st| contains(st.stmt, *u) || st.body().is_some_and(|sb| contains(sb, *u)))
                 })
             })
         };
+    named_children(sel).into_iter().any(|case| {
+        let Some(comm) = case.field("communication").filter(|_| case.kind_str() == k::COMMUNICATION_CASE) else {
+            return false;
+        };
+        if recvs.iter().any(|r| contains(comm, *r)) {
+            return false;
+        }
+        let Some(target) = case_channel(comm) else { return false };
+        // A field the sender also sends on (`j.errs`) may be its partner,
+        // taking the send it makes instead: no leak leakfix can show.
+        if target.kind_str() == k::SELECTOR_EXPRESSION {
+            let text = facts.text(target);
+            return senders.iter().any(|st| {
+                let (Some(b), src) = (st.body(), pkg.file(st.file()).src) else { return true };
+                crate::syntax::any_node(b, |n| {
+                    n.kind_str() == k::SEND_STATEMENT
+                        && n.field("channel").is_some_and(|c| crate::syntax::text(c, src) == text)
+                })
+            });
+        }
+        if target.kind_str() != k::IDENTIFIER {
+            return false;
+        }
+        let Some(b) = scopes.resolve(target) else { return false };
+        let Some(init) = scopes.binding(b).init.filter(|i| super::channels::is_make_chan(facts, *i)) else {
+            return false;
+        };
+        // Signalled by a sender of `ch` itself, or by a goroutine that
+        // waits (`wg.Wait()`) before it signals: its signal may follow the
+        // send. Another goroutine's own result (`qErr` beside `hErr`) does
+        // not, nor a sender's send on a partner instead, on another path
+        // (`if err != nil { errc <- err } else { c <- v }`).
         super::channels::channel_of(pkg, init).is_none_or(|other| {
             other.escape.is_some_and(|(n, _)| after_send(n))
                 || other.ops.iter().any(|o| {
@@ -201,7 +198,7 @@ pub fn select_receives_every_send<'t>(pkg: &Package<'t>, ch: &Channel<'t>, sel: 
     let facts = pkg.own();
     let (Some(sender), Some((_, scopes))) = (ch.sole_sender(pkg), facts.scopes_for(sel)) else { return false };
     let Some(start) = ch.starts.iter().find(|s| s.stmt.id() == sender.go.id()) else { return false };
-    let recvs: Vec<_> = ch.ops_of(OpKind::Recv).map(|o| ch.receive_site(o.node)).collect();
+    let recvs = ch.receive_sites();
     let mut sends: Vec<Node<'t>> = ch.ops_of(OpKind::Send).map(|o| o.node).collect();
     for case in named_children(sel) {
         match case.kind_str() {

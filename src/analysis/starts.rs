@@ -384,7 +384,7 @@ pub fn spawned_by<'t>(pkg: &Package<'t>, call: Node<'t>, index: usize) -> Option
             s.kind_str(),
             k::SHORT_VAR_DECLARATION | k::ASSIGNMENT_STATEMENT | k::EXPRESSION_STATEMENT | k::VAR_DECLARATION
         ) && !super::flow::is_panic_or_exit(*s, facts.src)
-            && !has_func_literal(*s)
+            && !crate::syntax::any_node(*s, |x| x.kind_str() == k::FUNC_LITERAL)
     };
     if !stmts[..at].iter().all(plain) {
         return None;
@@ -412,16 +412,6 @@ fn result_taken(call: Node<'_>) -> Option<Node<'_>> {
     let list = call.up().filter(|l| l.kind_str() == k::EXPRESSION_LIST && named_children(*l).len() == 1)?;
     let stmt = list.up().filter(|s| matches!(s.kind_str(), k::SHORT_VAR_DECLARATION | k::ASSIGNMENT_STATEMENT))?;
     stmt.field("right").is_some_and(|r| r.id() == list.id()).then_some(stmt)
-}
-
-/// Does `n` hold a func literal?
-fn has_func_literal(n: Node<'_>) -> bool {
-    let mut found = false;
-    crate::syntax::walk_preorder(n, |x| {
-        found |= x.kind_str() == k::FUNC_LITERAL;
-        !found
-    });
-    found
 }
 
 /// `g` in `g, ctx := errgroup.WithContext(...)`.

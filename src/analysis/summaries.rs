@@ -170,7 +170,7 @@ fn summarize<'t>(pkg: &Package<'t>, func: InFile<Node<'t>>, param: Node<'t>, fol
 fn select_recv<'t>(facts: &super::FileFacts<'t>, func: Node<'t>, ops: &[(OpKind, Node<'t>)]) -> Option<Node<'t>> {
     use crate::syntax::kinds as k;
     let [(OpKind::Recv, recv)] = ops[..] else { return None };
-    let sel = super::selects::select_of(recv).filter(|s| super::selects::case_count(*s) > 1)?;
+    let sel = super::selects::guarded_by_select(recv)?;
     let body = func.field("body")?;
     let (_, scopes) = facts.scopes_for(sel)?;
     // Another case waiting on a channel parameter may be the sender's partner.
@@ -235,8 +235,7 @@ fn at_call(facts: &super::FileFacts<'_>, func: Node<'_>, ops: &[(OpKind, Node<'_
     if ops.iter().any(|(k, _)| k != first) {
         return None;
     }
-    let guarded = |s: Node<'_>| super::selects::select_of(s).is_some_and(|sel| super::selects::case_count(sel) > 1);
-    if ops.iter().any(|(_, n)| guarded(*n)) {
+    if ops.iter().any(|(_, n)| super::selects::guarded_by_select(*n).is_some()) {
         return None;
     }
     // The statements counted once each on a path.

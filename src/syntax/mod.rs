@@ -346,6 +346,17 @@ pub fn walk_preorder<'t>(root: Node<'t>, mut f: impl FnMut(Node<'t>) -> bool) {
     work::visited(visited);
 }
 
+/// Does the subtree of `root` (`root` included) hold a node for which
+/// `pred` holds? Stops at the first.
+pub fn any_node<'t>(root: Node<'t>, pred: impl Fn(Node<'t>) -> bool) -> bool {
+    let mut found = false;
+    walk_preorder(root, |n| {
+        found |= pred(n);
+        !found
+    });
+    found
+}
+
 fn walk_preorder_counted<'t>(root: Node<'t>, f: &mut impl FnMut(Node<'t>) -> bool) {
     let mut cursor = root.walk();
     let mut descend = f(root);

@@ -260,7 +260,9 @@ fn fall_through<'t>(facts: &FileFacts<'t>, sends: &[Node<'t>]) -> Option<(Node<'
     if others.clone().any(|s| !facts.jumps(*s).is_empty()) {
         return None;
     }
-    let calls = |g: &Node<'t>| g.field("condition").is_some_and(|c| has_kind(c, k::CALL_EXPRESSION));
+    let calls = |g: &Node<'t>| {
+        g.field("condition").is_some_and(|c| crate::syntax::any_node(c, |x| x.kind_str() == k::CALL_EXPRESSION))
+    };
     let skipped = between.iter().copied().filter(|s| !guards.iter().any(|g| g.id() == s.id()) || calls(s)).collect();
     Some((first, rest[0], skipped))
 }
@@ -272,28 +274,15 @@ fn is_guard(g: Node<'_>, send: Node<'_>) -> bool {
     let Some(cons) = g.field("consequence") else { return false };
     let stmts = crate::syntax::statements(cons);
     let receives = g.field("condition").is_some_and(|c| {
-        let mut found = false;
-        crate::syntax::walk_preorder(c, |x| {
-            found |= x.kind_str() == k::UNARY_EXPRESSION && x.field("operator").is_some_and(|o| o.kind_str() == "<-");
-            !found
-        });
-        found
+        crate::syntax::any_node(c, |x| {
+            x.kind_str() == k::UNARY_EXPRESSION && x.field("operator").is_some_and(|o| o.kind_str() == "<-")
+        })
     });
     g.kind_str() == k::IF_STATEMENT
         && !receives
         && g.field("initializer").is_none()
         && g.field("alternative").is_none()
         && matches!(stmts[..], [a, r] if a.id() == send.id() && r.kind_str() == k::RETURN_STATEMENT)
-}
-
-/// Does `n` hold a node of this kind?
-fn has_kind(n: Node<'_>, kind: &str) -> bool {
-    let mut found = false;
-    crate::syntax::walk_preorder(n, |x| {
-        found |= x.kind_str() == kind;
-        !found
-    });
-    found
 }
 
 /// The named function `func` holding the sends, when something other than

@@ -16,21 +16,26 @@ use crate::syntax::{kinds as k, named_children};
 pub fn line_after(src: &[u8], anchor: Node<'_>, text: &str) -> Option<Edit> {
     let (start, nl) = own_line(src, anchor, true)?;
     let indent = std::str::from_utf8(&src[start..anchor.start_byte()]).ok()?;
-    let eol = if nl > 0 && src[nl - 1] == b'\r' { "\r\n" } else { "\n" };
-    Some(Edit::insertion(nl + 1, format!("{indent}{text}{eol}")))
+    Some(Edit::insertion(nl + 1, format!("{indent}{text}{}", eol(src, nl))))
 }
 
 /// A new line `text` before the statement `anchor`, with its indentation
 /// and line ending, when the statement starts its line (after blanks).
 pub fn line_before(src: &[u8], anchor: Node<'_>, text: &str) -> Option<Edit> {
-    let start = src[..anchor.start_byte()].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let start = indented_start(src, anchor)?;
     let indent = std::str::from_utf8(&src[start..anchor.start_byte()]).ok()?;
-    if !indent.bytes().all(|b| matches!(b, b' ' | b'\t')) {
-        return None;
-    }
-    let nl = start.checked_sub(1)?;
-    let eol = if nl > 0 && src[nl - 1] == b'\r' { "\r\n" } else { "\n" };
-    Some(Edit::insertion(start, format!("{indent}{text}{eol}")))
+    Some(Edit::insertion(start, format!("{indent}{text}{}", eol(src, start.checked_sub(1)?))))
+}
+
+/// The start of the line `node` starts on, when only blanks precede it there.
+fn indented_start(src: &[u8], node: Node<'_>) -> Option<usize> {
+    let start = src[..node.start_byte()].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    src[start..node.start_byte()].iter().all(|b| matches!(b, b' ' | b'\t')).then_some(start)
+}
+
+/// The line ending of the line whose `\n` is at `nl`.
+fn eol(src: &[u8], nl: usize) -> &'static str {
+    if nl > 0 && src[nl - 1] == b'\r' { "\r\n" } else { "\n" }
 }
 
 /// The bytes of the line holding only the statement `stmt` (blanks before
@@ -51,8 +56,7 @@ fn own_line(src: &[u8], node: Node<'_>, comment: bool) -> Option<(usize, usize)>
     if !(rest.is_empty() || (comment && rest.starts_with("//"))) {
         return None;
     }
-    let start = src[..node.start_byte()].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    src[start..node.start_byte()].iter().all(|b| matches!(b, b' ' | b'\t')).then_some((start, nl))
+    Some((indented_start(src, node)?, nl))
 }
 
 /// `defer TEXT` on the line after `anchor` and the line of the statement

@@ -2,7 +2,7 @@ use super::capacity::{capacity_finding, describe};
 use super::{Context, Finding, Transform};
 use crate::analysis::channel_facts::{exits_after, loops_after_make};
 use crate::analysis::relevance::GoroutineUse;
-use crate::analysis::selects::{case_count, select_of};
+use crate::analysis::selects::guarded_by_select;
 use crate::analysis::{Channel, OpKind, Place};
 
 /// A goroutine sends once; the parent can leave before receiving.
@@ -47,9 +47,7 @@ impl Transform for PrematureReturn {
         if recvs.iter().any(|r| r.place != Place::Parent || r.node.start_byte() < sender.go.end_byte()) {
             return None;
         }
-        if !recvs.is_empty()
-            && recvs.iter().all(|r| select_of(ch.receive_site(r.node)).is_some_and(|s| case_count(s) > 1))
-        {
+        if !recvs.is_empty() && recvs.iter().all(|r| guarded_by_select(ch.receive_site(r.node)).is_some()) {
             return None; // timeout-leak's shape
         }
         let (message, exit) = match recvs.iter().map(|r| r.node).min_by_key(tree_sitter::Node::start_byte) {

@@ -2,7 +2,7 @@ use super::capacity::capacity_finding;
 use super::{Context, Finding, Transform};
 use crate::analysis::channel_facts::loops_after_make;
 use crate::analysis::relevance::GoroutineUse;
-use crate::analysis::selects::{case_count, other_case_can_fire, select_of, select_receives_every_send};
+use crate::analysis::selects::{guarded_by_select, other_case_can_fire, select_receives_every_send};
 use crate::syntax::Fast as _;
 use crate::syntax::Up as _;
 
@@ -54,7 +54,7 @@ impl Transform for TimeoutLeak {
             if site.id() != r.node.id() && !loops_after_make(ch, r.node).is_empty() {
                 return None;
             }
-            let sel = select_of(site).filter(|s| case_count(*s) > 1)?;
+            let sel = guarded_by_select(site)?;
             selects.push((sel, site));
         }
         // A select whose other cases can never fire always receives.
