@@ -660,7 +660,7 @@ fn counting_wait_group<'t>(
         }
         // `wg.Go(f)` adds before it starts f and is done when f returns.
         StartKind::WaitGroupGo | StartKind::ErrGroupGo => method_call_on(facts, go.named(0)?, "Go")?,
-        StartKind::AfterFunc | StartKind::Wrapper | StartKind::Spawner => return None,
+        StartKind::AfterFunc | StartKind::Wrapper | StartKind::Spawner | StartKind::Returned => return None,
     };
     let wg = scopes.resolve(wg)?;
     // Every `wg.Add` must run in the parent itself, one before this go

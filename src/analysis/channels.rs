@@ -6,7 +6,6 @@ use crate::syntax::Fast as _;
 use crate::syntax::Up as _;
 use tree_sitter::Node;
 
-use super::scope::BindingId;
 use super::starts::{self, CallStart, Place, Start};
 use super::summaries::AtCall;
 use super::{FileFacts, FileId, InFile, Package};
@@ -77,7 +76,6 @@ pub enum Escape {
 #[derive(Debug)]
 pub struct Channel<'t> {
     pub name: &'t str,
-    pub binding: BindingId,
     /// The function (declaration or literal) the channel is made in.
     pub func: Node<'t>,
     /// The `make(...)` call.
@@ -100,9 +98,20 @@ pub struct Channel<'t> {
     /// } }` ... `wait()`): the call (the [`Op::node`] of the receive, where
     /// it happens) and the receive itself.
     pub called: Vec<(Node<'t>, Node<'t>)>,
+    /// For a channel a constructor of the file returns (`x :=
+    /// fetchAsync(key)`, [`Channel::make`] being that call): the
+    /// constructor's start and its own `make`.
+    pub returned: Option<starts::Returned<'t>>,
 }
 
 impl<'t> Channel<'t> {
+    /// The `make(chan T)` call that makes the channel (the one a capacity
+    /// fix edits): [`Channel::make`], or the constructor's own.
+    #[must_use]
+    pub fn made(&self) -> Node<'t> {
+        self.returned.map_or(self.make, |r| r.make)
+    }
+
     /// `make(chan T)` or `make(chan T, 0)`.
     #[must_use]
     pub fn unbuffered(&self, facts: &FileFacts<'_>) -> bool {
@@ -151,6 +160,92 @@ pub fn channels_in<'t>(pkg: &Package<'t>, decl: Node<'t>) -> Vec<Channel<'t>> {
         .filter(|call| call.kind_str() == k::CALL_EXPRESSION && is_make_chan(facts, *call))
         .filter_map(|m| channel_of(pkg, m))
         .collect()
+}
+
+/// Every channel of the top-level declaration `decl` that a constructor of
+/// the file returns to it (`x := fetchAsync(key)`, see
+/// [`starts::returned_by`]), for the transforms that read unbuffered sends.
+/// The constructor's goroutine is the channel's one start, its operations
+/// on the constructor's variable the start's; the caller's uses of `x` are
+/// the parent's, as for a made channel.
+#[must_use]
+pub fn returned_in<'t>(pkg: &Package<'t>, decl: Node<'t>) -> Vec<Channel<'t>> {
+    let facts = pkg.own();
+    let names = facts.constructors();
+    if names.is_empty() {
+        return Vec::new();
+    }
+    let text = &facts.src[decl.byte_range()];
+    let Some(toks) = crate::syntax::tokens::tokenize(text) else { return Vec::new() };
+    let mut called: Vec<&str> = names
+        .iter()
+        .copied()
+        .filter(|n| toks.iter().any(|t| matches!(t, crate::syntax::tokens::Tok::Ident(w) if *w == n.as_bytes())))
+        .collect();
+    called.dedup();
+    called
+        .into_iter()
+        .flat_map(|n| crate::syntax::token_nodes(decl, facts.src, n.as_bytes()))
+        .filter_map(|ident| {
+            let f =
+                if ident.up().is_some_and(|p| p.kind_str() == k::SELECTOR_EXPRESSION) { ident.up()? } else { ident };
+            f.up()
+                .filter(|c| c.kind_str() == k::CALL_EXPRESSION && c.field("function").is_some_and(|g| g.id() == f.id()))
+        })
+        .filter_map(|call| returned_of(pkg, call))
+        .collect()
+}
+
+/// The channel a constructor returns to the call `call` ([`returned_in`]).
+fn returned_of<'t>(pkg: &Package<'t>, call: Node<'t>) -> Option<Channel<'t>> {
+    let facts = pkg.own();
+    let r = starts::returned_by(pkg, call)?;
+    let capacity = r.make.field("arguments").and_then(|a| a.named(1));
+    let mut ch = if r.start.stmt.id() == call.id() {
+        // Received from at once (`case v := <-fetchAsync(key):`): that
+        // receive is the parent's only operation.
+        let recv = call.up()?;
+        Channel {
+            name: facts.text(call),
+            func: super::flow::innermost_function(call)?,
+            make: call,
+            capacity,
+            stmt: ancestors(call)
+                .find(|a| a.up().is_some_and(|p| p.kind_str() == k::BLOCK || p.kind_str() == k::STATEMENT_LIST))?,
+            recv_only: true,
+            starts: Vec::new(),
+            ops: vec![Op { kind: OpKind::Recv, node: recv, place: Place::Parent }],
+            facts: super::channel_facts::Cache::default(),
+            escape: None,
+            called: Vec::new(),
+            returned: None,
+        }
+    } else {
+        let (ident, stmt) = target(call)?;
+        collect(pkg, call, capacity, ident, stmt, false)?
+    };
+    ch.returned = Some(r);
+    if ch.escape.is_some() {
+        return Some(ch);
+    }
+    let g = ch.start(r.start);
+    let (_, scopes) = facts.scopes_for(r.make)?;
+    let b = scopes.binding(scopes.resolve(r.ident)?);
+    for &u in &b.uses {
+        if !crate::syntax::contains(r.start.func.value, u) {
+            continue; // the `return c`
+        }
+        // Only in the goroutine itself, not in a closure inside it.
+        if super::flow::innermost_function(u).is_none_or(|f| f.id() != r.start.func.value.id()) {
+            ch.escape = Some((u, Escape::Closure));
+            break;
+        }
+        record(pkg, &mut ch, u, Place::Goroutine(g), false);
+        if ch.escape.is_some() {
+            break;
+        }
+    }
+    Some(ch)
 }
 
 /// No capacity argument, or a literal `0`.
@@ -274,7 +369,6 @@ fn collect<'t>(
     let recv_only = b.ty.is_some_and(|t| facts.text(t).starts_with("<-"));
     let mut ch = Channel {
         name: facts.text(ident),
-        binding,
         func,
         make,
         capacity,
@@ -285,6 +379,7 @@ fn collect<'t>(
         facts: super::channel_facts::Cache::default(),
         escape: None,
         called: Vec::new(),
+        returned: None,
     };
     // The variable must hold this channel and nothing else.
     let is_decl = b.ident.id() == ident.id();

@@ -7,7 +7,7 @@ use crate::syntax::Fast as _;
 use tree_sitter::Node;
 
 use super::scope::BindingKind;
-use super::{FileFacts, FileId, Package, flow, known};
+use super::{FileFacts, FileId, InFile, Package, flow, known};
 use crate::syntax::Named as _;
 use crate::syntax::kinds as k;
 
@@ -97,8 +97,10 @@ fn holds_statements(kind: &str) -> bool {
 /// The helper is a package function handed, first, a parameter of a
 /// testing type (`requireNoError(t, err)` with `t *testing.T` or
 /// `testing.TB`), or a local closure never reassigned (`check :=
-/// func(err error) { ... t.Fatalf(...) }` then `check(err)`). Control may
-/// leave at the call, or go on.
+/// func(err error) { ... t.Fatalf(...) }` then `check(err)`). Also a
+/// `must` helper of the checked file whose own body panics (`b :=
+/// mustDecode(raw)`, see [`is_must_name`]). Control may leave at the
+/// call, or go on.
 #[must_use]
 pub fn ends_in_helper<'t>(pkg: &Package<'t>, stmt: Node<'t>) -> bool {
     helper_may_end(pkg, pkg.own(), stmt, true)
@@ -117,6 +119,18 @@ fn helper_may_end<'t>(pkg: &Package<'t>, file: &FileFacts<'t>, stmt: Node<'t>, f
         return b.assignments.is_empty()
             && literal.and_then(|l| l.field("body")).is_some_and(|body| may_end(pkg, body, file, follow));
     }
+    // A `must` helper of the checked file (`b := mustDecode(raw)`) whose
+    // own body panics: a panic written in place, one call away.
+    let panics = |h: InFile<Node<'t>>| {
+        h.file == FileId::OWN
+            && std::ptr::eq(file, pkg.own())
+            && h.value
+                .field("body")
+                .is_some_and(|body| file.jumps(body).iter().any(|j| flow::is_panic_call(*j, file.src)))
+    };
+    if is_must_name(file.text(f)) && pkg.func(file.text(f)).is_some_and(panics) {
+        return true;
+    }
     let first = call.field("arguments").and_then(|a| a.named(0)).filter(|a| a.kind_str() == k::IDENTIFIER);
     let is_test_param = first
         .and_then(|a| scopes.resolve(a))
@@ -130,6 +144,14 @@ fn helper_may_end<'t>(pkg: &Package<'t>, file: &FileFacts<'t>, stmt: Node<'t>, f
     // reads the checked file only, keeps what a helper of that file calls.
     let follow = follow && helper.file == FileId::OWN;
     helper.value.field("body").is_some_and(|body| may_end(pkg, body, pkg.file(helper.file), follow))
+}
+
+/// `must`, `mustDecode`, `MustParse`: Go's name for a function that panics
+/// instead of returning an error.
+#[must_use]
+pub fn is_must_name(name: &str) -> bool {
+    let rest = name.strip_prefix("must").or_else(|| name.strip_prefix("Must"));
+    rest.is_some_and(|r| r.is_empty() || r.starts_with(|c: char| c.is_ascii_uppercase() || c == '_'))
 }
 
 /// The call a statement makes: `f(...)` as a statement, or the one value

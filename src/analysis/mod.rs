@@ -46,6 +46,9 @@ pub struct FileFacts<'t> {
     jumps: Vec<OnceCell<flow::DeclJumps<'t>>>,
     /// Names of this file's methods that start a goroutine (on first use).
     starting_methods: OnceCell<Vec<&'t str>>,
+    /// Names of this file's functions and methods that may return a
+    /// channel they make and feed (on first use).
+    constructors: OnceCell<Vec<&'t str>>,
 }
 
 impl<'t> FileFacts<'t> {
@@ -81,7 +84,18 @@ impl<'t> FileFacts<'t> {
         }
         let scopes = decls.iter().map(|_| OnceCell::new()).collect();
         let jumps = decls.iter().map(|_| OnceCell::new()).collect();
-        FileFacts { src, trees, funcs, methods, types, decls, scopes, jumps, starting_methods: OnceCell::new() }
+        FileFacts {
+            src,
+            trees,
+            funcs,
+            methods,
+            types,
+            decls,
+            scopes,
+            jumps,
+            starting_methods: OnceCell::new(),
+            constructors: OnceCell::new(),
+        }
     }
 
     /// The roots of the file's trees, in source order.
@@ -161,6 +175,29 @@ impl<'t> FileFacts<'t> {
                 .filter(|(_, ms)| ms.iter().any(|m| relevance::starts_goroutine(&self.src[m.byte_range()])))
                 .map(|(name, _)| *name)
                 .collect()
+        })
+    }
+
+    /// The names of this file's functions and methods whose one result is
+    /// a channel type and whose text makes a channel and starts a
+    /// goroutine: the candidates of [`starts::returned_by`], sorted,
+    /// computed once.
+    #[must_use]
+    pub fn constructors(&self) -> &[&'t str] {
+        self.constructors.get_or_init(|| {
+            let mut names: Vec<&'t str> = self
+                .decls
+                .iter()
+                .filter(|d| d.field("result").is_some_and(|r| r.kind_str() == k::CHANNEL_TYPE))
+                .filter(|d| {
+                    let t = &self.src[d.byte_range()];
+                    crate::syntax::has_make_chan(t) && relevance::starts_goroutine(t)
+                })
+                .filter_map(|d| d.field("name").map(|n| self.text(n)))
+                .collect();
+            names.sort_unstable();
+            names.dedup();
+            names
         })
     }
 

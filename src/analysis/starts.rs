@@ -43,6 +43,11 @@ pub enum StartKind {
     /// ([`spawned_by`]): the literal runs in a new goroutine with the
     /// caller's channel; not joined.
     Spawner,
+    /// `x := fetchAsync(key)`, a function or method of the checked file
+    /// that makes a channel, starts one `go func() {...}()` using it and
+    /// returns it ([`returned_by`]): the literal runs in a new goroutine
+    /// with the channel the caller holds; not joined.
+    Returned,
 }
 
 impl StartKind {
@@ -53,17 +58,19 @@ impl StartKind {
         StartKind::AfterFunc,
         StartKind::Wrapper,
         StartKind::Spawner,
+        StartKind::Returned,
     ];
 
     /// A word every start of this kind spells in its text (the token scan
     /// that picks what to parse keeps every function holding one): a
     /// wrapper call spells `func`, the literal it is handed. A spawner's
-    /// `go` is in its own body, not at the call: the plan keeps the
-    /// callers of the file's spawners by name.
+    /// or a constructor's `go` is in its own body, not at the call: the
+    /// plan keeps the callers of the file's spawners and constructors by
+    /// name.
     #[must_use]
     pub fn token(self) -> &'static [u8] {
         match self {
-            StartKind::Go | StartKind::Spawner => b"go",
+            StartKind::Go | StartKind::Spawner | StartKind::Returned => b"go",
             StartKind::WaitGroupGo | StartKind::ErrGroupGo => b"Go",
             StartKind::AfterFunc => b"AfterFunc",
             StartKind::Wrapper => b"func",
@@ -404,6 +411,110 @@ pub fn spawned_by<'t>(pkg: &Package<'t>, call: Node<'t>, index: usize) -> Option
         return None;
     }
     Some((Start { kind: StartKind::Spawner, stmt, func: InFile::new(FileId::OWN, lit) }, param))
+}
+
+/// A channel that a function of the checked file makes and returns, fed by
+/// the one goroutine the function starts ([`returned_by`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Returned<'t> {
+    /// The start, at the caller's statement taking the result.
+    pub start: Start<'t>,
+    /// The function's `make(chan T)` (the capacity fix edits it).
+    pub make: Node<'t>,
+    /// The variable the function holds the channel in (declared by the make).
+    pub ident: Node<'t>,
+    /// The function's name, for messages.
+    pub by: &'t str,
+    /// The result type is receive-only (`<-chan T`): no caller anywhere can
+    /// send on it or close it.
+    pub recv_only: bool,
+}
+
+/// For a call of the checked file whose result is taken whole (`x :=
+/// fetchAsync(key)`) or received from at once (`<-fetchAsync(key)`, then
+/// the start's statement is the call): the channel the callee returns,
+/// when the callee is a constructor. That is a function or method of the checked file (a
+/// sibling's would need its callers planned in every file) with one result,
+/// a channel type, whose body's top level is plain statements (as for
+/// [`spawned_by`]), one `c := make(chan T)`, one `go func() {...}()` (a
+/// literal without parameters, using `c`), and last `return c`, the only
+/// `return` outside the literal. `c`, never reassigned, is used only
+/// inside the literal and by that `return`. Every call then makes one
+/// channel and starts one goroutine on it, and the caller holds the only
+/// other reference.
+#[must_use]
+pub fn returned_by<'t>(pkg: &Package<'t>, call: Node<'t>) -> Option<Returned<'t>> {
+    let facts = pkg.own();
+    // Received from at once (`<-fetchAsync(key)`): the start is the call.
+    let received = call.up().is_some_and(|u| {
+        u.kind_str() == k::UNARY_EXPRESSION && u.field("operator").is_some_and(|o| o.kind_str() == "<-")
+    });
+    let stmt = if received { call } else { result_taken(call)? };
+    let decl = callee(pkg, call).filter(|f| f.file == FileId::OWN)?.value;
+    if !matches!(decl.kind_str(), k::FUNCTION_DECLARATION | k::METHOD_DECLARATION) || decl.has_error() {
+        return None;
+    }
+    let result = decl.field("result").filter(|r| r.kind_str() == k::CHANNEL_TYPE)?;
+    let recv_only = facts.text(result).starts_with("<-");
+    let stmts = crate::syntax::statements(decl.field("body")?);
+    let (last, before) = stmts.split_last()?;
+    let gos: Vec<usize> = (0..before.len()).filter(|&i| before[i].kind_str() == k::GO_STATEMENT).collect();
+    let [at] = gos[..] else { return None };
+    let plain = |s: &Node<'t>| {
+        matches!(
+            s.kind_str(),
+            k::SHORT_VAR_DECLARATION | k::ASSIGNMENT_STATEMENT | k::EXPRESSION_STATEMENT | k::VAR_DECLARATION
+        ) && !super::flow::is_panic_or_exit(*s, facts.src)
+            && !crate::syntax::any_node(*s, |x| x.kind_str() == k::FUNC_LITERAL)
+    };
+    // Only plain statements, and nothing between the go and the return.
+    if at + 1 != before.len() || !before[..at].iter().all(plain) {
+        return None;
+    }
+    let run = before[at].named(0).filter(|c| c.kind_str() == k::CALL_EXPRESSION)?;
+    let lit = run.field("function").filter(|f| f.kind_str() == k::FUNC_LITERAL)?;
+    let no_args = run.field("arguments").is_some_and(|a| named_children(a).is_empty());
+    let no_params = lit.field("parameters").is_some_and(|p| named_children(p).is_empty());
+    if !no_args || !no_params {
+        return None;
+    }
+    // `return c`, the only return outside the literal.
+    let value = last.named(0).filter(|l| last.kind_str() == k::RETURN_STATEMENT && l.named_child_count() == 1)?;
+    let returned = value.named(0).filter(|v| v.kind_str() == k::IDENTIFIER)?;
+    let body = decl.field("body")?;
+    let mut returns = 0;
+    super::flow::walk_own(body, |_, kind| {
+        returns += usize::from(kind == k::RETURN_STATEMENT);
+        kind != k::FUNC_LITERAL
+    });
+    if returns != 1 {
+        return None;
+    }
+    let (_, scopes) = facts.scopes_for(returned)?;
+    let b = scopes.binding(scopes.resolve(returned)?);
+    let make = b.init.filter(|i| super::channels::is_unbuffered_make(facts, *i))?;
+    let made_here =
+        before[..at].iter().any(|s| s.kind_str() == k::SHORT_VAR_DECLARATION && crate::syntax::contains(*s, make));
+    let used_inside = b
+        .uses
+        .iter()
+        .filter(|u| u.id() != b.ident.id() && u.id() != returned.id())
+        .all(|u| crate::syntax::contains(lit, *u));
+    if !made_here
+        || !b.assignments.is_empty()
+        || !used_inside
+        || super::channels::target(make).map(|(i, _)| i.id()) != Some(b.ident.id())
+    {
+        return None;
+    }
+    let by = facts.text(decl.field("name")?);
+    Some(Returned {
+        start: Start { kind: StartKind::Returned, stmt, func: InFile::new(FileId::OWN, lit) },
+        make,
+        ident: b.ident,
+        by,
+        recv_only,
+    })
 }
 
 /// The statement taking a call's results whole: `x := f(...)`, `x, err =

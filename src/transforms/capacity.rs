@@ -32,7 +32,7 @@ pub fn set_capacity(facts: &FileFacts<'_>, ch: &Channel<'_>, capacity: &str) -> 
     if let Some(c) = ch.capacity {
         return Some(vec![Edit::replacement(c.byte_range(), capacity)]);
     }
-    let args = ch.make.field("arguments")?;
+    let args = ch.made().field("arguments")?;
     let close = args.child(args.child_count().checked_sub(1)?)?;
     if close.kind_str() != ")" {
         return None;
@@ -61,10 +61,24 @@ pub fn capacity_finding(
     message: String,
 ) -> Finding {
     let edits = set_capacity(facts, ch, capacity);
-    let (fix, message) = if last {
-        (edits.map(Fix::safe), message)
-    } else {
-        (edits.map(Fix::is_unsafe), format!("{message} ({NOT_LAST})"))
+    let Some(r) = ch.returned else {
+        let (fix, message) = if last {
+            (edits.map(Fix::safe), message)
+        } else {
+            (edits.map(Fix::is_unsafe), format!("{message} ({NOT_LAST})"))
+        };
+        return Finding::about(t, ch, message, fix);
     };
-    Finding::about(t, ch, message, fix)
+    // The fix is in the constructor, for every caller.
+    let line = r.make.start_position().row + 1;
+    let message = format!("{message}; `{}` makes it on line {line}, where the fix buffers it for every caller", r.by);
+    let (fix, message) = match (last, r.recv_only) {
+        (true, true) => (edits.map(Fix::safe), message),
+        (false, _) => (edits.map(Fix::is_unsafe), format!("{message} ({NOT_LAST})")),
+        (true, false) => (edits.map(Fix::is_unsafe), format!("{message} ({NOT_RECV_ONLY})")),
+    };
+    Finding::about(t, ch, message, fix).with_related(r.make.start_byte(), format!("`{}` makes the channel here", r.by))
 }
+
+/// Why a constructor's capacity fix is only graded unsafe.
+pub const NOT_RECV_ONLY: &str = "unsafe fix: the constructor returns the channel as a plain `chan`, so callers elsewhere may send on it or close it, and a buffer would change what they see";

@@ -55,7 +55,11 @@ pub fn check_file(
         }
         let text = &facts.src[decl.byte_range()];
         let nil = selected.iter().any(|t| t.needs() == GoroutineUse::NilChannel) && crate::syntax::has_var_chan(text);
-        if !crate::syntax::has_make_chan(text) && !nil {
+        // Channels a constructor of the file returns here, for the
+        // transforms reading unbuffered sends.
+        let unbuffered = selected.iter().any(|t| t.needs() == GoroutineUse::SendUnbuffered);
+        let returned = if unbuffered { channels::returned_in(cx.pkg, decl) } else { Vec::new() };
+        if !crate::syntax::has_make_chan(text) && !nil && returned.is_empty() {
             continue;
         }
         if facts.scopes_for(decl).is_some_and(|(_, s)| s.too_deep) {
@@ -67,7 +71,7 @@ pub fn check_file(
         // variables declared without a value only to those that read those.
         let nil_channels = if nil { channels::nil_channels_in(cx.pkg, decl) } else { Vec::new() };
         let made = channels::channels_in(cx.pkg, decl);
-        let sources = made.iter().map(|c| (c, false)).chain(nil_channels.iter().map(|c| (c, true)));
+        let sources = made.iter().chain(&returned).map(|c| (c, false)).chain(nil_channels.iter().map(|c| (c, true)));
         for (ch, is_nil) in sources {
             if crate::syntax::deadline::expired() {
                 break;
@@ -77,7 +81,11 @@ pub fn check_file(
                 continue;
             }
             let ignored = suppressed(facts, ch.make);
-            for t in selected.iter().filter(|t| (t.needs() == GoroutineUse::NilChannel) == is_nil) {
+            let reads = |t: &&&dyn Transform| {
+                (t.needs() == GoroutineUse::NilChannel) == is_nil
+                    && (ch.returned.is_none() || t.needs() == GoroutineUse::SendUnbuffered)
+            };
+            for t in selected.iter().filter(reads) {
                 if ignored.as_ref().is_some_and(|ids| ids.is_empty() || ids.iter().any(|i| i == t.id())) {
                     continue;
                 }

@@ -42,7 +42,10 @@ impl Transform for TimeoutLeak {
         }
         let recvs: Vec<_> = ch.ops_of(OpKind::Recv).collect();
         if recvs.is_empty()
-            || recvs.iter().any(|r| r.place != Place::Parent || r.node.start_byte() < sender.go.end_byte())
+            || recvs.iter().any(|r| {
+                // (A receive of a constructor's call holds its start.)
+                r.place != Place::Parent || (r.node.start_byte() < sender.go.end_byte() && !contains(r.node, sender.go))
+            })
         {
             return None;
         }

@@ -405,7 +405,8 @@ pub fn is_panic_or_exit(stmt: Node<'_>, src: &[u8]) -> bool {
 }
 
 /// `panic(...)`, or `log.Panic(...)` and its `f`/`ln` forms.
-pub(super) fn is_panic_call(stmt: Node<'_>, src: &[u8]) -> bool {
+#[must_use]
+pub fn is_panic_call(stmt: Node<'_>, src: &[u8]) -> bool {
     let call = stmt.named(0).filter(|c| c.kind_str() == k::CALL_EXPRESSION);
     call.and_then(|c| c.field("function")).is_some_and(|f| {
         (f.kind_str() == k::IDENTIFIER && text(f, src) == "panic")

@@ -187,6 +187,22 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
     };
     let spawners = Spawners { src, chunks: &chunks, memo: std::cell::RefCell::default() };
     let is_spawner = |name: &[u8]| spawners.is(declared(), name);
+    // The file's constructors (see `starts::returned_by`), each with what
+    // its own goroutine needs: a caller reads the constructor's body as the
+    // goroutine it starts (found once per file, most files having none).
+    let constructors: OnceCell<HashMap<&'s [u8], Vec<&'s [u8]>>> = OnceCell::new();
+    let constructors = || {
+        constructors.get_or_init(|| {
+            chunks
+                .iter()
+                .map(|c| (c.name, &src[c.range.clone()]))
+                .filter(|(_, t)| may_be_constructor(t))
+                .map(|(name, t)| (name, needs(t, uses, &may_use, &is_spawner, None).unwrap_or_default()))
+                .collect()
+        })
+    };
+    let constructor = |name: &[u8]| constructors().get(name).cloned();
+    let reads_constructors = uses.contains(&GoroutineUse::SendUnbuffered) && !constructors().is_empty();
     let mut kept = vec![false; chunks.len()];
     let mut callees: Vec<&[u8]> = Vec::new();
     let mut seen: HashSet<&[u8]> = HashSet::new();
@@ -195,7 +211,8 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
         if within.is_some_and(|at| !c.range.contains(&at)) {
             continue;
         }
-        if let Some(mut names) = needs(&src[c.range.clone()], uses, &may_use, &is_spawner) {
+        let constructor: Option<Constructor<'_, 's>> = if reads_constructors { Some(&constructor) } else { None };
+        if let Some(mut names) = needs(&src[c.range.clone()], uses, &may_use, &is_spawner, constructor) {
             *k = true;
             add_handed_on(src, &chunks, declared(), &mut names);
             let mut needed: Vec<Range<usize>> = names
@@ -227,29 +244,7 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
         for (c, k) in chunks.iter().zip(kept.iter_mut()) {
             *k |= seen.contains(c.name);
         }
-        // A kept struct type's embedded types promote its fields: keep
-        // them too, here and in sibling files (a few rounds cover the
-        // depths the analysis follows).
-        for _ in 0..4 {
-            let mut more = Vec::new();
-            for (c, _) in chunks.iter().zip(&kept).filter(|(_, k)| **k) {
-                let text = &src[c.range.clone()];
-                if text.starts_with(b"type") {
-                    more.extend(embedded_types(text).into_iter().filter(|n| !seen.contains(n)));
-                }
-            }
-            if more.is_empty() {
-                break;
-            }
-            for n in more {
-                if seen.insert(n) {
-                    callees.push(n);
-                }
-            }
-            for (c, k) in chunks.iter().zip(kept.iter_mut()) {
-                *k |= seen.contains(c.name);
-            }
-        }
+        keep_embedded_types(src, &chunks, &mut kept, &mut seen, &mut callees);
         // And a batch that reads a struct reads what it embeds.
         for (_, needed) in &mut relevant {
             add_embedded(src, &chunks, declared(), needed);
@@ -257,6 +252,38 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
     }
     let chunks = chunks.iter().zip(&kept).filter(|(_, k)| **k).map(|(c, _)| c.range.clone()).collect();
     Plan { parts: Some(Parts { header, chunks }), names: callees, relevant }
+}
+
+/// A kept struct type's embedded types promote its fields: keep them too,
+/// here and (named in `callees`) in sibling files; a few rounds cover the
+/// depths the analysis follows.
+fn keep_embedded_types<'s>(
+    src: &'s [u8],
+    chunks: &[outline::Chunk<'s>],
+    kept: &mut [bool],
+    seen: &mut HashSet<&'s [u8]>,
+    callees: &mut Vec<&'s [u8]>,
+) {
+    for _ in 0..4 {
+        let mut more = Vec::new();
+        for (c, _) in chunks.iter().zip(kept.iter()).filter(|(_, k)| **k) {
+            let text = &src[c.range.clone()];
+            if text.starts_with(b"type") {
+                more.extend(embedded_types(text).into_iter().filter(|n| !seen.contains(n)));
+            }
+        }
+        if more.is_empty() {
+            break;
+        }
+        for n in more {
+            if seen.insert(n) {
+                callees.push(n);
+            }
+        }
+        for (c, k) in chunks.iter().zip(kept.iter_mut()) {
+            *k |= seen.contains(c.name);
+        }
+    }
 }
 
 /// Which functions of a file may be spawners (see `starts::spawned_by`),
@@ -287,26 +314,46 @@ fn may_be_spawner(t: &[u8]) -> bool {
     t.starts_with(b"func") && has_go(t) && tokenize(t).is_none_or(|toks| body_has_go_func(&toks))
 }
 
+/// May a function or method with this text be a constructor returning a
+/// channel it feeds (see `starts::returned_by`)? It makes a channel, its
+/// results spell `chan`, and a statement of its body's top level is `go
+/// func ... { ... }(...)` (text the lexer cannot follow: if it spells
+/// `make(chan` and `go`).
+fn may_be_constructor(t: &[u8]) -> bool {
+    t.starts_with(b"func")
+        && has_make_chan(t)
+        && has_go(t)
+        && tokenize(t).is_none_or(|toks| {
+            body_has_go_func(&toks) && results(&toks).is_none_or(|r| r.contains(&Tok::Ident(b"chan")))
+        })
+}
+
+/// The tokens of a function declaration's results (between its parameter
+/// list and its body); `None` when the tokens do not read as one.
+fn results<'t, 's>(toks: &'t [Tok<'s>]) -> Option<&'t [Tok<'s>]> {
+    let mut at = 1;
+    if toks.get(at) == Some(&Tok::Op(b"(")) {
+        at = closing(toks, at)? + 1; // the receiver
+    }
+    if !matches!(toks.get(at), Some(Tok::Ident(_))) {
+        return None;
+    }
+    at += 1;
+    if toks.get(at) == Some(&Tok::Op(b"[")) {
+        at = closing(toks, at)? + 1; // type parameters
+    }
+    if toks.get(at) != Some(&Tok::Op(b"(")) {
+        return None;
+    }
+    let from = closing(toks, at)? + 1;
+    let (open, _) = body(toks)?;
+    toks.get(from..open)
+}
+
 /// Do these tokens of a function declaration have a body with a `go func
 /// ... { ... }(...)` statement at its top level?
 fn body_has_go_func(toks: &[Tok<'_>]) -> bool {
-    let Some(end) = toks.iter().rposition(|t| *t == Tok::Op(b"}")) else { return false };
-    // The body's `{`: the one whose `}` ends the declaration, found
-    // walking back over the braces between.
-    let mut depth = 0usize;
-    let mut open = None;
-    for i in (0..end).rev() {
-        match toks[i] {
-            Tok::Op(b"}") => depth += 1,
-            Tok::Op(b"{") if depth == 0 => {
-                open = Some(i);
-                break;
-            }
-            Tok::Op(b"{") => depth -= 1,
-            _ => {}
-        }
-    }
-    let Some(open) = open else { return false };
+    let Some((open, end)) = body(toks) else { return false };
     let body = &toks[open + 1..end];
     // The starts of the body's top-level statements.
     let mut depth = 0usize;
@@ -328,6 +375,23 @@ fn body_has_go_func(toks: &[Tok<'_>]) -> bool {
         at_start = depth == 0 && *t == Tok::Op(b";");
     }
     false
+}
+
+/// The indices of the `{` and `}` of a function declaration's body: the
+/// `}` ending the declaration and its `{`, found walking back over the
+/// braces between.
+fn body(toks: &[Tok<'_>]) -> Option<(usize, usize)> {
+    let end = toks.iter().rposition(|t| *t == Tok::Op(b"}"))?;
+    let mut depth = 0usize;
+    for i in (0..end).rev() {
+        match toks[i] {
+            Tok::Op(b"}") => depth += 1,
+            Tok::Op(b"{") if depth == 0 => return Some((i, end)),
+            Tok::Op(b"{") => depth -= 1,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The types a struct type declaration embeds (`T` or `*T` alone in a
@@ -449,7 +513,7 @@ pub fn may_leak(text: &[u8]) -> bool {
     (has_make_chan(text) || has_var_chan(text))
         && StartKind::ALL.iter().any(|kind| match kind {
             // A spawner's `go` is in its own text (a caller's is found by name).
-            StartKind::Go | StartKind::Spawner => has_go(text),
+            StartKind::Go | StartKind::Spawner | StartKind::Returned => has_go(text),
             StartKind::WaitGroupGo | StartKind::ErrGroupGo | StartKind::AfterFunc => {
                 has_method_word(text, kind.token())
             }
@@ -466,7 +530,7 @@ pub fn may_leak(text: &[u8]) -> bool {
 /// "no" cannot change a finding (`--no-shortcuts` checks that).
 #[must_use]
 pub fn may_hold_finding(text: &[u8]) -> bool {
-    needs(text, GoroutineUse::ALL, &|_| true, &|_| false).is_some()
+    needs(text, GoroutineUse::ALL, &|_| true, &|_| false, None).is_some()
 }
 
 /// The words of `text` (identifier-like runs, comments and strings
@@ -595,12 +659,14 @@ fn needs<'s>(
     uses: &[GoroutineUse],
     may_use: &dyn Fn(&[u8]) -> bool,
     is_spawner: &dyn Fn(&[u8]) -> bool,
+    constructor: Option<Constructor<'_, 's>>,
 ) -> Option<Vec<&'s [u8]>> {
+    let constructed = constructed(text, constructor);
     // A call of a spawner of the file starts a goroutine without spelling
     // `go`: a function making a channel is scanned for calls handed it.
     let leaky = may_leak(text);
     if !(leaky || has_make_chan(text) && words(text).any(is_spawner)) {
-        return None;
+        return (!constructed.is_empty()).then_some(constructed);
     }
     // Text the token scan cannot follow may hold anything.
     let anything = || {
@@ -613,7 +679,9 @@ fn needs<'s>(
                 names.push(w);
             }
         }
-        (leaky || !names.is_empty()).then_some(names)
+        let holds = leaky || !names.is_empty() || !constructed.is_empty();
+        names.extend(constructed.iter().copied());
+        holds.then_some(names)
     };
     let Some(toks) = tokenize(text) else { return anything() };
     let gos = starts_in(&toks);
@@ -698,20 +766,46 @@ fn needs<'s>(
             }
         }
     }
+    for n in constructed {
+        holds = true;
+        if !callees.contains(&n) {
+            callees.push(n);
+        }
+    }
     holds.then_some(callees)
 }
 
+/// For a constructor of the file (see `starts::returned_by`), by name:
+/// the names its goroutine needs (`None` for any other name).
+type Constructor<'a, 's> = &'a dyn Fn(&[u8]) -> Option<Vec<&'s [u8]>>;
+
+/// A call of a constructor of the file (`x := fetchAsync(key)`) starts a
+/// goroutine with the channel it returns: a function naming one holds a
+/// start, and needs the constructor and what its goroutine needs.
+fn constructed<'s>(text: &'s [u8], constructor: Option<Constructor<'_, 's>>) -> Vec<&'s [u8]> {
+    let mut out: Vec<&'s [u8]> = Vec::new();
+    if let Some(constructor) = constructor {
+        for w in words(text) {
+            if let Some(more) = constructor(w).filter(|_| !out.contains(&w)) {
+                out.push(w);
+                out.extend(more);
+            }
+        }
+    }
+    out
+}
+
 /// The functions called as statements handed first a parameter of a
-/// testing type, `f(t, ...)`: test helpers, which may end the goroutine
-/// (see `analysis::exits`), an exit the analysis must see.
+/// testing type, `f(t, ...)`: test helpers, and the `must` helpers called
+/// so (`x := mustDecode(raw)`), which may end the goroutine (see
+/// `analysis::exits`), an exit the analysis must see.
 fn helper_calls<'s>(toks: &[Tok<'s>], out: &mut Vec<&'s [u8]>) {
     let params = testing_params(toks);
-    if params.is_empty() {
-        return;
-    }
     for (at, w) in toks.windows(3).enumerate() {
-        let [Tok::Ident(f), Tok::Op(b"("), Tok::Ident(arg)] = w else { continue };
-        if !params.contains(arg) {
+        let [Tok::Ident(f), Tok::Op(b"("), arg] = w else { continue };
+        // And `must` helpers, which may panic (`b := mustDecode(raw)`).
+        let must = std::str::from_utf8(f).is_ok_and(crate::analysis::exits::is_must_name);
+        if !must && !matches!(arg, Tok::Ident(a) if params.contains(a)) {
             continue;
         }
         if matches!(*f, b"if" | b"for" | b"switch" | b"return" | b"case" | b"select") {

@@ -26,7 +26,7 @@ pub(super) fn starts_in(toks: &[Tok<'_>]) -> Vec<GoStmt> {
             // One scan finds both kinds of `x.Go(`. A call of a spawner
             // spells no start: the plan finds it by the names of the file's
             // spawners (`needs`).
-            StartKind::ErrGroupGo | StartKind::Spawner => {}
+            StartKind::ErrGroupGo | StartKind::Spawner | StartKind::Returned => {}
             StartKind::WaitGroupGo | StartKind::AfterFunc => {
                 let word = Tok::Ident(kind.token());
                 for at in 2..toks.len() {
@@ -117,7 +117,11 @@ pub(super) fn start_callees<'s>(text: &'s [u8], names: &mut Vec<&'s [u8]>) {
             StartKind::Go => go_callees(text, names),
             // Launchers run func literals only: no declaration is needed;
             // the caller adds the file's spawners the text names.
-            StartKind::WaitGroupGo | StartKind::ErrGroupGo | StartKind::AfterFunc | StartKind::Spawner => {}
+            StartKind::WaitGroupGo
+            | StartKind::ErrGroupGo
+            | StartKind::AfterFunc
+            | StartKind::Spawner
+            | StartKind::Returned => {}
             StartKind::Wrapper => func_arg_callees(text, names),
         }
     }

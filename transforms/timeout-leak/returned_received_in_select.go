@@ -1,6 +1,8 @@
-// ok (leaks, but not edited): asyncHash returns its channel, so the receive
-// and the time.After select live in the caller. The channel escapes the
-// function that made it; leakfix must not change the make.
+// Positive: asyncHash makes the channel, starts the one goroutine that sends
+// on it and returns it receive-only; hashOrZero receives from the call at
+// once, in a select beside time.After. When the timer wins, the hashing
+// goroutine blocks forever. The fix buffers the channel where asyncHash
+// makes it: callers can only receive, and the sender does nothing after.
 package main
 
 import (
