@@ -7,7 +7,7 @@ use crate::syntax::Fast as _;
 use tree_sitter::Node;
 
 use super::scope::BindingKind;
-use super::{FileFacts, FileId, InFile, Package, flow, known};
+use super::{FileFacts, FileId, Package, flow, known};
 use crate::syntax::Named as _;
 use crate::syntax::kinds as k;
 
@@ -121,14 +121,11 @@ fn helper_may_end<'t>(pkg: &Package<'t>, file: &FileFacts<'t>, stmt: Node<'t>, f
     }
     // A `must` helper of the checked file (`b := mustDecode(raw)`) whose
     // own body panics: a panic written in place, one call away.
-    let panics = |h: InFile<Node<'t>>| {
-        h.file == FileId::OWN
-            && std::ptr::eq(file, pkg.own())
-            && h.value
-                .field("body")
-                .is_some_and(|body| file.jumps(body).iter().any(|j| flow::is_panic_call(*j, file.src)))
+    // (Of the checked file only: no sibling is read for it.)
+    let panics = |h: Node<'t>| {
+        h.field("body").is_some_and(|body| file.jumps(body).iter().any(|j| flow::is_panic_call(*j, file.src)))
     };
-    if is_must_name(file.text(f)) && pkg.func(file.text(f)).is_some_and(panics) {
+    if is_must_name(file.text(f)) && std::ptr::eq(file, pkg.own()) && file.func(file.text(f)).is_some_and(panics) {
         return true;
     }
     let first = call.field("arguments").and_then(|a| a.named(0)).filter(|a| a.kind_str() == k::IDENTIFIER);

@@ -320,7 +320,9 @@ fn may_be_spawner(t: &[u8]) -> bool {
 /// func ... { ... }(...)` (text the lexer cannot follow: if it spells
 /// `make(chan` and `go`).
 fn may_be_constructor(t: &[u8]) -> bool {
+    // `chan` in the results and in the `make`.
     t.starts_with(b"func")
+        && memchr::memmem::find_iter(t, b"chan").nth(1).is_some()
         && has_make_chan(t)
         && has_go(t)
         && tokenize(t).is_none_or(|toks| {
@@ -803,8 +805,11 @@ fn helper_calls<'s>(toks: &[Tok<'s>], out: &mut Vec<&'s [u8]>) {
     let params = testing_params(toks);
     for (at, w) in toks.windows(3).enumerate() {
         let [Tok::Ident(f), Tok::Op(b"("), arg] = w else { continue };
-        // And `must` helpers, which may panic (`b := mustDecode(raw)`).
-        let must = std::str::from_utf8(f).is_ok_and(crate::analysis::exits::is_must_name);
+        // And the file's `must` helpers, which may panic (`b :=
+        // mustDecode(raw)`; not `regexp.MustCompile(s)`).
+        let must = (at == 0 || toks[at - 1] != Tok::Op(b"."))
+            && (f.starts_with(b"must") || f.starts_with(b"Must"))
+            && std::str::from_utf8(f).is_ok_and(crate::analysis::exits::is_must_name);
         if !must && !matches!(arg, Tok::Ident(a) if params.contains(a)) {
             continue;
         }
