@@ -122,8 +122,14 @@ fn helper_may_end<'t>(pkg: &Package<'t>, file: &FileFacts<'t>, stmt: Node<'t>, f
     // A `must` helper of the checked file (`b := mustDecode(raw)`) whose
     // own body panics: a panic written in place, one call away.
     // (Of the checked file only: no sibling is read for it.)
+    // A helper recovering its own panic (a deferred `recover()`) returns.
     let panics = |h: Node<'t>| {
-        h.field("body").is_some_and(|body| file.jumps(body).iter().any(|j| flow::is_panic_call(*j, file.src)))
+        h.field("body").is_some_and(|body| {
+            file.jumps(body).iter().any(|j| flow::is_panic_call(*j, file.src))
+                && !crate::syntax::token_nodes(body, file.src, b"recover")
+                    .into_iter()
+                    .any(|n| n.kind_str() == k::IDENTIFIER)
+        })
     };
     if is_must_name(file.text(f)) && std::ptr::eq(file, pkg.own()) && file.func(file.text(f)).is_some_and(panics) {
         return true;

@@ -138,6 +138,15 @@ pub trait Transform: Sync {
     /// What a goroutine must do with a channel for this transform to fire
     /// (the text prefilter keeps only functions where one may).
     fn needs(&self) -> GoroutineUse;
+
+    /// Does it read the channels a constructor of the file returns to the
+    /// function (see `analysis::channels::returned_in`)? Only a capacity
+    /// fix of the constructor's `make`, which every caller's receives
+    /// tolerate, may; an edit of the constructor's goroutine (a `return`
+    /// after a send) would change what every other caller receives.
+    fn reads_returned(&self) -> bool {
+        false
+    }
     /// Does it ever offer a fix? (A report-only transform does not: its
     /// positive fixtures are findings without one.)
     fn makes_fixes(&self) -> bool {

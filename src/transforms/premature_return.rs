@@ -21,6 +21,10 @@ impl Transform for PrematureReturn {
         GoroutineUse::SendUnbuffered
     }
 
+    fn reads_returned(&self) -> bool {
+        true
+    }
+
     fn docs(&self) -> &'static str {
         include_str!("../../transforms/premature-return/README.md")
     }

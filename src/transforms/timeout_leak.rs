@@ -26,6 +26,10 @@ impl Transform for TimeoutLeak {
         GoroutineUse::SendUnbuffered
     }
 
+    fn reads_returned(&self) -> bool {
+        true
+    }
+
     fn docs(&self) -> &'static str {
         include_str!("../../transforms/timeout-leak/README.md")
     }
