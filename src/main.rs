@@ -43,8 +43,9 @@ unsafe extern "C" fn ts_free(p: *mut c_void) {
 
 fn main() {
     // Transparent huge pages make each page fault zero 2 MiB where a few
-    // KiB are used: without them peak memory is a quarter lower at the same
-    // speed (`scripts/bench.sh`, `scripts/bench-large.sh`).
+    // KiB are used: without them peak memory on the shared corpus was 46
+    // instead of 63 MB at the same speed (`/usr/bin/time -f %M` and
+    // hyperfine, `-j2 --format json`, 2026-12-03).
     #[cfg(target_os = "linux")]
     // SAFETY: a process-wide flag, set before any thread exists.
     unsafe {

@@ -171,20 +171,9 @@ pub fn channels_in<'t>(pkg: &Package<'t>, decl: Node<'t>) -> Vec<Channel<'t>> {
 #[must_use]
 pub fn returned_in<'t>(pkg: &Package<'t>, decl: Node<'t>) -> Vec<Channel<'t>> {
     let facts = pkg.own();
-    let names = facts.constructors();
-    if names.is_empty() {
-        return Vec::new();
-    }
-    let text = &facts.src[decl.byte_range()];
-    let Some(toks) = crate::syntax::tokens::tokenize(text) else { return Vec::new() };
-    let mut called: Vec<&str> = names
+    facts
+        .constructors()
         .iter()
-        .copied()
-        .filter(|n| toks.iter().any(|t| matches!(t, crate::syntax::tokens::Tok::Ident(w) if *w == n.as_bytes())))
-        .collect();
-    called.dedup();
-    called
-        .into_iter()
         .flat_map(|n| crate::syntax::token_nodes(decl, facts.src, n.as_bytes()))
         .filter_map(|ident| {
             let f =

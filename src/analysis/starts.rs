@@ -363,22 +363,21 @@ pub fn wrapper_param<'t>(pkg: &Package<'t>, func: InFile<Node<'t>>) -> Option<us
     (0..).map_while(|i| param_ident(decl, i, facts.src)).position(|p| p.is_some_and(|p| p.id() == b.ident.id()))
 }
 
-/// For a call statement of the checked file handing a channel as
-/// argument number `index` to a spawner: the start, and the spawner's
-/// parameter the literal captures. A spawner is a function or method of
-/// the checked file (a sibling's would need its callers planned in every
-/// file) with one `go func() {...}()` statement at the top of its body, a
-/// literal without parameters, that every call reaches: only plain
-/// statements come before it (declarations, assignments, calls; no branch,
-/// loop, `return`, func literal or panic). The parameter, never
-/// reassigned, is used only inside that literal; what follows the `go`
-/// may return a value (`stub := startStub(stop)`). Anything more (a
-/// condition before the `go`, a loop around it) may start it other than
-/// once.
-#[must_use]
-pub fn spawned_by<'t>(pkg: &Package<'t>, call: Node<'t>, index: usize) -> Option<(Start<'t>, Node<'t>)> {
+/// The body of a function or method of the checked file that a call
+/// reaches with one `go func() {...}()` at its top level, a literal
+/// without parameters run without arguments, after only plain statements
+/// (declarations, assignments, calls; no branch, loop, `return`, func
+/// literal or panic): what spawners and constructors share.
+struct SpawningBody<'t> {
+    decl: Node<'t>,
+    /// The body's top-level statements, the go statement at `at`.
+    stmts: Vec<Node<'t>>,
+    at: usize,
+    lit: Node<'t>,
+}
+
+fn spawning_body<'t>(pkg: &Package<'t>, call: Node<'t>) -> Option<SpawningBody<'t>> {
     let facts = pkg.own();
-    let stmt = dropped_result(facts, call).or_else(|| result_taken(call))?;
     let decl = callee(pkg, call).filter(|f| f.file == FileId::OWN)?.value;
     if !matches!(decl.kind_str(), k::FUNCTION_DECLARATION | k::METHOD_DECLARATION) || decl.has_error() {
         return None;
@@ -396,14 +395,30 @@ pub fn spawned_by<'t>(pkg: &Package<'t>, call: Node<'t>, index: usize) -> Option
     if !stmts[..at].iter().all(plain) {
         return None;
     }
-    let go = stmts[at];
-    let run = go.named(0).filter(|c| c.kind_str() == k::CALL_EXPRESSION)?;
+    let run = stmts[at].named(0).filter(|c| c.kind_str() == k::CALL_EXPRESSION)?;
     let lit = run.field("function").filter(|f| f.kind_str() == k::FUNC_LITERAL)?;
     let no_args = run.field("arguments").is_some_and(|a| named_children(a).is_empty());
     let no_params = lit.field("parameters").is_some_and(|p| named_children(p).is_empty());
-    if !no_args || !no_params {
-        return None;
-    }
+    (no_args && no_params).then_some(SpawningBody { decl, stmts, at, lit })
+}
+
+/// For a call statement of the checked file handing a channel as
+/// argument number `index` to a spawner: the start, and the spawner's
+/// parameter the literal captures. A spawner is a function or method of
+/// the checked file (a sibling's would need its callers planned in every
+/// file) with one `go func() {...}()` statement at the top of its body, a
+/// literal without parameters, that every call reaches: only plain
+/// statements come before it (declarations, assignments, calls; no branch,
+/// loop, `return`, func literal or panic). The parameter, never
+/// reassigned, is used only inside that literal; what follows the `go`
+/// may return a value (`stub := startStub(stop)`). Anything more (a
+/// condition before the `go`, a loop around it) may start it other than
+/// once.
+#[must_use]
+pub fn spawned_by<'t>(pkg: &Package<'t>, call: Node<'t>, index: usize) -> Option<(Start<'t>, Node<'t>)> {
+    let facts = pkg.own();
+    let stmt = dropped_result(facts, call).or_else(|| result_taken(call))?;
+    let SpawningBody { decl, lit, .. } = spawning_body(pkg, call)?;
     let param = param_ident(decl, index, facts.src)??;
     let (_, scopes) = facts.scopes_for(param)?;
     let b = scopes.binding(scopes.resolve(param)?);
@@ -450,34 +465,14 @@ pub fn returned_by<'t>(pkg: &Package<'t>, call: Node<'t>) -> Option<Returned<'t>
         u.kind_str() == k::UNARY_EXPRESSION && u.field("operator").is_some_and(|o| o.kind_str() == "<-")
     });
     let stmt = if received { call } else { result_taken(call)? };
-    let decl = callee(pkg, call).filter(|f| f.file == FileId::OWN)?.value;
-    if !matches!(decl.kind_str(), k::FUNCTION_DECLARATION | k::METHOD_DECLARATION) || decl.has_error() {
-        return None;
-    }
+    let SpawningBody { decl, stmts, at, lit } = spawning_body(pkg, call)?;
     let result = decl.field("result").filter(|r| r.kind_str() == k::CHANNEL_TYPE)?;
     let recv_only = facts.text(result).starts_with("<-");
-    let stmts = crate::syntax::statements(decl.field("body")?);
-    let (last, before) = stmts.split_last()?;
-    let gos: Vec<usize> = (0..before.len()).filter(|&i| before[i].kind_str() == k::GO_STATEMENT).collect();
-    let [at] = gos[..] else { return None };
-    let plain = |s: &Node<'t>| {
-        matches!(
-            s.kind_str(),
-            k::SHORT_VAR_DECLARATION | k::ASSIGNMENT_STATEMENT | k::EXPRESSION_STATEMENT | k::VAR_DECLARATION
-        ) && !super::flow::is_panic_or_exit(*s, facts.src)
-            && !crate::syntax::any_node(*s, |x| x.kind_str() == k::FUNC_LITERAL)
-    };
-    // Only plain statements, and nothing between the go and the return.
-    if at + 1 != before.len() || !before[..at].iter().all(plain) {
+    // Nothing between the go and the return.
+    if at + 2 != stmts.len() {
         return None;
     }
-    let run = before[at].named(0).filter(|c| c.kind_str() == k::CALL_EXPRESSION)?;
-    let lit = run.field("function").filter(|f| f.kind_str() == k::FUNC_LITERAL)?;
-    let no_args = run.field("arguments").is_some_and(|a| named_children(a).is_empty());
-    let no_params = lit.field("parameters").is_some_and(|p| named_children(p).is_empty());
-    if !no_args || !no_params {
-        return None;
-    }
+    let [before @ .., _, last] = &stmts[..] else { return None };
     // `return c`, the only return outside the literal.
     let value = last.named(0).filter(|l| last.kind_str() == k::RETURN_STATEMENT && l.named_child_count() == 1)?;
     let returned = value.named(0).filter(|v| v.kind_str() == k::IDENTIFIER)?;
@@ -485,7 +480,7 @@ pub fn returned_by<'t>(pkg: &Package<'t>, call: Node<'t>) -> Option<Returned<'t>
     let mut returns = 0;
     super::flow::walk_own(body, |_, kind| {
         returns += usize::from(kind == k::RETURN_STATEMENT);
-        kind != k::FUNC_LITERAL
+        true
     });
     if returns != 1 {
         return None;
@@ -494,7 +489,7 @@ pub fn returned_by<'t>(pkg: &Package<'t>, call: Node<'t>) -> Option<Returned<'t>
     let b = scopes.binding(scopes.resolve(returned)?);
     let make = b.init.filter(|i| super::channels::is_unbuffered_make(facts, *i))?;
     let made_here =
-        before[..at].iter().any(|s| s.kind_str() == k::SHORT_VAR_DECLARATION && crate::syntax::contains(*s, make));
+        before.iter().any(|s| s.kind_str() == k::SHORT_VAR_DECLARATION && crate::syntax::contains(*s, make));
     let used_inside = b
         .uses
         .iter()
