@@ -134,8 +134,13 @@ impl NcastLeak {
         let senders = ch.senders(cx.pkg)?;
         let last_start = *senders.stmts.last()?;
         let recvs: Vec<_> = ch.ops_of(OpKind::Recv).map(|r| r.node).collect();
-        // Receives in a loop are not counted here.
-        if recvs.iter().any(|r| !loops_after_make(ch, *r).is_empty()) {
+        // Receives in a loop after every start (`for range 3 { if err :=
+        // <-errc; err != nil { return err } }`) leak only when the loop can
+        // be left early; none of them is then counted as surely received.
+        let looped_recvs = recvs.iter().any(|r| !loops_after_make(ch, *r).is_empty());
+        if looped_recvs
+            && recvs.iter().any(|r| loops_after_make(ch, *r).last().unwrap_or(r).start_byte() < last_start.end_byte())
+        {
             return None;
         }
         // Receives between the starts: an exit must leave more goroutines
@@ -159,7 +164,14 @@ impl NcastLeak {
         if recvs.iter().any(|r| flow::ends_process_after(*r, facts.src)) {
             return None;
         }
-        let (reason, received) = if let Some((j, pending)) = pending {
+        let (reason, received) = if looped_recvs {
+            if let Some(j) = exits_after(cx.pkg, ch, last_start, true).into_iter().next() {
+                (format!("{} leaves before receiving from `{}`", describe(facts, j), ch.name), 0)
+            } else {
+                let (reason, received) = receives_fewer(cx.pkg, ch, &recvs)?;
+                (reason, usize::try_from(received).ok()?)
+            }
+        } else if let Some((j, pending)) = pending {
             let left = if pending == 1 { "one of them".to_owned() } else { format!("{pending} of them") };
             (format!("{} leaves with {left} not yet received", describe(facts, j)), n - pending)
         } else if recvs.is_empty() {
