@@ -76,7 +76,10 @@ pub struct Senders<'t> {
 }
 
 fn senders<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<Senders<'t>> {
-    if ch.escape.is_some() || ch.ops.iter().any(|o| matches!(o.kind, OpKind::Range | OpKind::Close)) {
+    if ch.escape.is_some()
+        || ch.handed.is_some()
+        || ch.ops.iter().any(|o| matches!(o.kind, OpKind::Range | OpKind::Close))
+    {
         return None;
     }
     if ch.ops.iter().any(|o| match o.kind {
@@ -205,6 +208,17 @@ pub struct SoleSender<'t> {
 fn sole_sender<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<SoleSender<'t>> {
     if ch.escape.is_some() {
         return None;
+    }
+    // A request's handler sends at most once per request (its own facts);
+    // nobody else may send, and only the parent receives.
+    if let Some(h) = ch.handed.as_deref() {
+        let g = ch.starts.iter().position(|s| s.stmt.id() == h.start.stmt.id())?;
+        let only = ch.ops.iter().all(|o| match o.kind {
+            OpKind::Send => o.place == Place::Goroutine(g),
+            OpKind::Recv => o.place == Place::Parent,
+            OpKind::Range | OpKind::Close => false,
+        });
+        return only.then_some(h.sender);
     }
     // The parent may range over the channel when a closer closes it after
     // every sender is done (the WaitGroup fan-in): the range is then a
@@ -660,7 +674,9 @@ fn counting_wait_group<'t>(
         }
         // `wg.Go(f)` adds before it starts f and is done when f returns.
         StartKind::WaitGroupGo | StartKind::ErrGroupGo => method_call_on(facts, go.named(0)?, "Go")?,
-        StartKind::AfterFunc | StartKind::Wrapper | StartKind::Spawner | StartKind::Returned => return None,
+        StartKind::AfterFunc | StartKind::Wrapper | StartKind::Spawner | StartKind::Returned | StartKind::HandedOff => {
+            return None;
+        }
     };
     let wg = scopes.resolve(wg)?;
     // Every `wg.Add` must run in the parent itself, one before this go

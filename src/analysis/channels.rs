@@ -102,6 +102,10 @@ pub struct Channel<'t> {
     /// fetchAsync(key)`, [`Channel::make`] being that call): the
     /// constructor's start and its own `make`.
     pub returned: Option<starts::Returned<'t>>,
+    /// For a channel handed to a handler in a request's reply field
+    /// ([`super::handoff`]): the handler, whose start is among
+    /// [`Channel::starts`].
+    pub handed: Option<Box<super::handoff::HandedOff<'t>>>,
 }
 
 impl<'t> Channel<'t> {
@@ -158,8 +162,57 @@ pub fn channels_in<'t>(pkg: &Package<'t>, decl: Node<'t>) -> Vec<Channel<'t>> {
         .into_iter()
         .filter_map(|ident| ident.up())
         .filter(|call| call.kind_str() == k::CALL_EXPRESSION && is_make_chan(facts, *call))
-        .filter_map(|m| channel_of(pkg, m))
+        .filter_map(|m| channel_of(pkg, m).or_else(|| handed_channel(pkg, m)))
         .collect()
+}
+
+/// The channel `make` makes in a request's reply field (`req :=
+/// request{key: k, reply: make(chan string)}`), handed to the handler of
+/// that field ([`super::handoff`]): the caller's operations are its
+/// receives from `req.reply`.
+fn handed_channel<'t>(pkg: &Package<'t>, make: Node<'t>) -> Option<Channel<'t>> {
+    let func = super::flow::innermost_function(make)?;
+    let h = super::handoff::handed_off(pkg, make, make, func)?;
+    let stmt = ancestors(make)
+        .find(|a| a.up().is_some_and(|p| p.kind_str() == k::BLOCK || p.kind_str() == k::STATEMENT_LIST))?;
+    let mut ch = Channel {
+        name: h.name,
+        func,
+        make,
+        capacity: make.field("arguments").and_then(|a| a.named(1)),
+        stmt,
+        recv_only: false,
+        starts: Vec::new(),
+        ops: Vec::new(),
+        facts: super::channel_facts::Cache::default(),
+        escape: None,
+        called: Vec::new(),
+        returned: None,
+        handed: None,
+    };
+    hand_off(pkg, &mut ch, h);
+    Some(ch)
+}
+
+/// Record the handler `h` of the channel: its start, its sends, and the
+/// caller's receives from the request's field (each the parent's, or the
+/// channel escapes).
+fn hand_off<'t>(pkg: &Package<'t>, ch: &mut Channel<'t>, h: super::handoff::HandedOff<'t>) {
+    if ch.handed.is_some() {
+        ch.escape = Some((h.start.stmt, Escape::Stored));
+        return;
+    }
+    let g = ch.start(h.start);
+    for &send in &h.handler.sends {
+        ch.ops.push(Op { kind: OpKind::Send, node: send, place: Place::Goroutine(g) });
+    }
+    for &recv in &h.receives {
+        match starts::place_of(pkg, InFile::new(FileId::OWN, recv), ch.func) {
+            Some(Place::Parent) => ch.ops.push(Op { kind: OpKind::Recv, node: recv, place: Place::Parent }),
+            _ => ch.escape = Some((recv, Escape::Closure)),
+        }
+    }
+    ch.handed = Some(Box::new(h));
 }
 
 /// Every channel of the top-level declaration `decl` that a constructor of
@@ -208,6 +261,7 @@ fn returned_of<'t>(pkg: &Package<'t>, call: Node<'t>) -> Option<Channel<'t>> {
             escape: None,
             called: Vec::new(),
             returned: None,
+            handed: None,
         }
     } else {
         let (ident, stmt) = target(call)?;
@@ -369,6 +423,7 @@ fn collect<'t>(
         escape: None,
         called: Vec::new(),
         returned: None,
+        handed: None,
     };
     // The variable must hold this channel and nothing else.
     let is_decl = b.ident.id() == ident.id();
@@ -468,6 +523,13 @@ fn record<'t>(pkg: &Package<'t>, ch: &mut Channel<'t>, u: Node<'t>, ctx: Place, 
         Use::Op(kind, node) => ch.ops.push(Op { kind, node, place: ctx }),
         Use::Nothing => {}
         Use::Argument { call, args } => argument(pkg, ch, u, call, args, ctx, sending_calls),
+        // Stored in a request's reply field and handed to its handler.
+        Use::Escape(_, Escape::Stored)
+            if ctx == Place::Parent
+                && let Some(h) = super::handoff::handed_off(pkg, u, ch.made(), ch.func) =>
+        {
+            hand_off(pkg, ch, h);
+        }
         Use::Escape(node, why) => ch.escape = Some((node, why)),
     }
 }
@@ -544,6 +606,8 @@ pub(super) fn use_of<'t>(facts: &FileFacts<'t>, u: Node<'t>) -> Use<'t> {
             };
             Use::Escape(p, reason)
         }
+        // `request{reply: r}`: the key names a field, not the variable.
+        k::LITERAL_ELEMENT if super::handoff::is_field_key(facts, p) => Use::Nothing,
         k::LITERAL_ELEMENT | k::KEYED_ELEMENT | k::LITERAL_VALUE => Use::Escape(p, Escape::Stored),
         _ => Use::Escape(p, Escape::OtherUse),
     }

@@ -7,6 +7,7 @@ pub mod channel_facts;
 pub mod channels;
 pub mod exits;
 pub mod flow;
+pub mod handoff;
 pub mod known;
 pub mod package;
 pub mod relevance;

@@ -48,6 +48,11 @@ pub enum StartKind {
     /// returns it ([`returned_by`]): the literal runs in a new goroutine
     /// with the channel the caller holds; not joined.
     Returned,
+    /// `s.reqs <- req`, a request value holding the channel in a reply
+    /// field that a handler of the file answers on, once per request
+    /// ([`super::handoff`]): the handler's code for one request is the body;
+    /// not joined.
+    HandedOff,
 }
 
 impl StartKind {
@@ -59,6 +64,7 @@ impl StartKind {
         StartKind::Wrapper,
         StartKind::Spawner,
         StartKind::Returned,
+        StartKind::HandedOff,
     ];
 
     /// A word every start of this kind spells in its text (the token scan
@@ -66,7 +72,8 @@ impl StartKind {
     /// wrapper call spells `func`, the literal it is handed. A spawner's
     /// or a constructor's `go` is in its own body, not at the call: the
     /// plan keeps the callers of the file's spawners and constructors by
-    /// name.
+    /// name. A request is handed over by a send (`<-`); the plan keeps the
+    /// functions naming a reply field of the file.
     #[must_use]
     pub fn token(self) -> &'static [u8] {
         match self {
@@ -74,6 +81,7 @@ impl StartKind {
             StartKind::WaitGroupGo | StartKind::ErrGroupGo => b"Go",
             StartKind::AfterFunc => b"AfterFunc",
             StartKind::Wrapper => b"func",
+            StartKind::HandedOff => b"<-",
         }
     }
 }
@@ -90,9 +98,13 @@ pub struct Start<'t> {
 }
 
 impl<'t> Start<'t> {
-    /// The body that runs in the goroutine.
+    /// The body that runs in the goroutine (for a handed-off request, the
+    /// handler's code for one request).
     #[must_use]
     pub fn body(&self) -> Option<Node<'t>> {
+        if self.kind == StartKind::HandedOff {
+            return Some(self.func.value);
+        }
         self.func.value.field("body")
     }
 

@@ -61,13 +61,31 @@ pub fn capacity_finding(
     message: String,
 ) -> Finding {
     let edits = set_capacity(facts, ch, capacity);
+    // The sender is the handler of the request the channel travels in.
+    let (message, answer) = match ch.handed.as_deref() {
+        Some(h) => {
+            let send = h.handler.sends[0];
+            let line = |n: tree_sitter::Node<'_>| n.start_position().row + 1;
+            let message = format!(
+                "{message}; the request handed over on line {} is answered on line {}",
+                line(h.start.stmt),
+                line(send)
+            );
+            (message, Some(send.start_byte()))
+        }
+        None => (message, None),
+    };
+    let with_answer = |f: Finding| match answer {
+        Some(at) => f.with_related(at, "the handler answers the request here"),
+        None => f,
+    };
     let Some(r) = ch.returned else {
         let (fix, message) = if last {
             (edits.map(Fix::safe), message)
         } else {
             (edits.map(Fix::is_unsafe), format!("{message} ({NOT_LAST})"))
         };
-        return Finding::about(t, ch, message, fix);
+        return with_answer(Finding::about(t, ch, message, fix));
     };
     // The fix is in the constructor, for every caller.
     let line = r.make.start_position().row + 1;

@@ -139,12 +139,14 @@ pub trait Transform: Sync {
     /// (the text prefilter keeps only functions where one may).
     fn needs(&self) -> GoroutineUse;
 
-    /// Does it read the channels a constructor of the file returns to the
-    /// function (see `analysis::channels::returned_in`)? Only a capacity
-    /// fix of the constructor's `make`, which every caller's receives
-    /// tolerate, may; an edit of the constructor's goroutine (a `return`
-    /// after a send) would change what every other caller receives.
-    fn reads_returned(&self) -> bool {
+    /// Does it read channels whose sender runs elsewhere: those a
+    /// constructor of the file returns to the function (see
+    /// `analysis::channels::returned_in`), and those handed to a handler in
+    /// a request's reply field (`analysis::handoff`)? Only a capacity fix of
+    /// the channel's `make`, which every caller's receives tolerate, may; an
+    /// edit of the remote sender (a `return` after a send) would change what
+    /// every other caller receives.
+    fn reads_remote_senders(&self) -> bool {
         false
     }
     /// Does it ever offer a fix? (A report-only transform does not: its

@@ -21,7 +21,7 @@ impl Transform for PrematureReturn {
         GoroutineUse::SendUnbuffered
     }
 
-    fn reads_returned(&self) -> bool {
+    fn reads_remote_senders(&self) -> bool {
         true
     }
 

@@ -26,7 +26,7 @@ impl Transform for TimeoutLeak {
         GoroutineUse::SendUnbuffered
     }
 
-    fn reads_returned(&self) -> bool {
+    fn reads_remote_senders(&self) -> bool {
         true
     }
 

@@ -203,24 +203,30 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
     };
     let constructor = |name: &[u8]| constructors().get(name).cloned();
     let reads_constructors = uses.contains(&GoroutineUse::SendUnbuffered) && !constructors().is_empty();
+    let replies = Replies { src, chunks: &chunks, found: OnceCell::new() };
     let mut kept = vec![false; chunks.len()];
     let mut callees: Vec<&[u8]> = Vec::new();
     let mut seen: HashSet<&[u8]> = HashSet::new();
     let mut relevant = Vec::new();
-    for (c, k) in chunks.iter().zip(kept.iter_mut()) {
+    let mut handlers_kept = Vec::new();
+    for (i, (c, k)) in chunks.iter().zip(kept.iter_mut()).enumerate() {
         if within.is_some_and(|at| !c.range.contains(&at)) {
             continue;
         }
         let constructor: Option<Constructor<'_, 's>> = if reads_constructors { Some(&constructor) } else { None };
-        if let Some(mut names) = needs(&src[c.range.clone()], uses, &may_use, &is_spawner, constructor) {
+        let handed = if uses.contains(&GoroutineUse::SendUnbuffered) { replies.users(i) } else { Vec::new() };
+        let found = needs(&src[c.range.clone()], uses, &may_use, &is_spawner, constructor);
+        if let Some(mut names) = found.or_else(|| (!handed.is_empty()).then(Vec::new)) {
             *k = true;
             add_handed_on(src, &chunks, declared(), &mut names);
             let mut needed: Vec<Range<usize>> = names
                 .iter()
                 .flat_map(|n| declared().get(n).into_iter().flatten())
+                .chain(&handed)
                 .map(|&i| chunks[i].range.clone())
                 .filter(|r| *r != c.range)
                 .collect();
+            handlers_kept.extend(handed);
             needed.sort_by_key(|r| r.start);
             needed.dedup();
             relevant.push((c.range.clone(), needed));
@@ -230,6 +236,9 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
                 }
             }
         }
+    }
+    for i in handlers_kept {
+        kept[i] = true;
     }
     if uses.contains(&GoroutineUse::MethodStart) {
         let mut helpers = Vec::new();
@@ -283,6 +292,59 @@ fn keep_embedded_types<'s>(
         for (c, k) in chunks.iter().zip(kept.iter_mut()) {
             *k |= seen.contains(c.name);
         }
+    }
+}
+
+/// The file's reply fields (see `analysis::handoff`): a function making a
+/// channel that stores it under one (`reply: c`) and hands the value on
+/// may hand it to the field's handler, and every function spelling the
+/// field is read with it (each use of the field must be one the analysis
+/// follows). Found once per file, on first use.
+struct Replies<'s, 'c> {
+    src: &'s [u8],
+    chunks: &'c [outline::Chunk<'s>],
+    found: OnceCell<Spelled<'s>>,
+}
+
+/// The reply fields of a file ([`handed_fields`]); for each chunk, those it
+/// spells; for each field, the chunks spelling it.
+type Spelled<'s> = (Vec<&'s [u8]>, Vec<Vec<usize>>, Vec<Vec<usize>>);
+
+impl Replies<'_, '_> {
+    /// The other chunks the chunk `i` needs read when it makes a channel
+    /// and hands it over in a reply field; none otherwise.
+    fn users(&self, i: usize) -> Vec<usize> {
+        let text = &self.src[self.chunks[i].range.clone()];
+        if !has_make_chan(text) {
+            return Vec::new();
+        }
+        let (fields, spelled, spelling) = self.found.get_or_init(|| {
+            let fields = handed_fields(self.src);
+            let mut spelled = vec![Vec::new(); self.chunks.len()];
+            let mut spelling = vec![Vec::new(); fields.len()];
+            if !fields.is_empty() {
+                for (i, c) in self.chunks.iter().enumerate() {
+                    let mut mine: Vec<usize> =
+                        words(&self.src[c.range.clone()]).filter_map(|w| fields.binary_search(&w).ok()).collect();
+                    mine.sort_unstable();
+                    mine.dedup();
+                    for &f in &mine {
+                        spelling[f].push(i);
+                    }
+                    spelled[i] = mine;
+                }
+            }
+            (fields, spelled, spelling)
+        });
+        let mut out: Vec<usize> = spelled[i]
+            .iter()
+            .filter(|&&f| keys_field(text, fields[f]) && hands_over(text, fields[f]))
+            .flat_map(|&f| spelling[f].iter().copied())
+            .filter(|&j| j != i)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 }
 
@@ -520,7 +582,94 @@ pub fn may_leak(text: &[u8]) -> bool {
                 has_method_word(text, kind.token())
             }
             StartKind::Wrapper => has_func_arg(text),
+            StartKind::HandedOff => handed_fields(text).iter().any(|f| keys_field(text, f)),
         })
+}
+
+/// Does `text` spell `f:` for the word `f` (a keyed element `T{f: v}`, as
+/// a request storing its reply channel does; a superset)?
+fn keys_field(text: &[u8], f: &[u8]) -> bool {
+    let is_ident = |b: u8| crate::syntax::tokens::is_ident(b);
+    memchr::memmem::find_iter(text, f).any(|at| {
+        let end = at + f.len();
+        let rest = &text[end..];
+        let after = rest.iter().position(|b| !matches!(b, b' ' | b'\t')).map(|i| &rest[i..]);
+        (at == 0 || !is_ident(text[at - 1]))
+            && after.is_some_and(|a| a.first() == Some(&b':') && a.get(1) != Some(&b'='))
+    })
+}
+
+/// Does the function with this text send a composite literal keying
+/// `field` (`T{field: v}`, `&T{...}`) on a channel, itself or through the
+/// variable it initialises (`x := T{...}` ... `reqs <- x`)? A superset (text
+/// the lexer cannot follow answers yes): the request hand-over that
+/// `analysis::handoff` follows.
+fn hands_over(text: &[u8], field: &[u8]) -> bool {
+    let Some(toks) = tokenize(text) else { return true };
+    // `<-` as a send: after a channel expression, not after `:=`, `(`, a
+    // keyword (`return <-c`, `case <-c`).
+    let sends = |i: usize| {
+        toks[i] == Tok::Op(b"<-")
+            && i > 0
+            && match toks[i - 1] {
+                Tok::Ident(w) => !matches!(
+                    w,
+                    b"return" | b"case" | b"if" | b"for" | b"switch" | b"go" | b"defer" | b"else" | b"range"
+                ),
+                Tok::Op(o) => o == b")" || o == b"]",
+                _ => false,
+            }
+    };
+    for i in 1..toks.len() {
+        if toks[i] != Tok::Op(b"{") || !matches!(toks[i - 1], Tok::Ident(_)) {
+            continue;
+        }
+        let Some(close) = closing(&toks, i) else { return true };
+        let mut depth = 0usize;
+        let keyed = toks[i + 1..close].windows(2).any(|w| {
+            match w[0] {
+                Tok::Op(b"(" | b"[" | b"{") => depth += 1,
+                Tok::Op(b")" | b"]" | b"}") => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            depth == 0 && w[0] == Tok::Ident(field) && w[1] == Tok::Op(b":")
+        });
+        if !keyed {
+            continue;
+        }
+        let lit = if i >= 2 && toks[i - 2] == Tok::Op(b"&") { i - 2 } else { i - 1 };
+        if lit > 0 && sends(lit - 1) {
+            return true;
+        }
+        if lit >= 2
+            && matches!(toks[lit - 1], Tok::Op(b":=" | b"="))
+            && let Tok::Ident(x) = toks[lit - 2]
+            && (close + 1..toks.len()).any(|j| toks[j] == Tok::Ident(x) && sends(j - 1))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// The names `f` of the sends `x.f <- v` in `text` whose field is
+/// unexported (a superset, comments and strings included): the reply
+/// fields a handler may answer on (see `analysis::handoff`), sorted.
+#[must_use]
+pub fn handed_fields(text: &[u8]) -> Vec<&[u8]> {
+    let is_ident = |b: u8| crate::syntax::tokens::is_ident(b);
+    let mut out: Vec<&[u8]> = memchr::memmem::find_iter(text, b"<-")
+        .filter_map(|at| {
+            let end = text[..at].iter().rposition(|b| !matches!(b, b' ' | b'\t'))? + 1;
+            let start = text[..end].iter().rposition(|b| !is_ident(*b)).map_or(0, |i| i + 1);
+            let word = &text[start..end];
+            let dot = start.checked_sub(1).map(|i| text[i]);
+            (dot == Some(b'.') && word.first().is_some_and(|b| b.is_ascii_lowercase() || *b == b'_')).then_some(word)
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Can a function with this text hold a finding? Every transform needs a
@@ -1117,6 +1266,24 @@ mod tests {
         assert!(kept.contains("func (x *T) work(c chan int)"));
         assert!(!kept.contains("fake") && !kept.contains("other") && !kept.contains("big"));
         assert_eq!(relevant_ranges(b"package p\n\nfunc a() {\n\tc := make(chan int, 1)\n\tgo f()\n}\n"), Some(vec![]));
+    }
+
+    #[test]
+    fn a_request_handed_to_a_handler_keeps_the_caller_and_every_user_of_the_field() {
+        assert_eq!(
+            handed_fields(b"r.reply <- v; x.Out <- 1; <-r.done; c <- 2; s.q.done\t<- v"),
+            vec![&b"done"[..], b"reply"]
+        );
+        let src = "package p\n\ntype request struct {\n\treply chan string\n}\n\nfunc loop(reqs chan request) {\n\tfor r := range reqs {\n\t\tr.reply <- \"v\"\n\t}\n}\n\nfunc get(reqs chan request) string {\n\tr := request{reply: make(chan string)}\n\treqs <- r\n\treturn <-r.reply\n}\n\nfunc unrelated() { c := make(chan int); c <- 1 }\n";
+        assert!(may_leak(src.as_bytes()));
+        let ranges = relevant_ranges(src.as_bytes()).unwrap();
+        let kept: String = ranges.iter().map(|r| &src[r.clone()]).collect();
+        assert!(kept.contains("type request struct") && kept.contains("func loop(") && kept.contains("func get("));
+        assert!(!kept.contains("unrelated"));
+        // No make, no caller: nothing to keep.
+        assert!(!may_leak(
+            b"package p\n\nfunc loop(reqs chan request) {\n\tfor r := range reqs {\n\t\tr.reply <- 1\n\t}\n}\n"
+        ));
     }
 
     #[test]

@@ -26,7 +26,9 @@ pub(super) fn starts_in(toks: &[Tok<'_>]) -> Vec<GoStmt> {
             // One scan finds both kinds of `x.Go(`. A call of a spawner
             // spells no start: the plan finds it by the names of the file's
             // spawners (`needs`).
-            StartKind::ErrGroupGo | StartKind::Spawner | StartKind::Returned => {}
+            // A hand-over is a send: the plan finds it by the file's reply
+            // fields (`handed_fields`).
+            StartKind::ErrGroupGo | StartKind::Spawner | StartKind::Returned | StartKind::HandedOff => {}
             StartKind::WaitGroupGo | StartKind::AfterFunc => {
                 let word = Tok::Ident(kind.token());
                 for at in 2..toks.len() {
@@ -121,7 +123,8 @@ pub(super) fn start_callees<'s>(text: &'s [u8], names: &mut Vec<&'s [u8]>) {
             | StartKind::ErrGroupGo
             | StartKind::AfterFunc
             | StartKind::Spawner
-            | StartKind::Returned => {}
+            | StartKind::Returned
+            | StartKind::HandedOff => {}
             StartKind::Wrapper => func_arg_callees(text, names),
         }
     }

@@ -1,6 +1,7 @@
-// ok (leaks, but not edited): the reply channel is itself sent on the
-// requests channel to a server goroutine. Once it has been sent on another
-// channel it escapes, so leakfix must not edit its make.
+// Positive: the reply channel travels in the request sent to the server
+// goroutine, which answers every request once on that field (the only use
+// of `reply` in the package). When the caller's deadline wins, the server
+// blocks forever on the answer. Capacity 1 lets its one send finish.
 package main
 
 import "time"

@@ -1,6 +1,7 @@
-// ok (leaks, not fixable here): the reply channel is sent to a server
-// goroutine inside a request, i.e. it escapes through another channel. The
-// caller gives up when the server is busy, but leakfix must not edit.
+// Positive: the reply channel travels in the request sent to the server
+// goroutine, which answers it once on that field (its only use in the
+// package). The caller gives up when the server is busy and returns without
+// the answer, so the server blocks forever. Capacity 1 lets its send finish.
 package main
 
 import "errors"

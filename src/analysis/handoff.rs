@@ -1,0 +1,361 @@
+//! Channels handed to another goroutine inside a request value: a struct
+//! field holds the reply channel (`req := request{key: k, reply: make(chan
+//! string)}` or `reply := make(chan string)` ... `request{key: k, reply:
+//! reply}`), the parent sends the request on a channel (`s.reqs <- req`),
+//! and a handler answers on that field once per request it receives (`for
+//! req := range s.reqs { req.reply <- v }`).
+//!
+//! The handler is found through the field, not through the channel the
+//! request travels on: every use of the field in the package must be a
+//! caller's receive from its own request or a handler's send, at most once
+//! per request. That holds only for an unexported field (no other package
+//! can touch it) that no other struct of the package declares, spelled in
+//! the checked file alone, so that every use is in view.
+//!
+//! The handler becomes the channel's one start ([`StartKind::HandedOff`]),
+//! started where the request is handed over, its body the handler's code for
+//! one request.
+
+use crate::syntax::Fast as _;
+use crate::syntax::Named as _;
+use crate::syntax::Up as _;
+use tree_sitter::Node;
+
+use super::channel_facts::SoleSender;
+use super::starts::{Start, StartKind};
+use super::{FileFacts, FileId, InFile, Package, flow};
+use crate::syntax::{ancestors_within, contains, kinds as k, named_children};
+
+/// A reply field's handler: the sends of one request's answer.
+#[derive(Debug, Clone)]
+pub struct Handler<'t> {
+    /// The handler's code for one request: the body of the loop ranging
+    /// over the requests, the case receiving one, or the rest of the block
+    /// after `req := <-reqs`.
+    pub region: Node<'t>,
+    /// Its sends on the field, in source order.
+    pub sends: Vec<Node<'t>>,
+    /// The handler sends on every path through `region` that ends normally.
+    pub every_path: bool,
+    /// Nothing runs in `region` after a send (only a `return`, `continue`
+    /// or `break` leaving it).
+    pub last: bool,
+}
+
+/// The reply field a channel is stored in: the value `value` (the `make`
+/// call, or the channel variable) of the keyed element `f: value` of a
+/// composite literal of a struct type of the file; with the literal, the
+/// key and the field's name.
+fn reply_field<'t>(facts: &FileFacts<'t>, value: Node<'t>) -> Option<(Node<'t>, Node<'t>, &'t str)> {
+    let elem = value.up().filter(|e| e.kind_str() == k::LITERAL_ELEMENT)?;
+    let keyed = elem.up().filter(|kd| kd.kind_str() == k::KEYED_ELEMENT && kd.field("value") == Some(elem))?;
+    let key = keyed.field("key")?.named(0).filter(|n| n.kind_str() == k::IDENTIFIER)?;
+    let lit = keyed.up().filter(|l| l.kind_str() == k::LITERAL_VALUE)?.up()?;
+    if lit.kind_str() != k::COMPOSITE_LITERAL {
+        return None;
+    }
+    let ty = lit.field("type").filter(|t| t.kind_str() == k::TYPE_IDENTIFIER)?;
+    let spec = facts.type_spec(facts.text(ty))?;
+    let field = facts.text(key);
+    let unexported = field.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c == '_');
+    (unexported && declares_chan_field(facts, spec, field)).then_some((lit, key, field))
+}
+
+/// Is the literal element `elem` the key of a keyed element of a literal
+/// of a struct type of the file (`reply` in `request{reply: c}`): a field's
+/// name, not a use of a variable of that name?
+#[must_use]
+pub fn is_field_key(facts: &FileFacts<'_>, elem: Node<'_>) -> bool {
+    let Some(keyed) = elem.up().filter(|kd| kd.kind_str() == k::KEYED_ELEMENT && kd.field("key") == Some(elem)) else {
+        return false;
+    };
+    keyed
+        .up()
+        .and_then(|l| l.up())
+        .filter(|lit| lit.kind_str() == k::COMPOSITE_LITERAL)
+        .and_then(|lit| lit.field("type"))
+        .filter(|t| t.kind_str() == k::TYPE_IDENTIFIER)
+        .and_then(|t| facts.type_spec(facts.text(t)))
+        .is_some_and(|spec| spec.field("type").is_some_and(|t| t.kind_str() == k::STRUCT_TYPE))
+}
+
+/// Does the struct type spec `spec` declare `field` as a `chan T`?
+fn declares_chan_field(facts: &FileFacts<'_>, spec: Node<'_>, field: &str) -> bool {
+    let Some(list) = spec.field("type").filter(|t| t.kind_str() == k::STRUCT_TYPE).and_then(|s| s.named(0)) else {
+        return false;
+    };
+    named_children(list).into_iter().filter(|d| d.kind_str() == k::FIELD_DECLARATION).any(|d| {
+        let mut c = d.walk();
+        let named = d.children_by_field_name("name", &mut c).any(|n| facts.text(n) == field);
+        // `chan T`, not `chan<- T` nor `<-chan T`.
+        let both_ways =
+            |t: Node<'_>| facts.text(t).strip_prefix("chan").is_some_and(|rest| !rest.trim_start().starts_with("<-"));
+        named && d.field("type").is_some_and(|t| t.kind_str() == k::CHANNEL_TYPE && both_ways(t))
+    })
+}
+
+/// For a channel stored in a reply field ([`reply_field`]): the start of its
+/// handler at the statement handing the request over, with the handler's
+/// sends, the receives of `<-x.f` in the caller when the request is the
+/// variable `x` (the caller's own reads of the field), and the sole-sender
+/// facts the capacity fixes read. `None` when any use of the field, of the
+/// request or of the handler's request variable is one this module does not
+/// follow.
+pub fn handed_off<'t>(pkg: &Package<'t>, value: Node<'t>, make: Node<'t>, func: Node<'t>) -> Option<HandedOff<'t>> {
+    let facts = pkg.own();
+    let (lit, key, field) = reply_field(facts, value)?;
+    // The request: the literal itself (`s.reqs <- request{...}`, `&request{...}`),
+    // or a variable it initialises.
+    let mut request = lit;
+    if let Some(p) = request.up().filter(|p| p.kind_str() == k::UNARY_EXPRESSION && facts.text(*p).starts_with('&')) {
+        request = p;
+    }
+    let (handoff, receives) = match handoff_of(request, make, func) {
+        Some(stmt) => (stmt, Vec::new()),
+        None => request_variable(facts, request, field, make, func)?,
+    };
+    let handler = handler(facts, field, &receives)?;
+    // (Last: it reads the other files of the directory.)
+    if contains(func, handler.region) || pkg.named_elsewhere(field) {
+        return None;
+    }
+    let start = Start { kind: StartKind::HandedOff, stmt: handoff, func: InFile::new(FileId::OWN, handler.region) };
+    let sender = SoleSender { go: handoff, every_path: handler.every_path, last: handler.last };
+    // Named as the caller reads it (`req.reply`), else as the field.
+    let name = receives.first().and_then(|r| r.named(0)).map_or_else(|| facts.text(key), |sel| facts.text(sel));
+    Some(HandedOff { name, start, handler, receives, sender })
+}
+
+/// A channel handed to a handler ([`handed_off`]).
+#[derive(Debug, Clone)]
+pub struct HandedOff<'t> {
+    /// What the caller calls the channel: `req.reply`, or the field's name.
+    pub name: &'t str,
+    pub start: Start<'t>,
+    pub handler: Handler<'t>,
+    /// The caller's receives `<-x.f` (the unary expressions).
+    pub receives: Vec<Node<'t>>,
+    pub sender: SoleSender<'t>,
+}
+
+/// The statement handing `request` over, when `request` is the value of a
+/// send in `func` itself, in no loop that `make` is not in (one request per
+/// channel): the send statement, or the select whose case it is.
+fn handoff_of<'t>(request: Node<'t>, make: Node<'t>, func: Node<'t>) -> Option<Node<'t>> {
+    let send = request.up().filter(|s| s.kind_str() == k::SEND_STATEMENT && s.field("value") == Some(request))?;
+    if flow::innermost_function(send) != Some(func) || flow::loops_between(send, func).any(|l| !contains(l, make)) {
+        return None;
+    }
+    match send.up() {
+        Some(p) if p.kind_str() == k::STATEMENT_LIST => Some(send),
+        Some(case) if case.kind_str() == k::COMMUNICATION_CASE => case.up().filter(|s| {
+            s.kind_str() == k::SELECT_STATEMENT && s.up().is_some_and(|l| l.kind_str() == k::STATEMENT_LIST)
+        }),
+        _ => None,
+    }
+}
+
+/// `x := request{...}` (or `&request{...}`, or `var x = ...`): a local never
+/// reassigned whose one use as a whole is the value of a send handing it
+/// over ([`handoff_of`]), its other uses selecting a field (`x.key`) or
+/// receiving from the reply field (`<-x.f`). The hand-over and those
+/// receives.
+fn request_variable<'t>(
+    facts: &FileFacts<'t>,
+    request: Node<'t>,
+    field: &str,
+    make: Node<'t>,
+    func: Node<'t>,
+) -> Option<(Node<'t>, Vec<Node<'t>>)> {
+    let (ident, _) = super::channels::target(request)?;
+    let (_, scopes) = facts.scopes_for(ident)?;
+    let b = scopes.binding(scopes.resolve(ident)?);
+    if !b.assignments.is_empty() || b.ident.id() != ident.id() {
+        return None;
+    }
+    let mut handoff = None;
+    let mut receives = Vec::new();
+    for &u in &b.uses {
+        let p = u.up()?;
+        if p.kind_str() == k::SELECTOR_EXPRESSION && p.field("operand") == Some(u) {
+            if p.field("field").is_some_and(|f| facts.text(f) == field) {
+                let recv =
+                    p.up().filter(|r| r.kind_str() == k::UNARY_EXPRESSION && facts.text(*r).starts_with("<-"))?;
+                receives.push(recv);
+            }
+            continue;
+        }
+        if handoff.is_some() {
+            return None;
+        }
+        handoff = Some(handoff_of(u, make, func)?);
+    }
+    Some((handoff?, receives))
+}
+
+/// The one handler of the reply field `field`: every selector `x.field` of
+/// the file is either one of the caller's `receives`, a receive from a
+/// request the receiving function built itself, or a send of one handler
+/// region, at most once per path through it.
+fn handler<'t>(facts: &FileFacts<'t>, field: &str, receives: &[Node<'t>]) -> Option<Handler<'t>> {
+    let mut declared = 0;
+    let mut region: Option<Node<'t>> = None;
+    let mut sends = Vec::new();
+    for root in facts.roots() {
+        for n in crate::syntax::token_nodes(root, facts.src, field.as_bytes()) {
+            let Some(p) = n.up() else { continue };
+            match (n.kind_str(), p.kind_str()) {
+                (k::FIELD_IDENTIFIER, k::FIELD_DECLARATION) => declared += 1,
+                (k::FIELD_IDENTIFIER, k::SELECTOR_EXPRESSION) => {
+                    let use_ = p.up()?;
+                    match use_.kind_str() {
+                        k::UNARY_EXPRESSION if receives.iter().any(|r| r.id() == use_.id()) => {}
+                        k::UNARY_EXPRESSION if facts.text(use_).starts_with("<-") && own_request(facts, p)? => {}
+                        k::SEND_STATEMENT if use_.field("channel") == Some(p) => {
+                            let r = request_region(facts, p)?;
+                            if region.is_some_and(|g| g.id() != r.id()) {
+                                return None;
+                            }
+                            region = Some(r);
+                            sends.push(use_);
+                        }
+                        _ => return None,
+                    }
+                }
+                // A method or an interface method of that name, a field
+                // name in a type of another package (embedded): not followed.
+                (k::FIELD_IDENTIFIER, _) => return None,
+                _ => {}
+            }
+        }
+    }
+    let region = region?;
+    if declared != 1 || facts.jumps(region).iter().any(|j| j.kind_str() == k::GOTO_STATEMENT) {
+        return None;
+    }
+    sends.sort_by_key(Node::start_byte);
+    let src = facts.src;
+    // At most once per request: each send before the last ends the
+    // handler's work for its request, and none is in a loop of its own.
+    let ends = |s: Node<'t>| ends_region_after(s, region, src);
+    if sends.iter().any(|s| {
+        flow::loops_between(*s, region).next().is_some() || s.up().is_none_or(|l| l.kind_str() != k::STATEMENT_LIST)
+    }) || sends[..sends.len() - 1].iter().any(|s| !ends(*s))
+    {
+        return None;
+    }
+    let last = sends.iter().all(|s| ends(*s));
+    let every_path = match sends[..] {
+        [one] => {
+            ancestors_within(region, one).iter().all(|a| !flow::branches(a.kind_str()))
+                && !facts
+                    .jumps(region)
+                    .iter()
+                    .any(|j| j.start_byte() < one.start_byte() && flow::leaves(*j, region, src))
+        }
+        _ => false,
+    };
+    Some(Handler { region, sends, every_path, last })
+}
+
+/// Is the receive from `x.f` (the selector `sel`) one from a request `x`
+/// the receiving function built itself (`x := T{...}` or `&T{...}`, never
+/// reassigned)? `None` when `x` is not a plain name.
+fn own_request(facts: &FileFacts<'_>, sel: Node<'_>) -> Option<bool> {
+    let x = sel.field("operand").filter(|x| x.kind_str() == k::IDENTIFIER)?;
+    let (_, scopes) = facts.scopes_for(x)?;
+    let b = scopes.binding(scopes.resolve(x)?);
+    let init = b.init.map(|i| if i.kind_str() == k::UNARY_EXPRESSION { i.named(0).unwrap_or(i) } else { i });
+    Some(b.assignments.is_empty() && init.is_some_and(|i| i.kind_str() == k::COMPOSITE_LITERAL))
+}
+
+/// The handler's code for one request, for a send on `x.f` (the selector
+/// `sel`): `x` is declared by `for x := range reqs` (the loop's body), by
+/// `case x := <-reqs:` (the case's statements) or by `x := <-reqs` (the
+/// rest of its block), is never reassigned, and every use of it selects a
+/// field (it is not handed on whole); the send runs in the same function
+/// as the declaration.
+fn request_region<'t>(facts: &FileFacts<'t>, sel: Node<'t>) -> Option<Node<'t>> {
+    let x = sel.field("operand").filter(|x| x.kind_str() == k::IDENTIFIER)?;
+    let (_, scopes) = facts.scopes_for(x)?;
+    let b = scopes.binding(scopes.resolve(x)?);
+    if !b.assignments.is_empty() || b.kind != super::scope::BindingKind::Local {
+        return None;
+    }
+    if flow::innermost_function(sel) != flow::innermost_function(b.ident) {
+        return None;
+    }
+    if b.uses
+        .iter()
+        .any(|u| u.up().is_none_or(|p| p.kind_str() != k::SELECTOR_EXPRESSION || p.field("operand") != Some(*u)))
+    {
+        return None;
+    }
+    let list = b.ident.up().filter(|l| l.kind_str() == k::EXPRESSION_LIST)?;
+    let decl = list.up()?;
+    let receives = |e: Option<Node<'_>>| {
+        e.is_some_and(|e| {
+            let e = if e.kind_str() == k::EXPRESSION_LIST { e.named(0).unwrap_or(e) } else { e };
+            e.kind_str() == k::UNARY_EXPRESSION && facts.text(e).starts_with("<-")
+        })
+    };
+    let region = match decl.kind_str() {
+        // A range in no loop of its own: each request once (a slice ranged
+        // again and again would answer its requests again).
+        k::RANGE_CLAUSE => {
+            let for_ = decl.up().filter(|f| f.kind_str() == k::FOR_STATEMENT)?;
+            if flow::loops_between(for_, flow::innermost_function(for_)?).next().is_some() {
+                return None;
+            }
+            for_.field("body")?
+        }
+        k::RECEIVE_STATEMENT => {
+            let case = decl.up().filter(|c| c.kind_str() == k::COMMUNICATION_CASE)?;
+            named_children(case).into_iter().find(|c| c.kind_str() == k::STATEMENT_LIST)?
+        }
+        k::SHORT_VAR_DECLARATION if receives(decl.field("right")) => {
+            decl.up().filter(|l| l.kind_str() == k::STATEMENT_LIST)?
+        }
+        _ => return None,
+    };
+    contains(region, sel).then_some(region)
+}
+
+/// Does nothing run in `region` after `send`: each statement after it, up
+/// to `region`, is a comment, or a jump leaving `region` (a `return` without
+/// calls, a `continue` or `break` out of it), which ends the request?
+fn ends_region_after(send: Node<'_>, region: Node<'_>, src: &[u8]) -> bool {
+    let mut cur = send;
+    while cur.id() != region.id() {
+        let Some(parent) = cur.up() else { return false };
+        let rest: Vec<Node> = match parent.kind_str() {
+            k::STATEMENT_LIST | k::BLOCK => {
+                named_children(parent).into_iter().filter(|s| s.start_byte() >= cur.end_byte()).collect()
+            }
+            k::IF_STATEMENT if parent.field("condition").is_some_and(|c| c.id() == cur.id()) => return false,
+            k::IF_STATEMENT
+            | k::EXPRESSION_CASE
+            | k::DEFAULT_CASE
+            | k::COMMUNICATION_CASE
+            | k::TYPE_CASE
+            | k::EXPRESSION_SWITCH_STATEMENT
+            | k::TYPE_SWITCH_STATEMENT
+            | k::SELECT_STATEMENT => Vec::new(),
+            _ => return false,
+        };
+        for s in rest {
+            match s.kind_str() {
+                k::COMMENT | k::EMPTY_STATEMENT => {}
+                k::RETURN_STATEMENT => {
+                    return !crate::syntax::any_node(s, |n| {
+                        n.kind_str() == k::CALL_EXPRESSION || n.kind_str() == k::FUNC_LITERAL
+                    });
+                }
+                k::CONTINUE_STATEMENT | k::BREAK_STATEMENT if flow::leaves(s, region, src) => return true,
+                _ => return false,
+            }
+        }
+        cur = parent;
+    }
+    true
+}
