@@ -114,9 +114,9 @@ pub fn handed_off<'t>(pkg: &Package<'t>, value: Node<'t>, make: Node<'t>, func: 
         Some(stmt) => (stmt, Vec::new()),
         None => request_variable(facts, request, field, make, func)?,
     };
-    let handler = handler(facts, field, &receives)?;
+    let (handler, relays) = handler(facts, field, &receives)?;
     // (Last: it reads the other files of the directory.)
-    if contains(func, handler.region) || pkg.named_elsewhere(field) {
+    if contains(func, handler.region) || pkg.named_elsewhere(field) || relays.iter().any(|r| pkg.named_elsewhere(r)) {
         return None;
     }
     let start = Start { kind: StartKind::HandedOff, stmt: handoff, func: InFile::new(FileId::OWN, handler.region) };
@@ -196,11 +196,12 @@ fn request_variable<'t>(
 /// The one handler of the reply field `field`: every selector `x.field` of
 /// the file is either one of the caller's `receives`, a receive from a
 /// request the receiving function built itself, or a send of one handler
-/// region, at most once per path through it.
-fn handler<'t>(facts: &FileFacts<'t>, field: &str, receives: &[Node<'t>]) -> Option<Handler<'t>> {
+/// region, at most once per path through it, written there or in a relay
+/// the region calls with its request. With the names of those relays.
+fn handler<'t>(facts: &FileFacts<'t>, field: &str, receives: &[Node<'t>]) -> Option<(Handler<'t>, Vec<&'t str>)> {
     let mut declared = 0;
-    let mut region: Option<Node<'t>> = None;
-    let mut sends = Vec::new();
+    let mut direct = Vec::new();
+    let mut relays: Vec<Relay<'t>> = Vec::new();
     for root in facts.roots() {
         for n in crate::syntax::token_nodes(root, facts.src, field.as_bytes()) {
             let Some(p) = n.up() else { continue };
@@ -212,12 +213,17 @@ fn handler<'t>(facts: &FileFacts<'t>, field: &str, receives: &[Node<'t>]) -> Opt
                         k::UNARY_EXPRESSION if receives.iter().any(|r| r.id() == use_.id()) => {}
                         k::UNARY_EXPRESSION if facts.text(use_).starts_with("<-") && own_request(facts, p)? => {}
                         k::SEND_STATEMENT if use_.field("channel") == Some(p) => {
-                            let r = request_region(facts, p)?;
-                            if region.is_some_and(|g| g.id() != r.id()) {
-                                return None;
+                            // On a request the function receives (checked
+                            // below), or on its parameter: a relay.
+                            let Some((decl, name, index)) = relay_of(facts, p) else {
+                                direct.push(use_);
+                                continue;
+                            };
+                            match relays.iter_mut().find(|r| r.decl.id() == decl.id()) {
+                                Some(r) if r.index == index => r.sends.push(use_),
+                                Some(_) => return None,
+                                None => relays.push(Relay { decl, name, index, sends: vec![use_] }),
                             }
-                            region = Some(r);
-                            sends.push(use_);
                         }
                         _ => return None,
                     }
@@ -229,33 +235,96 @@ fn handler<'t>(facts: &FileFacts<'t>, field: &str, receives: &[Node<'t>]) -> Opt
             }
         }
     }
+    if declared != 1 {
+        return None;
+    }
+    // A relay answers at most once per call, by the rule a region follows.
+    let mut relays_last = true;
+    for r in &mut relays {
+        let body = r.decl.field("body")?;
+        relays_last &= once_per_request(facts, body, &mut r.sends)?;
+        if facts.decls().iter().filter(|d| d.field("name").is_some_and(|n| facts.text(n) == r.name)).count() != 1 {
+            return None;
+        }
+    }
+    // The sites of the region: its sends, and its calls of a relay with
+    // its request at the relay's index.
+    let relayed = |u: Node<'t>| {
+        let args = u.up().filter(|a| a.kind_str() == k::ARGUMENT_LIST);
+        let call = args.and_then(|a| a.up());
+        let callee = call.and_then(|c| c.field("function")).map(|f| f.field("field").unwrap_or(f));
+        relays.iter().any(|r| {
+            callee.is_some_and(|f| facts.text(f) == r.name)
+                && args.is_some_and(|a| named_children(a).get(r.index).is_some_and(|x| x.id() == u.id()))
+        })
+    };
+    let mut region: Option<Node<'t>> = None;
+    let mut sites = Vec::new();
+    let mut at = |r: Node<'t>, site: Node<'t>| {
+        if region.is_some_and(|g| g.id() != r.id()) {
+            return false;
+        }
+        region = Some(r);
+        sites.push(site);
+        true
+    };
+    for s in &direct {
+        let x = s.field("channel").and_then(|c| c.field("operand"))?;
+        if !at(request_region(facts, x, &relayed)?, *s) {
+            return None;
+        }
+    }
+    for r in &relays {
+        for call in relay_calls(facts, r)? {
+            let x = call.field("arguments").and_then(|a| named_children(a).get(r.index).copied())?;
+            if !at(request_region(facts, x, &relayed)?, call.up()?) {
+                return None;
+            }
+        }
+    }
     let region = region?;
-    if declared != 1 || facts.jumps(region).iter().any(|j| j.kind_str() == k::GOTO_STATEMENT) {
-        return None;
-    }
-    sends.sort_by_key(Node::start_byte);
-    let src = facts.src;
-    // At most once per request: each send before the last ends the
-    // handler's work for its request, and none is in a loop of its own.
-    let ends = |s: Node<'t>| ends_region_after(s, region, src);
-    if sends.iter().any(|s| {
-        flow::loops_between(*s, region).next().is_some() || s.up().is_none_or(|l| l.kind_str() != k::STATEMENT_LIST)
-    }) || sends[..sends.len() - 1].iter().any(|s| !ends(*s))
-    {
-        return None;
-    }
-    let last = sends.iter().all(|s| ends(*s));
-    let every_path = match sends[..] {
-        [one] => {
-            ancestors_within(region, one).iter().all(|a| !flow::branches(a.kind_str()))
-                && !facts
-                    .jumps(region)
-                    .iter()
-                    .any(|j| j.start_byte() < one.start_byte() && flow::leaves(*j, region, src))
+    let last = once_per_request(facts, region, &mut sites)? && relays_last;
+    let every_path = match (&sites[..], &relays[..]) {
+        ([one], []) => unconditional(facts, region, *one),
+        ([one], [r]) => {
+            unconditional(facts, region, *one)
+                && matches!(r.sends[..], [s] if unconditional(facts, r.decl.field("body")?, s))
         }
         _ => false,
     };
-    Some(Handler { region, sends, every_path, last })
+    Some((Handler { region, sends: sites, every_path, last }, relays.iter().map(|r| r.name).collect()))
+}
+
+/// The `sites` (sends, or calls of a relay that sends once) in `region`
+/// run at most once per run of it: none in a loop of its own or a `goto`
+/// region, each a plain statement, each but the last ending the region's
+/// work (see [`ends_region_after`]). `Some(last)`: whether the last ends it
+/// too, so nothing runs after any of them.
+fn once_per_request<'t>(facts: &FileFacts<'t>, region: Node<'t>, sites: &mut [Node<'t>]) -> Option<bool> {
+    if sites.is_empty() || facts.jumps(region).iter().any(|j| j.kind_str() == k::GOTO_STATEMENT) {
+        return None;
+    }
+    sites.sort_by_key(Node::start_byte);
+    let ends = |s: Node<'t>| ends_region_after(s, region, facts.src);
+    if sites.iter().any(|s| {
+        flow::loops_between(*s, region).next().is_some()
+            || s.up().is_none_or(|l| l.kind_str() != k::STATEMENT_LIST)
+            || flow::innermost_function(*s) != flow::innermost_function(region)
+    }) || sites[..sites.len() - 1].iter().any(|s| !ends(*s))
+    {
+        return None;
+    }
+    Some(sites.iter().all(|s| ends(*s)))
+}
+
+/// Does `site` run on every path through `region` that ends normally: no
+/// branch around it, no jump out of `region` before it?
+fn unconditional<'t>(facts: &FileFacts<'t>, region: Node<'t>, site: Node<'t>) -> bool {
+    ancestors_within(region, site).iter().all(|a| !flow::branches(a.kind_str()))
+        && !facts
+            .jumps(region)
+            .iter()
+            .any(|j| j.start_byte() < site.start_byte() && flow::leaves(*j, region, facts.src))
 }
 
 /// Is the receive from `x.f` (the selector `sel`) one from a request `x`
@@ -269,26 +338,27 @@ fn own_request(facts: &FileFacts<'_>, sel: Node<'_>) -> Option<bool> {
     Some(b.assignments.is_empty() && init.is_some_and(|i| i.kind_str() == k::COMPOSITE_LITERAL))
 }
 
-/// The handler's code for one request, for a send on `x.f` (the selector
-/// `sel`): `x` is declared by `for x := range reqs` (the loop's body), by
-/// `case x := <-reqs:` (the case's statements) or by `x := <-reqs` (the
-/// rest of its block), is never reassigned, and every use of it selects a
-/// field (it is not handed on whole); the send runs in the same function
-/// as the declaration.
-fn request_region<'t>(facts: &FileFacts<'t>, sel: Node<'t>) -> Option<Node<'t>> {
-    let x = sel.field("operand").filter(|x| x.kind_str() == k::IDENTIFIER)?;
+/// The handler's code for one request `x` (the identifier at a use):
+/// `x` is declared by `for x := range reqs` (the loop's body), by `case x
+/// := <-reqs:` (the case's statements) or by `x := <-reqs` (the rest of its
+/// block), is never reassigned, and every use of it selects a field or is
+/// one `relayed` accepts (an argument handing it to a relay); the use runs
+/// in the same function as the declaration.
+fn request_region<'t>(facts: &FileFacts<'t>, x: Node<'t>, relayed: &dyn Fn(Node<'t>) -> bool) -> Option<Node<'t>> {
+    if x.kind_str() != k::IDENTIFIER {
+        return None;
+    }
     let (_, scopes) = facts.scopes_for(x)?;
     let b = scopes.binding(scopes.resolve(x)?);
     if !b.assignments.is_empty() || b.kind != super::scope::BindingKind::Local {
         return None;
     }
-    if flow::innermost_function(sel) != flow::innermost_function(b.ident) {
+    if flow::innermost_function(x) != flow::innermost_function(b.ident) {
         return None;
     }
-    if b.uses
-        .iter()
-        .any(|u| u.up().is_none_or(|p| p.kind_str() != k::SELECTOR_EXPRESSION || p.field("operand") != Some(*u)))
-    {
+    let selects =
+        |u: Node<'_>| u.up().is_some_and(|p| p.kind_str() == k::SELECTOR_EXPRESSION && p.field("operand") == Some(u));
+    if b.uses.iter().any(|u| !selects(*u) && !relayed(*u)) {
         return None;
     }
     let list = b.ident.up().filter(|l| l.kind_str() == k::EXPRESSION_LIST)?;
@@ -318,7 +388,68 @@ fn request_region<'t>(facts: &FileFacts<'t>, sel: Node<'t>) -> Option<Node<'t>> 
         }
         _ => return None,
     };
-    contains(region, sel).then_some(region)
+    contains(region, x).then_some(region)
+}
+
+/// A relay: a function or method of the file, the only declaration of its
+/// name, whose parameter number `index` is a request it answers on the
+/// reply field (`func (s *server) handleGet(r *getReq) { r.resp <- v }`),
+/// using it only through fields; `sends` are its sends on the field.
+struct Relay<'t> {
+    decl: Node<'t>,
+    name: &'t str,
+    index: usize,
+    sends: Vec<Node<'t>>,
+}
+
+/// For a send on `p.f` (the selector `sel`), `p` a parameter of a
+/// top-level function or method of the file: that function, its name and
+/// the parameter's index.
+fn relay_of<'t>(facts: &FileFacts<'t>, sel: Node<'t>) -> Option<(Node<'t>, &'t str, usize)> {
+    let p = sel.field("operand").filter(|x| x.kind_str() == k::IDENTIFIER)?;
+    let decl = flow::innermost_function(sel)
+        .filter(|d| matches!(d.kind_str(), k::FUNCTION_DECLARATION | k::METHOD_DECLARATION))?;
+    let (_, scopes) = facts.scopes_for(p)?;
+    let b = scopes.binding(scopes.resolve(p)?);
+    if b.kind != super::scope::BindingKind::Param || !b.assignments.is_empty() {
+        return None;
+    }
+    let selects =
+        |u: &Node<'_>| u.up().is_some_and(|q| q.kind_str() == k::SELECTOR_EXPRESSION && q.field("operand") == Some(*u));
+    if !b.uses.iter().all(selects) {
+        return None;
+    }
+    let name = facts.text(decl.field("name")?);
+    let index = (0..64)
+        .find(|&i| super::starts::param_ident(decl, i, facts.src).flatten().is_some_and(|n| n.id() == b.ident.id()))?;
+    Some((decl, name, index))
+}
+
+/// The calls of the relay `r` in the file, each a statement of its own
+/// (not started, deferred or nested in an expression): `None` when its name
+/// is used otherwise (a method value, another declaration).
+fn relay_calls<'t>(facts: &FileFacts<'t>, r: &Relay<'t>) -> Option<Vec<Node<'t>>> {
+    let mut calls = Vec::new();
+    for root in facts.roots() {
+        for n in crate::syntax::token_nodes(root, facts.src, r.name.as_bytes()) {
+            if !matches!(n.kind_str(), k::IDENTIFIER | k::FIELD_IDENTIFIER) {
+                continue; // a comment or a string
+            }
+            if r.decl.field("name") == Some(n) {
+                continue;
+            }
+            let f = if n.up().is_some_and(|p| p.kind_str() == k::SELECTOR_EXPRESSION && p.field("field") == Some(n)) {
+                n.up()?
+            } else {
+                n
+            };
+            let call = f.up().filter(|c| c.kind_str() == k::CALL_EXPRESSION && c.field("function") == Some(f))?;
+            let stmt = call.up().filter(|s| s.kind_str() == k::EXPRESSION_STATEMENT)?;
+            stmt.up().filter(|l| l.kind_str() == k::STATEMENT_LIST)?;
+            calls.push(call);
+        }
+    }
+    Some(calls)
 }
 
 /// Does nothing run in `region` after `send`: each statement after it, up

@@ -307,10 +307,11 @@ struct Replies<'s, 'c> {
 }
 
 /// The reply fields of a file ([`handed_fields`]); for each chunk, those it
-/// spells; for each field, the chunks spelling it.
+/// spells; for each field, the chunks spelling it, with the chunks spelling
+/// the names of those (the callers of a relay answering on the field).
 type Spelled<'s> = (Vec<&'s [u8]>, Vec<Vec<usize>>, Vec<Vec<usize>>);
 
-impl Replies<'_, '_> {
+impl<'s> Replies<'s, '_> {
     /// The other chunks the chunk `i` needs read when it makes a channel
     /// and hands it over in a reply field; none otherwise.
     fn users(&self, i: usize) -> Vec<usize> {
@@ -318,24 +319,7 @@ impl Replies<'_, '_> {
         if !has_make_chan(text) {
             return Vec::new();
         }
-        let (fields, spelled, spelling) = self.found.get_or_init(|| {
-            let fields = handed_fields(self.src);
-            let mut spelled = vec![Vec::new(); self.chunks.len()];
-            let mut spelling = vec![Vec::new(); fields.len()];
-            if !fields.is_empty() {
-                for (i, c) in self.chunks.iter().enumerate() {
-                    let mut mine: Vec<usize> =
-                        words(&self.src[c.range.clone()]).filter_map(|w| fields.binary_search(&w).ok()).collect();
-                    mine.sort_unstable();
-                    mine.dedup();
-                    for &f in &mine {
-                        spelling[f].push(i);
-                    }
-                    spelled[i] = mine;
-                }
-            }
-            (fields, spelled, spelling)
-        });
+        let (fields, spelled, spelling) = self.found.get_or_init(|| self.spelled());
         let mut out: Vec<usize> = spelled[i]
             .iter()
             .filter(|&&f| keys_field(text, fields[f]) && hands_over(text, fields[f]))
@@ -345,6 +329,52 @@ impl Replies<'_, '_> {
         out.sort_unstable();
         out.dedup();
         out
+    }
+
+    fn spelled(&self) -> Spelled<'s> {
+        let fields = handed_fields(self.src);
+        let mut spelled = vec![Vec::new(); self.chunks.len()];
+        let mut spelling: Vec<Vec<usize>> = vec![Vec::new(); fields.len()];
+        if fields.is_empty() {
+            return (fields, spelled, spelling);
+        }
+        for (i, c) in self.chunks.iter().enumerate() {
+            let mut mine: Vec<usize> =
+                words(&self.src[c.range.clone()]).filter_map(|w| fields.binary_search(&w).ok()).collect();
+            mine.sort_unstable();
+            mine.dedup();
+            for &f in &mine {
+                spelling[f].push(i);
+            }
+            spelled[i] = mine;
+        }
+        // A function spelling a field may be a relay its callers hand the
+        // request to (`s.handleGet(r)`): its callers are read too.
+        let mut relays: Vec<&[u8]> =
+            spelling.iter().flatten().map(|&j| self.chunks[j].name).filter(|n| !n.is_empty()).collect();
+        relays.sort_unstable();
+        relays.dedup();
+        let mut calling: Vec<Vec<usize>> = vec![Vec::new(); relays.len()];
+        for (i, c) in self.chunks.iter().enumerate() {
+            let mut mine: Vec<usize> =
+                words(&self.src[c.range.clone()]).filter_map(|w| relays.binary_search(&w).ok()).collect();
+            mine.sort_unstable();
+            mine.dedup();
+            for r in mine {
+                calling[r].push(i);
+            }
+        }
+        for users in &mut spelling {
+            let callers: Vec<usize> = users
+                .iter()
+                .filter_map(|&j| relays.binary_search(&self.chunks[j].name).ok())
+                .flat_map(|r| calling[r].iter().copied())
+                .collect();
+            users.extend(callers);
+            users.sort_unstable();
+            users.dedup();
+        }
+        (fields, spelled, spelling)
     }
 }
 
