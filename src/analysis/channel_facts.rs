@@ -664,16 +664,28 @@ fn counting_wait_group<'t>(
         return None;
     }
     let (_, scopes) = facts.scopes_for(func)?;
+    // `defer wg.Done()` at the top of the body.
+    let deferred_done = || {
+        let body = func.field("body")?.named(0)?;
+        named_children(body).into_iter().find_map(|s| {
+            let call = (s.kind_str() == k::DEFER_STATEMENT).then(|| s.named(0))??;
+            method_call_on(facts, call, "Done")
+        })
+    };
+    let mut by_launcher = false;
     let wg = match start.kind {
-        StartKind::Go => {
-            let body = func.field("body")?.named(0)?;
-            named_children(body).into_iter().find_map(|s| {
-                let call = (s.kind_str() == k::DEFER_STATEMENT).then(|| s.named(0))??;
-                method_call_on(facts, call, "Done")
-            })?
-        }
-        // `wg.Go(f)` adds before it starts f and is done when f returns.
-        StartKind::WaitGroupGo | StartKind::ErrGroupGo => method_call_on(facts, go.named(0)?, "Go")?,
+        StartKind::Go => deferred_done()?,
+        // A WaitGroup of its own the body is done with (`wg.Add(1)` then
+        // `g.Go(func() error { defer wg.Done(); ... })`), or else the
+        // launcher's: `wg.Go(f)` adds before it starts f and is done when f
+        // returns.
+        StartKind::WaitGroupGo | StartKind::ErrGroupGo => match deferred_done() {
+            Some(wg) => wg,
+            None => {
+                by_launcher = true;
+                method_call_on(facts, go.named(0)?, "Go")?
+            }
+        },
         StartKind::AfterFunc | StartKind::Wrapper | StartKind::Spawner | StartKind::Returned | StartKind::HandedOff => {
             return None;
         }
@@ -694,8 +706,7 @@ fn counting_wait_group<'t>(
         .map(|(_, call)| call)
         .collect();
     let in_parent = |n: Node<'_>| flow::innermost_function(n).is_some_and(|f| f.id() == ch.func.id());
-    let counted = matches!(start.kind, StartKind::WaitGroupGo | StartKind::ErrGroupGo)
-        || adds.iter().any(|a| a.start_byte() < go.start_byte());
+    let counted = by_launcher || adds.iter().any(|a| a.start_byte() < go.start_byte());
     (adds.iter().all(|a| in_parent(*a)) && counted).then_some(wg)
 }
 
