@@ -346,7 +346,7 @@ fn quiet_after_send<'t>(pkg: &Package<'t>, ch: &Channel<'t>, start: &Start<'t>, 
     is_waitgroup_done(facts, stmt, closer)
         || closes_its_own(pkg, ch, start, stmt)
         || recovers_only(facts, stmt)
-        || releases_its_own(facts, stmt)
+        || start.body().is_some_and(|body| releases_its_own(facts, stmt, body))
 }
 
 /// The call a call statement or a `defer` makes (`f(x)`, `defer f(x)`).
@@ -357,9 +357,10 @@ fn statement_call(stmt: Node<'_>) -> Option<Node<'_>> {
 
 /// `mu.Unlock()` / `mu.RUnlock()`, or `cancel()` of a context the
 /// goroutine derived itself (`ctx, cancel := context.WithTimeout(...)` in
-/// its body): releasing what the blocked goroutine held is part of ending
-/// it, and neither can block.
-fn releases_its_own(facts: &FileFacts<'_>, stmt: Node<'_>) -> bool {
+/// its `body`; a context of the parent's, which the parent may select on,
+/// is not its own): releasing what the blocked goroutine held is part of
+/// ending it, and neither can block.
+fn releases_its_own(facts: &FileFacts<'_>, stmt: Node<'_>, body: Node<'_>) -> bool {
     let Some(call) = statement_call(stmt) else { return false };
     if call.field("arguments").is_none_or(|a| !named_children(a).is_empty()) {
         return false;
@@ -376,6 +377,7 @@ fn releases_its_own(facts: &FileFacts<'_>, stmt: Node<'_>) -> bool {
         let second = named_children(list).get(1).is_some_and(|n| n.id() == b.ident.id());
         let right = d.field("right").map(named_children).unwrap_or_default();
         second
+            && contains(body, b.ident)
             && b.assignments.is_empty()
             && d.kind_str() == k::SHORT_VAR_DECLARATION
             && matches!(right.as_slice(), [c] if c.kind_str() == k::CALL_EXPRESSION
@@ -489,7 +491,12 @@ pub fn exits_after<'t>(pkg: &Package<'t>, ch: &Channel<'t>, from: Node<'t>, whol
         .ops
         .iter()
         .filter(|o| matches!(o.kind, OpKind::Recv | OpKind::Range))
-        .map(|o| if whole_loops { loops_after_make(ch, o.node).last().copied().unwrap_or(o.node) } else { o.node })
+        .map(|o| match ch.looped_in {
+            // In the parent's flow, a receive in the closure it calls happens at the call.
+            Some((call, lit)) if contains(lit, o.node) => call,
+            _ if whole_loops => loops_after_make(ch, o.node).last().copied().unwrap_or(o.node),
+            _ => o.node,
+        })
         .collect();
     exits_before(pkg, ch, from, whole_loops, &recvs)
 }
@@ -513,6 +520,8 @@ fn exits_before<'t>(
         .filter(|j| j.start_byte() >= from.end_byte() && contains(region, *j))
         // With whole loops, jumps inside a receiving loop are the loop's business.
         .filter(|j| !whole_loops || !recvs.iter().any(|r| contains(*r, *j)))
+        // So are those of the closure that receives (they leave the closure).
+        .filter(|j| ch.looped_in.is_none_or(|(_, lit)| !contains(lit, *j)))
         .filter(|j| {
             if j.kind_str() == k::GOTO_STATEMENT {
                 return flow::jump_target(*j, facts.src).is_none_or(|t| {

@@ -10,7 +10,7 @@ use super::starts::{self, CallStart, Place, Start};
 use super::summaries::AtCall;
 use super::{FileFacts, FileId, InFile, Package};
 use crate::syntax::Named as _;
-use crate::syntax::{ancestors, kinds as k, named_children};
+use crate::syntax::{ancestors, contains, kinds as k, named_children};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OpKind {
@@ -106,6 +106,10 @@ pub struct Channel<'t> {
     /// ([`super::handoff`]): the handler, whose start is among
     /// [`Channel::starts`].
     pub handed: Option<Box<super::handoff::HandedOff<'t>>>,
+    /// When the parent's receives are in a loop of a closure it calls once
+    /// ([`starts::looped_closure_call`]): the call, where they happen in
+    /// the parent's flow, and the closure.
+    pub looped_in: Option<(Node<'t>, Node<'t>)>,
 }
 
 impl<'t> Channel<'t> {
@@ -189,6 +193,7 @@ fn handed_channel<'t>(pkg: &Package<'t>, make: Node<'t>) -> Option<Channel<'t>> 
         called: Vec::new(),
         returned: None,
         handed: None,
+        looped_in: None,
     };
     hand_off(pkg, &mut ch, h);
     Some(ch)
@@ -262,6 +267,7 @@ fn returned_of<'t>(pkg: &Package<'t>, call: Node<'t>) -> Option<Channel<'t>> {
             called: Vec::new(),
             returned: None,
             handed: None,
+            looped_in: None,
         }
     } else {
         let (ident, stmt) = target(call)?;
@@ -424,6 +430,7 @@ fn collect<'t>(
         called: Vec::new(),
         returned: None,
         handed: None,
+        looped_in: None,
     };
     // The variable must hold this channel and nothing else.
     let is_decl = b.ident.id() == ident.id();
@@ -474,6 +481,10 @@ fn collect<'t>(
                 ch.called.push((call, recv));
                 continue;
             }
+            // A receive in a loop of a closure the parent calls once: the
+            // parent's, where the closure's code puts it (every receive must
+            // then be in that closure, checked below).
+            None if receive_in_looped_closure(facts, &mut ch, u, func).is_some() => continue,
             // In a closure variable started by several go statements: the
             // operation happens in each of those goroutines.
             None if !starts::closure_var_starts(facts, u, func).is_empty() => {
@@ -496,6 +507,22 @@ fn collect<'t>(
             break;
         }
     }
+    closure_receives_in_order(&mut ch);
+    Some(ch)
+}
+
+/// Receives in closures the parent calls must each be one receive at the
+/// call, in the order the calls run: an escape otherwise.
+fn closure_receives_in_order(ch: &mut Channel<'_>) {
+    // Receiving in a closure's loop and elsewhere too: which receive comes
+    // first is not the order of the text.
+    if let Some((_, lit)) = ch.looped_in
+        && let Some(o) = ch.ops.iter().find(|o| {
+            o.place == Place::Parent && matches!(o.kind, OpKind::Recv | OpKind::Range) && !contains(lit, o.node)
+        })
+    {
+        ch.escape = Some((o.node, Escape::Closure));
+    }
     // A call that is a select's receive and another operation too (`<-c`
     // before the select in the same closure) is not one receive that may
     // not happen.
@@ -504,7 +531,25 @@ fn collect<'t>(
     {
         ch.escape = Some((*call, Escape::Closure));
     }
-    Some(ch)
+}
+
+/// Record `u`, a receive in a loop of a closure the parent calls once
+/// ([`starts::looped_closure_call`]), as the parent's: every such receive
+/// of the channel must be in the same closure.
+fn receive_in_looped_closure<'t>(
+    facts: &FileFacts<'t>,
+    ch: &mut Channel<'t>,
+    u: Node<'t>,
+    func: Node<'t>,
+) -> Option<()> {
+    let (call, lit) = starts::looped_closure_call(facts, u, func, ch.make)?;
+    let Use::Op(OpKind::Recv, node) = use_of(facts, u) else { return None };
+    if ch.looped_in.is_some_and(|(_, l)| l.id() != lit.id()) {
+        return None;
+    }
+    ch.looped_in = Some((call, lit));
+    ch.ops.push(Op { kind: OpKind::Recv, node, place: Place::Parent });
+    Some(())
 }
 
 /// For `u` received from as a case of a select (with other cases) that a

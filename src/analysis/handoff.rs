@@ -33,7 +33,9 @@ pub struct Handler<'t> {
     /// over the requests, the case receiving one, or the rest of the block
     /// after `req := <-reqs`.
     pub region: Node<'t>,
-    /// Its sends on the field, in source order.
+    /// The channel it receives its requests from (`s.reqs` in `range s.reqs`).
+    pub source: Node<'t>,
+    /// Its sends on the field (or calls of a relay), in source order.
     pub sends: Vec<Node<'t>>,
     /// The handler sends on every path through `region` that ends normally.
     pub every_path: bool,
@@ -59,6 +61,78 @@ fn reply_field<'t>(facts: &FileFacts<'t>, value: Node<'t>) -> Option<(Node<'t>, 
     let field = facts.text(key);
     let unexported = field.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c == '_');
     (unexported && declares_chan_field(facts, spec, field)).then_some((lit, key, field))
+}
+
+/// Does the use `u` of a request select one of its fields (`u.key`), not
+/// call a method on it (`u.resend(s)` may hand it on)?
+fn selects_field(u: Node<'_>) -> bool {
+    u.up().is_some_and(|p| {
+        p.kind_str() == k::SELECTOR_EXPRESSION
+            && p.field("operand") == Some(u)
+            && p.up().is_none_or(|c| c.kind_str() != k::CALL_EXPRESSION || c.field("function") != Some(p))
+    })
+}
+
+/// The name a channel expression goes by: `reqs`, or the field of `s.reqs`.
+fn chan_name<'t>(facts: &FileFacts<'t>, e: Node<'_>) -> Option<&'t str> {
+    match e.kind_str() {
+        k::IDENTIFIER => Some(facts.text(e)),
+        k::SELECTOR_EXPRESSION => e.field("field").map(|f| facts.text(f)),
+        _ => None,
+    }
+}
+
+/// Is every send on a channel named `name` in the file (`s.reqs <- v`,
+/// `reqs <- v`) one of a new request: a composite literal, or a local it
+/// initialises? Then no request goes on that channel twice by being handed
+/// on (a stage forwarding it, a resend).
+fn only_new_requests(facts: &FileFacts<'_>, name: &str) -> bool {
+    facts.roots().all(|root| {
+        crate::syntax::token_nodes(root, facts.src, name.as_bytes()).into_iter().all(|n| {
+            let e = if n.up().is_some_and(|p| p.kind_str() == k::SELECTOR_EXPRESSION && p.field("field") == Some(n)) {
+                n.up()
+            } else {
+                Some(n)
+            };
+            let Some(send) =
+                e.and_then(|e| e.up().filter(|s| s.kind_str() == k::SEND_STATEMENT && s.field("channel") == Some(e)))
+            else {
+                return true;
+            };
+            let Some(v) = send.field("value") else { return false };
+            let lit = |v: Node<'_>| {
+                let v = if v.kind_str() == k::UNARY_EXPRESSION { v.named(0).unwrap_or(v) } else { v };
+                v.kind_str() == k::COMPOSITE_LITERAL
+            };
+            lit(v)
+                || (v.kind_str() == k::IDENTIFIER
+                    && facts.scopes_for(v).and_then(|(_, sc)| sc.resolve(v).map(|b| sc.binding(b))).is_some_and(|b| {
+                        b.kind == super::scope::BindingKind::Local
+                            && b.assignments.is_empty()
+                            && b.init.is_some_and(lit)
+                    }))
+        })
+    })
+}
+
+/// Is `source` (the handler's `s.reqs` or `reqs`) the only place of the file
+/// that receives from or ranges over a channel named `name`? Another
+/// consumer (an auditor's `for range a.reqs`) may take a request and never
+/// answer it.
+fn only_consumer(facts: &FileFacts<'_>, name: &str, source: Node<'_>) -> bool {
+    facts.roots().all(|root| {
+        crate::syntax::token_nodes(root, facts.src, name.as_bytes()).into_iter().all(|n| {
+            let e = match n.up() {
+                Some(p) if p.kind_str() == k::SELECTOR_EXPRESSION && p.field("field") == Some(n) => p,
+                _ => n,
+            };
+            let consumes = e.up().is_some_and(|p| {
+                (p.kind_str() == k::RANGE_CLAUSE && p.field("right") == Some(e))
+                    || (p.kind_str() == k::UNARY_EXPRESSION && facts.text(p).starts_with("<-"))
+            });
+            !consumes || e.id() == source.id()
+        })
+    })
 }
 
 /// Is the literal element `elem` the key of a keyed element of a literal
@@ -110,13 +184,24 @@ pub fn handed_off<'t>(pkg: &Package<'t>, value: Node<'t>, make: Node<'t>, func: 
     if let Some(p) = request.up().filter(|p| p.kind_str() == k::UNARY_EXPRESSION && facts.text(*p).starts_with('&')) {
         request = p;
     }
-    let (handoff, receives) = match handoff_of(request, make, func) {
-        Some(stmt) => (stmt, Vec::new()),
+    let (handoff, on, receives) = match handoff_of(request, make, func) {
+        Some((stmt, on)) => (stmt, on, Vec::new()),
         None => request_variable(facts, request, field, make, func)?,
     };
     let (handler, relays) = handler(facts, field, &receives)?;
+    // The handler receives from the channel the request is sent on, the
+    // only code of the file receiving from a channel of that name, and
+    // that channel carries only new requests.
+    let source = chan_name(facts, handler.source)?;
+    if contains(func, handler.region)
+        || chan_name(facts, on) != Some(source)
+        || !only_new_requests(facts, source)
+        || !only_consumer(facts, source, handler.source)
+    {
+        return None;
+    }
     // (Last: it reads the other files of the directory.)
-    if contains(func, handler.region) || pkg.named_elsewhere(field) || relays.iter().any(|r| pkg.named_elsewhere(r)) {
+    if [field, source].iter().chain(&relays).any(|n| pkg.named_elsewhere(n)) {
         return None;
     }
     let start = Start { kind: StartKind::HandedOff, stmt: handoff, func: InFile::new(FileId::OWN, handler.region) };
@@ -141,18 +226,20 @@ pub struct HandedOff<'t> {
 /// The statement handing `request` over, when `request` is the value of a
 /// send in `func` itself, in no loop that `make` is not in (one request per
 /// channel): the send statement, or the select whose case it is.
-fn handoff_of<'t>(request: Node<'t>, make: Node<'t>, func: Node<'t>) -> Option<Node<'t>> {
+fn handoff_of<'t>(request: Node<'t>, make: Node<'t>, func: Node<'t>) -> Option<(Node<'t>, Node<'t>)> {
     let send = request.up().filter(|s| s.kind_str() == k::SEND_STATEMENT && s.field("value") == Some(request))?;
+    let on = send.field("channel")?;
     if flow::innermost_function(send) != Some(func) || flow::loops_between(send, func).any(|l| !contains(l, make)) {
         return None;
     }
-    match send.up() {
+    let stmt = match send.up() {
         Some(p) if p.kind_str() == k::STATEMENT_LIST => Some(send),
         Some(case) if case.kind_str() == k::COMMUNICATION_CASE => case.up().filter(|s| {
             s.kind_str() == k::SELECT_STATEMENT && s.up().is_some_and(|l| l.kind_str() == k::STATEMENT_LIST)
         }),
         _ => None,
-    }
+    };
+    Some((stmt?, on))
 }
 
 /// `x := request{...}` (or `&request{...}`, or `var x = ...`): a local never
@@ -166,7 +253,7 @@ fn request_variable<'t>(
     field: &str,
     make: Node<'t>,
     func: Node<'t>,
-) -> Option<(Node<'t>, Vec<Node<'t>>)> {
+) -> Option<(Node<'t>, Node<'t>, Vec<Node<'t>>)> {
     let (ident, _) = super::channels::target(request)?;
     let (_, scopes) = facts.scopes_for(ident)?;
     let b = scopes.binding(scopes.resolve(ident)?);
@@ -177,7 +264,7 @@ fn request_variable<'t>(
     let mut receives = Vec::new();
     for &u in &b.uses {
         let p = u.up()?;
-        if p.kind_str() == k::SELECTOR_EXPRESSION && p.field("operand") == Some(u) {
+        if selects_field(u) {
             if p.field("field").is_some_and(|f| facts.text(f) == field) {
                 let recv =
                     p.up().filter(|r| r.kind_str() == k::UNARY_EXPRESSION && facts.text(*r).starts_with("<-"))?;
@@ -190,7 +277,8 @@ fn request_variable<'t>(
         }
         handoff = Some(handoff_of(u, make, func)?);
     }
-    Some((handoff?, receives))
+    let (stmt, on) = handoff?;
+    Some((stmt, on, receives))
 }
 
 /// The one handler of the reply field `field`: every selector `x.field` of
@@ -258,10 +346,10 @@ fn handler<'t>(facts: &FileFacts<'t>, field: &str, receives: &[Node<'t>]) -> Opt
                 && args.is_some_and(|a| named_children(a).get(r.index).is_some_and(|x| x.id() == u.id()))
         })
     };
-    let mut region: Option<Node<'t>> = None;
+    let mut region: Option<(Node<'t>, Node<'t>)> = None;
     let mut sites = Vec::new();
-    let mut at = |r: Node<'t>, site: Node<'t>| {
-        if region.is_some_and(|g| g.id() != r.id()) {
+    let mut at = |r: (Node<'t>, Node<'t>), site: Node<'t>| {
+        if region.is_some_and(|g| g.0.id() != r.0.id()) {
             return false;
         }
         region = Some(r);
@@ -282,7 +370,7 @@ fn handler<'t>(facts: &FileFacts<'t>, field: &str, receives: &[Node<'t>]) -> Opt
             }
         }
     }
-    let region = region?;
+    let (region, source) = region?;
     let last = once_per_request(facts, region, &mut sites)? && relays_last;
     let every_path = match (&sites[..], &relays[..]) {
         ([one], []) => unconditional(facts, region, *one),
@@ -292,7 +380,7 @@ fn handler<'t>(facts: &FileFacts<'t>, field: &str, receives: &[Node<'t>]) -> Opt
         }
         _ => false,
     };
-    Some((Handler { region, sends: sites, every_path, last }, relays.iter().map(|r| r.name).collect()))
+    Some((Handler { region, source, sends: sites, every_path, last }, relays.iter().map(|r| r.name).collect()))
 }
 
 /// The `sites` (sends, or calls of a relay that sends once) in `region`
@@ -301,7 +389,7 @@ fn handler<'t>(facts: &FileFacts<'t>, field: &str, receives: &[Node<'t>]) -> Opt
 /// work (see [`ends_region_after`]). `Some(last)`: whether the last ends it
 /// too, so nothing runs after any of them.
 fn once_per_request<'t>(facts: &FileFacts<'t>, region: Node<'t>, sites: &mut [Node<'t>]) -> Option<bool> {
-    if sites.is_empty() || facts.jumps(region).iter().any(|j| j.kind_str() == k::GOTO_STATEMENT) {
+    if sites.is_empty() || crate::syntax::any_node(region, |n| n.kind_str() == k::GOTO_STATEMENT) {
         return None;
     }
     sites.sort_by_key(Node::start_byte);
@@ -321,8 +409,7 @@ fn once_per_request<'t>(facts: &FileFacts<'t>, region: Node<'t>, sites: &mut [No
 /// branch around it, no jump out of `region` before it?
 fn unconditional<'t>(facts: &FileFacts<'t>, region: Node<'t>, site: Node<'t>) -> bool {
     ancestors_within(region, site).iter().all(|a| !flow::branches(a.kind_str()))
-        && !facts
-            .jumps(region)
+        && !flow::jumps(region, facts.src)
             .iter()
             .any(|j| j.start_byte() < site.start_byte() && flow::leaves(*j, region, facts.src))
 }
@@ -335,7 +422,12 @@ fn own_request(facts: &FileFacts<'_>, sel: Node<'_>) -> Option<bool> {
     let (_, scopes) = facts.scopes_for(x)?;
     let b = scopes.binding(scopes.resolve(x)?);
     let init = b.init.map(|i| if i.kind_str() == k::UNARY_EXPRESSION { i.named(0).unwrap_or(i) } else { i });
-    Some(b.assignments.is_empty() && init.is_some_and(|i| i.kind_str() == k::COMPOSITE_LITERAL))
+    // Every use a field (not `*x = *other`, which takes another's channel).
+    Some(
+        b.assignments.is_empty()
+            && init.is_some_and(|i| i.kind_str() == k::COMPOSITE_LITERAL)
+            && b.uses.iter().all(|u| selects_field(*u)),
+    )
 }
 
 /// The handler's code for one request `x` (the identifier at a use):
@@ -344,7 +436,11 @@ fn own_request(facts: &FileFacts<'_>, sel: Node<'_>) -> Option<bool> {
 /// block), is never reassigned, and every use of it selects a field or is
 /// one `relayed` accepts (an argument handing it to a relay); the use runs
 /// in the same function as the declaration.
-fn request_region<'t>(facts: &FileFacts<'t>, x: Node<'t>, relayed: &dyn Fn(Node<'t>) -> bool) -> Option<Node<'t>> {
+fn request_region<'t>(
+    facts: &FileFacts<'t>,
+    x: Node<'t>,
+    relayed: &dyn Fn(Node<'t>) -> bool,
+) -> Option<(Node<'t>, Node<'t>)> {
     if x.kind_str() != k::IDENTIFIER {
         return None;
     }
@@ -356,19 +452,23 @@ fn request_region<'t>(facts: &FileFacts<'t>, x: Node<'t>, relayed: &dyn Fn(Node<
     if flow::innermost_function(x) != flow::innermost_function(b.ident) {
         return None;
     }
-    let selects =
-        |u: Node<'_>| u.up().is_some_and(|p| p.kind_str() == k::SELECTOR_EXPRESSION && p.field("operand") == Some(u));
-    if b.uses.iter().any(|u| !selects(*u) && !relayed(*u)) {
+    if b.uses.iter().any(|u| !selects_field(*u) && !relayed(*u)) {
         return None;
     }
     let list = b.ident.up().filter(|l| l.kind_str() == k::EXPRESSION_LIST)?;
     let decl = list.up()?;
-    let receives = |e: Option<Node<'_>>| {
-        e.is_some_and(|e| {
-            let e = if e.kind_str() == k::EXPRESSION_LIST { e.named(0).unwrap_or(e) } else { e };
-            e.kind_str() == k::UNARY_EXPRESSION && facts.text(e).starts_with("<-")
-        })
+    // The channel received from: the operand of `<-reqs`.
+    let received = |e: Option<Node<'t>>| {
+        let e = e?;
+        let e = if e.kind_str() == k::EXPRESSION_LIST { e.named(0).unwrap_or(e) } else { e };
+        (e.kind_str() == k::UNARY_EXPRESSION && facts.text(e).starts_with("<-")).then(|| e.field("operand"))?
     };
+    let source = match decl.kind_str() {
+        k::RANGE_CLAUSE => decl.field("right"),
+        k::RECEIVE_STATEMENT | k::SHORT_VAR_DECLARATION => received(decl.field("right")),
+        _ => None,
+    };
+    let source = source.filter(|e| chan_name(facts, *e).is_some())?;
     let region = match decl.kind_str() {
         // A range in no loop of its own: each request once (a slice ranged
         // again and again would answer its requests again).
@@ -383,12 +483,10 @@ fn request_region<'t>(facts: &FileFacts<'t>, x: Node<'t>, relayed: &dyn Fn(Node<
             let case = decl.up().filter(|c| c.kind_str() == k::COMMUNICATION_CASE)?;
             named_children(case).into_iter().find(|c| c.kind_str() == k::STATEMENT_LIST)?
         }
-        k::SHORT_VAR_DECLARATION if receives(decl.field("right")) => {
-            decl.up().filter(|l| l.kind_str() == k::STATEMENT_LIST)?
-        }
+        k::SHORT_VAR_DECLARATION => decl.up().filter(|l| l.kind_str() == k::STATEMENT_LIST)?,
         _ => return None,
     };
-    contains(region, x).then_some(region)
+    contains(region, x).then_some((region, source))
 }
 
 /// A relay: a function or method of the file, the only declaration of its
@@ -414,9 +512,7 @@ fn relay_of<'t>(facts: &FileFacts<'t>, sel: Node<'t>) -> Option<(Node<'t>, &'t s
     if b.kind != super::scope::BindingKind::Param || !b.assignments.is_empty() {
         return None;
     }
-    let selects =
-        |u: &Node<'_>| u.up().is_some_and(|q| q.kind_str() == k::SELECTOR_EXPRESSION && q.field("operand") == Some(*u));
-    if !b.uses.iter().all(selects) {
+    if !b.uses.iter().all(|u| selects_field(*u)) {
         return None;
     }
     let name = facts.text(decl.field("name")?);

@@ -26,6 +26,7 @@ pub const RUNTIME_GOEXIT: Api = api("runtime", "Goexit");
 pub const TESTIFY_REQUIRE: &str = "github.com/stretchr/testify/require";
 pub const SYNC_WAITGROUP: Api = api("sync", "WaitGroup");
 pub const TIME_AFTER_FUNC: Api = api("time", "AfterFunc");
+pub const TIME_AFTER: Api = api("time", "After");
 pub const CONTEXT_AFTER_FUNC: Api = api("context", "AfterFunc");
 pub const ERRGROUP_GROUP: Api = api("golang.org/x/sync/errgroup", "Group");
 pub const ERRGROUP_WITH_CONTEXT: Api = api("golang.org/x/sync/errgroup", "WithContext");

@@ -5,6 +5,7 @@
 //! the select's channels).
 
 use crate::syntax::Fast as _;
+use crate::syntax::Named as _;
 use crate::syntax::Up as _;
 use tree_sitter::Node;
 
@@ -57,6 +58,58 @@ pub fn other_case_can_fire(facts: &FileFacts<'_>, sel: Node<'_>, ch: &Channel<'_
             !case_channel(comm).is_some_and(|t| is_nil_channel(facts, scopes, t))
         }
         _ => false,
+    })
+}
+
+/// Is every case of `sel` other than those receiving from `ch` one no
+/// goroutine of the program can make ready by its own progress: `default`,
+/// `<-ctx.Done()` (any `x.Done()` call), `<-time.After(d)`, `<-t.C`? (A
+/// handler going on to its next request could otherwise close or signal
+/// what another case waits on: see `handoff`.)
+#[must_use]
+pub fn other_cases_independent(facts: &FileFacts<'_>, sel: Node<'_>, ch: &Channel<'_>) -> bool {
+    let recvs = ch.receive_sites();
+    // (`default`, like a comment, passes.)
+    named_children(sel).into_iter().all(|case| match case.kind_str() {
+        k::COMMUNICATION_CASE => {
+            let Some(comm) = case.field("communication") else { return false };
+            if recvs.iter().any(|r| contains(comm, *r)) {
+                return true;
+            }
+            let Some(t) = case_channel(comm).filter(|_| comm.kind_str() != k::SEND_STATEMENT) else { return false };
+            let Some(f) = t.field("function").filter(|_| t.kind_str() == k::CALL_EXPRESSION) else { return false };
+            let Some((_, scopes)) = facts.scopes_for(f) else { return false };
+            let operand = f.field("operand").filter(|o| o.kind_str() == k::IDENTIFIER);
+            let binding = operand.and_then(|o| scopes.resolve(o)).map(|b| scopes.binding(b));
+            let is_done = f.field("field").is_some_and(|m| facts.text(m) == "Done");
+            // `time.After(d)`, `time` the package (not a local of that name).
+            (operand.is_some() && binding.is_none() && super::known::is(f, facts.src, super::known::TIME_AFTER))
+                // `ctx.Done()` of the caller's own context: a parameter, or
+                // one it derives itself (`ctx, cancel :=
+                // context.WithTimeout(...)`), never of a struct the handler
+                // shares.
+                || (is_done && binding.is_some_and(|b| own_context(facts, b)))
+        }
+        _ => true,
+    })
+}
+
+/// Is the context variable `b` the function's own: a parameter, or the
+/// first name of `ctx, cancel := context.WithCancel/Timeout/Deadline(...)`
+/// (never reassigned)?
+fn own_context(facts: &FileFacts<'_>, b: &super::scope::Binding<'_>) -> bool {
+    if !b.assignments.is_empty() {
+        return false;
+    }
+    if b.kind == super::scope::BindingKind::Param {
+        return b.ty.is_some_and(|t| facts.text(t) == "context.Context");
+    }
+    let decl = b.ident.up().filter(|l| l.kind_str() == k::EXPRESSION_LIST).and_then(|l| l.up());
+    decl.is_some_and(|d| {
+        d.kind_str() == k::SHORT_VAR_DECLARATION
+            && d.field("right").and_then(|r| r.named(0)).and_then(|c| c.field("function")).is_some_and(|f| {
+                matches!(facts.text(f), "context.WithCancel" | "context.WithTimeout" | "context.WithDeadline")
+            })
     })
 }
 

@@ -324,6 +324,35 @@ pub fn sync_closure_call<'t>(facts: &FileFacts<'t>, node: Node<'t>, root: Node<'
     (unconditional && !jumps_before).then_some(call)
 }
 
+/// For `node` in a loop of a closure variable's body that `root` calls
+/// once, synchronously (`collect := func() { for range names { r := <-ch;
+/// if r.err != nil { return } } }` ... `collect()`), outside any loop of
+/// `root` that `outside` (the channel's make) is not in: the call and the
+/// literal. The node runs at the call, as often as the closure's own code
+/// runs it.
+#[must_use]
+pub fn looped_closure_call<'t>(
+    facts: &FileFacts<'t>,
+    node: Node<'t>,
+    root: Node<'t>,
+    outside: Node<'t>,
+) -> Option<(Node<'t>, Node<'t>)> {
+    let [lit] = literals_between(node, root)[..] else { return None };
+    super::flow::loops_between(node, lit).next()?;
+    // A `goto` may re-enter the loop it leaves.
+    if crate::syntax::any_node(lit, |n| n.kind_str() == k::GOTO_STATEMENT) {
+        return None;
+    }
+    let call = closure_var_call(facts, lit)?;
+    if call.up().is_some_and(|s| matches!(s.kind_str(), k::GO_STATEMENT | k::DEFER_STATEMENT))
+        || !literals_between(call, root).is_empty()
+        || super::flow::loops_between(call, root).any(|l| !crate::syntax::contains(l, outside))
+    {
+        return None;
+    }
+    Some((call, lit))
+}
+
 /// The statement of a call whose result is dropped: `f(...)` or
 /// `_ = f(...)`.
 pub(super) fn dropped_result<'t>(facts: &FileFacts<'t>, call: Node<'t>) -> Option<Node<'t>> {
