@@ -30,7 +30,10 @@ pub fn describe(facts: &FileFacts<'_>, jump: Node<'_>) -> String {
 /// `capacity`, when it can be written as a minimal edit.
 pub fn set_capacity(facts: &FileFacts<'_>, ch: &Channel<'_>, capacity: &str) -> Option<Vec<Edit>> {
     if let Some(c) = ch.capacity {
-        return Some(vec![Edit::replacement(c.byte_range(), capacity)]);
+        let delta = capacity.len().cast_signed() - c.byte_range().len().cast_signed();
+        let mut edits = vec![Edit::replacement(c.byte_range(), capacity)];
+        edits.extend(keep_comment_column(facts.src, c.end_byte(), delta)?);
+        return Some(edits);
     }
     let args = ch.made().field("arguments")?;
     let close = args.child(args.child_count().checked_sub(1)?)?;
@@ -42,7 +45,59 @@ pub fn set_capacity(facts: &FileFacts<'_>, ch: &Channel<'_>, capacity: &str) -> 
     {
         return None;
     }
-    Some(vec![Edit::insertion(close.start_byte(), format!(", {capacity}"))])
+    let insert = format!(", {capacity}");
+    let mut edits = vec![Edit::insertion(close.start_byte(), insert.as_str())];
+    edits.extend(keep_comment_column(facts.src, close.end_byte(), insert.len().cast_signed())?);
+    Some(edits)
+}
+
+/// An edit that makes the line holding byte `at` longer by `delta` bytes
+/// keeps a trailing `// comment` where gofmt aligned it: the spaces before
+/// the comment shrink (or grow) by `delta` (no edit: nothing to keep);
+/// `None` when it cannot be kept, the comment being aligned with its
+/// neighbours' on a line too full to shrink (gofmt would move them all).
+fn keep_comment_column(src: &[u8], at: usize, delta: isize) -> Option<Vec<Edit>> {
+    let end = memchr::memchr(b'\n', &src[at..]).map_or(src.len(), |i| at + i);
+    let rest = &src[at..end];
+    let Some(c) = memchr::memmem::find(rest, b"//") else { return Some(Vec::new()) };
+    // A `//` after a string or a block comment may be inside it: left alone.
+    if rest[..c].iter().any(|b| matches!(b, b'"' | b'`' | b'\'' | b'*')) {
+        return Some(Vec::new());
+    }
+    let comment = at + c;
+    let spaces = rest[..c].iter().rev().take_while(|b| **b == b' ').count();
+    if spaces == 0 || rest[..c].ends_with(b"\t") {
+        return None;
+    }
+    let pad = comment - spaces;
+    match delta.cmp(&0) {
+        std::cmp::Ordering::Less => Some(vec![Edit::insertion(comment, " ".repeat(delta.unsigned_abs()))]),
+        std::cmp::Ordering::Equal => Some(Vec::new()),
+        std::cmp::Ordering::Greater if spaces > delta.unsigned_abs() => {
+            Some(vec![Edit::replacement(pad..pad + delta.unsigned_abs(), "")])
+        }
+        // One space: the longest line of its block. Alone, it stays one.
+        std::cmp::Ordering::Greater => (!neighbour_has_comment(src, at)).then(Vec::new),
+    }
+}
+
+/// Does the line before or after the one holding `at` end with a `//`
+/// comment after code (one gofmt aligns with this line's)?
+fn neighbour_has_comment(src: &[u8], at: usize) -> bool {
+    let start = src[..at].iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+    let end = memchr::memchr(b'\n', &src[at..]).map_or(src.len(), |i| at + i);
+    let trailing = |line: &[u8]| {
+        memchr::memmem::find(line, b"//").is_some_and(|c| line[..c].iter().any(|b| !b.is_ascii_whitespace()))
+    };
+    let prev = start.checked_sub(1).map(|e| {
+        let s = src[..e].iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        &src[s..e]
+    });
+    let next = (end < src.len()).then(|| {
+        let e = memchr::memchr(b'\n', &src[end + 1..]).map_or(src.len(), |i| end + 1 + i);
+        &src[end + 1..e]
+    });
+    prev.is_some_and(trailing) || next.is_some_and(trailing)
 }
 
 /// Why a capacity fix is only graded unsafe although the leak is real.
@@ -100,3 +155,34 @@ pub fn capacity_finding(
 
 /// Why a constructor's capacity fix is only graded unsafe.
 pub const NOT_RECV_ONLY: &str = "unsafe fix: the constructor returns the channel as a plain `chan`, so callers elsewhere may send on it or close it, and a buffer would change what they see";
+
+#[cfg(test)]
+mod tests {
+    use super::keep_comment_column;
+
+    /// The line after inserting 3 bytes at `at`'s `)`, with the padding edit applied.
+    fn after(src: &str, delta: isize) -> Option<String> {
+        let at = src.find(')').unwrap() + 1;
+        let mut out = src.to_owned();
+        for e in keep_comment_column(src.as_bytes(), at, delta)? {
+            out.replace_range(e.range.clone(), &e.content);
+        }
+        Some(out)
+    }
+
+    #[test]
+    fn a_trailing_comment_keeps_its_column_or_the_fix_is_refused() {
+        // Room to shrink: the padding loses what the edit adds.
+        assert_eq!(
+            after("a: f(x),      // c\nbb: g(yyyyy), // d\n", 3).as_deref(),
+            Some("a: f(x),   // c\nbb: g(yyyyy), // d\n")
+        );
+        // The longest line of an aligned block: gofmt would move them all.
+        assert_eq!(after("bb: g(x), // c\na: f(y),  // d\n", 3), None);
+        // Alone, one space stays one space; no comment, nothing to keep.
+        assert_eq!(after("x := f(y) // c\n\nz := 1\n", 3).as_deref(), Some("x := f(y) // c\n\nz := 1\n"));
+        assert_eq!(after("x := f(y)\n", 3).as_deref(), Some("x := f(y)\n"));
+        // Shorter: the padding grows.
+        assert_eq!(after("a: f(xy), // c\n", -2).as_deref(), Some("a: f(xy),   // c\n"));
+    }
+}
