@@ -372,20 +372,7 @@ fn releases_its_own(facts: &FileFacts<'_>, stmt: Node<'_>, body: Node<'_>) -> bo
     let Some((_, scopes)) = facts.scopes_for(call) else { return false };
     let Some(b) = scopes.resolve(f).map(|b| scopes.binding(b)) else { return false };
     // The second name of `x, cancel := context.WithCancel/Timeout/Deadline(...)`.
-    let decl = b.ident.up().filter(|l| l.kind_str() == k::EXPRESSION_LIST).and_then(|l| l.up().map(|d| (l, d)));
-    decl.is_some_and(|(list, d)| {
-        let second = named_children(list).get(1).is_some_and(|n| n.id() == b.ident.id());
-        let right = d.field("right").map(named_children).unwrap_or_default();
-        second
-            && contains(body, b.ident)
-            && b.assignments.is_empty()
-            && d.kind_str() == k::SHORT_VAR_DECLARATION
-            && matches!(right.as_slice(), [c] if c.kind_str() == k::CALL_EXPRESSION
-            && c.field("function").is_some_and(|f| {
-                let t = facts.text(f);
-                matches!(t, "context.WithCancel" | "context.WithTimeout" | "context.WithDeadline")
-            }))
-    })
+    contains(body, b.ident) && super::known::derived_context_slot(facts, b) == Some(1)
 }
 
 /// `defer func() { if r := recover(); r != nil { ... } }()`: a deferred

@@ -113,11 +113,45 @@ pub struct Channel<'t> {
 }
 
 impl<'t> Channel<'t> {
+    /// A channel with no operation, start or escape recorded yet.
+    fn new(
+        name: &'t str,
+        func: Node<'t>,
+        make: Node<'t>,
+        capacity: Option<Node<'t>>,
+        stmt: Node<'t>,
+        recv_only: bool,
+    ) -> Self {
+        Channel {
+            name,
+            func,
+            make,
+            capacity,
+            stmt,
+            recv_only,
+            starts: Vec::new(),
+            ops: Vec::new(),
+            facts: super::channel_facts::Cache::default(),
+            escape: None,
+            called: Vec::new(),
+            returned: None,
+            handed: None,
+            looped_in: None,
+        }
+    }
+
     /// The `make(chan T)` call that makes the channel (the one a capacity
     /// fix edits): [`Channel::make`], or the constructor's own.
     #[must_use]
     pub fn made(&self) -> Node<'t> {
         self.returned.map_or(self.make, |r| r.make)
+    }
+
+    /// Does its sender run elsewhere: a constructor's goroutine, or a
+    /// request's handler? (Only the capacity fixes of its `make` read it.)
+    #[must_use]
+    pub fn remote_sender(&self) -> bool {
+        self.returned.is_some() || self.handed.is_some()
     }
 
     /// `make(chan T)` or `make(chan T, 0)`.
@@ -177,26 +211,15 @@ pub fn channels_in<'t>(pkg: &Package<'t>, decl: Node<'t>) -> Vec<Channel<'t>> {
 fn handed_channel<'t>(pkg: &Package<'t>, make: Node<'t>) -> Option<Channel<'t>> {
     let func = super::flow::innermost_function(make)?;
     let h = super::handoff::handed_off(pkg, make, make, func)?;
-    let stmt = ancestors(make)
-        .find(|a| a.up().is_some_and(|p| p.kind_str() == k::BLOCK || p.kind_str() == k::STATEMENT_LIST))?;
-    let mut ch = Channel {
-        name: h.name,
-        func,
-        make,
-        capacity: make.field("arguments").and_then(|a| a.named(1)),
-        stmt,
-        recv_only: false,
-        starts: Vec::new(),
-        ops: Vec::new(),
-        facts: super::channel_facts::Cache::default(),
-        escape: None,
-        called: Vec::new(),
-        returned: None,
-        handed: None,
-        looped_in: None,
-    };
+    let stmt = statement_of(make)?;
+    let mut ch = Channel::new(h.name, func, make, make.field("arguments").and_then(|a| a.named(1)), stmt, false);
     hand_off(pkg, &mut ch, h);
     Some(ch)
+}
+
+/// The statement holding `n` (its ancestor in a block's statement list).
+fn statement_of(n: Node<'_>) -> Option<Node<'_>> {
+    ancestors(n).find(|a| a.up().is_some_and(|p| p.kind_str() == k::BLOCK || p.kind_str() == k::STATEMENT_LIST))
 }
 
 /// Record the handler `h` of the channel: its start, its sends, and the
@@ -252,23 +275,10 @@ fn returned_of<'t>(pkg: &Package<'t>, call: Node<'t>) -> Option<Channel<'t>> {
         // Received from at once (`case v := <-fetchAsync(key):`): that
         // receive is the parent's only operation.
         let recv = call.up()?;
-        Channel {
-            name: facts.text(call),
-            func: super::flow::innermost_function(call)?,
-            make: call,
-            capacity,
-            stmt: ancestors(call)
-                .find(|a| a.up().is_some_and(|p| p.kind_str() == k::BLOCK || p.kind_str() == k::STATEMENT_LIST))?,
-            recv_only: true,
-            starts: Vec::new(),
-            ops: vec![Op { kind: OpKind::Recv, node: recv, place: Place::Parent }],
-            facts: super::channel_facts::Cache::default(),
-            escape: None,
-            called: Vec::new(),
-            returned: None,
-            handed: None,
-            looped_in: None,
-        }
+        let stmt = statement_of(call)?;
+        let mut ch = Channel::new(facts.text(call), super::flow::innermost_function(call)?, call, capacity, stmt, true);
+        ch.ops.push(Op { kind: OpKind::Recv, node: recv, place: Place::Parent });
+        ch
     } else {
         let (ident, stmt) = target(call)?;
         collect(pkg, call, capacity, ident, stmt, false)?
@@ -416,22 +426,7 @@ fn collect<'t>(
     let b = scopes.binding(binding);
     let func = super::flow::innermost_function(make).unwrap_or(decl);
     let recv_only = b.ty.is_some_and(|t| facts.text(t).starts_with("<-"));
-    let mut ch = Channel {
-        name: facts.text(ident),
-        func,
-        make,
-        capacity,
-        stmt,
-        recv_only,
-        starts: Vec::new(),
-        ops: Vec::new(),
-        facts: super::channel_facts::Cache::default(),
-        escape: None,
-        called: Vec::new(),
-        returned: None,
-        handed: None,
-        looped_in: None,
-    };
+    let mut ch = Channel::new(facts.text(ident), func, make, capacity, stmt, recv_only);
     // The variable must hold this channel and nothing else.
     let is_decl = b.ident.id() == ident.id();
     let other_assignments = b.assignments.iter().filter(|a| a.id() != ident.id()).count();

@@ -50,17 +50,55 @@ pub struct Handler<'t> {
 /// key and the field's name.
 fn reply_field<'t>(facts: &FileFacts<'t>, value: Node<'t>) -> Option<(Node<'t>, Node<'t>, &'t str)> {
     let elem = value.up().filter(|e| e.kind_str() == k::LITERAL_ELEMENT)?;
-    let keyed = elem.up().filter(|kd| kd.kind_str() == k::KEYED_ELEMENT && kd.field("value") == Some(elem))?;
-    let key = keyed.field("key")?.named(0).filter(|n| n.kind_str() == k::IDENTIFIER)?;
-    let lit = keyed.up().filter(|l| l.kind_str() == k::LITERAL_VALUE)?.up()?;
-    if lit.kind_str() != k::COMPOSITE_LITERAL {
+    let (keyed, lit, spec) = struct_literal_element(facts, elem)?;
+    if keyed.field("value") != Some(elem) {
         return None;
     }
-    let ty = lit.field("type").filter(|t| t.kind_str() == k::TYPE_IDENTIFIER)?;
-    let spec = facts.type_spec(facts.text(ty))?;
+    let key = keyed.field("key")?.named(0).filter(|n| n.kind_str() == k::IDENTIFIER)?;
     let field = facts.text(key);
     let unexported = field.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c == '_');
     (unexported && declares_chan_field(facts, spec, field)).then_some((lit, key, field))
+}
+
+/// For the literal element `elem` (key or value) of a keyed element of a
+/// composite literal of a struct type of the file (`request{reply: c}`):
+/// the keyed element, the literal and the type's spec.
+fn struct_literal_element<'t>(facts: &FileFacts<'t>, elem: Node<'t>) -> Option<(Node<'t>, Node<'t>, Node<'t>)> {
+    let keyed = elem.up().filter(|kd| kd.kind_str() == k::KEYED_ELEMENT)?;
+    let lit = keyed.up().filter(|l| l.kind_str() == k::LITERAL_VALUE)?.up()?;
+    let ty = super::starts::literal_type(lit).filter(|t| t.kind_str() == k::TYPE_IDENTIFIER)?;
+    let spec = facts.type_spec(facts.text(ty))?;
+    spec.field("type").is_some_and(|t| t.kind_str() == k::STRUCT_TYPE).then_some((keyed, lit, spec))
+}
+
+/// Is `n` a receive `<-c`?
+fn is_receive(n: Node<'_>) -> bool {
+    n.kind_str() == k::UNARY_EXPRESSION && n.field("operator").is_some_and(|o| o.kind_str() == "<-")
+}
+
+/// Is `v` a new request: a composite literal (`T{...}`, `&T{...}`), or a
+/// local never reassigned that one initialises?
+fn is_new_request(facts: &FileFacts<'_>, v: Node<'_>) -> bool {
+    super::starts::literal_type(v).is_some()
+        || (v.kind_str() == k::IDENTIFIER
+            && facts.scopes_for(v).and_then(|(_, sc)| sc.resolve(v).map(|b| sc.binding(b))).is_some_and(|b| {
+                b.kind == super::scope::BindingKind::Local
+                    && b.assignments.is_empty()
+                    && b.init.is_some_and(|i| super::starts::literal_type(i).is_some())
+            }))
+}
+
+/// The channel expressions of the file named `name` (`reqs`, or `s.reqs`
+/// for its field), among the word's other occurrences.
+fn named_channels<'t>(facts: &FileFacts<'t>, name: &str) -> Vec<Node<'t>> {
+    facts
+        .roots()
+        .flat_map(|root| crate::syntax::token_nodes(root, facts.src, name.as_bytes()))
+        .map(|n| match n.up() {
+            Some(p) if p.kind_str() == k::SELECTOR_EXPRESSION && p.field("field") == Some(n) => p,
+            _ => n,
+        })
+        .collect()
 }
 
 /// Does the use `u` of a request select one of its fields (`u.key`), not
@@ -83,35 +121,15 @@ fn chan_name<'t>(facts: &FileFacts<'t>, e: Node<'_>) -> Option<&'t str> {
 }
 
 /// Is every send on a channel named `name` in the file (`s.reqs <- v`,
-/// `reqs <- v`) one of a new request: a composite literal, or a local it
-/// initialises? Then no request goes on that channel twice by being handed
-/// on (a stage forwarding it, a resend).
+/// `reqs <- v`) one of a new request ([`is_new_request`])? Then no request
+/// goes on that channel twice by being handed on (a stage forwarding it, a
+/// resend).
 fn only_new_requests(facts: &FileFacts<'_>, name: &str) -> bool {
-    facts.roots().all(|root| {
-        crate::syntax::token_nodes(root, facts.src, name.as_bytes()).into_iter().all(|n| {
-            let e = if n.up().is_some_and(|p| p.kind_str() == k::SELECTOR_EXPRESSION && p.field("field") == Some(n)) {
-                n.up()
-            } else {
-                Some(n)
-            };
-            let Some(send) =
-                e.and_then(|e| e.up().filter(|s| s.kind_str() == k::SEND_STATEMENT && s.field("channel") == Some(e)))
-            else {
-                return true;
-            };
-            let Some(v) = send.field("value") else { return false };
-            let lit = |v: Node<'_>| {
-                let v = if v.kind_str() == k::UNARY_EXPRESSION { v.named(0).unwrap_or(v) } else { v };
-                v.kind_str() == k::COMPOSITE_LITERAL
-            };
-            lit(v)
-                || (v.kind_str() == k::IDENTIFIER
-                    && facts.scopes_for(v).and_then(|(_, sc)| sc.resolve(v).map(|b| sc.binding(b))).is_some_and(|b| {
-                        b.kind == super::scope::BindingKind::Local
-                            && b.assignments.is_empty()
-                            && b.init.is_some_and(lit)
-                    }))
-        })
+    named_channels(facts, name).into_iter().all(|e| {
+        match e.up().filter(|s| s.kind_str() == k::SEND_STATEMENT && s.field("channel") == Some(e)) {
+            Some(send) => send.field("value").is_some_and(|v| is_new_request(facts, v)),
+            None => true,
+        }
     })
 }
 
@@ -120,18 +138,10 @@ fn only_new_requests(facts: &FileFacts<'_>, name: &str) -> bool {
 /// consumer (an auditor's `for range a.reqs`) may take a request and never
 /// answer it.
 fn only_consumer(facts: &FileFacts<'_>, name: &str, source: Node<'_>) -> bool {
-    facts.roots().all(|root| {
-        crate::syntax::token_nodes(root, facts.src, name.as_bytes()).into_iter().all(|n| {
-            let e = match n.up() {
-                Some(p) if p.kind_str() == k::SELECTOR_EXPRESSION && p.field("field") == Some(n) => p,
-                _ => n,
-            };
-            let consumes = e.up().is_some_and(|p| {
-                (p.kind_str() == k::RANGE_CLAUSE && p.field("right") == Some(e))
-                    || (p.kind_str() == k::UNARY_EXPRESSION && facts.text(p).starts_with("<-"))
-            });
-            !consumes || e.id() == source.id()
-        })
+    named_channels(facts, name).into_iter().all(|e| {
+        let consumes =
+            e.up().is_some_and(|p| (p.kind_str() == k::RANGE_CLAUSE && p.field("right") == Some(e)) || is_receive(p));
+        !consumes || e.id() == source.id()
     })
 }
 
@@ -139,25 +149,13 @@ fn only_consumer(facts: &FileFacts<'_>, name: &str, source: Node<'_>) -> bool {
 /// of a struct type of the file (`reply` in `request{reply: c}`): a field's
 /// name, not a use of a variable of that name?
 #[must_use]
-pub fn is_field_key(facts: &FileFacts<'_>, elem: Node<'_>) -> bool {
-    let Some(keyed) = elem.up().filter(|kd| kd.kind_str() == k::KEYED_ELEMENT && kd.field("key") == Some(elem)) else {
-        return false;
-    };
-    keyed
-        .up()
-        .and_then(|l| l.up())
-        .filter(|lit| lit.kind_str() == k::COMPOSITE_LITERAL)
-        .and_then(|lit| lit.field("type"))
-        .filter(|t| t.kind_str() == k::TYPE_IDENTIFIER)
-        .and_then(|t| facts.type_spec(facts.text(t)))
-        .is_some_and(|spec| spec.field("type").is_some_and(|t| t.kind_str() == k::STRUCT_TYPE))
+pub fn is_field_key<'t>(facts: &FileFacts<'t>, elem: Node<'t>) -> bool {
+    struct_literal_element(facts, elem).is_some_and(|(keyed, _, _)| keyed.field("key") == Some(elem))
 }
 
 /// Does the struct type spec `spec` declare `field` as a `chan T`?
 fn declares_chan_field(facts: &FileFacts<'_>, spec: Node<'_>, field: &str) -> bool {
-    let Some(list) = spec.field("type").filter(|t| t.kind_str() == k::STRUCT_TYPE).and_then(|s| s.named(0)) else {
-        return false;
-    };
+    let Some(list) = spec.field("type").and_then(|s| s.named(0)) else { return false };
     named_children(list).into_iter().filter(|d| d.kind_str() == k::FIELD_DECLARATION).any(|d| {
         let mut c = d.walk();
         let named = d.children_by_field_name("name", &mut c).any(|n| facts.text(n) == field);
@@ -181,7 +179,7 @@ pub fn handed_off<'t>(pkg: &Package<'t>, value: Node<'t>, make: Node<'t>, func: 
     // The request: the literal itself (`s.reqs <- request{...}`, `&request{...}`),
     // or a variable it initialises.
     let mut request = lit;
-    if let Some(p) = request.up().filter(|p| p.kind_str() == k::UNARY_EXPRESSION && facts.text(*p).starts_with('&')) {
+    if let Some(p) = request.up().filter(|p| p.field("operator").is_some_and(|o| o.kind_str() == "&")) {
         request = p;
     }
     let (handoff, on, receives) = match handoff_of(request, make, func) {
@@ -266,8 +264,7 @@ fn request_variable<'t>(
         let p = u.up()?;
         if selects_field(u) {
             if p.field("field").is_some_and(|f| facts.text(f) == field) {
-                let recv =
-                    p.up().filter(|r| r.kind_str() == k::UNARY_EXPRESSION && facts.text(*r).starts_with("<-"))?;
+                let recv = p.up().filter(|r| is_receive(*r))?;
                 receives.push(recv);
             }
             continue;
@@ -299,7 +296,7 @@ fn handler<'t>(facts: &FileFacts<'t>, field: &str, receives: &[Node<'t>]) -> Opt
                     let use_ = p.up()?;
                     match use_.kind_str() {
                         k::UNARY_EXPRESSION if receives.iter().any(|r| r.id() == use_.id()) => {}
-                        k::UNARY_EXPRESSION if facts.text(use_).starts_with("<-") && own_request(facts, p)? => {}
+                        k::UNARY_EXPRESSION if is_receive(use_) && own_request(facts, p)? => {}
                         k::SEND_STATEMENT if use_.field("channel") == Some(p) => {
                             // On a request the function receives (checked
                             // below), or on its parameter: a relay.
@@ -421,13 +418,8 @@ fn own_request(facts: &FileFacts<'_>, sel: Node<'_>) -> Option<bool> {
     let x = sel.field("operand").filter(|x| x.kind_str() == k::IDENTIFIER)?;
     let (_, scopes) = facts.scopes_for(x)?;
     let b = scopes.binding(scopes.resolve(x)?);
-    let init = b.init.map(|i| if i.kind_str() == k::UNARY_EXPRESSION { i.named(0).unwrap_or(i) } else { i });
     // Every use a field (not `*x = *other`, which takes another's channel).
-    Some(
-        b.assignments.is_empty()
-            && init.is_some_and(|i| i.kind_str() == k::COMPOSITE_LITERAL)
-            && b.uses.iter().all(|u| selects_field(*u)),
-    )
+    Some(is_new_request(facts, x) && b.uses.iter().all(|u| selects_field(*u)))
 }
 
 /// The handler's code for one request `x` (the identifier at a use):
@@ -461,7 +453,7 @@ fn request_region<'t>(
     let received = |e: Option<Node<'t>>| {
         let e = e?;
         let e = if e.kind_str() == k::EXPRESSION_LIST { e.named(0).unwrap_or(e) } else { e };
-        (e.kind_str() == k::UNARY_EXPRESSION && facts.text(e).starts_with("<-")).then(|| e.field("operand"))?
+        is_receive(e).then(|| e.field("operand"))?
     };
     let source = match decl.kind_str() {
         k::RANGE_CLAUSE => decl.field("right"),

@@ -8,6 +8,7 @@ use crate::syntax::Fast as _;
 use tree_sitter::Node;
 
 use crate::syntax::Named as _;
+use crate::syntax::Up as _;
 use crate::syntax::{kinds as k, named_children, text};
 
 /// A function, method or type of a package, by import path and name.
@@ -152,6 +153,24 @@ fn default_name(path: &str) -> &str {
         Some((stem, v)) if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) => stem,
         _ => last,
     }
+}
+
+/// For a binding declared by `ctx, cancel := context.WithCancel(...)` (or
+/// `WithTimeout`, `WithDeadline`), never reassigned: its place on the left
+/// (0 for the context, 1 for its cancel function).
+#[must_use]
+pub fn derived_context_slot(facts: &super::FileFacts<'_>, b: &super::scope::Binding<'_>) -> Option<usize> {
+    let list = b.ident.up().filter(|l| l.kind_str() == k::EXPRESSION_LIST)?;
+    let decl = list.up().filter(|d| d.kind_str() == k::SHORT_VAR_DECLARATION)?;
+    let right = decl.field("right").map(named_children).unwrap_or_default();
+    let [call] = right[..] else { return None };
+    let f = call.field("function").filter(|_| call.kind_str() == k::CALL_EXPRESSION)?;
+    if !b.assignments.is_empty()
+        || !matches!(facts.text(f), "context.WithCancel" | "context.WithTimeout" | "context.WithDeadline")
+    {
+        return None;
+    }
+    named_children(list).iter().position(|n| n.id() == b.ident.id())
 }
 
 #[cfg(test)]

@@ -5,7 +5,6 @@
 //! the select's channels).
 
 use crate::syntax::Fast as _;
-use crate::syntax::Named as _;
 use crate::syntax::Up as _;
 use tree_sitter::Node;
 
@@ -67,7 +66,7 @@ pub fn other_case_can_fire(facts: &FileFacts<'_>, sel: Node<'_>, ch: &Channel<'_
 /// handler going on to its next request could otherwise close or signal
 /// what another case waits on: see `handoff`.)
 #[must_use]
-pub fn other_cases_independent(facts: &FileFacts<'_>, sel: Node<'_>, ch: &Channel<'_>) -> bool {
+fn other_cases_independent(facts: &FileFacts<'_>, sel: Node<'_>, ch: &Channel<'_>) -> bool {
     let recvs = ch.receive_sites();
     // (`default`, like a comment, passes.)
     named_children(sel).into_iter().all(|case| match case.kind_str() {
@@ -104,13 +103,7 @@ fn own_context(facts: &FileFacts<'_>, b: &super::scope::Binding<'_>) -> bool {
     if b.kind == super::scope::BindingKind::Param {
         return b.ty.is_some_and(|t| facts.text(t) == "context.Context");
     }
-    let decl = b.ident.up().filter(|l| l.kind_str() == k::EXPRESSION_LIST).and_then(|l| l.up());
-    decl.is_some_and(|d| {
-        d.kind_str() == k::SHORT_VAR_DECLARATION
-            && d.field("right").and_then(|r| r.named(0)).and_then(|c| c.field("function")).is_some_and(|f| {
-                matches!(facts.text(f), "context.WithCancel" | "context.WithTimeout" | "context.WithDeadline")
-            })
-    })
+    super::known::derived_context_slot(facts, b) == Some(0)
 }
 
 /// Is the jump `j` in another case of a select that also receives from
@@ -137,9 +130,15 @@ pub fn leaves_by_an_independent_case<'t>(pkg: &Package<'t>, ch: &Channel<'t>, j:
 /// That case may become ready because the sender got past its send: with a
 /// buffer, the select could then take it with the value unread, a changed
 /// result rather than an ended goroutine. A channel leakfix cannot follow
-/// counts as signalled too.
+/// counts as signalled too. For a channel handed to a request's handler,
+/// which goes on to its next request and whatever follows (a deferred
+/// close, a pool's `wg.Wait()`), any case but those it cannot make ready
+/// ([`other_cases_independent`]).
 pub fn other_case_signalled<'t>(pkg: &Package<'t>, sel: Node<'t>, ch: &Channel<'t>) -> bool {
     let facts = pkg.own();
+    if ch.handed.is_some() {
+        return !other_cases_independent(facts, sel, ch);
+    }
     let Some((_, scopes)) = facts.scopes_for(sel) else { return true };
     let recvs = ch.receive_sites();
     let senders: Vec<Start<'t>> = ch.sender_goroutines().into_iter().map(|g| ch.starts[g]).collect();

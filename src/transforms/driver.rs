@@ -57,8 +57,8 @@ pub fn check_file(
         let nil = selected.iter().any(|t| t.needs() == GoroutineUse::NilChannel) && crate::syntax::has_var_chan(text);
         // Channels a constructor of the file returns here, for the
         // transforms that read them.
-        let reads_returned = selected.iter().any(|t| t.reads_remote_senders());
-        let returned = if reads_returned { channels::returned_in(cx.pkg, decl) } else { Vec::new() };
+        let reads_remote = selected.iter().any(|t| t.reads_remote_senders());
+        let returned = if reads_remote { channels::returned_in(cx.pkg, decl) } else { Vec::new() };
         if !crate::syntax::has_make_chan(text) && !nil && returned.is_empty() {
             continue;
         }
@@ -82,8 +82,7 @@ pub fn check_file(
             }
             let ignored = suppressed(facts, ch.make);
             let reads = |t: &&&dyn Transform| {
-                (t.needs() == GoroutineUse::NilChannel) == is_nil
-                    && (ch.returned.is_none() && ch.handed.is_none() || t.reads_remote_senders())
+                (t.needs() == GoroutineUse::NilChannel) == is_nil && (!ch.remote_sender() || t.reads_remote_senders())
             };
             for t in selected.iter().filter(reads) {
                 if ignored.as_ref().is_some_and(|ids| ids.is_empty() || ids.iter().any(|i| i == t.id())) {

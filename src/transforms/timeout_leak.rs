@@ -64,14 +64,6 @@ impl Transform for TimeoutLeak {
             let sel = guarded_by_select(site)?;
             selects.push((sel, site));
         }
-        // A handler going on to its next request may signal another case
-        // (close a `done` the caller also waits on): only cases it cannot
-        // make ready.
-        if ch.handed.is_some()
-            && selects.iter().any(|(sel, _)| !crate::analysis::selects::other_cases_independent(facts, *sel, ch))
-        {
-            return None;
-        }
         // A select whose other cases can never fire always receives.
         if selects.iter().all(|(sel, _)| !other_case_can_fire(facts, *sel, ch)) {
             return None;

@@ -333,37 +333,17 @@ impl<'s> Replies<'s, '_> {
 
     fn spelled(&self) -> Spelled<'s> {
         let fields = handed_fields(self.src);
-        let mut spelled = vec![Vec::new(); self.chunks.len()];
-        let mut spelling: Vec<Vec<usize>> = vec![Vec::new(); fields.len()];
         if fields.is_empty() {
-            return (fields, spelled, spelling);
+            return (fields, vec![Vec::new(); self.chunks.len()], Vec::new());
         }
-        for (i, c) in self.chunks.iter().enumerate() {
-            let mut mine: Vec<usize> =
-                words(&self.src[c.range.clone()]).filter_map(|w| fields.binary_search(&w).ok()).collect();
-            mine.sort_unstable();
-            mine.dedup();
-            for &f in &mine {
-                spelling[f].push(i);
-            }
-            spelled[i] = mine;
-        }
+        let (spelled, mut spelling) = self.spelling(&fields);
         // A function spelling a field may be a relay its callers hand the
         // request to (`s.handleGet(r)`): its callers are read too.
         let mut relays: Vec<&[u8]> =
             spelling.iter().flatten().map(|&j| self.chunks[j].name).filter(|n| !n.is_empty()).collect();
         relays.sort_unstable();
         relays.dedup();
-        let mut calling: Vec<Vec<usize>> = vec![Vec::new(); relays.len()];
-        for (i, c) in self.chunks.iter().enumerate() {
-            let mut mine: Vec<usize> =
-                words(&self.src[c.range.clone()]).filter_map(|w| relays.binary_search(&w).ok()).collect();
-            mine.sort_unstable();
-            mine.dedup();
-            for r in mine {
-                calling[r].push(i);
-            }
-        }
+        let (_, calling) = self.spelling(&relays);
         for users in &mut spelling {
             let callers: Vec<usize> = users
                 .iter()
@@ -375,6 +355,24 @@ impl<'s> Replies<'s, '_> {
             users.dedup();
         }
         (fields, spelled, spelling)
+    }
+
+    /// For the sorted `names`: the ones each chunk spells, and the chunks
+    /// spelling each (one pass over the words of the file).
+    fn spelling(&self, names: &[&[u8]]) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
+        let mut spelled = vec![Vec::new(); self.chunks.len()];
+        let mut spelling = vec![Vec::new(); names.len()];
+        for (i, c) in self.chunks.iter().enumerate() {
+            let mut mine: Vec<usize> =
+                words(&self.src[c.range.clone()]).filter_map(|w| names.binary_search(&w).ok()).collect();
+            mine.sort_unstable();
+            mine.dedup();
+            for &n in &mine {
+                spelling[n].push(i);
+            }
+            spelled[i] = mine;
+        }
+        (spelled, spelling)
     }
 }
 
