@@ -203,7 +203,7 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
     };
     let constructor = |name: &[u8]| constructors().get(name).cloned();
     let reads_constructors = uses.contains(&GoroutineUse::SendUnbuffered) && !constructors().is_empty();
-    let replies = Replies { src, chunks: &chunks, found: OnceCell::new() };
+    let replies = Replies { src, chunks: &chunks, fields: OnceCell::new(), found: OnceCell::new() };
     let mut kept = vec![false; chunks.len()];
     let mut callees: Vec<&[u8]> = Vec::new();
     let mut seen: HashSet<&[u8]> = HashSet::new();
@@ -303,13 +303,12 @@ fn keep_embedded_types<'s>(
 struct Replies<'s, 'c> {
     src: &'s [u8],
     chunks: &'c [outline::Chunk<'s>],
-    found: OnceCell<Spelled<'s>>,
+    /// The reply fields of the file ([`handed_fields`]).
+    fields: OnceCell<Vec<&'s [u8]>>,
+    /// For each field, the chunks spelling it, with the chunks spelling
+    /// the names of those (the callers of a relay answering on the field).
+    found: OnceCell<Vec<Vec<usize>>>,
 }
-
-/// The reply fields of a file ([`handed_fields`]); for each chunk, those it
-/// spells; for each field, the chunks spelling it, with the chunks spelling
-/// the names of those (the callers of a relay answering on the field).
-type Spelled<'s> = (Vec<&'s [u8]>, Vec<Vec<usize>>, Vec<Vec<usize>>);
 
 impl<'s> Replies<'s, '_> {
     /// The other chunks the chunk `i` needs read when it makes a channel
@@ -319,10 +318,17 @@ impl<'s> Replies<'s, '_> {
         if !has_make_chan(text) {
             return Vec::new();
         }
-        let (fields, spelled, spelling) = self.found.get_or_init(|| self.spelled());
-        let mut out: Vec<usize> = spelled[i]
+        let fields = self.fields.get_or_init(|| handed_fields(self.src));
+        // `keys_field` finds the field as a word: only then are the words
+        // of the file read (most files never key one).
+        let keyed: Vec<usize> =
+            (0..fields.len()).filter(|&f| keys_field(text, fields[f]) && hands_over(text, fields[f])).collect();
+        if keyed.is_empty() {
+            return Vec::new();
+        }
+        let spelling = self.found.get_or_init(|| self.spelled(fields));
+        let mut out: Vec<usize> = keyed
             .iter()
-            .filter(|&&f| keys_field(text, fields[f]) && hands_over(text, fields[f]))
             .flat_map(|&f| spelling[f].iter().copied())
             .filter(|&j| j != i)
             .collect();
@@ -331,19 +337,15 @@ impl<'s> Replies<'s, '_> {
         out
     }
 
-    fn spelled(&self) -> Spelled<'s> {
-        let fields = handed_fields(self.src);
-        if fields.is_empty() {
-            return (fields, vec![Vec::new(); self.chunks.len()], Vec::new());
-        }
-        let (spelled, mut spelling) = self.spelling(&fields);
+    fn spelled(&self, fields: &[&[u8]]) -> Vec<Vec<usize>> {
+        let mut spelling = self.spelling(fields);
         // A function spelling a field may be a relay its callers hand the
         // request to (`s.handleGet(r)`): its callers are read too.
         let mut relays: Vec<&[u8]> =
             spelling.iter().flatten().map(|&j| self.chunks[j].name).filter(|n| !n.is_empty()).collect();
         relays.sort_unstable();
         relays.dedup();
-        let (_, calling) = self.spelling(&relays);
+        let calling = self.spelling(&relays);
         for users in &mut spelling {
             let callers: Vec<usize> = users
                 .iter()
@@ -354,13 +356,12 @@ impl<'s> Replies<'s, '_> {
             users.sort_unstable();
             users.dedup();
         }
-        (fields, spelled, spelling)
+        spelling
     }
 
-    /// For the sorted `names`: the ones each chunk spells, and the chunks
-    /// spelling each (one pass over the words of the file).
-    fn spelling(&self, names: &[&[u8]]) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
-        let mut spelled = vec![Vec::new(); self.chunks.len()];
+    /// For the sorted `names`: the chunks spelling each (one pass over the
+    /// words of the file).
+    fn spelling(&self, names: &[&[u8]]) -> Vec<Vec<usize>> {
         let mut spelling = vec![Vec::new(); names.len()];
         for (i, c) in self.chunks.iter().enumerate() {
             let mut mine: Vec<usize> =
@@ -370,9 +371,8 @@ impl<'s> Replies<'s, '_> {
             for &n in &mine {
                 spelling[n].push(i);
             }
-            spelled[i] = mine;
         }
-        (spelled, spelling)
+        spelling
     }
 }
 
