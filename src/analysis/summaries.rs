@@ -6,10 +6,11 @@
 //! says why they cannot all be seen; when they are one operation at the
 //! call ([`ParamSummary::at_call`]), a caller treats the call as that
 //! operation. Unknown bodies have no summary, and callers refuse them. A
-//! callee handing the channel on is followed one step further when both
-//! are declared in the checked file (`digest(out)` calling `publish(out)`,
-//! the second summarised without following anything): recursion and any
-//! deeper call are refused.
+//! callee handing the channel on is followed further when both are
+//! declared in the checked file (`digest(out)` calling `publish(out)`),
+//! [`FOLLOWED`] calls at most: the last callee is summarised without
+//! following anything, so recursion, which never ends in such a callee,
+//! and any deeper call are refused.
 
 use crate::syntax::Fast as _;
 use crate::syntax::Up as _;
@@ -77,9 +78,13 @@ impl AtCall {
     }
 }
 
-/// A summary's file, function and parameter (node ids), and whether it
-/// follows a call one step further.
-type SummaryKey = (FileId, usize, usize, bool);
+/// How many calls handing a channel parameter on a summary follows, one
+/// inside another (`worker(c)` calling `load(c)` calling `deliver(c)`).
+pub const FOLLOWED: u8 = 2;
+
+/// A summary's file, function and parameter (node ids), and how many calls
+/// handing it on it follows.
+type SummaryKey = (FileId, usize, usize, u8);
 
 /// Summaries computed so far, by function and parameter.
 #[derive(Default)]
@@ -92,17 +97,17 @@ impl<'t> Package<'t> {
     /// `func` (computed on first use, then shared).
     #[must_use]
     pub fn summary(&self, func: InFile<Node<'t>>, param: Node<'t>) -> Rc<ParamSummary<'t>> {
-        self.summary_with(func, param, true)
+        self.summary_with(func, param, FOLLOWED)
     }
 
     /// [`Package::summary`], a call inside the function handing the
-    /// parameter on never followed (one step only).
+    /// parameter on never followed.
     #[must_use]
     pub fn direct_summary(&self, func: InFile<Node<'t>>, param: Node<'t>) -> Rc<ParamSummary<'t>> {
-        self.summary_with(func, param, false)
+        self.summary_with(func, param, 0)
     }
 
-    fn summary_with(&self, func: InFile<Node<'t>>, param: Node<'t>, follow: bool) -> Rc<ParamSummary<'t>> {
+    fn summary_with(&self, func: InFile<Node<'t>>, param: Node<'t>, follow: u8) -> Rc<ParamSummary<'t>> {
         // By function too: a spawner's literal is summarised for its
         // declaration's parameter.
         let key = (func.file, func.value.id(), param.id(), follow);
@@ -115,7 +120,7 @@ impl<'t> Package<'t> {
     }
 }
 
-fn summarize<'t>(pkg: &Package<'t>, func: InFile<Node<'t>>, param: Node<'t>, follow: bool) -> ParamSummary<'t> {
+fn summarize<'t>(pkg: &Package<'t>, func: InFile<Node<'t>>, param: Node<'t>, follow: u8) -> ParamSummary<'t> {
     let facts = pkg.file(func.file);
     let mut out = ParamSummary::default();
     let Some((_, scopes)) = facts.scopes_for(param) else { return out };
@@ -145,9 +150,9 @@ fn summarize<'t>(pkg: &Package<'t>, func: InFile<Node<'t>>, param: Node<'t>, fol
             Use::Op(kind, node) => out.ops.push((kind, node)),
             Use::Nothing => {}
             // A call handing it to a function of the checked file that does
-            // one thing with it, summarised one step only: that thing at
-            // the call. Any other call is not followed.
-            Use::Argument { call, args } => match follow.then(|| handed_on(pkg, func, u, call, args)).flatten() {
+            // one thing with it, summarised following one call less: that
+            // thing at the call. Any other call is not followed.
+            Use::Argument { call, args } => match (follow > 0).then(|| handed_on(pkg, func, u, call, args, follow - 1)).flatten() {
                 Some(op) => out.ops.push(op),
                 None => out.escape = Some((call, Escape::PassedToUnknown)),
             },
@@ -198,6 +203,7 @@ fn handed_on<'t>(
     u: Node<'t>,
     call: Node<'t>,
     args: Node<'t>,
+    follow: u8,
 ) -> Option<(OpKind, Node<'t>)> {
     use crate::syntax::kinds as k;
     if func.file != FileId::OWN || starts::starts_goroutine(call) {
@@ -216,7 +222,7 @@ fn handed_on<'t>(
     }
     let index = all.iter().position(|a| a.id() == u.id())?;
     let param = starts::param_ident(callee, index, facts.src)??;
-    let at = pkg.direct_summary(InFile::new(FileId::OWN, callee), param).at_call?;
+    let at = pkg.summary_with(InFile::new(FileId::OWN, callee), param, follow).at_call?;
     let stmt = call.up().filter(|s| s.kind_str() == k::EXPRESSION_STATEMENT);
     match at {
         // Several sends, or a receive that may not happen, are not one

@@ -1052,25 +1052,30 @@ fn add_embedded(
 }
 
 /// Add to `names` the functions of this file that those of `names`
-/// declared here hand a channel on to (summaries follow one such call), and
-/// the test helpers they call, wherever declared (a helper of this file may
-/// end the goroutine through the helper it calls).
+/// declared here hand a channel on to, and those these hand it on to
+/// (summaries follow [`crate::analysis::summaries::FOLLOWED`] such calls),
+/// and the test helpers they call, wherever declared (a helper of this file
+/// may end the goroutine through the helper it calls).
 fn add_handed_on<'s>(
     src: &'s [u8],
     chunks: &[outline::Chunk<'s>],
     declared: &HashMap<&[u8], Vec<usize>>,
     names: &mut Vec<&'s [u8]>,
 ) {
-    let mut more: Vec<&[u8]> = Vec::new();
     let mut helpers: Vec<&[u8]> = Vec::new();
-    for &i in names.iter().flat_map(|n| declared.get(n).into_iter().flatten()) {
-        let Some(toks) = tokenize(&src[chunks[i].range.clone()]) else { continue };
-        more.extend(handed_on_names(&toks));
-        helper_calls(&toks, &mut helpers);
-    }
-    for n in more {
-        if !names.contains(&n) && declared.contains_key(n) {
-            names.push(n);
+    let mut from = 0;
+    for _ in 0..crate::analysis::summaries::FOLLOWED {
+        let mut more: Vec<&[u8]> = Vec::new();
+        for &i in names[from..].iter().flat_map(|n| declared.get(n).into_iter().flatten()) {
+            let Some(toks) = tokenize(&src[chunks[i].range.clone()]) else { continue };
+            more.extend(handed_on_names(&toks));
+            helper_calls(&toks, &mut helpers);
+        }
+        from = names.len();
+        for n in more {
+            if !names.contains(&n) && declared.contains_key(n) {
+                names.push(n);
+            }
         }
     }
     for n in helpers {

@@ -1,7 +1,8 @@
-// ok (no finding): the send is three calls away from the go statement
-// (digest -> encode -> publish). Summaries follow one call past the
-// goroutine's own function, no more, so the channel's operations cannot
-// all be seen and nothing is claimed.
+// Positive: the send is three calls away from the go statement
+// (digest -> encode -> publish), each function of the package handing the
+// channel on once, as its last action. Summaries follow two calls past the
+// goroutine's own function (ok_send_via_helper_four_deep.go is one too
+// many). The parent returns early on a large input.
 package main
 
 import "errors"
