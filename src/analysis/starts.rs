@@ -272,6 +272,14 @@ fn launched_by<'t>(pkg: &Package<'t>, facts: &FileFacts<'t>, lit: Node<'t>) -> O
         return (wrapper_param(pkg, wrapper) == Some(position)).then_some((StartKind::Wrapper, stmt));
     }
     let f = Some(f).filter(|f| f.kind_str() == k::SELECTOR_EXPRESSION)?;
+    // A method of the checked file that is a wrapper (`s.spawn(func()
+    // {...})`; the plan keeps only those).
+    if let Some(wrapper) =
+        callee(pkg, call).filter(|m| m.file == FileId::OWN && m.value.kind_str() == k::METHOD_DECLARATION)
+    {
+        let variadic = named_children(args).iter().any(|a| a.kind_str() == k::VARIADIC_ARGUMENT);
+        return (!variadic && wrapper_param(pkg, wrapper) == Some(position)).then_some((StartKind::Wrapper, stmt));
+    }
     let operand = f.field("operand")?;
     let local = (operand.kind_str() == k::IDENTIFIER).then(|| scopes.resolve(operand)).flatten();
     if let Some(b) = local.map(|b| scopes.binding(b)) {
@@ -378,7 +386,7 @@ pub(super) fn dropped_result<'t>(facts: &FileFacts<'t>, call: Node<'t>) -> Optio
 pub fn wrapper_param<'t>(pkg: &Package<'t>, func: InFile<Node<'t>>) -> Option<usize> {
     let facts = pkg.file(func.file);
     let decl = func.value;
-    if decl.kind_str() != k::FUNCTION_DECLARATION || decl.has_error() {
+    if !matches!(decl.kind_str(), k::FUNCTION_DECLARATION | k::METHOD_DECLARATION) || decl.has_error() {
         return None;
     }
     let [go] = crate::syntax::statements(decl.field("body")?)[..] else { return None };

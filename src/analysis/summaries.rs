@@ -210,12 +210,20 @@ fn handed_on<'t>(
         return None;
     }
     let facts = pkg.own();
-    let f = call.field("function").filter(|f| f.kind_str() == k::IDENTIFIER)?;
-    let (_, scopes) = facts.scopes_for(call)?;
-    if scopes.resolve(f).is_some() {
-        return None;
-    }
-    let callee = facts.func(facts.text(f))?;
+    // A function of the file, or a method of a type of the file
+    // (`p.emit(out, o)`).
+    let f = call.field("function")?;
+    let callee = match f.kind_str() {
+        k::IDENTIFIER => {
+            let (_, scopes) = facts.scopes_for(call)?;
+            if scopes.resolve(f).is_some() {
+                return None;
+            }
+            facts.func(facts.text(f))?
+        }
+        k::SELECTOR_EXPRESSION => starts::callee(pkg, call).filter(|c| c.file == FileId::OWN)?.value,
+        _ => return None,
+    };
     let all: Vec<Node<'t>> = crate::syntax::named_children(args);
     if all.iter().any(|a| a.kind_str() == k::VARIADIC_ARGUMENT) {
         return None;

@@ -292,6 +292,8 @@ enum NoCount {
     Reassigned(String),
     #[error("code between the make and the loop may change `{0}`")]
     FieldMayChange(String),
+    #[error("the loop may change `{0}` while it runs (a call, or an assignment to the field)")]
+    LoopMayChange(String),
     #[error("elements of `{0}` are assigned in the function")]
     ElementsAssigned(String),
     #[error("`int` is redeclared here, so the product of the counts cannot be converted to it")]
@@ -387,7 +389,7 @@ fn sender_count<'t>(
     if clause.kind_str() == k::RANGE_CLAUSE {
         let over = clause.field("right").ok_or(NoCount::NoRangeExpression)?;
         if over.kind_str() == k::SELECTOR_EXPRESSION {
-            return field_count(cx, scopes, ch, launch, over);
+            return field_count(cx, scopes, ch, launch, over, true);
         }
         return match shape_in_package(cx.pkg, scopes, over) {
             Shape::Collection if over.kind_str() == k::IDENTIFIER => {
@@ -424,6 +426,9 @@ fn sender_count<'t>(
     if !(ok_init && op == Some("<") && same(left) && same(counter) && only_update) {
         return Err(NoCount::NotCounting);
     }
+    if right.kind_str() == k::SELECTOR_EXPRESSION {
+        return field_count(cx, scopes, ch, launch, right, false);
+    }
     runs_to_its_bound(cx, launch)?;
     count_int(cx, scopes, ch, right, false)
 }
@@ -437,29 +442,79 @@ fn runs_to_its_bound<'t>(cx: &Context<'_, 't>, launch: Node<'t>) -> Result<(), N
     if leaves { Err(NoCount::LeavesEarly) } else { Ok(()) }
 }
 
-/// `len(x.f)` for `range x.f`, when `f` is a slice, array or string field
-/// of a struct type of the package, `x` is stable, and the loop is the
-/// statement right after the make (nothing between them can change the
-/// field).
+/// A count from a field of a struct type of the package: `len(x.f)` for
+/// `range x.f` over a slice, array, string or map field, `x.f` for `range
+/// x.f` or `i < x.f` over an integer field (`max(x.f, 0)` when signed),
+/// when `x` is stable and the loop is the statement right after the make
+/// (nothing between them can change the field). A map, and the bound of a
+/// condition evaluated on every iteration, need more: no call in the loop
+/// outside its go statements and no assignment to a field of that name in
+/// it (entries added while ranging may be produced; a changed bound changes
+/// the count).
 fn field_count<'t>(
     cx: &Context<'_, 't>,
     scopes: &Scopes<'t>,
     ch: &Channel<'t>,
     launch: Node<'t>,
     over: Node<'t>,
+    range: bool,
 ) -> Result<String, NoCount> {
     let text = cx.facts.text(over);
-    let x = over.field("operand").filter(|o| o.kind_str() == k::IDENTIFIER);
-    // Not a map: entries added between the make and the loop would not show.
-    let collection = field_type(cx.pkg, over)
-        .is_some_and(|t| t.value.kind_str() != k::MAP_TYPE && declared_shape(cx.pkg, t) == Shape::Collection);
-    let (Some(x), true) = (x, collection) else { return Err(NoCount::RangeNotWritable(text.to_owned())) };
+    let not_writable =
+        || if range { NoCount::RangeNotWritable(text.to_owned()) } else { NoCount::BoundNotWritable(text.to_owned()) };
+    let x = over.field("operand").filter(|o| o.kind_str() == k::IDENTIFIER).ok_or_else(not_writable)?;
+    let ty = field_type(cx.pkg, over).ok_or_else(not_writable)?;
+    let is_map = ty.value.kind_str() == k::MAP_TYPE;
+    let shape = declared_shape(cx.pkg, ty);
+    let count = match shape {
+        Shape::Collection if range => format!("len({text})"),
+        Shape::NonNegInt => text.to_owned(),
+        Shape::SignedInt if range || cx.go_version().is_none_or(|v| v >= (1, 21)) => format!("max({text}, 0)"),
+        Shape::SignedInt => return Err(NoCount::MaybeNegative(text.to_owned())),
+        _ => return Err(not_writable()),
+    };
     stable_name(cx, scopes, ch, x)?;
     let next = std::iter::successors(ch.stmt.next_named_sibling(), Node::next_named_sibling).find(|n| !n.is_extra());
     if next.is_none_or(|n| n.id() != launch.id()) {
         return Err(NoCount::FieldMayChange(text.to_owned()));
     }
-    Ok(format!("len({text})"))
+    if (is_map || !range) && may_change_in(cx.facts, launch, over) {
+        return Err(NoCount::LoopMayChange(text.to_owned()));
+    }
+    if shape != Shape::Collection {
+        runs_to_its_bound(cx, launch)?;
+    }
+    Ok(count)
+}
+
+/// May the loop `launch` change the field `sel` names (`x.f`)? A call in
+/// its body outside its go statements (which run elsewhere, and whose
+/// arguments must then be calls-free too) or an assignment, `++`/`--`
+/// included, to a selector of the same field name, anywhere in the loop.
+fn may_change_in(facts: &FileFacts<'_>, launch: Node<'_>, sel: Node<'_>) -> bool {
+    let field = sel.field("field").map(|f| facts.text(f));
+    let Some(body) = launch.field("body") else { return true };
+    let names_field = |n: Node<'_>| {
+        let target = if n.kind_str() == k::INDEX_EXPRESSION { n.field("operand") } else { Some(n) };
+        target.is_some_and(|t| t.kind_str() == k::SELECTOR_EXPRESSION && t.field("field").map(|f| facts.text(f)) == field)
+    };
+    let mut changes = false;
+    crate::syntax::walk_preorder(body, |n| {
+        match n.kind_str() {
+            k::ASSIGNMENT_STATEMENT => {
+                changes |= n.field("left").map(named_children).unwrap_or_default().into_iter().any(names_field);
+            }
+            k::INC_STATEMENT | k::DEC_STATEMENT => changes |= n.named(0).is_some_and(names_field),
+            k::CALL_EXPRESSION => {
+                // The call a go statement starts runs in its goroutine.
+                let started = crate::syntax::Up::up(&n).is_some_and(|g| g.kind_str() == k::GO_STATEMENT);
+                changes |= !started;
+            }
+            _ => {}
+        }
+        !changes && n.kind_str() != k::FUNC_LITERAL
+    });
+    changes
 }
 
 /// A count from an integer bound `n` (`len(x)`, a literal or a local).

@@ -187,6 +187,7 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
     };
     let spawners = Spawners { src, chunks: &chunks, memo: std::cell::RefCell::default() };
     let is_spawner = |name: &[u8]| spawners.is(declared(), name);
+    let declared_here = |name: &[u8]| declared().contains_key(name);
     // The file's constructors (see `starts::returned_by`), each with what
     // its own goroutine needs: a caller reads the constructor's body as the
     // goroutine it starts (found once per file, most files having none).
@@ -197,7 +198,7 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
                 .iter()
                 .map(|c| (c.name, &src[c.range.clone()]))
                 .filter(|(_, t)| may_be_constructor(t))
-                .map(|(name, t)| (name, needs(t, uses, &may_use, &is_spawner, None).unwrap_or_default()))
+                .map(|(name, t)| (name, needs(t, uses, &may_use, &is_spawner, &declared_here, None).unwrap_or_default()))
                 .collect()
         })
     };
@@ -215,7 +216,7 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
         }
         let constructor: Option<Constructor<'_, 's>> = if reads_constructors { Some(&constructor) } else { None };
         let handed = if uses.contains(&GoroutineUse::SendUnbuffered) { replies.users(i) } else { Vec::new() };
-        let found = needs(&src[c.range.clone()], uses, &may_use, &is_spawner, constructor);
+        let found = needs(&src[c.range.clone()], uses, &may_use, &is_spawner, &declared_here, constructor);
         if let Some(mut names) = found.or_else(|| (!handed.is_empty()).then(Vec::new)) {
             *k = true;
             add_handed_on(src, &chunks, declared(), &mut names);
@@ -706,10 +707,12 @@ pub fn handed_fields(text: &[u8]) -> Vec<&[u8]> {
 /// unbuffered), ranges over it, or is handed it as an argument. A token
 /// scan answers that without parsing; it only ever answers "no" when the
 /// text shows none of these (unlexable text answers "yes"), so skipping a
-/// "no" cannot change a finding (`--no-shortcuts` checks that).
+/// "no" cannot change a finding (`--no-shortcuts` checks that). The text
+/// is taken as a file of its own, declaring no method (`t.Run(...,
+/// func() {...})` is then no wrapper's call).
 #[must_use]
 pub fn may_hold_finding(text: &[u8]) -> bool {
-    needs(text, GoroutineUse::ALL, &|_| true, &|_| false, None).is_some()
+    needs(text, GoroutineUse::ALL, &|_| true, &|_| false, &|_| false, None).is_some()
 }
 
 /// The words of `text` (identifier-like runs, comments and strings
@@ -838,6 +841,7 @@ fn needs<'s>(
     uses: &[GoroutineUse],
     may_use: &dyn Fn(&[u8]) -> bool,
     is_spawner: &dyn Fn(&[u8]) -> bool,
+    declared_here: &dyn Fn(&[u8]) -> bool,
     constructor: Option<Constructor<'_, 's>>,
 ) -> Option<Vec<&'s [u8]>> {
     let constructed = constructed(text, constructor);
@@ -863,7 +867,9 @@ fn needs<'s>(
         holds.then_some(names)
     };
     let Some(toks) = tokenize(text) else { return anything() };
-    let gos = starts_in(&toks);
+    let mut gos = starts_in(&toks);
+    // A method wrapper is one of the checked file (`analysis::starts`).
+    gos.retain(|g| !g.method || g.callee(&toks).is_some_and(declared_here));
     let mut callees = Vec::new();
     let mut holds = false;
     for (at, w) in toks.windows(3).enumerate() {
@@ -917,6 +923,7 @@ fn needs<'s>(
                 }
                 counted_from_calls(&toks, &mut callees);
                 helper_calls(&toks, &mut callees);
+                keyed_types(&toks, name, &mut callees);
             }
             holds |= used;
         }
@@ -952,6 +959,40 @@ fn needs<'s>(
         }
     }
     holds.then_some(callees)
+}
+
+/// The types of the composite literals keyed with a field spelled `name`
+/// (`outcome` in `outcome{out: v}`, the channel being `out`): the key is a
+/// field's name, not a use of the channel, when the type is a struct of
+/// the file (`analysis::handoff::is_field_key`), which is then read.
+fn keyed_types<'s>(toks: &[Tok<'s>], name: &[u8], out: &mut Vec<&'s [u8]>) {
+    for at in 1..toks.len().saturating_sub(1) {
+        if toks[at] != Tok::Ident(name) || toks[at + 1] != Tok::Op(b":") || !matches!(toks[at - 1], Tok::Op(b"{" | b",")) {
+            continue;
+        }
+        let mut depth = 0usize;
+        let open = (0..at).rev().find(|&i| match toks[i] {
+            Tok::Op(b")" | b"]" | b"}") => {
+                depth += 1;
+                false
+            }
+            Tok::Op(b"(" | b"[") if depth > 0 => {
+                depth -= 1;
+                false
+            }
+            Tok::Op(b"{") if depth > 0 => {
+                depth -= 1;
+                false
+            }
+            Tok::Op(b"{") => true,
+            _ => false,
+        });
+        if let Some(Tok::Ident(t)) = open.and_then(|o| o.checked_sub(1)).map(|i| toks[i])
+            && !out.contains(&t)
+        {
+            out.push(t);
+        }
+    }
 }
 
 /// For a constructor of the file (see `starts::returned_by`), by name:
@@ -1151,8 +1192,8 @@ fn closes_in_block(toks: &[Tok<'_>], from: usize, name: &[u8]) -> bool {
 /// The functions whose declared results may give a count at a make: `f`
 /// in `xs := f(...)` or `xs, err := s.f(...)` where `xs` is ranged over
 /// (`range xs`) or measured (`len(xs)`) in the function.
-/// Also the types whose fields may give one: `T` for `range x.f` with `x
-/// T`, `x *T` or `x := &T{` in the function.
+/// Also the types whose fields may give one: `T` for `range x.f` or `i <
+/// x.f` with `x T`, `x *T` or `x := &T{` in the function.
 fn counted_from_calls<'s>(toks: &[Tok<'s>], out: &mut Vec<&'s [u8]>) {
     let mut counted: Vec<&[u8]> = Vec::new();
     let mut with_fields: Vec<&[u8]> = Vec::new();
@@ -1162,6 +1203,12 @@ fn counted_from_calls<'s>(toks: &[Tok<'s>], out: &mut Vec<&'s [u8]>) {
                 with_fields.push(x);
             }
             [Tok::Ident(b"range"), Tok::Ident(_), Tok::Op(b"."), Tok::Ident(_)] => {}
+            // A counting clause's bound that is a field: `i < x.n`.
+            [Tok::Ident(_), Tok::Op(b"<" | b"<="), Tok::Ident(x), Tok::Op(b".")] => {
+                if !with_fields.contains(x) {
+                    with_fields.push(x);
+                }
+            }
             [Tok::Ident(b"range"), Tok::Ident(x), ..]
             | [Tok::Ident(b"len"), Tok::Op(b"("), Tok::Ident(x), Tok::Op(b")")]
             // A counting clause's bound: `i < n`.

@@ -40,11 +40,12 @@ pub(super) fn starts_in(toks: &[Tok<'_>]) -> Vec<GoStmt> {
                             closures: Vec::new(),
                             launcher: true,
                             wrapper: false,
+                            method: false,
                         });
                     }
                 }
             }
-            // `name(..., func...)`: a call of an unqualified name handed a
+            // `name(..., func...)`, `x.name(..., func...)`: a call handed a
             // func literal, which a wrapper of the package may start.
             StartKind::Wrapper => {
                 for at in 1..toks.len() {
@@ -61,10 +62,15 @@ pub(super) fn starts_in(toks: &[Tok<'_>]) -> Vec<GoStmt> {
                     }
                     let Some(open) = opening_paren(toks, at, 0) else { continue };
                     let Some(name) = open.checked_sub(1) else { continue };
-                    // Its own statement, result dropped (`f(...)`, `_ = f(...)`).
-                    let statement = match name.checked_sub(1).map(|p| toks[p]) {
+                    // Its own statement, result dropped (`f(...)`, `_ = f(...)`),
+                    // or a method's (`x.f(...)`).
+                    let first = match name.checked_sub(2).map(|q| (toks[q], toks[q + 1])) {
+                        Some((Tok::Ident(_), Tok::Op(b"."))) => name - 2,
+                        _ => name,
+                    };
+                    let statement = match first.checked_sub(1).map(|p| toks[p]) {
                         None | Some(Tok::Op(b";" | b"{" | b"}")) => true,
-                        Some(Tok::Op(b"=")) => name >= 2 && toks[name - 2] == Tok::Ident(b"_"),
+                        Some(Tok::Op(b"=")) => first >= 2 && toks[first - 2] == Tok::Ident(b"_"),
                         _ => false,
                     };
                     if !matches!(toks[name], Tok::Ident(n) if n != b"func") || !statement {
@@ -77,6 +83,7 @@ pub(super) fn starts_in(toks: &[Tok<'_>]) -> Vec<GoStmt> {
                         closures: Vec::new(),
                         launcher: false,
                         wrapper: true,
+                        method: first != name,
                     });
                 }
             }
@@ -163,6 +170,9 @@ pub(super) struct GoStmt {
     /// A call that may be of a wrapper (`safeGo(func() {...})`): its first
     /// token names the function to find.
     wrapper: bool,
+    /// A wrapper call that is a method's (`s.spawn(func() {...})`), which
+    /// the analysis follows to a method of the checked file only.
+    pub(super) method: bool,
     /// The statements assigning a func literal to a name the start spells
     /// (`f` in `go f(...)`, `wg.Go(f)`, `go func() { f() }()`).
     closures: Vec<Range<usize>>,
@@ -191,7 +201,7 @@ fn go_stmt(toks: &[Tok<'_>], at: usize) -> GoStmt {
         }
         end += 1;
     }
-    GoStmt { span: at..end, args, closures: Vec::new(), launcher: false, wrapper: false }
+    GoStmt { span: at..end, args, closures: Vec::new(), launcher: false, wrapper: false, method: false }
 }
 
 impl GoStmt {
