@@ -282,6 +282,8 @@ enum NoCount {
     Unresolved,
     #[error("`{0}` may be negative and go.mod predates the `max` builtin")]
     MaybeNegative(String),
+    #[error("`{0}` may be negative and `max` may not be the builtin here (the package spells the word)")]
+    MaxNotBuiltin(String),
     #[error("the type of `{0}` is not known from this file")]
     UnknownType(String),
     #[error("`{0}` is not a local variable")]
@@ -469,7 +471,12 @@ fn field_count<'t>(
     let count = match shape {
         Shape::Collection if range => format!("len({text})"),
         Shape::NonNegInt => text.to_owned(),
-        Shape::SignedInt if range || cx.go_version().is_none_or(|v| v >= (1, 21)) => format!("max({text}, 0)"),
+        Shape::SignedInt if (range || cx.go_version().is_none_or(|v| v >= (1, 21))) && max_is_builtin(cx) => {
+            format!("max({text}, 0)")
+        }
+        Shape::SignedInt if range || cx.go_version().is_none_or(|v| v >= (1, 21)) => {
+            return Err(NoCount::MaxNotBuiltin(text.to_owned()));
+        }
         Shape::SignedInt => return Err(NoCount::MaybeNegative(text.to_owned())),
         _ => return Err(not_writable()),
     };
@@ -550,10 +557,24 @@ fn count_int<'t>(
         // `make` panics on a negative size where the loop just ran zero
         // times: clamp it. `max` is a builtin since Go 1.21; range over an
         // int needs Go 1.22, so that form implies it.
-        Shape::SignedInt if range_int || cx.go_version().is_none_or(|v| v >= (1, 21)) => Ok(format!("max({name}, 0)")),
+        Shape::SignedInt if (range_int || cx.go_version().is_none_or(|v| v >= (1, 21))) && max_is_builtin(cx) => {
+            Ok(format!("max({name}, 0)"))
+        }
+        Shape::SignedInt if range_int || cx.go_version().is_none_or(|v| v >= (1, 21)) => Err(NoCount::MaxNotBuiltin(name)),
         Shape::SignedInt => Err(NoCount::MaybeNegative(name)),
         _ => Err(NoCount::UnknownType(name)),
     }
+}
+
+/// Does `max` at the make surely name the builtin? The checked file has no
+/// identifier `max` (comments and strings aside) and no other file of its
+/// directory spells the word: a local, a parameter or a package-level
+/// function or variable of that name would make `max(n, 0)` call it, or
+/// not compile.
+fn max_is_builtin(cx: &Context<'_, '_>) -> bool {
+    use crate::syntax::tokens::{Tok, tokenize};
+    let named_here = tokenize(cx.facts.src).is_none_or(|toks| toks.contains(&Tok::Ident(b"max")));
+    !named_here && !cx.pkg.named_elsewhere("max")
 }
 
 /// `x` names the same variable at the make as at the loop, and is never
