@@ -492,6 +492,15 @@ fn collect<'t>(
                 }
                 continue;
             }
+            // A callback that only sends, handed to a go statement's
+            // callee: each of its calls there is a send in that goroutine.
+            None if let Some((start, calls)) = starts::callback_sends(pkg, u, func) => {
+                let g = ch.start(start);
+                for call in calls {
+                    ch.ops.push(Op { kind: OpKind::Send, node: call, place: Place::Goroutine(g) });
+                }
+                continue;
+            }
             None => {
                 ch.escape.get_or_insert((u, Escape::Closure));
                 continue;

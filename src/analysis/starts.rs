@@ -638,6 +638,60 @@ pub fn closure_var_starts<'t>(facts: &FileFacts<'t>, node: Node<'t>, root: Node<
     starts
 }
 
+/// For a use `u` of a channel as the one statement of a func literal,
+/// the send `u <- v` (`func(t token) { toks <- t }`), handed to a go
+/// statement's call of `root` (`go l.scan(...)`) whose callee, a function
+/// or method of the checked file, does nothing with that func parameter
+/// but call it as statements of its own body (`emit(t)`): the start, and
+/// those call statements, each a send on the channel where it is.
+#[must_use]
+pub fn callback_sends<'t>(pkg: &Package<'t>, u: Node<'t>, root: Node<'t>) -> Option<(Start<'t>, Vec<Node<'t>>)> {
+    let facts = pkg.own();
+    let send = u.up().filter(|s| s.kind_str() == k::SEND_STATEMENT && s.field("channel") == Some(u))?;
+    let [lit] = literals_between(u, root)[..] else { return None };
+    let body = lit.field("body")?;
+    if crate::syntax::statements(body).iter().map(Node::id).collect::<Vec<_>>() != [send.id()] {
+        return None;
+    }
+    // Nothing else in the literal names the channel.
+    let name = facts.text(u);
+    if crate::syntax::token_nodes(lit, facts.src, name.as_bytes()).len() != 1 {
+        return None;
+    }
+    let args = lit.up().filter(|a| a.kind_str() == k::ARGUMENT_LIST)?;
+    let call = args.up()?;
+    let CallStart::Known(start) = start_of_call(pkg, call) else { return None };
+    let decl = start.func.value;
+    if start.func.file != FileId::OWN
+        || !matches!(decl.kind_str(), k::FUNCTION_DECLARATION | k::METHOD_DECLARATION)
+        || decl.has_error()
+        || !literals_between(start.stmt, root).is_empty()
+    {
+        return None;
+    }
+    let all = named_children(args);
+    if all.iter().any(|a| a.kind_str() == k::VARIADIC_ARGUMENT) {
+        return None;
+    }
+    let index = all.iter().position(|a| a.id() == lit.id())?;
+    let param = param_ident(decl, index, facts.src)??;
+    let (_, scopes) = facts.scopes_for(param)?;
+    let b = scopes.binding(scopes.resolve(param)?);
+    if b.kind != super::scope::BindingKind::Param || !b.assignments.is_empty() {
+        return None;
+    }
+    b.uses
+        .iter()
+        .map(|&p| {
+            let c = p.up().filter(|c| c.kind_str() == k::CALL_EXPRESSION && c.field("function") == Some(p))?;
+            let stmt = c.up().filter(|s| s.kind_str() == k::EXPRESSION_STATEMENT)?;
+            matches!(place_of(pkg, InFile::new(FileId::OWN, p), decl), Some(Place::Parent)).then_some(stmt)
+        })
+        .collect::<Option<Vec<_>>>()
+        .filter(|calls| !calls.is_empty())
+        .map(|calls| (start, calls))
+}
+
 /// What a call that starts a goroutine runs.
 pub enum CallStart<'t> {
     /// The call does not start a goroutine.
