@@ -12,7 +12,7 @@ use std::ops::Range;
 
 mod starts;
 
-use starts::{handed_to, has_func_arg, has_go, has_method_word, start_callees, starts_in};
+use starts::{handed_to, has_closure_arg, has_func_arg, has_go, has_method_word, start_callees, starts_in};
 
 use super::StartKind;
 use crate::syntax::{has_make_chan, has_var_chan};
@@ -610,7 +610,7 @@ pub fn may_leak(text: &[u8]) -> bool {
             StartKind::WaitGroupGo | StartKind::ErrGroupGo | StartKind::AfterFunc => {
                 has_method_word(text, kind.token())
             }
-            StartKind::Wrapper => has_func_arg(text),
+            StartKind::Wrapper => has_func_arg(text) || has_closure_arg(text),
             StartKind::HandedOff => handed_fields(text).iter().any(|f| keys_field(text, f)),
         })
 }

@@ -384,6 +384,34 @@ pub(super) fn has_func_arg(text: &[u8]) -> bool {
     memchr::memmem::find_iter(text, b"func").any(|at| func_arg_at(text, at))
 }
 
+/// A closure variable handed to a call (`f := func() {...}` or `f =
+/// func...`, then `safeGo(f)`, `s.spawn(x, f)`): the name before each `=
+/// func`, as a whole word between `(` or `,` and `)` or `,` (blanks
+/// between; text scan: over-inclusive is fine).
+pub(super) fn has_closure_arg(text: &[u8]) -> bool {
+    let blank = |b: &u8| b.is_ascii_whitespace();
+    memchr::memmem::find_iter(text, b"func").any(|at| {
+        let before = &text[..at];
+        let Some(eq) = before.iter().rposition(|b| !blank(b)) else { return false };
+        if before[eq] != b'=' {
+            return false;
+        }
+        let head = before[..eq].strip_suffix(b":").unwrap_or(&before[..eq]);
+        let Some(end) = head.iter().rposition(|b| !blank(b)).map(|e| e + 1) else { return false };
+        let start = head[..end].iter().rposition(|b| !is_ident(*b)).map_or(0, |i| i + 1);
+        let name = &head[start..end];
+        !name.is_empty()
+            && memchr::memmem::find_iter(text, name).any(|n| {
+                let prev = text[..n].iter().rev().find(|b| !blank(b));
+                let next = text[n + name.len()..].iter().find(|b| !blank(b));
+                (n == 0 || !is_ident(text[n - 1]))
+                    && text.get(n + name.len()).is_none_or(|b| !is_ident(*b))
+                    && matches!(prev, Some(b'(' | b','))
+                    && matches!(next, Some(b')' | b','))
+            })
+    })
+}
+
 fn func_arg_at(text: &[u8], at: usize) -> bool {
     let whole = (at == 0 || !is_ident(text[at - 1])) && text.get(at + 4).is_none_or(|b| !is_ident(*b));
     whole && text[..at].iter().rev().find(|b| !b.is_ascii_whitespace()).is_some_and(|b| matches!(b, b'(' | b','))
