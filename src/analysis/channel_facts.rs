@@ -345,7 +345,7 @@ fn quiet_after_send<'t>(pkg: &Package<'t>, ch: &Channel<'t>, start: &Start<'t>, 
     let closer = ch.wait_closer(pkg).filter(|_| start.file() == FileId::OWN).map(|c| ch.starts[c].func.value);
     is_waitgroup_done(facts, stmt, closer)
         || closes_its_own(pkg, ch, start, stmt)
-        || recovers_only(facts, stmt)
+        || super::starts::recovers_only(facts, stmt)
         || start.body().is_some_and(|body| releases_its_own(facts, stmt, body))
 }
 
@@ -373,26 +373,6 @@ fn releases_its_own(facts: &FileFacts<'_>, stmt: Node<'_>, body: Node<'_>) -> bo
     let Some(b) = scopes.resolve(f).map(|b| scopes.binding(b)) else { return false };
     // The second name of `x, cancel := context.WithCancel/Timeout/Deadline(...)`.
     contains(body, b.ident) && super::known::derived_context_slot(facts, b) == Some(1)
-}
-
-/// `defer func() { if r := recover(); r != nil { ... } }()`: a deferred
-/// literal that does something only when its goroutine panics (its body one
-/// `if` whose initializer calls `recover()`).
-fn recovers_only(facts: &FileFacts<'_>, stmt: Node<'_>) -> bool {
-    if stmt.kind_str() != k::DEFER_STATEMENT {
-        return false;
-    }
-    let lit = stmt.named(0).and_then(|c| c.field("function")).filter(|f| f.kind_str() == k::FUNC_LITERAL);
-    let Some(body) = lit.and_then(|l| l.field("body")) else { return false };
-    let stmts = crate::syntax::statements(body);
-    let [only] = stmts[..] else { return false };
-    let calls_recover = |i: Node<'_>| {
-        crate::syntax::any_node(i, |x| {
-            x.kind_str() == k::CALL_EXPRESSION
-                && x.field("function").is_some_and(|f| f.kind_str() == k::IDENTIFIER && facts.text(f) == "recover")
-        })
-    };
-    only.kind_str() == k::IF_STATEMENT && only.field("initializer").is_some_and(calls_recover)
 }
 
 /// `close(d)` (in the start's body, in the checked file) where `d` is a

@@ -67,6 +67,10 @@ fn struct_literal_element<'t>(facts: &FileFacts<'t>, elem: Node<'t>) -> Option<(
     let keyed = elem.up().filter(|kd| kd.kind_str() == k::KEYED_ELEMENT)?;
     let lit = keyed.up().filter(|l| l.kind_str() == k::LITERAL_VALUE)?.up()?;
     let ty = super::starts::literal_type(lit).filter(|t| t.kind_str() == k::TYPE_IDENTIFIER)?;
+    // The file's type, not a local type or a type parameter of its name.
+    if super::starts::type_shadowed(facts, lit, facts.text(ty))? {
+        return None;
+    }
     let spec = facts.type_spec(facts.text(ty))?;
     spec.field("type").is_some_and(|t| t.kind_str() == k::STRUCT_TYPE).then_some((keyed, lit, spec))
 }

@@ -50,6 +50,8 @@ pub const PROCESS_EXITS: &[Api] =
     &[api("os", "Exit"), api("log", "Fatal"), api("log", "Fatalf"), api("log", "Fatalln")];
 /// Calls that always panic, as the `panic` builtin does.
 pub const PANICS: &[Api] = &[api("log", "Panic"), api("log", "Panicf"), api("log", "Panicln")];
+/// The standard logger's prints, which neither block nor end the goroutine.
+pub const LOG_PRINTS: &[Api] = &[api("log", "Print"), api("log", "Printf"), api("log", "Println")];
 pub const CONTEXT_BACKGROUND: Api = api("context", "Background");
 pub const CONTEXT_TODO: Api = api("context", "TODO");
 pub const CONTEXT_WITHOUT_CANCEL: Api = api("context", "WithoutCancel");

@@ -191,7 +191,7 @@ fn literal_start<'t>(pkg: &Package<'t>, file: FileId, lit: Node<'t>, root: Node<
                 // `go func() { defer ...; f() }()`: the literal started
                 // does nothing but run `f`.
                 Some(call) => {
-                    let outer = only_call_in_literal(call)?;
+                    let outer = only_call_in_literal(facts, call)?;
                     let start = literal_start(pkg, file, outer, root)?;
                     (start.kind, start.stmt)
                 }
@@ -208,7 +208,7 @@ fn literal_start<'t>(pkg: &Package<'t>, file: FileId, lit: Node<'t>, root: Node<
 /// `call` once, last. The arguments are names or literals (evaluating them
 /// does nothing), and the deferred calls hold no func literal (nothing
 /// that could use a channel in that goroutine apart from `f`'s body).
-fn only_call_in_literal(call: Node<'_>) -> Option<Node<'_>> {
+fn only_call_in_literal<'t>(facts: &FileFacts<'t>, call: Node<'t>) -> Option<Node<'t>> {
     let args = named_children(call.field("arguments")?);
     let plain = |a: &Node<'_>| {
         matches!(
@@ -229,15 +229,44 @@ fn only_call_in_literal(call: Node<'_>) -> Option<Node<'_>> {
     let stmt = call.up().filter(|s| s.kind_str() == k::EXPRESSION_STATEMENT)?;
     let lit = crate::syntax::ancestors(stmt).find(|a| a.kind_str() == k::FUNC_LITERAL)?;
     let (last, defers) = after_defers(lit.field("body")?)?;
-    let quiet_defer = |d: &Node<'_>| {
-        let mut literal = false;
-        crate::syntax::walk_preorder(*d, |n| {
-            literal |= n.kind_str() == k::FUNC_LITERAL;
-            !literal
-        });
-        !literal
+    // What a defer does runs after the closure's send, where the analysis
+    // of the closure's body does not look: only a recovery or a log print.
+    (last.id() == stmt.id() && defers.iter().all(|d| quiet_defer(facts, *d))).then_some(lit)
+}
+
+/// `defer func() { if r := recover(); r != nil { ... } }()`: a deferred
+/// literal that does something only when its goroutine panics (its body one
+/// `if` whose initializer calls `recover()`, or with no initializer, its
+/// condition: `if recover() != nil`).
+pub(crate) fn recovers_only(facts: &FileFacts<'_>, stmt: Node<'_>) -> bool {
+    if stmt.kind_str() != k::DEFER_STATEMENT {
+        return false;
+    }
+    let lit = stmt.named(0).and_then(|c| c.field("function")).filter(|f| f.kind_str() == k::FUNC_LITERAL);
+    let Some(body) = lit.and_then(|l| l.field("body")) else { return false };
+    let stmts = crate::syntax::statements(body);
+    let [only] = stmts[..] else { return false };
+    let calls_recover = |i: Node<'_>| {
+        crate::syntax::any_node(i, |x| {
+            x.kind_str() == k::CALL_EXPRESSION
+                && x.field("function").is_some_and(|f| f.kind_str() == k::IDENTIFIER && facts.text(f) == "recover")
+        })
     };
-    (last.id() == stmt.id() && defers.iter().all(quiet_defer)).then_some(lit)
+    only.kind_str() == k::IF_STATEMENT
+        && (only.field("initializer").is_some_and(calls_recover)
+            || only.field("initializer").is_none() && only.field("condition").is_some_and(calls_recover))
+}
+
+/// A defer around a started call that the analysis of the call's body may
+/// leave out: a recovery ([`recovers_only`]), or a print of the standard
+/// logger (`defer log.Printf("done %s", k)`), which can neither block nor
+/// signal the parent.
+fn quiet_defer(facts: &FileFacts<'_>, d: Node<'_>) -> bool {
+    let logs = d.named(0).filter(|c| c.kind_str() == k::CALL_EXPRESSION).is_some_and(|c| {
+        c.field("function").is_some_and(|f| known::LOG_PRINTS.iter().any(|api| known::is(f, facts.src, *api)))
+            && !crate::syntax::any_node(c, |x| x.kind_str() == k::FUNC_LITERAL || x.kind_str() == k::UNARY_EXPRESSION && facts.text(x).starts_with("<-"))
+    });
+    d.kind_str() == k::DEFER_STATEMENT && (logs || recovers_only(facts, d))
 }
 
 /// A block's last statement, when every statement before it is a `defer`
@@ -379,7 +408,8 @@ pub(super) fn dropped_result<'t>(facts: &FileFacts<'t>, call: Node<'t>) -> Optio
 /// For a function of the package whose body is one statement starting
 /// its func parameter number `i` in a new goroutine, and that does nothing
 /// else with it: `i`. The statement is `go f()`, or `go func() { defer
-/// ...; f() }()` (deferred recovery or logging around the call). Anything
+/// ...; f() }()` (deferred recoveries or log prints around the call, see
+/// [`quiet_defer`]). Anything
 /// more (a semaphore, a loop, a second use) may block the caller or run
 /// `f` other than once, so it is not a wrapper.
 #[must_use]
@@ -395,8 +425,11 @@ pub fn wrapper_param<'t>(pkg: &Package<'t>, func: InFile<Node<'t>>) -> Option<us
     let callee = call.field("function")?;
     let run = if callee.kind_str() == k::FUNC_LITERAL {
         // `go func() { defer ...; f() }()`: defers, then the call, last.
-        let (last, _) = after_defers(callee.field("body")?)?;
-        if !no_args(call) {
+        // A defer runs after `f`'s send, where the analysis of `f` does not
+        // look (a close or a cancel there may signal the parent): only a
+        // recovery or a log print ([`quiet_defer`]).
+        let (last, defers) = after_defers(callee.field("body")?)?;
+        if !no_args(call) || !defers.iter().all(|d| quiet_defer(facts, *d)) {
             return None;
         }
         last.named(0).filter(|c| last.kind_str() == k::EXPRESSION_STATEMENT && c.kind_str() == k::CALL_EXPRESSION)?
@@ -816,8 +849,14 @@ pub(crate) fn receiver_type<'t>(facts: &FileFacts<'t>, operand: Node<'t>) -> Opt
         _ => return None,
     };
     let name = type_name(facts, ty)?;
-    // A local type or a type parameter of that name is not the package's type.
-    let (decl, _) = facts.scopes_for(operand)?;
+    (!type_shadowed(facts, operand, name)?).then_some(name)
+}
+
+/// Does the declaration holding `at` declare a local type or a type
+/// parameter named `name` (then `name` there is not the package's type)?
+/// `None` outside any declaration.
+pub(crate) fn type_shadowed(facts: &FileFacts<'_>, at: Node<'_>, name: &str) -> Option<bool> {
+    let (decl, _) = facts.scopes_for(at)?;
     let mut shadowed = false;
     crate::syntax::walk_preorder(decl, |n| {
         if matches!(n.kind_str(), k::TYPE_SPEC | k::TYPE_ALIAS | k::TYPE_PARAMETER_DECLARATION) {
@@ -826,7 +865,7 @@ pub(crate) fn receiver_type<'t>(facts: &FileFacts<'t>, operand: Node<'t>) -> Opt
         }
         !shadowed
     });
-    (!shadowed).then_some(name)
+    Some(shadowed)
 }
 
 /// `T`, `*T` → `T`; anything else (generic, qualified, literal types) → None.

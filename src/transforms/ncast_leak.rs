@@ -294,7 +294,7 @@ enum NoCount {
     Reassigned(String),
     #[error("code between the make and the loop may change `{0}`")]
     FieldMayChange(String),
-    #[error("the loop may change `{0}` while it runs (a call, or an assignment to the field)")]
+    #[error("the loop may change `{0}` while it runs (a call or a channel operation in it, a write to the field or to what holds it, or its address taken)")]
     LoopMayChange(String),
     #[error("elements of `{0}` are assigned in the function")]
     ElementsAssigned(String),
@@ -485,7 +485,7 @@ fn field_count<'t>(
     if next.is_none_or(|n| n.id() != launch.id()) {
         return Err(NoCount::FieldMayChange(text.to_owned()));
     }
-    if (is_map || !range) && may_change_in(cx.facts, launch, over) {
+    if (is_map || !range) && may_change_in(cx.facts, ch.func, launch, over) {
         return Err(NoCount::LoopMayChange(text.to_owned()));
     }
     if shape != Shape::Collection {
@@ -494,34 +494,67 @@ fn field_count<'t>(
     Ok(count)
 }
 
-/// May the loop `launch` change the field `sel` names (`x.f`)? A call in
-/// its body outside its go statements (which run elsewhere, and whose
-/// arguments must then be calls-free too) or an assignment, `++`/`--`
-/// included, to a selector of the same field name, anywhere in the loop.
-fn may_change_in(facts: &FileFacts<'_>, launch: Node<'_>, sel: Node<'_>) -> bool {
+/// May the loop `launch` of `func` change the field `sel` names (`x.f`)?
+/// Outside the goroutines it starts (whose own writes would race with the
+/// loop): a call other than a go statement's (whose arguments must then be
+/// calls-free too), or a channel operation or inner range (another
+/// goroutine may change the field while the loop waits). Anywhere in the
+/// loop, goroutines included: an assignment, `++`/`--` included, to a
+/// selector of the same field name, to `x` or anything reached from it
+/// (`x.config = c`, `x.f[k] = v`), or through a pointer (`*p += 3`). And
+/// anywhere in `func`: the address of `x` or of such a field taken.
+fn may_change_in(facts: &FileFacts<'_>, func: Node<'_>, launch: Node<'_>, sel: Node<'_>) -> bool {
     let field = sel.field("field").map(|f| facts.text(f));
+    let x = sel.field("operand").map(|o| facts.text(o));
     let Some(body) = launch.field("body") else { return true };
-    let names_field = |n: Node<'_>| {
-        let target = if n.kind_str() == k::INDEX_EXPRESSION { n.field("operand") } else { Some(n) };
-        target.is_some_and(|t| t.kind_str() == k::SELECTOR_EXPRESSION && t.field("field").map(|f| facts.text(f)) == field)
+    let names_field =
+        |t: Node<'_>| t.kind_str() == k::SELECTOR_EXPRESSION && t.field("field").map(|f| facts.text(f)) == field;
+    // `x`, `x.a.b`, `x.f[k]`, `(*x)`, `*p`: the variable written, or `None`
+    // for a write through a pointer.
+    let written = |mut t: Node<'_>| -> bool {
+        loop {
+            if names_field(t) {
+                return true;
+            }
+            match t.kind_str() {
+                k::SELECTOR_EXPRESSION => t = t.field("operand").unwrap_or(t),
+                k::INDEX_EXPRESSION => t = t.field("operand").unwrap_or(t),
+                k::PARENTHESIZED_EXPRESSION => t = t.named(0).unwrap_or(t),
+                k::UNARY_EXPRESSION => return true,
+                k::IDENTIFIER => return Some(facts.text(t)) == x,
+                _ => return true,
+            }
+        }
     };
     let mut changes = false;
     crate::syntax::walk_preorder(body, |n| {
+        let in_goroutine = crate::syntax::ancestors_within(body, n).iter().any(|a| a.kind_str() == k::FUNC_LITERAL);
         match n.kind_str() {
             k::ASSIGNMENT_STATEMENT => {
-                changes |= n.field("left").map(named_children).unwrap_or_default().into_iter().any(names_field);
+                changes |= n.field("left").map(named_children).unwrap_or_default().into_iter().any(written);
             }
-            k::INC_STATEMENT | k::DEC_STATEMENT => changes |= n.named(0).is_some_and(names_field),
-            k::CALL_EXPRESSION => {
-                // The call a go statement starts runs in its goroutine.
-                let started = crate::syntax::Up::up(&n).is_some_and(|g| g.kind_str() == k::GO_STATEMENT);
-                changes |= !started;
+            k::INC_STATEMENT | k::DEC_STATEMENT => changes |= n.named(0).is_some_and(written),
+            // The call a go statement starts runs in its goroutine.
+            k::CALL_EXPRESSION if !in_goroutine => {
+                changes |= !crate::syntax::Up::up(&n).is_some_and(|g| g.kind_str() == k::GO_STATEMENT);
+            }
+            k::SEND_STATEMENT | k::SELECT_STATEMENT | k::RANGE_CLAUSE if !in_goroutine => changes = true,
+            k::UNARY_EXPRESSION if !in_goroutine => {
+                changes |= n.field("operator").is_some_and(|o| o.kind_str() == "<-");
             }
             _ => {}
         }
-        !changes && n.kind_str() != k::FUNC_LITERAL
+        !changes
     });
+    // `p := &x.f` (or `&x`), anywhere in the function.
     changes
+        || crate::syntax::any_node(func, |n| {
+            n.kind_str() == k::UNARY_EXPRESSION
+                && n.field("operator").is_some_and(|o| o.kind_str() == "&")
+                && n.field("operand").is_some_and(|o| {
+                    names_field(o) || (o.kind_str() == k::IDENTIFIER && Some(facts.text(o)) == x)
+                })
+        })
 }
 
 /// A count from an integer bound `n` (`len(x)`, a literal or a local).
