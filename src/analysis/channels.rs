@@ -398,11 +398,16 @@ pub(super) fn channel_of<'t>(pkg: &Package<'t>, make: Node<'t>) -> Option<Channe
 /// `ch` (made by `make`) as double-send reads it: a goroutine's call that
 /// hands the channel to a function of the package that only sends on it,
 /// any number of times ([`AtCall::Sends`]), is a send at the call statement
-/// instead of an escape. No other transform reads this view: such a call
-/// may be two sends, not one.
+/// instead of an escape. Only double-send and nil-channel (where any send
+/// blocks) read this view: such a call may be two sends, not one.
 #[must_use]
 pub fn with_sending_calls<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<Channel<'t>> {
-    let (ident, stmt) = target(ch.make)?;
+    let (ident, stmt) = if ch.make.kind_str() == k::VAR_SPEC {
+        // A nil channel's `var c chan T` (see [`nil_channels_in`]).
+        (ch.make.field("name")?, ch.make.up()?)
+    } else {
+        target(ch.make)?
+    };
     collect(pkg, ch.make, ch.capacity, ident, stmt, true)
 }
 

@@ -99,8 +99,9 @@ fn holds_statements(kind: &str) -> bool {
 /// `testing.TB`), or a local closure never reassigned (`check :=
 /// func(err error) { ... t.Fatalf(...) }` then `check(err)`). Also a
 /// `must` helper of the checked file whose own body panics (`b :=
-/// mustDecode(raw)`, see [`is_must_name`]). Control may leave at the
-/// call, or go on.
+/// mustDecode(raw)`, see [`is_must_name`]), or such a method of a type of
+/// the file (`n := l.mustParse(s)`). Control may leave at the call, or go
+/// on.
 #[must_use]
 pub fn ends_in_helper<'t>(pkg: &Package<'t>, stmt: Node<'t>) -> bool {
     helper_may_end(pkg, pkg.own(), stmt, true)
@@ -112,6 +113,15 @@ pub fn ends_in_helper<'t>(pkg: &Package<'t>, stmt: Node<'t>) -> bool {
 /// helper of the checked file or a local closure.
 fn helper_may_end<'t>(pkg: &Package<'t>, file: &FileFacts<'t>, stmt: Node<'t>, follow: bool) -> bool {
     let Some(call) = statement_call(stmt) else { return false };
+    // A `must` method of a type of the checked file (`n := l.mustParse(s)`).
+    if std::ptr::eq(file, pkg.own())
+        && let Some(m) = call.field("function").filter(|f| f.kind_str() == k::SELECTOR_EXPRESSION)
+        && m.field("field").is_some_and(|n| is_must_name(file.text(n)))
+    {
+        return super::starts::callee(pkg, call)
+            .filter(|c| c.file == FileId::OWN && c.value.kind_str() == k::METHOD_DECLARATION)
+            .is_some_and(|c| panics_itself(file, c.value));
+    }
     let Some(f) = call.field("function").filter(|f| f.kind_str() == k::IDENTIFIER) else { return false };
     let Some((_, scopes)) = file.scopes_for(stmt) else { return false };
     if let Some(b) = scopes.resolve(f).map(|b| scopes.binding(b)) {
@@ -122,16 +132,10 @@ fn helper_may_end<'t>(pkg: &Package<'t>, file: &FileFacts<'t>, stmt: Node<'t>, f
     // A `must` helper of the checked file (`b := mustDecode(raw)`) whose
     // own body panics: a panic written in place, one call away.
     // (Of the checked file only: no sibling is read for it.)
-    // A helper recovering its own panic (a deferred `recover()`) returns.
-    let panics = |h: Node<'t>| {
-        h.field("body").is_some_and(|body| {
-            file.jumps(body).iter().any(|j| flow::is_panic_call(*j, file.src))
-                && !crate::syntax::token_nodes(body, file.src, b"recover")
-                    .into_iter()
-                    .any(|n| n.kind_str() == k::IDENTIFIER)
-        })
-    };
-    if is_must_name(file.text(f)) && std::ptr::eq(file, pkg.own()) && file.func(file.text(f)).is_some_and(panics) {
+    if is_must_name(file.text(f))
+        && std::ptr::eq(file, pkg.own())
+        && file.func(file.text(f)).is_some_and(|h| panics_itself(file, h))
+    {
         return true;
     }
     let first = call.field("arguments").and_then(|a| a.named(0)).filter(|a| a.kind_str() == k::IDENTIFIER);
@@ -147,6 +151,17 @@ fn helper_may_end<'t>(pkg: &Package<'t>, file: &FileFacts<'t>, stmt: Node<'t>, f
     // reads the checked file only, keeps what a helper of that file calls.
     let follow = follow && helper.file == FileId::OWN;
     helper.value.field("body").is_some_and(|body| may_end(pkg, body, pkg.file(helper.file), follow))
+}
+
+/// Does the function `h` (of `file`) panic in its own body? A helper
+/// recovering its own panic (a deferred `recover()`) returns.
+fn panics_itself<'t>(file: &FileFacts<'t>, h: Node<'t>) -> bool {
+    h.field("body").is_some_and(|body| {
+        file.jumps(body).iter().any(|j| flow::is_panic_call(*j, file.src))
+            && !crate::syntax::token_nodes(body, file.src, b"recover")
+                .into_iter()
+                .any(|n| n.kind_str() == k::IDENTIFIER)
+    })
 }
 
 /// `must`, `mustDecode`, `MustParse`: Go's name for a function that panics

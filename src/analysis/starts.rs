@@ -264,7 +264,10 @@ pub(crate) fn recovers_only(facts: &FileFacts<'_>, stmt: Node<'_>) -> bool {
 fn quiet_defer(facts: &FileFacts<'_>, d: Node<'_>) -> bool {
     let logs = d.named(0).filter(|c| c.kind_str() == k::CALL_EXPRESSION).is_some_and(|c| {
         c.field("function").is_some_and(|f| known::LOG_PRINTS.iter().any(|api| known::is(f, facts.src, *api)))
-            && !crate::syntax::any_node(c, |x| x.kind_str() == k::FUNC_LITERAL || x.kind_str() == k::UNARY_EXPRESSION && facts.text(x).starts_with("<-"))
+            && !crate::syntax::any_node(c, |x| {
+                x.kind_str() == k::FUNC_LITERAL
+                    || x.kind_str() == k::UNARY_EXPRESSION && facts.text(x).starts_with("<-")
+            })
     });
     d.kind_str() == k::DEFER_STATEMENT && (logs || recovers_only(facts, d))
 }

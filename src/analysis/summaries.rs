@@ -152,10 +152,12 @@ fn summarize<'t>(pkg: &Package<'t>, func: InFile<Node<'t>>, param: Node<'t>, fol
             // A call handing it to a function of the checked file that does
             // one thing with it, summarised following one call less: that
             // thing at the call. Any other call is not followed.
-            Use::Argument { call, args } => match (follow > 0).then(|| handed_on(pkg, func, u, call, args, follow - 1)).flatten() {
-                Some(op) => out.ops.push(op),
-                None => out.escape = Some((call, Escape::PassedToUnknown)),
-            },
+            Use::Argument { call, args } => {
+                match (follow > 0).then(|| handed_on(pkg, func, u, call, args, follow - 1)).flatten() {
+                    Some(op) => out.ops.push(op),
+                    None => out.escape = Some((call, Escape::PassedToUnknown)),
+                }
+            }
             Use::Escape(node, why) => out.escape = Some((node, why)),
         }
         if out.escape.is_some() {

@@ -294,7 +294,9 @@ enum NoCount {
     Reassigned(String),
     #[error("code between the make and the loop may change `{0}`")]
     FieldMayChange(String),
-    #[error("the loop may change `{0}` while it runs (a call or a channel operation in it, a write to the field or to what holds it, or its address taken)")]
+    #[error(
+        "the loop may change `{0}` while it runs (a call or a channel operation in it, a write to the field or to what holds it, or its address taken)"
+    )]
     LoopMayChange(String),
     #[error("elements of `{0}` are assigned in the function")]
     ElementsAssigned(String),
@@ -551,9 +553,8 @@ fn may_change_in(facts: &FileFacts<'_>, func: Node<'_>, launch: Node<'_>, sel: N
         || crate::syntax::any_node(func, |n| {
             n.kind_str() == k::UNARY_EXPRESSION
                 && n.field("operator").is_some_and(|o| o.kind_str() == "&")
-                && n.field("operand").is_some_and(|o| {
-                    names_field(o) || (o.kind_str() == k::IDENTIFIER && Some(facts.text(o)) == x)
-                })
+                && n.field("operand")
+                    .is_some_and(|o| names_field(o) || (o.kind_str() == k::IDENTIFIER && Some(facts.text(o)) == x))
         })
 }
 
@@ -593,7 +594,9 @@ fn count_int<'t>(
         Shape::SignedInt if (range_int || cx.go_version().is_none_or(|v| v >= (1, 21))) && max_is_builtin(cx) => {
             Ok(format!("max({name}, 0)"))
         }
-        Shape::SignedInt if range_int || cx.go_version().is_none_or(|v| v >= (1, 21)) => Err(NoCount::MaxNotBuiltin(name)),
+        Shape::SignedInt if range_int || cx.go_version().is_none_or(|v| v >= (1, 21)) => {
+            Err(NoCount::MaxNotBuiltin(name))
+        }
         Shape::SignedInt => Err(NoCount::MaybeNegative(name)),
         _ => Err(NoCount::UnknownType(name)),
     }

@@ -2,6 +2,7 @@ use super::{Context, Finding, Transform};
 use crate::analysis::relevance::GoroutineUse;
 use crate::analysis::selects::{case_count, select_of};
 use crate::analysis::{Channel, OpKind, Place};
+use crate::syntax::Fast as _;
 
 /// A goroutine uses a channel variable that is never given a channel.
 pub struct NilChannel;
@@ -27,9 +28,21 @@ impl Transform for NilChannel {
         include_str!("../../transforms/nil-channel/README.md")
     }
 
-    fn check<'t>(&self, _cx: &Context<'_, 't>, ch: &Channel<'t>) -> Option<Finding> {
+    fn check<'t>(&self, cx: &Context<'_, 't>, ch: &Channel<'t>) -> Option<Finding> {
         // Every use is seen and none gives the variable a channel: not an
         // assignment, not its address, not a closure that is not a goroutine.
+        // A goroutine's call of a helper that only sends on it, any number
+        // of times (`forward(c, items)`), is a send at the call, as when the
+        // helper is the goroutine's own function (`go forward(c, items)`).
+        let sending;
+        let ch = match ch.escape {
+            None => ch,
+            Some((_, crate::analysis::channels::Escape::CalleeDoesMore)) => {
+                sending = crate::analysis::channels::with_sending_calls(cx.pkg, ch)?;
+                &sending
+            }
+            Some(_) => return None,
+        };
         if ch.escape.is_some() {
             return None;
         }
@@ -47,11 +60,16 @@ impl Transform for NilChannel {
             _ => "ranges over",
         };
         let line = |n: tree_sitter::Node<'_>| n.start_position().row + 1;
+        // An operation in a helper the goroutine calls is at the call.
+        let call = crate::analysis::exits::statement_call(op.node)
+            .and_then(|c| c.field("function"))
+            .map(|f| format!(" in `{}`", cx.facts.text(f)))
+            .unwrap_or_default();
         Some(Finding::about(
             self,
             ch,
             format!(
-                "`{}` is declared without a value and never assigned: it is nil, and the goroutine started on line {} {verb} it on line {}, which blocks forever (make the channel, or assign it before the goroutine starts)",
+                "`{}` is declared without a value and never assigned: it is nil, and the goroutine started on line {} {verb} it{call} on line {}, which blocks forever (make the channel, or assign it before the goroutine starts)",
                 ch.name,
                 line(ch.starts[g].stmt),
                 line(op.node),

@@ -198,7 +198,9 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
                 .iter()
                 .map(|c| (c.name, &src[c.range.clone()]))
                 .filter(|(_, t)| may_be_constructor(t))
-                .map(|(name, t)| (name, needs(t, uses, &may_use, &is_spawner, &declared_here, None).unwrap_or_default()))
+                .map(|(name, t)| {
+                    (name, needs(t, uses, &may_use, &is_spawner, &declared_here, None).unwrap_or_default())
+                })
                 .collect()
         })
     };
@@ -328,11 +330,7 @@ impl<'s> Replies<'s, '_> {
             return Vec::new();
         }
         let spelling = self.found.get_or_init(|| self.spelled(fields));
-        let mut out: Vec<usize> = keyed
-            .iter()
-            .flat_map(|&f| spelling[f].iter().copied())
-            .filter(|&j| j != i)
-            .collect();
+        let mut out: Vec<usize> = keyed.iter().flat_map(|&f| spelling[f].iter().copied()).filter(|&j| j != i).collect();
         out.sort_unstable();
         out.dedup();
         out
@@ -967,7 +965,10 @@ fn needs<'s>(
 /// the file (`analysis::handoff::is_field_key`), which is then read.
 fn keyed_types<'s>(toks: &[Tok<'s>], name: &[u8], out: &mut Vec<&'s [u8]>) {
     for at in 1..toks.len().saturating_sub(1) {
-        if toks[at] != Tok::Ident(name) || toks[at + 1] != Tok::Op(b":") || !matches!(toks[at - 1], Tok::Op(b"{" | b",")) {
+        if toks[at] != Tok::Ident(name)
+            || toks[at + 1] != Tok::Op(b":")
+            || !matches!(toks[at - 1], Tok::Op(b"{" | b","))
+        {
             continue;
         }
         let mut depth = 0usize;
@@ -1024,8 +1025,10 @@ fn helper_calls<'s>(toks: &[Tok<'s>], out: &mut Vec<&'s [u8]>) {
     for (at, w) in toks.windows(3).enumerate() {
         let [Tok::Ident(f), Tok::Op(b"("), arg] = w else { continue };
         // And the file's `must` helpers, which may panic (`b :=
-        // mustDecode(raw)`; not `regexp.MustCompile(s)`).
-        let must = (at == 0 || toks[at - 1] != Tok::Op(b"."))
+        // mustDecode(raw)`), and methods (`l.mustParse(s)`; the analysis
+        // reads only the file's, so `regexp.MustCompile(s)` changes nothing).
+        let qualified = at >= 2 && toks[at - 1] == Tok::Op(b".") && matches!(toks[at - 2], Tok::Ident(_));
+        let must = (at == 0 || toks[at - 1] != Tok::Op(b".") || qualified)
             && (f.starts_with(b"must") || f.starts_with(b"Must"))
             && std::str::from_utf8(f).is_ok_and(crate::analysis::exits::is_must_name);
         if !must && !matches!(arg, Tok::Ident(a) if params.contains(a)) {
@@ -1037,9 +1040,10 @@ fn helper_calls<'s>(toks: &[Tok<'s>], out: &mut Vec<&'s [u8]>) {
         // After a statement's end or a block's start, first in the
         // initializer of `if`, `switch` or `for`, or the value assigned
         // (`x := mustParse(t, s)`).
-        let starts_statement = at == 0
+        let head = if qualified { at - 2 } else { at };
+        let starts_statement = head == 0
             || matches!(
-                toks[at - 1],
+                toks[head - 1],
                 Tok::Op(
                     b";" | b"{"
                         | b"}"
