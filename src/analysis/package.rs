@@ -239,6 +239,19 @@ impl Sources {
     /// or can one not be read? `false` for a bare text (no directory).
     #[must_use]
     pub fn named_elsewhere(&self, name: &str) -> bool {
+        self.any_other_file(&|t| {
+            memchr::memmem::find_iter(t.as_bytes(), name.as_bytes()).any(|at| {
+                let word = |b: Option<&u8>| b.is_some_and(|b| crate::syntax::tokens::is_ident(*b));
+                !word(at.checked_sub(1).and_then(|i| t.as_bytes().get(i))) && !word(t.as_bytes().get(at + name.len()))
+            })
+        })
+    }
+
+    /// Does `pred` hold for the text of a Go file of the directory other
+    /// than the checked one (test files and files the build ignores
+    /// included), or can one not be read? `false` for a bare text.
+    #[must_use]
+    pub fn any_other_file(&self, pred: &dyn Fn(&str) -> bool) -> bool {
         let Some(path) = self.path.as_deref() else { return false };
         let dir = match path.parent() {
             Some(d) if !d.as_os_str().is_empty() => d,
@@ -247,13 +260,7 @@ impl Sources {
         let own = path.file_name().map(|n| n.to_string_lossy().into_owned());
         dir_listing(dir).iter().filter(|f| Some(&f.name) != own.as_ref()).any(|f| {
             let text = self.overlay.as_ref().and_then(|o| o.get(&f.path)).map(|t| &**t).or_else(|| f.text());
-            text.is_none_or(|t| {
-                memchr::memmem::find_iter(t.as_bytes(), name.as_bytes()).any(|at| {
-                    let word = |b: Option<&u8>| b.is_some_and(|b| crate::syntax::tokens::is_ident(*b));
-                    !word(at.checked_sub(1).and_then(|i| t.as_bytes().get(i)))
-                        && !word(t.as_bytes().get(at + name.len()))
-                })
-            })
+            text.is_none_or(pred)
         })
     }
 
@@ -411,6 +418,26 @@ impl<'t> Package<'t> {
     #[must_use]
     pub fn named_elsewhere(&self, name: &str) -> bool {
         self.sources.named_elsewhere(name)
+    }
+
+    /// Is the predeclared function `name` (`len`, `max`) surely the
+    /// builtin in the checked file? No file of the directory spells it but
+    /// as a call or a selector's name (`len(x)`, `s.len`): not declared,
+    /// not a parameter, not a local, not assigned (text that does not lex
+    /// answers no).
+    #[must_use]
+    pub fn builtin_unshadowed(&self, name: &str) -> bool {
+        use crate::syntax::tokens::{Tok, tokenize};
+        let only_called = |text: &[u8]| {
+            tokenize(text).is_some_and(|toks| {
+                (0..toks.len()).filter(|&i| toks[i] == Tok::Ident(name.as_bytes())).all(|i| {
+                    let before = i.checked_sub(1).map(|b| toks[b]);
+                    before == Some(Tok::Op(b"."))
+                        || (toks.get(i + 1) == Some(&Tok::Op(b"(")) && before != Some(Tok::Ident(b"func")))
+                })
+            })
+        };
+        only_called(self.own.src) && !self.sources.any_other_file(&|t| !only_called(t.as_bytes()))
     }
 
     /// The top-level function `name` of the package.

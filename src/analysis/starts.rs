@@ -235,9 +235,9 @@ fn only_call_in_literal<'t>(facts: &FileFacts<'t>, call: Node<'t>) -> Option<Nod
 }
 
 /// `defer func() { if r := recover(); r != nil { ... } }()`: a deferred
-/// literal that does something only when its goroutine panics (its body one
-/// `if` whose initializer calls `recover()`, or with no initializer, its
-/// condition: `if recover() != nil`).
+/// literal that does something only when its goroutine panics: its body
+/// one `if` without `else`, `if r := recover(); r != nil` or `if recover()
+/// != nil` (nothing else in the condition).
 pub(crate) fn recovers_only(facts: &FileFacts<'_>, stmt: Node<'_>) -> bool {
     if stmt.kind_str() != k::DEFER_STATEMENT {
         return false;
@@ -246,15 +246,40 @@ pub(crate) fn recovers_only(facts: &FileFacts<'_>, stmt: Node<'_>) -> bool {
     let Some(body) = lit.and_then(|l| l.field("body")) else { return false };
     let stmts = crate::syntax::statements(body);
     let [only] = stmts[..] else { return false };
-    let calls_recover = |i: Node<'_>| {
-        crate::syntax::any_node(i, |x| {
-            x.kind_str() == k::CALL_EXPRESSION
-                && x.field("function").is_some_and(|f| f.kind_str() == k::IDENTIFIER && facts.text(f) == "recover")
-        })
+    if only.kind_str() != k::IF_STATEMENT || only.field("alternative").is_some() {
+        return false;
+    }
+    let is_recover = |x: Node<'_>| {
+        x.kind_str() == k::CALL_EXPRESSION
+            && x.field("function").is_some_and(|f| f.kind_str() == k::IDENTIFIER && facts.text(f) == "recover")
+            && x.field("arguments").is_some_and(|a| a.named_child_count() == 0)
     };
-    only.kind_str() == k::IF_STATEMENT
-        && (only.field("initializer").is_some_and(calls_recover)
-            || only.field("initializer").is_none() && only.field("condition").is_some_and(calls_recover))
+    // The condition is `v != nil` (either way round) and nothing else.
+    let compares_to_nil = |cond: Node<'_>, v: &dyn Fn(Node<'_>) -> bool| {
+        cond.kind_str() == k::BINARY_EXPRESSION
+            && cond.field("operator").is_some_and(|o| o.kind_str() == "!=")
+            && match (cond.field("left"), cond.field("right")) {
+                (Some(l), Some(r)) => (v(l) && r.kind_str() == k::NIL) || (l.kind_str() == k::NIL && v(r)),
+                _ => false,
+            }
+    };
+    let Some(cond) = only.field("condition") else { return false };
+    match only.field("initializer") {
+        // `if recover() != nil { ... }`
+        None => compares_to_nil(cond, &is_recover),
+        // `if r := recover(); r != nil { ... }`
+        Some(init) => {
+            let left = init.field("left").map(crate::syntax::named_children).unwrap_or_default();
+            let right = init.field("right").map(crate::syntax::named_children).unwrap_or_default();
+            match (init.kind_str(), &left[..], &right[..]) {
+                (k::SHORT_VAR_DECLARATION, [name], [call]) if is_recover(*call) => {
+                    let r = facts.text(*name);
+                    compares_to_nil(cond, &|x| x.kind_str() == k::IDENTIFIER && facts.text(x) == r)
+                }
+                _ => false,
+            }
+        }
+    }
 }
 
 /// A defer around a started call that the analysis of the call's body may

@@ -104,9 +104,28 @@ fn neighbour_has_comment(src: &[u8], at: usize) -> bool {
 pub const NOT_LAST: &str =
     "unsafe fix: the goroutine does more after its send, and a buffer would let it run on where it now blocks";
 
+/// Why a capacity fix is graded unsafe when the function measures the
+/// channel.
+const MEASURED: &str = "unsafe fix: the function reads `len` or `cap` of the channel, which the buffer changes";
+
+/// Does the channel's function call `len` or `cap` on it (`if len(c) ==
+/// 0`)? A buffer changes what they return. By name: a shadowing name
+/// counts too.
+fn measured(facts: &FileFacts<'_>, ch: &Channel<'_>) -> bool {
+    use crate::syntax::Fast as _;
+    use crate::syntax::Up as _;
+    crate::syntax::token_nodes(ch.func, facts.src, ch.name.as_bytes()).into_iter().any(|n| {
+        n.up()
+            .filter(|a| a.kind_str() == crate::syntax::kinds::ARGUMENT_LIST)
+            .and_then(|a| a.up())
+            .and_then(|c| c.field("function"))
+            .is_some_and(|f| matches!(facts.text(f), "len" | "cap"))
+    })
+}
+
 /// A finding that sets the capacity: a safe fix when the senders' sends are
 /// their `last` action, an unsafe one (applied only with `--unsafe-fixes`) when
-/// the sender would go on to do more.
+/// the sender would go on to do more, or the function measures the channel.
 pub fn capacity_finding(
     t: &dyn Transform,
     facts: &FileFacts<'_>,
@@ -135,7 +154,9 @@ pub fn capacity_finding(
         None => f,
     };
     let Some(r) = ch.returned else {
-        let (fix, message) = if last {
+        let (fix, message) = if measured(facts, ch) {
+            (edits.map(Fix::is_unsafe), format!("{message} ({MEASURED})"))
+        } else if last {
             (edits.map(Fix::safe), message)
         } else {
             (edits.map(Fix::is_unsafe), format!("{message} ({NOT_LAST})"))

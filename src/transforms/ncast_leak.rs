@@ -81,7 +81,7 @@ impl Transform for NcastLeak {
             }
         };
         let (_, scopes) = facts.scopes_for(ch.make)?;
-        let count = nested_count(cx, scopes, ch, &loops, sender.go);
+        let count = nested_count(cx, scopes, ch, &loops, sender.go).and_then(|c| len_is_builtin(cx, c));
         // A literal count the buffer and the receives cover cannot leak.
         if let Ok(n) = count.as_deref().map(str::parse::<u64>)
             && n.is_ok_and(|n| n <= buffer + received)
@@ -154,7 +154,7 @@ impl NcastLeak {
             None => (n.to_string(), Some(n)),
             Some((go, launch)) => {
                 let (_, scopes) = facts.scopes_for(ch.make)?;
-                let count = sender_count(cx, scopes, ch, launch, go).ok()?;
+                let count = sender_count(cx, scopes, ch, launch, go).and_then(|c| len_is_builtin(cx, c)).ok()?;
                 let more = n - 1;
                 let literal = count.parse::<usize>().ok().map(|c| c + more);
                 (literal.map_or_else(|| format!("{count}+{more}"), |n| n.to_string()), literal)
@@ -282,7 +282,7 @@ enum NoCount {
     Unresolved,
     #[error("`{0}` may be negative and go.mod predates the `max` builtin")]
     MaybeNegative(String),
-    #[error("`{0}` may be negative and `max` may not be the builtin here (the package spells the word)")]
+    #[error("`{0}` may be negative and `max` may not be the builtin here (the package declares or assigns the name)")]
     MaxNotBuiltin(String),
     #[error("the type of `{0}` is not known from this file")]
     UnknownType(String),
@@ -300,6 +300,8 @@ enum NoCount {
     LoopMayChange(String),
     #[error("elements of `{0}` are assigned in the function")]
     ElementsAssigned(String),
+    #[error("`len` may not be the builtin here (the package declares or assigns the name)")]
+    LenNotBuiltin,
     #[error("`int` is redeclared here, so the product of the counts cannot be converted to it")]
     IntShadowed,
     #[error("the loop can be left before its bound, which then over-counts the goroutines")]
@@ -487,7 +489,7 @@ fn field_count<'t>(
     if next.is_none_or(|n| n.id() != launch.id()) {
         return Err(NoCount::FieldMayChange(text.to_owned()));
     }
-    if (is_map || !range) && may_change_in(cx.facts, ch.func, launch, over) {
+    if (is_map || !range) && may_change_in(cx, launch, over, is_map) {
         return Err(NoCount::LoopMayChange(text.to_owned()));
     }
     if shape != Shape::Collection {
@@ -497,36 +499,48 @@ fn field_count<'t>(
 }
 
 /// May the loop `launch` of `func` change the field `sel` names (`x.f`)?
-/// Outside the goroutines it starts (whose own writes would race with the
-/// loop): a call other than a go statement's (whose arguments must then be
-/// calls-free too), or a channel operation or inner range (another
-/// goroutine may change the field while the loop waits). Anywhere in the
-/// loop, goroutines included: an assignment, `++`/`--` included, to a
-/// selector of the same field name, to `x` or anything reached from it
-/// (`x.config = c`, `x.f[k] = v`), or through a pointer (`*p += 3`). And
-/// anywhere in `func`: the address of `x` or of such a field taken.
-fn may_change_in(facts: &FileFacts<'_>, func: Node<'_>, launch: Node<'_>, sel: Node<'_>) -> bool {
+/// Outside the goroutines it starts: a call other than a go statement's
+/// (whose arguments must then be calls-free too), or a channel operation
+/// or inner range (another goroutine may change the field while the loop
+/// waits). Anywhere in the loop, goroutines included (they run while it
+/// does): an assignment, `++`/`--` included, to a selector of the same
+/// field name, to `x` or anything reached from it (`x.config = c`, `x.f[k]
+/// = v`), through a pointer (`*p += 3`), or for a map to any index (an
+/// alias, `m[k] = v`); a call handing `x` on, of a func-valued local (a
+/// method value), or of a method on `x` that is not read-only
+/// ([`read_only_method`]). And anywhere in `func`: the address of `x` or
+/// of such a field taken.
+fn may_change_in<'t>(cx: &Context<'_, 't>, launch: Node<'t>, sel: Node<'t>, is_map: bool) -> bool {
+    let facts = cx.facts;
     let field = sel.field("field").map(|f| facts.text(f));
     let x = sel.field("operand").map(|o| facts.text(o));
     let Some(body) = launch.field("body") else { return true };
     let names_field =
         |t: Node<'_>| t.kind_str() == k::SELECTOR_EXPRESSION && t.field("field").map(|f| facts.text(f)) == field;
-    // `x`, `x.a.b`, `x.f[k]`, `(*x)`, `*p`: the variable written, or `None`
-    // for a write through a pointer.
+    let is_x = |t: Node<'_>| t.kind_str() == k::IDENTIFIER && Some(facts.text(t)) == x;
+    // `x`, `x.a.b`, `x.f[k]`, `(*x)`, `*p`, `m[k]` for a map.
     let written = |mut t: Node<'_>| -> bool {
         loop {
-            if names_field(t) {
+            if names_field(t) || (is_map && t.kind_str() == k::INDEX_EXPRESSION) {
                 return true;
             }
             match t.kind_str() {
-                k::SELECTOR_EXPRESSION => t = t.field("operand").unwrap_or(t),
-                k::INDEX_EXPRESSION => t = t.field("operand").unwrap_or(t),
+                k::SELECTOR_EXPRESSION | k::INDEX_EXPRESSION => t = t.field("operand").unwrap_or(t),
                 k::PARENTHESIZED_EXPRESSION => t = t.named(0).unwrap_or(t),
-                k::UNARY_EXPRESSION => return true,
-                k::IDENTIFIER => return Some(facts.text(t)) == x,
+                k::IDENTIFIER => return is_x(t),
                 _ => return true,
             }
         }
+    };
+    let Some((_, scopes)) = facts.scopes_for(launch) else { return true };
+    let call_may_change = |call: Node<'t>| {
+        let args = call.field("arguments").map(named_children).unwrap_or_default();
+        let Some(f) = call.field("function") else { return true };
+        let local_func = f.kind_str() == k::IDENTIFIER && scopes.resolve(f).is_some();
+        let on_x = f.kind_str() == k::SELECTOR_EXPRESSION && f.field("operand").is_some_and(&written);
+        args.into_iter().any(is_x)
+            || local_func
+            || (on_x && !crate::analysis::starts::callee(cx.pkg, call).is_some_and(|m| read_only_method(cx, m)))
     };
     let mut changes = false;
     crate::syntax::walk_preorder(body, |n| {
@@ -536,9 +550,10 @@ fn may_change_in(facts: &FileFacts<'_>, func: Node<'_>, launch: Node<'_>, sel: N
                 changes |= n.field("left").map(named_children).unwrap_or_default().into_iter().any(written);
             }
             k::INC_STATEMENT | k::DEC_STATEMENT => changes |= n.named(0).is_some_and(written),
-            // The call a go statement starts runs in its goroutine.
-            k::CALL_EXPRESSION if !in_goroutine => {
-                changes |= !crate::syntax::Up::up(&n).is_some_and(|g| g.kind_str() == k::GO_STATEMENT);
+            k::CALL_EXPRESSION => {
+                // The call a go statement starts runs in its goroutine.
+                let started = crate::syntax::Up::up(&n).is_some_and(|g| g.kind_str() == k::GO_STATEMENT);
+                changes |= (!in_goroutine && !started) || call_may_change(n);
             }
             k::SEND_STATEMENT | k::SELECT_STATEMENT | k::RANGE_CLAUSE if !in_goroutine => changes = true,
             k::UNARY_EXPRESSION if !in_goroutine => {
@@ -550,12 +565,50 @@ fn may_change_in(facts: &FileFacts<'_>, func: Node<'_>, launch: Node<'_>, sel: N
     });
     // `p := &x.f` (or `&x`), anywhere in the function.
     changes
-        || crate::syntax::any_node(func, |n| {
+        || crate::syntax::any_node(cx_func(launch), |n| {
             n.kind_str() == k::UNARY_EXPRESSION
                 && n.field("operator").is_some_and(|o| o.kind_str() == "&")
-                && n.field("operand")
-                    .is_some_and(|o| names_field(o) || (o.kind_str() == k::IDENTIFIER && Some(facts.text(o)) == x))
+                && n.field("operand").is_some_and(|o| names_field(o) || is_x(o))
         })
+}
+
+/// The function declaration or literal holding `n`.
+fn cx_func(n: Node<'_>) -> Node<'_> {
+    flow::innermost_function(n).unwrap_or(n)
+}
+
+/// Is `m` a method of the checked file that writes nothing but its own
+/// locals? Every assignment, `++`/`--` targets a plain identifier that is
+/// not its receiver, it takes no address and calls no method on its
+/// receiver (nor hands it on).
+fn read_only_method(cx: &Context<'_, '_>, m: crate::analysis::InFile<Node<'_>>) -> bool {
+    let facts = cx.facts;
+    if m.file != crate::analysis::FileId::OWN || m.value.kind_str() != k::METHOD_DECLARATION {
+        return false;
+    }
+    let recv = m.value.field("receiver").and_then(|r| r.named(0)).and_then(|p| p.field("name")).map(|n| facts.text(n));
+    let Some(body) = m.value.field("body") else { return false };
+    let plain = |t: Node<'_>| t.kind_str() == k::IDENTIFIER && Some(facts.text(t)) != recv;
+    !crate::syntax::any_node(body, |n| match n.kind_str() {
+        k::ASSIGNMENT_STATEMENT => !n.field("left").map(named_children).unwrap_or_default().into_iter().all(plain),
+        k::INC_STATEMENT | k::DEC_STATEMENT => !n.named(0).is_some_and(plain),
+        k::UNARY_EXPRESSION => n.field("operator").is_some_and(|o| o.kind_str() == "&"),
+        k::CALL_EXPRESSION => {
+            let on_recv = n
+                .field("function")
+                .filter(|f| f.kind_str() == k::SELECTOR_EXPRESSION)
+                .and_then(|f| f.field("operand"))
+                .is_some_and(|o| Some(facts.text(o)) == recv);
+            let handed = n
+                .field("arguments")
+                .map(named_children)
+                .unwrap_or_default()
+                .into_iter()
+                .any(|a| Some(facts.text(a)) == recv);
+            on_recv || handed
+        }
+        _ => false,
+    })
 }
 
 /// A count from an integer bound `n` (`len(x)`, a literal or a local).
@@ -602,15 +655,22 @@ fn count_int<'t>(
     }
 }
 
-/// Does `max` at the make surely name the builtin? The checked file has no
-/// identifier `max` (comments and strings aside) and no other file of its
-/// directory spells the word: a local, a parameter or a package-level
-/// function or variable of that name would make `max(n, 0)` call it, or
-/// not compile.
+/// `count`, unless it calls `len` where `len` may not be the builtin
+/// ([`crate::analysis::Package::builtin_unshadowed`]): a parameter or a
+/// package function of that name would be called, or not compile.
+fn len_is_builtin(cx: &Context<'_, '_>, count: String) -> Result<String, NoCount> {
+    if count.contains("len(") && !cx.pkg.builtin_unshadowed("len") {
+        return Err(NoCount::LenNotBuiltin);
+    }
+    Ok(count)
+}
+
+/// Does `max` at the make surely name the builtin
+/// ([`crate::analysis::Package::builtin_unshadowed`])? A local, a
+/// parameter or a package-level function or variable of that name would
+/// make `max(n, 0)` call it, or not compile.
 fn max_is_builtin(cx: &Context<'_, '_>) -> bool {
-    use crate::syntax::tokens::{Tok, tokenize};
-    let named_here = tokenize(cx.facts.src).is_none_or(|toks| toks.contains(&Tok::Ident(b"max")));
-    !named_here && !cx.pkg.named_elsewhere("max")
+    cx.pkg.builtin_unshadowed("max")
 }
 
 /// `x` names the same variable at the make as at the loop, and is never

@@ -187,7 +187,8 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
     };
     let spawners = Spawners { src, chunks: &chunks, memo: std::cell::RefCell::default() };
     let is_spawner = |name: &[u8]| spawners.is(declared(), name);
-    let declared_here = |name: &[u8]| declared().contains_key(name);
+    let lookups =
+        Lookups { may_use: &may_use, is_spawner: &is_spawner, declared_here: &|n| declared().contains_key(n) };
     // The file's constructors (see `starts::returned_by`), each with what
     // its own goroutine needs: a caller reads the constructor's body as the
     // goroutine it starts (found once per file, most files having none).
@@ -198,9 +199,7 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
                 .iter()
                 .map(|c| (c.name, &src[c.range.clone()]))
                 .filter(|(_, t)| may_be_constructor(t))
-                .map(|(name, t)| {
-                    (name, needs(t, uses, &may_use, &is_spawner, &declared_here, None).unwrap_or_default())
-                })
+                .map(|(name, t)| (name, needs(t, uses, &lookups, None).unwrap_or_default()))
                 .collect()
         })
     };
@@ -218,7 +217,7 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
         }
         let constructor: Option<Constructor<'_, 's>> = if reads_constructors { Some(&constructor) } else { None };
         let handed = if uses.contains(&GoroutineUse::SendUnbuffered) { replies.users(i) } else { Vec::new() };
-        let found = needs(&src[c.range.clone()], uses, &may_use, &is_spawner, &declared_here, constructor);
+        let found = needs(&src[c.range.clone()], uses, &lookups, constructor);
         if let Some(mut names) = found.or_else(|| (!handed.is_empty()).then(Vec::new)) {
             *k = true;
             add_handed_on(src, &chunks, declared(), &mut names);
@@ -313,7 +312,7 @@ struct Replies<'s, 'c> {
     found: OnceCell<Vec<Vec<usize>>>,
 }
 
-impl<'s> Replies<'s, '_> {
+impl Replies<'_, '_> {
     /// The other chunks the chunk `i` needs read when it makes a channel
     /// and hands it over in a reply field; none otherwise.
     fn users(&self, i: usize) -> Vec<usize> {
@@ -710,7 +709,13 @@ pub fn handed_fields(text: &[u8]) -> Vec<&[u8]> {
 /// func() {...})` is then no wrapper's call).
 #[must_use]
 pub fn may_hold_finding(text: &[u8]) -> bool {
-    needs(text, GoroutineUse::ALL, &|_| true, &|_| false, &|_| false, None).is_some()
+    needs(
+        text,
+        GoroutineUse::ALL,
+        &Lookups { may_use: &|_| true, is_spawner: &|_| false, declared_here: &|_| false },
+        None,
+    )
+    .is_some()
 }
 
 /// The words of `text` (identifier-like runs, comments and strings
@@ -837,11 +842,10 @@ fn keep_started_values<'s>(
 fn needs<'s>(
     text: &'s [u8],
     uses: &[GoroutineUse],
-    may_use: &dyn Fn(&[u8]) -> bool,
-    is_spawner: &dyn Fn(&[u8]) -> bool,
-    declared_here: &dyn Fn(&[u8]) -> bool,
+    names: &Lookups<'_>,
     constructor: Option<Constructor<'_, 's>>,
 ) -> Option<Vec<&'s [u8]>> {
+    let Lookups { may_use, is_spawner, declared_here } = *names;
     let constructed = constructed(text, constructor);
     // A call of a spawner of the file starts a goroutine without spelling
     // `go`: a function making a channel is scanned for calls handed it.
@@ -865,9 +869,7 @@ fn needs<'s>(
         holds.then_some(names)
     };
     let Some(toks) = tokenize(text) else { return anything() };
-    let mut gos = starts_in(&toks);
-    // A method wrapper is one of the checked file (`analysis::starts`).
-    gos.retain(|g| !g.method || g.callee(&toks).is_some_and(declared_here));
+    let gos = starts_kept(&toks, declared_here);
     let mut callees = Vec::new();
     let mut holds = false;
     for (at, w) in toks.windows(3).enumerate() {
@@ -928,27 +930,7 @@ fn needs<'s>(
     }
     // A channel variable declared without a value that a goroutine names.
     if uses.contains(&GoroutineUse::NilChannel) {
-        for (at, w) in toks.windows(3).enumerate() {
-            let [Tok::Ident(b"var"), Tok::Ident(name), next] = w else { continue };
-            let chan = match next {
-                Tok::Ident(b"chan") => true,
-                Tok::Op(b"<-") => toks.get(at + 3) == Some(&Tok::Ident(b"chan")),
-                _ => false,
-            };
-            if !chan {
-                continue;
-            }
-            // And the functions those goroutines run or hand it to
-            // (`go consume(c)`, `go func() { consume(c) }()`).
-            for g in gos.iter().filter(|g| g.mentions(&toks, name)) {
-                holds = true;
-                for callee in g.callee(&toks).into_iter().chain(g.called(&toks, name)) {
-                    if !callees.contains(&callee) {
-                        callees.push(callee);
-                    }
-                }
-            }
-        }
+        holds |= nil_channel_callees(&toks, &gos, &mut callees);
     }
     for n in constructed {
         holds = true;
@@ -957,6 +939,14 @@ fn needs<'s>(
         }
     }
     holds.then_some(callees)
+}
+
+/// The starts of `toks` ([`starts_in`]), a method wrapper's call only for
+/// a method the file declares (`analysis::starts` follows no other).
+fn starts_kept<'t>(toks: &[Tok<'t>], declared_here: &dyn Fn(&[u8]) -> bool) -> Vec<starts::GoStmt> {
+    let mut gos = starts_in(toks);
+    gos.retain(|g| !g.method || g.callee(toks).is_some_and(declared_here));
+    gos
 }
 
 /// The types of the composite literals keyed with a field spelled `name`
@@ -977,11 +967,7 @@ fn keyed_types<'s>(toks: &[Tok<'s>], name: &[u8], out: &mut Vec<&'s [u8]>) {
                 depth += 1;
                 false
             }
-            Tok::Op(b"(" | b"[") if depth > 0 => {
-                depth -= 1;
-                false
-            }
-            Tok::Op(b"{") if depth > 0 => {
+            Tok::Op(b"(" | b"[" | b"{") if depth > 0 => {
                 depth -= 1;
                 false
             }
@@ -994,6 +980,48 @@ fn keyed_types<'s>(toks: &[Tok<'s>], name: &[u8], out: &mut Vec<&'s [u8]>) {
             out.push(t);
         }
     }
+}
+
+/// For [`needs`]: the functions the goroutines naming a channel variable
+/// declared without a value (`var c chan T`) run or hand it to (`go
+/// consume(c)`, `go func() { consume(c) }()`), added to `callees`; whether
+/// there is such a goroutine.
+fn nil_channel_callees<'s>(toks: &[Tok<'s>], gos: &[starts::GoStmt], callees: &mut Vec<&'s [u8]>) -> bool {
+    let mut holds = false;
+    for (at, w) in toks.windows(3).enumerate() {
+        let [Tok::Ident(b"var"), Tok::Ident(name), next] = w else { continue };
+        let chan = match next {
+            Tok::Ident(b"chan") => true,
+            Tok::Op(b"<-") => toks.get(at + 3) == Some(&Tok::Ident(b"chan")),
+            _ => false,
+        };
+        if !chan {
+            continue;
+        }
+        // And the functions those goroutines run or hand it to
+        // (`go consume(c)`, `go func() { consume(c) }()`).
+        for g in gos.iter().filter(|g| g.mentions(toks, name)) {
+            holds = true;
+            for callee in g.callee(toks).into_iter().chain(g.called(toks, name)) {
+                if !callees.contains(&callee) {
+                    callees.push(callee);
+                }
+            }
+        }
+    }
+    holds
+}
+
+/// What [`needs`] asks of the rest of the file, by name.
+#[derive(Clone, Copy)]
+struct Lookups<'a> {
+    /// May the function of that name send or range on a channel it is
+    /// handed (any name the file does not declare may)?
+    may_use: &'a dyn Fn(&[u8]) -> bool,
+    /// Is it a spawner of the file (see `starts::spawned_by`)?
+    is_spawner: &'a dyn Fn(&[u8]) -> bool,
+    /// Does the file declare it?
+    declared_here: &'a dyn Fn(&[u8]) -> bool,
 }
 
 /// For a constructor of the file (see `starts::returned_by`), by name:
@@ -1197,22 +1225,23 @@ fn closes_in_block(toks: &[Tok<'_>], from: usize, name: &[u8]) -> bool {
 /// in `xs := f(...)` or `xs, err := s.f(...)` where `xs` is ranged over
 /// (`range xs`) or measured (`len(xs)`) in the function.
 /// Also the types whose fields may give one: `T` for `range x.f` or `i <
-/// x.f` with `x T`, `x *T` or `x := &T{` in the function.
+/// x.f` with `x T`, `x *T` or `x := &T{` in the function, and the methods
+/// called on such an `x`.
 fn counted_from_calls<'s>(toks: &[Tok<'s>], out: &mut Vec<&'s [u8]>) {
     let mut counted: Vec<&[u8]> = Vec::new();
     let mut with_fields: Vec<&[u8]> = Vec::new();
     for w in toks.windows(4) {
         match w {
-            [Tok::Ident(b"range"), Tok::Ident(x), Tok::Op(b"."), Tok::Ident(_)] if !with_fields.contains(x) => {
+            // `range x.f`, and a counting clause's bound that is a field:
+            // `i < x.n`.
+            [Tok::Ident(b"range"), Tok::Ident(x), Tok::Op(b"."), Tok::Ident(_)]
+            | [Tok::Ident(_), Tok::Op(b"<" | b"<="), Tok::Ident(x), Tok::Op(b".")]
+                if !with_fields.contains(x) =>
+            {
                 with_fields.push(x);
             }
-            [Tok::Ident(b"range"), Tok::Ident(_), Tok::Op(b"."), Tok::Ident(_)] => {}
-            // A counting clause's bound that is a field: `i < x.n`.
-            [Tok::Ident(_), Tok::Op(b"<" | b"<="), Tok::Ident(x), Tok::Op(b".")] => {
-                if !with_fields.contains(x) {
-                    with_fields.push(x);
-                }
-            }
+            [Tok::Ident(b"range"), Tok::Ident(_), Tok::Op(b"."), Tok::Ident(_)]
+            | [Tok::Ident(_), Tok::Op(b"<" | b"<="), Tok::Ident(_), Tok::Op(b".")] => {}
             [Tok::Ident(b"range"), Tok::Ident(x), ..]
             | [Tok::Ident(b"len"), Tok::Op(b"("), Tok::Ident(x), Tok::Op(b")")]
             // A counting clause's bound: `i < n`.
@@ -1232,6 +1261,16 @@ fn counted_from_calls<'s>(toks: &[Tok<'s>], out: &mut Vec<&'s [u8]>) {
             && !with_fields.contains(x)
         {
             with_fields.push(x);
+        }
+    }
+    // And the methods called on such a variable (`l.stripe(i)`): a count
+    // from its field holds only if they leave the field alone.
+    for w in toks.windows(4) {
+        if let [Tok::Ident(x), Tok::Op(b"."), Tok::Ident(m), Tok::Op(b"(")] = w
+            && with_fields.contains(x)
+            && !out.contains(m)
+        {
+            out.push(m);
         }
     }
     for w in toks.windows(4) {
