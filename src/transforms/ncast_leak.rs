@@ -306,6 +306,10 @@ enum NoCount {
     IntShadowed,
     #[error("the loop can be left before its bound, which then over-counts the goroutines")]
     LeavesEarly,
+    #[error(
+        "the loop may skip its go statement (a branch or a `continue`), so its bound may be far over the goroutines"
+    )]
+    NotEveryIteration,
 }
 
 /// The number of goroutines started by `go` in the nested `loops` (innermost
@@ -395,18 +399,18 @@ fn sender_count<'t>(
     if clause.kind_str() == k::RANGE_CLAUSE {
         let over = clause.field("right").ok_or(NoCount::NoRangeExpression)?;
         if over.kind_str() == k::SELECTOR_EXPRESSION {
-            return field_count(cx, scopes, ch, launch, over, true);
+            return field_count(cx, scopes, ch, (launch, go), over, true);
         }
         return match shape_in_package(cx.pkg, scopes, over) {
             Shape::Collection if over.kind_str() == k::IDENTIFIER => {
                 stable_name(cx, scopes, ch, over).map(|n| format!("len({n})"))
             }
             Shape::NonNegInt if over.kind_str() == k::IDENTIFIER || over.kind_str() == k::INT_LITERAL => {
-                runs_to_its_bound(cx, launch)?;
+                runs_to_its_bound(cx, launch, go)?;
                 count_int(cx, scopes, ch, over, true)
             }
             Shape::SignedInt => {
-                runs_to_its_bound(cx, launch)?;
+                runs_to_its_bound(cx, launch, go)?;
                 count_int(cx, scopes, ch, over, true)
             }
             _ => Err(NoCount::RangeNotWritable(facts.text(over).to_owned())),
@@ -433,9 +437,9 @@ fn sender_count<'t>(
         return Err(NoCount::NotCounting);
     }
     if right.kind_str() == k::SELECTOR_EXPRESSION {
-        return field_count(cx, scopes, ch, launch, right, false);
+        return field_count(cx, scopes, ch, (launch, go), right, false);
     }
-    runs_to_its_bound(cx, launch)?;
+    runs_to_its_bound(cx, launch, go)?;
     count_int(cx, scopes, ch, right, false)
 }
 
@@ -443,9 +447,24 @@ fn sender_count<'t>(
 /// count the goroutines: a `break`, `return` or `goto` out of it (a retry
 /// loop bounded by `math.MaxInt`) makes the bound an over-count that `make`
 /// may refuse. (A range over a collection is bounded by what exists.)
-fn runs_to_its_bound<'t>(cx: &Context<'_, 't>, launch: Node<'t>) -> Result<(), NoCount> {
+fn runs_to_its_bound<'t>(cx: &Context<'_, 't>, launch: Node<'t>, go: Node<'t>) -> Result<(), NoCount> {
     let leaves = exits(cx.pkg, launch).into_iter().any(|j| flow::leaves(j, launch, cx.facts.src));
-    if leaves { Err(NoCount::LeavesEarly) } else { Ok(()) }
+    if leaves {
+        return Err(NoCount::LeavesEarly);
+    }
+    // And it starts a goroutine on every iteration: the go statement is one
+    // of the body's own statements, and no `continue` skips it. Else the
+    // bound may be far over the goroutines, and a buffer of that many
+    // elements more than `make` can allocate.
+    let body = launch.field("body");
+    let top = body.and_then(|b| b.named(0)).is_some_and(|list| crate::syntax::Up::up(&go) == Some(list));
+    let skips = body.is_some_and(|b| {
+        crate::syntax::any_node(b, |n| {
+            n.kind_str() == k::CONTINUE_STATEMENT
+                && flow::jump_target(n, cx.facts.src).is_none_or(|t| t.id() == launch.id())
+        })
+    });
+    if top && !skips { Ok(()) } else { Err(NoCount::NotEveryIteration) }
 }
 
 /// A count from a field of a struct type of the package: `len(x.f)` for
@@ -461,7 +480,7 @@ fn field_count<'t>(
     cx: &Context<'_, 't>,
     scopes: &Scopes<'t>,
     ch: &Channel<'t>,
-    launch: Node<'t>,
+    (launch, go): (Node<'t>, Node<'t>),
     over: Node<'t>,
     range: bool,
 ) -> Result<String, NoCount> {
@@ -493,7 +512,7 @@ fn field_count<'t>(
         return Err(NoCount::LoopMayChange(text.to_owned()));
     }
     if shape != Shape::Collection {
-        runs_to_its_bound(cx, launch)?;
+        runs_to_its_bound(cx, launch, go)?;
     }
     Ok(count)
 }
