@@ -201,6 +201,9 @@ pub struct SoleSender<'t> {
     /// Every send is the goroutine's last action, so a buffer only unblocks it.
     pub last: bool,
     pub go: Node<'t>,
+    /// What the goroutine may block on for good before its send, where a
+    /// buffer would not free it ([`gate_before_send`]).
+    pub gated: Option<Node<'t>>,
 }
 
 /// The one goroutine sending on `ch`, provided it sends at most once on
@@ -259,7 +262,135 @@ fn sole_sender<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<SoleSender<'t>
     let (fewest, n) = flow::send_bounds(body, src, &|x| sends.iter().any(|s| s.id() == x.id()));
     let every_path = fewest == 1;
     let last = sends.iter().all(|s| flow::is_last_action_with(*s, body, &|x| quiet_after_send(pkg, ch, &g, x)));
-    (n == 1).then_some(SoleSender { go: g.stmt, every_path, last })
+    let gated = if g.file() == FileId::OWN { gate_before_send(pkg, ch, &g, &sends) } else { None };
+    (n == 1).then_some(SoleSender { go: g.stmt, every_path, last, gated })
+}
+
+/// An operation of the start `g`'s own body, before one of its `sends`,
+/// that waits on a variable of the parent's function or of the package
+/// that nothing releases in time: `<-x`, `x.Wait()`, `x.Lock()` or
+/// `x.RLock()` on `x` a local of the parent that no statement of its own
+/// releases (`x <- v`, `close(x)`, `x.Done()`, `x.Unlock()`) before its
+/// first way out or receive after the start, deferred or from a closure
+/// (which run later, or anywhere: then it is taken as released); or on a
+/// package-level `x` that nothing in the file releases. The goroutine then
+/// blocks there on the leaking path, and a buffer frees nothing. Before a
+/// send: in an earlier statement of a block holding it, or in the header
+/// of a statement holding it; nested func literals aside. Gates on anything
+/// else (a method's result, a parameter) are taken as released.
+fn gate_before_send<'t>(pkg: &Package<'t>, ch: &Channel<'t>, g: &Start<'t>, sends: &[Node<'t>]) -> Option<Node<'t>> {
+    let facts = pkg.own();
+    let body = g.body()?;
+    let held = |root: Node<'t>| {
+        let mut hit = None;
+        crate::syntax::walk_preorder(root, |n| {
+            if hit.is_none() && gate_object(facts, n).is_some_and(|x| unreleased(pkg, ch, g, x)) {
+                hit = Some(n);
+            }
+            hit.is_none() && n.kind_str() != k::FUNC_LITERAL
+        });
+        hit
+    };
+    for &send in sends {
+        let mut at = send;
+        while at.id() != body.id() {
+            let Some(parent) = at.up() else { break };
+            for c in named_children(parent) {
+                if c.id() == at.id() {
+                    break;
+                }
+                let exclusive = matches!(
+                    c.kind_str(),
+                    k::BLOCK | k::COMMUNICATION_CASE | k::EXPRESSION_CASE | k::DEFAULT_CASE | k::TYPE_CASE
+                );
+                if (parent.kind_str() == k::STATEMENT_LIST || !exclusive)
+                    && let Some(hit) = held(c)
+                {
+                    return Some(hit);
+                }
+            }
+            at = parent;
+        }
+    }
+    None
+}
+
+/// The variable a node waits on: `x` in `<-x`, `x.Wait()`, `x.Lock()`,
+/// `x.RLock()`.
+fn gate_object<'t>(facts: &FileFacts<'t>, n: Node<'t>) -> Option<Node<'t>> {
+    match n.kind_str() {
+        k::CALL_EXPRESSION if n.field("arguments").is_some_and(|a| a.named_child_count() == 0) => {
+            ["Wait", "Lock", "RLock"].iter().find_map(|m| method_call_on(facts, n, m))
+        }
+        k::UNARY_EXPRESSION if n.field("operator").is_some_and(|o| o.kind_str() == "<-") => {
+            n.field("operand").filter(|o| o.kind_str() == k::IDENTIFIER)
+        }
+        _ => None,
+    }
+}
+
+/// Is the gate `x` (see [`gate_before_send`]) surely not released in time?
+fn unreleased<'t>(pkg: &Package<'t>, ch: &Channel<'t>, g: &Start<'t>, x: Node<'t>) -> bool {
+    let facts = pkg.own();
+    let Some((_, scopes)) = facts.scopes_for(x) else { return false };
+    let releases = |b: &super::scope::Binding<'t>| -> Vec<Node<'t>> {
+        b.uses
+            .iter()
+            .copied()
+            .filter(|u| {
+                let p = u.up();
+                let call = p.and_then(|s| s.up()).filter(|c| c.kind_str() == k::CALL_EXPRESSION);
+                let method = p
+                    .filter(|s| s.kind_str() == k::SELECTOR_EXPRESSION)
+                    .and_then(|s| s.field("field"))
+                    .is_some_and(|f| matches!(facts.text(f), "Done" | "Unlock" | "RUnlock"));
+                let sent = p.is_some_and(|s| s.kind_str() == k::SEND_STATEMENT && s.field("channel") == Some(*u));
+                let closed = call.is_some_and(|c| c.field("function").is_some_and(|f| facts.text(f) == "close"));
+                (method && call.is_some()) || sent || closed
+            })
+            .collect()
+    };
+    match scopes.resolve(x).map(|b| scopes.binding(b)) {
+        // A local of the parent (the goroutine captures it).
+        Some(b)
+            if b.kind == super::scope::BindingKind::Local
+                && crate::syntax::contains(ch.func, b.ident)
+                && !crate::syntax::contains(g.func.value, b.ident) =>
+        {
+            let Some(body) = ch.func.field("body") else { return false };
+            let first_recv = ch.ops_of(OpKind::Recv).filter(|o| o.place == Place::Parent).map(|o| o.node.start_byte());
+            let first_exit = super::exits::exits(pkg, body)
+                .into_iter()
+                .filter(|j| j.start_byte() > g.stmt.end_byte())
+                .map(|j| j.start_byte());
+            let Some(deadline) = first_recv.chain(first_exit).min() else { return false };
+            let rel = releases(b);
+            let later_or_elsewhere = |u: &Node<'t>| {
+                crate::syntax::ancestors_within(ch.func, *u)
+                    .iter()
+                    .any(|a| matches!(a.kind_str(), k::FUNC_LITERAL | k::DEFER_STATEMENT))
+            };
+            !rel.iter().any(|u| later_or_elsewhere(u) || u.start_byte() < deadline)
+        }
+        // Not a local: a package-level variable nothing in the file releases.
+        None => {
+            let name = facts.text(x);
+            !facts.roots().any(|root| {
+                crate::syntax::token_nodes(root, facts.src, name.as_bytes()).into_iter().any(|u| {
+                    let p = u.up();
+                    let sent = p.is_some_and(|s| s.kind_str() == k::SEND_STATEMENT && s.field("channel") == Some(u));
+                    let call = p.and_then(|s| s.up()).filter(|c| c.kind_str() == k::CALL_EXPRESSION);
+                    let closed = call.is_some_and(|c| c.field("function").is_some_and(|f| facts.text(f) == "close"));
+                    let method = p
+                        .filter(|s| s.kind_str() == k::SELECTOR_EXPRESSION)
+                        .and_then(|s| s.field("field"))
+                        .is_some_and(|f| matches!(facts.text(f), "Done" | "Unlock" | "RUnlock"));
+                    sent || closed || method || p.is_some_and(|s| s.kind_str() == k::ASSIGNMENT_STATEMENT)
+                })
+            }) && !pkg.named_elsewhere(name)
+        }
+        Some(_) => false,
+    }
 }
 
 /// Is the parent's `close(c)` (the call `close`) reached only once every

@@ -207,7 +207,7 @@ pub fn handed_off<'t>(pkg: &Package<'t>, value: Node<'t>, make: Node<'t>, func: 
         return None;
     }
     let start = Start { kind: StartKind::HandedOff, stmt: handoff, func: InFile::new(FileId::OWN, handler.region) };
-    let sender = SoleSender { go: handoff, every_path: handler.every_path, last: handler.last };
+    let sender = SoleSender { go: handoff, every_path: handler.every_path, last: handler.last, gated: None };
     // Named as the caller reads it (`req.reply`), else as the field.
     let name = receives.first().and_then(|r| r.named(0)).map_or_else(|| facts.text(key), |sel| facts.text(sel));
     Some(HandedOff { name, start, handler, receives, sender })

@@ -125,15 +125,25 @@ fn measured(facts: &FileFacts<'_>, ch: &Channel<'_>) -> bool {
 
 /// A finding that sets the capacity: a safe fix when the senders' sends are
 /// their `last` action, an unsafe one (applied only with `--unsafe-fixes`) when
-/// the sender would go on to do more, or the function measures the channel.
+/// the sender would go on to do more, or the function measures the channel;
+/// none when the sender is `gated`, blocking first on what nothing releases.
 pub fn capacity_finding(
     t: &dyn Transform,
     facts: &FileFacts<'_>,
     ch: &Channel<'_>,
-    last: bool,
+    (last, gated): (bool, Option<tree_sitter::Node<'_>>),
     capacity: &str,
     message: String,
 ) -> Finding {
+    // The sender may block for good before its send, where a buffer does
+    // not free it.
+    if let Some(gate) = gated {
+        let message = format!(
+            "{message} (no fix: the goroutine may first block for good on line {}, where a buffer would not free it)",
+            gate.start_position().row + 1
+        );
+        return Finding::about(t, ch, message, None);
+    }
     let edits = set_capacity(facts, ch, capacity);
     // The sender is the handler of the request the channel travels in.
     let (message, answer) = match ch.handed.as_deref() {

@@ -105,7 +105,7 @@ impl Transform for NcastLeak {
             // Without a fix, a buffered channel's leak is not shown: the
             // count the buffer must reach is unknown.
             Err(_) if buffer > 0 => None,
-            Ok(count) => Some(capacity_finding(self, facts, ch, sender.last, &count, message)),
+            Ok(count) => Some(capacity_finding(self, facts, ch, (sender.last, sender.gated), &count, message)),
             Err(why) => Some(Finding::about(self, ch, format!("{message} (no fix: {why})"), None)),
         }
     }
@@ -209,7 +209,7 @@ impl NcastLeak {
         };
         let message =
             format!("{who} each send once on `{}`, but {reason}{}: the rest block forever", ch.name, too_small(buffer));
-        Some(capacity_finding(self, facts, ch, senders.last, &capacity, message))
+        Some(capacity_finding(self, facts, ch, (senders.last, None), &capacity, message))
     }
 }
 

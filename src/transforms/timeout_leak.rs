@@ -110,7 +110,7 @@ impl Transform for TimeoutLeak {
                 self,
                 facts,
                 ch,
-                sender.last,
+                (sender.last, sender.gated),
                 "1",
                 format!(
                     "when the select on line {line}{called} takes another case, the goroutine sending on `{}` blocks forever",
