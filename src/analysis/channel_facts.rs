@@ -329,27 +329,24 @@ fn gate_object<'t>(facts: &FileFacts<'t>, n: Node<'t>) -> Option<Node<'t>> {
     }
 }
 
+/// Is the use `u` of a gate a release: `u <- v`, `close(u)`, `u.Done()`,
+/// `u.Unlock()`, `u.RUnlock()`?
+fn releases_gate(facts: &FileFacts<'_>, u: Node<'_>) -> bool {
+    let p = u.up();
+    let call = p.and_then(|s| s.up()).filter(|c| c.kind_str() == k::CALL_EXPRESSION);
+    let method = p
+        .filter(|s| s.kind_str() == k::SELECTOR_EXPRESSION)
+        .and_then(|s| s.field("field"))
+        .is_some_and(|f| matches!(facts.text(f), "Done" | "Unlock" | "RUnlock"));
+    let sent = p.is_some_and(|s| s.kind_str() == k::SEND_STATEMENT && s.field("channel") == Some(u));
+    let closed = call.is_some_and(|c| c.field("function").is_some_and(|f| facts.text(f) == "close"));
+    (method && call.is_some()) || sent || closed
+}
+
 /// Is the gate `x` (see [`gate_before_send`]) surely not released in time?
 fn unreleased<'t>(pkg: &Package<'t>, ch: &Channel<'t>, g: &Start<'t>, x: Node<'t>) -> bool {
     let facts = pkg.own();
     let Some((_, scopes)) = facts.scopes_for(x) else { return false };
-    let releases = |b: &super::scope::Binding<'t>| -> Vec<Node<'t>> {
-        b.uses
-            .iter()
-            .copied()
-            .filter(|u| {
-                let p = u.up();
-                let call = p.and_then(|s| s.up()).filter(|c| c.kind_str() == k::CALL_EXPRESSION);
-                let method = p
-                    .filter(|s| s.kind_str() == k::SELECTOR_EXPRESSION)
-                    .and_then(|s| s.field("field"))
-                    .is_some_and(|f| matches!(facts.text(f), "Done" | "Unlock" | "RUnlock"));
-                let sent = p.is_some_and(|s| s.kind_str() == k::SEND_STATEMENT && s.field("channel") == Some(*u));
-                let closed = call.is_some_and(|c| c.field("function").is_some_and(|f| facts.text(f) == "close"));
-                (method && call.is_some()) || sent || closed
-            })
-            .collect()
-    };
     match scopes.resolve(x).map(|b| scopes.binding(b)) {
         // A local of the parent (the goroutine captures it).
         Some(b)
@@ -364,29 +361,25 @@ fn unreleased<'t>(pkg: &Package<'t>, ch: &Channel<'t>, g: &Start<'t>, x: Node<'t
                 .filter(|j| j.start_byte() > g.stmt.end_byte())
                 .map(|j| j.start_byte());
             let Some(deadline) = first_recv.chain(first_exit).min() else { return false };
-            let rel = releases(b);
-            let later_or_elsewhere = |u: &Node<'t>| {
-                crate::syntax::ancestors_within(ch.func, *u)
+            // A release deferred or in a closure runs later, or anywhere.
+            let later_or_elsewhere = |u: Node<'t>| {
+                crate::syntax::ancestors_within(ch.func, u)
                     .iter()
                     .any(|a| matches!(a.kind_str(), k::FUNC_LITERAL | k::DEFER_STATEMENT))
             };
-            !rel.iter().any(|u| later_or_elsewhere(u) || u.start_byte() < deadline)
+            !b.uses
+                .iter()
+                .filter(|u| releases_gate(facts, **u))
+                .any(|u| later_or_elsewhere(*u) || u.start_byte() < deadline)
         }
-        // Not a local: a package-level variable nothing in the file releases.
+        // Not a local: a package-level variable nothing in the file
+        // releases or assigns, named in no other file.
         None => {
             let name = facts.text(x);
             !facts.roots().any(|root| {
-                crate::syntax::token_nodes(root, facts.src, name.as_bytes()).into_iter().any(|u| {
-                    let p = u.up();
-                    let sent = p.is_some_and(|s| s.kind_str() == k::SEND_STATEMENT && s.field("channel") == Some(u));
-                    let call = p.and_then(|s| s.up()).filter(|c| c.kind_str() == k::CALL_EXPRESSION);
-                    let closed = call.is_some_and(|c| c.field("function").is_some_and(|f| facts.text(f) == "close"));
-                    let method = p
-                        .filter(|s| s.kind_str() == k::SELECTOR_EXPRESSION)
-                        .and_then(|s| s.field("field"))
-                        .is_some_and(|f| matches!(facts.text(f), "Done" | "Unlock" | "RUnlock"));
-                    sent || closed || method || p.is_some_and(|s| s.kind_str() == k::ASSIGNMENT_STATEMENT)
-                })
+                crate::syntax::token_nodes(root, facts.src, name.as_bytes())
+                    .into_iter()
+                    .any(|u| releases_gate(facts, u) || u.up().is_some_and(|s| s.kind_str() == k::ASSIGNMENT_STATEMENT))
             }) && !pkg.named_elsewhere(name)
         }
         Some(_) => false,

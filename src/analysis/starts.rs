@@ -291,7 +291,7 @@ fn quiet_defer(facts: &FileFacts<'_>, d: Node<'_>) -> bool {
         c.field("function").is_some_and(|f| known::LOG_PRINTS.iter().any(|api| known::is(f, facts.src, *api)))
             && !crate::syntax::any_node(c, |x| {
                 x.kind_str() == k::FUNC_LITERAL
-                    || x.kind_str() == k::UNARY_EXPRESSION && facts.text(x).starts_with("<-")
+                    || x.kind_str() == k::UNARY_EXPRESSION && x.field("operator").is_some_and(|o| o.kind_str() == "<-")
             })
     });
     d.kind_str() == k::DEFER_STATEMENT && (logs || recovers_only(facts, d))
@@ -711,7 +711,7 @@ pub fn callback_sends<'t>(pkg: &Package<'t>, u: Node<'t>, root: Node<'t>) -> Opt
     let send = u.up().filter(|s| s.kind_str() == k::SEND_STATEMENT && s.field("channel") == Some(u))?;
     let [lit] = literals_between(u, root)[..] else { return None };
     let body = lit.field("body")?;
-    if crate::syntax::statements(body).iter().map(Node::id).collect::<Vec<_>>() != [send.id()] {
+    if !matches!(crate::syntax::statements(body)[..], [only] if only.id() == send.id()) {
         return None;
     }
     // Nothing else in the literal names the channel.

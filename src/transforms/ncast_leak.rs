@@ -472,10 +472,9 @@ fn runs_to_its_bound<'t>(cx: &Context<'_, 't>, launch: Node<'t>, go: Node<'t>) -
 /// x.f` or `i < x.f` over an integer field (`max(x.f, 0)` when signed),
 /// when `x` is stable and the loop is the statement right after the make
 /// (nothing between them can change the field). A map, and the bound of a
-/// condition evaluated on every iteration, need more: no call in the loop
-/// outside its go statements and no assignment to a field of that name in
-/// it (entries added while ranging may be produced; a changed bound changes
-/// the count).
+/// condition evaluated on every iteration, need more: nothing in the loop
+/// may change the field ([`may_change_in`]; entries added while ranging
+/// may be produced, a changed bound changes the count).
 fn field_count<'t>(
     cx: &Context<'_, 't>,
     scopes: &Scopes<'t>,
@@ -494,13 +493,7 @@ fn field_count<'t>(
     let count = match shape {
         Shape::Collection if range => format!("len({text})"),
         Shape::NonNegInt => text.to_owned(),
-        Shape::SignedInt if (range || cx.go_version().is_none_or(|v| v >= (1, 21))) && max_is_builtin(cx) => {
-            format!("max({text}, 0)")
-        }
-        Shape::SignedInt if range || cx.go_version().is_none_or(|v| v >= (1, 21)) => {
-            return Err(NoCount::MaxNotBuiltin(text.to_owned()));
-        }
-        Shape::SignedInt => return Err(NoCount::MaybeNegative(text.to_owned())),
+        Shape::SignedInt => clamped(cx, text.to_owned(), range)?,
         _ => return Err(not_writable()),
     };
     stable_name(cx, scopes, ch, x)?;
@@ -517,7 +510,7 @@ fn field_count<'t>(
     Ok(count)
 }
 
-/// May the loop `launch` of `func` change the field `sel` names (`x.f`)?
+/// May the loop `launch` change the field `sel` names (`x.f`)?
 /// Outside the goroutines it starts: a call other than a go statement's
 /// (whose arguments must then be calls-free too), or a channel operation
 /// or inner range (another goroutine may change the field while the loop
@@ -527,8 +520,8 @@ fn field_count<'t>(
 /// = v`), through a pointer (`*p += 3`), or for a map to any index (an
 /// alias, `m[k] = v`); a call handing `x` on, of a func-valued local (a
 /// method value), or of a method on `x` that is not read-only
-/// ([`read_only_method`]). And anywhere in `func`: the address of `x` or
-/// of such a field taken.
+/// ([`read_only_method`]). And anywhere in the loop's function: the
+/// address of `x` or of such a field taken.
 fn may_change_in<'t>(cx: &Context<'_, 't>, launch: Node<'t>, sel: Node<'t>, is_map: bool) -> bool {
     let facts = cx.facts;
     let field = sel.field("field").map(|f| facts.text(f));
@@ -584,16 +577,11 @@ fn may_change_in<'t>(cx: &Context<'_, 't>, launch: Node<'t>, sel: Node<'t>, is_m
     });
     // `p := &x.f` (or `&x`), anywhere in the function.
     changes
-        || crate::syntax::any_node(cx_func(launch), |n| {
+        || crate::syntax::any_node(flow::innermost_function(launch).unwrap_or(launch), |n| {
             n.kind_str() == k::UNARY_EXPRESSION
                 && n.field("operator").is_some_and(|o| o.kind_str() == "&")
                 && n.field("operand").is_some_and(|o| names_field(o) || is_x(o))
         })
-}
-
-/// The function declaration or literal holding `n`.
-fn cx_func(n: Node<'_>) -> Node<'_> {
-    flow::innermost_function(n).unwrap_or(n)
 }
 
 /// Is `m` a method of the checked file that writes nothing but its own
@@ -660,17 +648,25 @@ fn count_int<'t>(
     let b = scopes.binding(scopes.resolve(n).ok_or(NoCount::Unresolved)?);
     match binding_shape_in_package(cx.pkg, scopes, b) {
         Shape::NonNegInt => Ok(name),
-        // `make` panics on a negative size where the loop just ran zero
-        // times: clamp it. `max` is a builtin since Go 1.21; range over an
-        // int needs Go 1.22, so that form implies it.
-        Shape::SignedInt if (range_int || cx.go_version().is_none_or(|v| v >= (1, 21))) && max_is_builtin(cx) => {
-            Ok(format!("max({name}, 0)"))
-        }
-        Shape::SignedInt if range_int || cx.go_version().is_none_or(|v| v >= (1, 21)) => {
-            Err(NoCount::MaxNotBuiltin(name))
-        }
-        Shape::SignedInt => Err(NoCount::MaybeNegative(name)),
+        Shape::SignedInt => clamped(cx, name, range_int),
         _ => Err(NoCount::UnknownType(name)),
+    }
+}
+
+/// A signed count clamped at 0, `max(n, 0)`: `make` panics on a negative
+/// size where the loop just ran zero times. `max` is a builtin since Go
+/// 1.21 (range over an int, `range_int`, needs Go 1.22, so that form
+/// implies it), and must be the builtin here
+/// ([`crate::analysis::Package::builtin_unshadowed`]): a local, a parameter
+/// or a package-level function or variable of that name would make the
+/// capacity call it, or not compile.
+fn clamped(cx: &Context<'_, '_>, n: String, range_int: bool) -> Result<String, NoCount> {
+    if !range_int && cx.go_version().is_some_and(|v| v < (1, 21)) {
+        Err(NoCount::MaybeNegative(n))
+    } else if !cx.pkg.builtin_unshadowed("max") {
+        Err(NoCount::MaxNotBuiltin(n))
+    } else {
+        Ok(format!("max({n}, 0)"))
     }
 }
 
@@ -682,14 +678,6 @@ fn len_is_builtin(cx: &Context<'_, '_>, count: String) -> Result<String, NoCount
         return Err(NoCount::LenNotBuiltin);
     }
     Ok(count)
-}
-
-/// Does `max` at the make surely name the builtin
-/// ([`crate::analysis::Package::builtin_unshadowed`])? A local, a
-/// parameter or a package-level function or variable of that name would
-/// make `max(n, 0)` call it, or not compile.
-fn max_is_builtin(cx: &Context<'_, '_>) -> bool {
-    cx.pkg.builtin_unshadowed("max")
 }
 
 /// `x` names the same variable at the make as at the loop, and is never
