@@ -26,7 +26,7 @@ use tree_sitter::{Node, Tree};
 use crate::syntax::Named as _;
 use crate::syntax::{kinds as k, named_children, text};
 pub use channels::{Channel, Op, OpKind};
-pub use package::{FileId, InFile, Overlay, Package, Sources, forget_directories};
+pub use package::{FileId, InFile, Overlay, Package, Sources, forget_directories, hold_text, release_directory};
 pub use scope::Scopes;
 pub use starts::{Place, Start, StartKind};
 

@@ -70,7 +70,9 @@ struct Sibling {
 struct DirFile {
     path: PathBuf,
     name: String,
-    text: OnceLock<Option<Arc<str>>>,
+    /// Read on first use, or handed over by the run that read it already
+    /// ([`hold_text`]).
+    text: OnceLock<Option<Arc<String>>>,
     /// Its outline, made once per run (every file checked in the directory
     /// looks its declarations up in it).
     outline: OnceLock<Option<Declared>>,
@@ -130,9 +132,10 @@ impl DirFile {
                 }
                 let text = std::fs::read_to_string(&self.path).ok()?;
                 count_read(text.len());
-                Some(Arc::from(text))
+                Some(Arc::new(text))
             })
             .as_deref()
+            .map(String::as_str)
     }
 
     /// The outline of its text as read (see [`DirFile::text`]).
@@ -153,8 +156,12 @@ const SIBLING_MAX_BYTES: u64 = 20 << 20;
 /// (a listing still in use lives on with its users).
 const DIR_CACHE_BYTES: usize = 64 << 20;
 
+#[derive(Default)]
 struct DirCache {
     dirs: HashMap<PathBuf, DirListing>,
+    /// Texts the run holds for files of directories not listed yet
+    /// ([`hold_text`]), taken by the listing when it is made.
+    held: HashMap<PathBuf, Arc<String>>,
     /// Text bytes read through the listings now in `dirs` (an estimate:
     /// counted when read).
     bytes: usize,
@@ -171,12 +178,52 @@ pub fn forget_directories() {
 /// The listing of `dir`, from the run-wide cache.
 fn dir_listing(dir: &Path) -> DirListing {
     let mut cache = DIR_CACHE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    let cache = cache.get_or_insert_with(|| DirCache { dirs: HashMap::new(), bytes: 0 });
+    let cache = cache.get_or_insert_with(DirCache::default);
     if cache.bytes > DIR_CACHE_BYTES {
         cache.dirs.clear();
         cache.bytes = 0;
     }
-    Arc::clone(cache.dirs.entry(dir.to_path_buf()).or_insert_with(|| Arc::new(read_listing(dir))))
+    let held = &mut cache.held;
+    Arc::clone(cache.dirs.entry(dir.to_path_buf()).or_insert_with(|| Arc::new(read_listing(dir, held))))
+}
+
+/// The directory holding `path` (`.` for a bare file name).
+fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    }
+}
+
+/// Take `text` as the text of the Go file at `path` for the run: the run
+/// read it already, and the files of its directory that look declarations
+/// up in it then need not read it again. Held until [`release_directory`]
+/// (a text the file no longer has on disk is the run's either way: the
+/// checked file's own text is too).
+pub fn hold_text(path: &Path, text: Arc<String>) {
+    if text.len() as u64 > SIBLING_MAX_BYTES {
+        return;
+    }
+    let mut cache = DIR_CACHE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let cache = cache.get_or_insert_with(DirCache::default);
+    match cache.dirs.get(parent_dir(path)).and_then(|l| l.iter().find(|f| f.path == path)) {
+        Some(f) => {
+            let _ = f.text.set(Some(text));
+        }
+        None => {
+            cache.held.insert(path.to_path_buf(), text);
+        }
+    }
+}
+
+/// Forget the listing of `dir` and the texts held or read for it: the run
+/// has checked every file of it.
+pub fn release_directory(dir: &Path) {
+    let mut cache = DIR_CACHE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(c) = cache.as_mut() {
+        c.dirs.remove(dir);
+        c.held.retain(|p, _| parent_dir(p) != dir);
+    }
 }
 
 /// Sibling files read so far in this process (for the test that reading
@@ -253,10 +300,7 @@ impl Sources {
     #[must_use]
     pub fn any_other_file(&self, pred: &dyn Fn(&str) -> bool) -> bool {
         let Some(path) = self.path.as_deref() else { return false };
-        let dir = match path.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d,
-            _ => Path::new("."),
-        };
+        let dir = parent_dir(path);
         let own = path.file_name().map(|n| n.to_string_lossy().into_owned());
         dir_listing(dir).iter().filter(|f| Some(&f.name) != own.as_ref()).any(|f| {
             let text = self.overlay.as_ref().and_then(|o| o.get(&f.path)).map(|t| &**t).or_else(|| f.text());
@@ -326,10 +370,7 @@ impl Sources {
 /// The other `.go` files of the directory of `path` that the go tool builds
 /// with it: test files only for a test file, never the files it ignores.
 fn list_siblings(path: &Path) -> Vec<Sibling> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
+    let dir = parent_dir(path);
     let own_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
     let from_test = own_name.as_deref().is_some_and(gobuild::is_test_file);
     dir_listing(dir)
@@ -343,7 +384,7 @@ fn list_siblings(path: &Path) -> Vec<Sibling> {
 /// Every `.go` file of `dir` that is a regular file (not a symlink, which
 /// may lead out of the package or to a device, nor a FIFO, which would
 /// block the read), sorted by path.
-fn read_listing(dir: &Path) -> Vec<Arc<DirFile>> {
+fn read_listing(dir: &Path, held: &mut HashMap<PathBuf, Arc<String>>) -> Vec<Arc<DirFile>> {
     let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
     let mut files: Vec<Arc<DirFile>> = entries
         .filter_map(Result::ok)
@@ -352,7 +393,8 @@ fn read_listing(dir: &Path) -> Vec<Arc<DirFile>> {
         .filter(|p| p.extension().is_some_and(|e| e == "go"))
         .filter_map(|path| {
             let name = path.file_name()?.to_string_lossy().into_owned();
-            Some(Arc::new(DirFile { path, name, text: OnceLock::new(), outline: OnceLock::new() }))
+            let text = held.remove(&path).map(|t| OnceLock::from(Some(t))).unwrap_or_default();
+            Some(Arc::new(DirFile { path, name, text, outline: OnceLock::new() }))
         })
         .collect();
     files.sort_by(|a, b| a.path.cmp(&b.path));

@@ -1,5 +1,5 @@
-//! The run loop: walk the paths, check each file on the walking threads,
-//! then print the reports in path order.
+//! The run loop: walk the paths, check the files found a directory at a
+//! time, then print the reports in path order.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -102,7 +102,13 @@ impl Report {
 
 /// Check one file: read it, test it, analyse it (against the goroutines
 /// profiles show blocked in it, if any); with --write, fix it.
+#[cfg(test)]
 fn process(c: &Candidate, s: &Settings, sites: Option<&[Site]>) -> Option<Report> {
+    process_read(c, s, sites, read_file(&c.path, s.max_file_size))
+}
+
+/// [`process`] for a file already read.
+fn process_read(c: &Candidate, s: &Settings, sites: Option<&[Site]>, read: Read) -> Option<Report> {
     let f = match s.for_file(&c.path) {
         Ok(f) => f,
         // Said once, for the configuration file; no file it applies to is checked.
@@ -110,33 +116,94 @@ fn process(c: &Candidate, s: &Settings, sites: Option<&[Site]>) -> Option<Report
             return s.configs.not_checked(&e).then(|| Report::failed(Path::new(&e.path.clone()), FileError::Config(e)));
         }
     };
-    let read = with_file(&c.path, s.max_file_size, |bytes| {
+    match read {
+        Read::Text(src) => {
+            // --only-confirmed: a file no profile site maps to has nothing to show.
+            let nothing = sites.is_none() && (s.only_confirmed || (s.shortcuts && !engine::may_match(src.as_bytes())));
+            if nothing { None } else { analyse(c, &src, s, &f, sites) }
+        }
         // Go source is UTF-8 without NUL bytes (a UTF-16 file has them): say
         // so for every file, not only for those that may hold a finding.
-        let src = match std::str::from_utf8(bytes) {
-            Ok(src) if memchr::memchr(0, bytes).is_none() => src,
-            not_go => {
-                let e = if not_go.is_err() { FileError::NotUtf8 } else { FileError::Nul };
-                let skipped_anyway = !c.explicit && !f.include_generated && engine::is_generated(bytes);
-                return (!skipped_anyway).then(|| Report::failed(&c.path, e));
-            }
-        };
-        // --only-confirmed: a file no profile site maps to has nothing to show.
-        let nothing = sites.is_none() && (s.only_confirmed || (s.shortcuts && !engine::may_match(bytes)));
-        if nothing { None } else { analyse(c, src, s, &f, sites) }
-    });
-    match read {
-        Ok(Ok(report)) => report,
-        Ok(Err(TooLarge(size))) => Some(Report::not_checked(
+        Read::NotText(bytes) => {
+            let e = if std::str::from_utf8(&bytes).is_err() { FileError::NotUtf8 } else { FileError::Nul };
+            let skipped_anyway = !c.explicit && !f.include_generated && engine::is_generated(&bytes);
+            (!skipped_anyway).then(|| Report::failed(&c.path, e))
+        }
+        Read::TooLarge(size) => Some(Report::not_checked(
             Report::at(&c.path),
             format!("not checked: {} is larger than --max-file-size ({})", human(size), human(s.max_file_size)),
         )),
-        Err(e) => Some(Report::failed(&c.path, e.into())),
+        Read::Failed(e) => Some(Report::failed(&c.path, e.into())),
+        Read::Dropped => None,
     }
 }
 
-/// A file's size over `--max-file-size`.
-struct TooLarge(u64);
+/// A file as read for its check.
+enum Read {
+    /// UTF-8 without NUL bytes: Go source, as far as its bytes tell.
+    Text(std::sync::Arc<String>),
+    /// Anything else (reported, not checked).
+    NotText(Vec<u8>),
+    /// Larger than `--max-file-size` (not read).
+    TooLarge(u64),
+    /// Go source that cannot hold a finding (see [`engine::may_match`]),
+    /// not kept.
+    Dropped,
+    Failed(std::io::Error),
+}
+
+impl Read {
+    /// The bytes it holds in memory.
+    fn held(&self) -> usize {
+        match self {
+            Read::Text(t) => t.len(),
+            Read::NotText(b) => b.len(),
+            Read::TooLarge(_) | Read::Dropped | Read::Failed(_) => 0,
+        }
+    }
+}
+
+/// Read the file at `path`, unless it is larger than `max` bytes.
+fn read_file(path: &Path, max: u64) -> Read {
+    read_then(path, max, |bytes| match std::str::from_utf8(bytes) {
+        Ok(text) if memchr::memchr(0, bytes).is_none() => Read::Text(std::sync::Arc::new(text.to_owned())),
+        _ => Read::NotText(bytes.to_vec()),
+    })
+}
+
+/// Read the file at `path` into a per-thread buffer (most files are
+/// dropped by a byte test and cost no allocation) and make a [`Read`] of
+/// its bytes with `keep`, unless it is larger than `max` bytes (then it is
+/// not read).
+fn read_then(path: &Path, max: u64, keep: impl FnOnce(&[u8]) -> Read) -> Read {
+    thread_local! {
+        static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    // The buffer stays initialised at its full length; `filled` is the file.
+    let read = || {
+        BUF.with_borrow_mut(|buf| {
+            let mut file = std::fs::File::open(path)?;
+            let size = file.metadata()?.len();
+            if size > max {
+                return Ok(Read::TooLarge(size));
+            }
+            let mut filled = 0;
+            loop {
+                if buf.len() - filled < 16 << 10 {
+                    buf.resize((buf.len() * 2).max(64 << 10), 0);
+                }
+                match std::io::Read::read(&mut file, &mut buf[filled..]) {
+                    Ok(0) => break,
+                    Ok(n) => filled += n,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(e) => return Err(e),
+                }
+            }
+            Ok(keep(&buf[..filled]))
+        })
+    };
+    read().unwrap_or_else(Read::Failed)
+}
 
 /// `20 MiB`, `1.5 MiB`, `100 KiB`, `12 bytes`.
 fn human(bytes: u64) -> String {
@@ -230,36 +297,6 @@ fn with_evidence(
     profile::sites::resolve(shown, src, sites, &mut again.outcomes, s.blocked_threshold(f), &mut Vec::new());
     again.notes = result.notes;
     again
-}
-
-/// Run `f` on the bytes of `path`, read into a per-thread buffer (most
-/// files are dropped by a byte test and cost no allocation), unless the
-/// file is larger than `max` bytes (then it is not read).
-fn with_file<R>(path: &std::path::Path, max: u64, f: impl FnOnce(&[u8]) -> R) -> std::io::Result<Result<R, TooLarge>> {
-    thread_local! {
-        static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-    }
-    // The buffer stays initialised at its full length; `filled` is the file.
-    BUF.with_borrow_mut(|buf| {
-        let mut file = std::fs::File::open(path)?;
-        let size = file.metadata()?.len();
-        if size > max {
-            return Ok(Err(TooLarge(size)));
-        }
-        let mut filled = 0;
-        loop {
-            if buf.len() - filled < 16 << 10 {
-                buf.resize((buf.len() * 2).max(64 << 10), 0);
-            }
-            match std::io::Read::read(&mut file, &mut buf[filled..]) {
-                Ok(0) => break,
-                Ok(n) => filled += n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
-            }
-        }
-        Ok(Ok(f(&buf[..filled])))
-    })
 }
 
 /// `leakfix list` / `leakfix explain ID` / `leakfix server`.
@@ -398,35 +435,93 @@ fn load_profiles(s: &Settings) -> (Vec<profile::Profile>, Vec<(String, String)>)
     (profiles, problems)
 }
 
-/// With profiles: walk first (a profile names files by path suffixes, so
-/// the scanned files are all known before the first is checked), map the
-/// profiles' sites onto them, then `visit` each with its sites on
-/// `threads` threads (0: one per core). Returns the walk's errors.
+/// Check a file found, with the profile sites mapped to it, as read.
+type Visit<'a> = dyn Fn(&Candidate, Option<&[Site]>, Read) + Sync + 'a;
+
+/// Text held for the directories being checked, at most (a file beyond it
+/// is read again when its turn comes).
+const HELD_BYTES: usize = 64 << 20;
+
+/// Walk the paths, then check what the walk found a directory at a time
+/// (largest first), on `threads` threads: every file of a directory is read
+/// before any is checked, and the texts are held for the run's lookups of
+/// declarations in sibling files (read once, not once by the walk and once
+/// more as a sibling), then released with the directory. With profiles,
+/// each file is checked against the sites they map to it.
 fn walk_then_check(
     s: &Settings,
     threads: usize,
     profiles: &[profile::Profile],
-    visit: &(dyn Fn(&Candidate, Option<&[Site]>) + Sync),
+    visit: &Visit<'_>,
 ) -> Vec<(PathBuf, String)> {
     let found = std::sync::Mutex::new(Vec::new());
     let walk_errors = walk::parallel(&s.paths, &s.walk, threads, &|c: Candidate| {
         found.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(c);
     });
     let mut found = found.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
-    found.sort_by(|a, b| a.path.cmp(&b.path));
-    let paths: Vec<PathBuf> = found.iter().map(|c| c.path.clone()).collect();
-    let mapping = profile::sites::map(profiles, &paths);
-    for n in &mapping.notes {
+    let mapping = (!profiles.is_empty()).then(|| {
+        found.sort_by(|a, b| a.path.cmp(&b.path));
+        let paths: Vec<PathBuf> = found.iter().map(|c| c.path.clone()).collect();
+        profile::sites::map(profiles, &paths)
+    });
+    for n in mapping.iter().flat_map(|m| &m.notes) {
         eprintln!("leakfix: {n}");
     }
+    let sites = |c: &Candidate| mapping.as_ref().and_then(|m| m.by_file.get(&c.path)).map(Vec::as_slice);
+    // Grouped by the bytes of their directory (comparing paths component
+    // by component costs more than the grouping).
+    let mut by_dir: std::collections::HashMap<&[u8], Vec<&Candidate>> = std::collections::HashMap::new();
+    for c in &found {
+        use std::os::unix::ffi::OsStrExt as _;
+        by_dir.entry(c.path.parent().map_or(&b""[..], |d| d.as_os_str().as_bytes())).or_default().push(c);
+    }
+    let mut dirs: Vec<Vec<&Candidate>> = by_dir.into_values().collect();
+    dirs.sort_by_key(|d| std::cmp::Reverse(d.len()));
+    let held = std::sync::atomic::AtomicUsize::new(0);
+    let check_dir = |files: &[&Candidate]| {
+        use std::sync::atomic::Ordering::Relaxed;
+        let mut kept = 0;
+        let mut reads: Vec<Option<Read>> = files
+            .iter()
+            .map(|c| {
+                // A text the prefilter drops is not held (`Dropped`): most are.
+                let with_sites = sites(c).is_some();
+                let r = read_then(&c.path, s.max_file_size, |bytes| match std::str::from_utf8(bytes) {
+                    Ok(_) if memchr::memchr(0, bytes).is_some() => Read::NotText(bytes.to_vec()),
+                    Ok(text) if with_sites || !s.shortcuts || engine::may_match(bytes) => {
+                        Read::Text(std::sync::Arc::new(text.to_owned()))
+                    }
+                    Ok(_) => Read::Dropped,
+                    Err(_) => Read::NotText(bytes.to_vec()),
+                });
+                if held.fetch_add(r.held(), Relaxed) + r.held() > HELD_BYTES {
+                    held.fetch_sub(r.held(), Relaxed);
+                    return None;
+                }
+                kept += r.held();
+                if let Read::Text(t) = &r {
+                    crate::analysis::hold_text(&c.path, std::sync::Arc::clone(t));
+                }
+                Some(r)
+            })
+            .collect();
+        for (c, r) in files.iter().zip(&mut reads) {
+            let r = r.take().unwrap_or_else(|| read_file(&c.path, s.max_file_size));
+            visit(c, sites(c), r);
+        }
+        if let Some(dir) = files.first().and_then(|c| c.path.parent()) {
+            crate::analysis::release_directory(if dir.as_os_str().is_empty() { Path::new(".") } else { dir });
+        }
+        held.fetch_sub(kept, Relaxed);
+    };
     let next = std::sync::atomic::AtomicUsize::new(0);
     let pool =
         if threads == 0 { std::thread::available_parallelism().map_or(1, std::num::NonZero::get) } else { threads };
     std::thread::scope(|scope| {
-        for _ in 0..pool.min(found.len()) {
+        for _ in 0..pool.min(dirs.len()) {
             scope.spawn(|| {
-                while let Some(c) = found.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
-                    visit(c, mapping.by_file.get(&c.path).map(Vec::as_slice));
+                while let Some(d) = dirs.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
+                    check_dir(d);
                 }
             });
         }
@@ -454,9 +549,9 @@ pub fn run(args: Args) -> Result<i32> {
     let (reports, files) = if s.is_stdin() {
         (vec![process_stdin(&s, &profiles)?], 1)
     } else {
-        // Each walking thread reads the files it finds, tests them, and
-        // analyses the few that may hold a finding: reading and parsing
-        // overlap from the first file found, and no thread waits on another.
+        // The walk lists the files; then each thread takes a directory,
+        // reads its files, tests them, and analyses the few that may hold a
+        // finding, their siblings' texts at hand.
         let bar = progress();
         let files = std::sync::atomic::AtomicUsize::new(0);
         let reports = std::sync::Mutex::new(Vec::new());
@@ -473,7 +568,7 @@ pub fn run(args: Args) -> Result<i32> {
         } else {
             s.threads
         };
-        let visit = |c: &Candidate, sites: Option<&[Site]>| {
+        let visit = |c: &Candidate, sites: Option<&[Site]>, read: Read| {
             let n = files.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             if let Some(b) = &bar {
                 b.set_position(n as u64);
@@ -481,15 +576,11 @@ pub fn run(args: Args) -> Result<i32> {
                     b.set_draw_target(indicatif::ProgressDrawTarget::stderr());
                 }
             }
-            if let Some(r) = process(c, &s, sites) {
+            if let Some(r) = process_read(c, &s, sites, read) {
                 reports.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((c.path.clone(), r));
             }
         };
-        let walk_errors = if s.profiles.is_empty() {
-            walk::parallel(&s.paths, &s.walk, threads, &|c: Candidate| visit(&c, None))
-        } else {
-            walk_then_check(&s, threads, &profiles, &visit)
-        };
+        let walk_errors = walk_then_check(&s, threads, &profiles, &visit);
         if let Some(b) = bar {
             b.finish_and_clear();
         }
