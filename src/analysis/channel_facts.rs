@@ -66,9 +66,9 @@ pub struct Senders<'t> {
     pub stmts: Vec<Node<'t>>,
     /// Every send is its goroutine's last action.
     pub last: bool,
-    /// The one start repeated by a launch loop, with that loop: it starts
-    /// as many goroutines as the loop iterates.
-    pub looped: Option<(Node<'t>, Node<'t>)>,
+    /// The starts repeated by a launch loop (statements of its body), with
+    /// that loop: each starts as many goroutines as the loop iterates.
+    pub looped: Option<(Vec<Node<'t>>, Node<'t>)>,
     /// The most of them any one path starts: all, when they are in one
     /// block; fewer when some are in exclusive branches (`if hedge { go
     /// a(); go b() } else { go a() }` starts at most 2).
@@ -101,19 +101,26 @@ fn senders<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<Senders<'t>> {
     let mut looped = None;
     for i in index {
         let start = ch.starts[i];
-        // Outside loops, or (one of them) in one launch loop of its own.
-        let anchor = match loops_after_make(ch, start.stmt)[..] {
-            [] => start.stmt,
-            [launch] if looped.is_none() => {
-                looped = Some((start.stmt, launch));
-                launch
+        // Outside loops, or (some of them) in one launch loop of their own.
+        let loops = loops_after_make(ch, start.stmt);
+        let (anchor, repeated) = match (&loops[..], &mut looped) {
+            ([], _) => (start.stmt, false),
+            ([launch], None) => {
+                looped = Some((vec![start.stmt], *launch));
+                (*launch, false)
+            }
+            ([launch], Some((gos, l))) if l.id() == launch.id() => {
+                gos.push(start.stmt);
+                (*launch, true)
             }
             _ => return None,
         };
-        // In the make's block, after it; each once.
-        if !contains(region, anchor)
-            || anchor.start_byte() < ch.stmt.end_byte()
-            || stmts.iter().any(|s: &Node<'t>| s.id() == anchor.id())
+        // In the make's block, after it; each once (a launch loop's starts
+        // are its own).
+        if !repeated
+            && (!contains(region, anchor)
+                || anchor.start_byte() < ch.stmt.end_byte()
+                || stmts.iter().any(|s: &Node<'t>| s.id() == anchor.id()))
         {
             return None;
         }
@@ -125,7 +132,12 @@ fn senders<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<Senders<'t>> {
             return None;
         }
         last &= sends.iter().all(|s| flow::is_last_action_with(*s, body, &|x| quiet_after_send(pkg, ch, &start, x)));
-        stmts.push(anchor);
+        if !repeated {
+            stmts.push(anchor);
+        }
+    }
+    if stmts.len() < 2 && looped.is_none() {
+        return None;
     }
     stmts.sort_by_key(Node::start_byte);
     // All in one block, so that every one runs whenever the last does; or

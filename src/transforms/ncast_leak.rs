@@ -149,15 +149,27 @@ impl NcastLeak {
         let pending = if interleaved { Some(senders.exit_with_pending(cx.pkg, ch)?) } else { None };
         let n = senders.most;
         let receives = ch.most_receives_on_a_path();
-        // A launch loop's goroutines count as the loop's iterations.
-        let (capacity, literal) = match senders.looped {
+        // A launch loop's goroutines count as the loop's iterations, once
+        // for each start in its body.
+        let (capacity, literal) = match &senders.looped {
             None => (n.to_string(), Some(n)),
-            Some((go, launch)) => {
+            Some((gos, launch)) => {
                 let (_, scopes) = facts.scopes_for(ch.make)?;
-                let count = sender_count(cx, scopes, ch, launch, go).and_then(|c| len_is_builtin(cx, c)).ok()?;
-                let more = n - 1;
-                let literal = count.parse::<usize>().ok().map(|c| c + more);
-                (literal.map_or_else(|| format!("{count}+{more}"), |n| n.to_string()), literal)
+                let mut counts =
+                    gos.iter().map(|go| sender_count(cx, scopes, ch, *launch, *go).and_then(|c| len_is_builtin(cx, c)));
+                let count = counts.next()?.ok()?;
+                if !counts.all(|c| c.is_ok_and(|c| c == count)) {
+                    return None;
+                }
+                let (each, more) = (gos.len(), n - 1);
+                let literal = count.parse::<usize>().ok().and_then(|c| c.checked_mul(each)?.checked_add(more));
+                let looped = match each {
+                    1 => count,
+                    _ if count.contains(['+', '-', ' ']) => format!("{each}*({count})"),
+                    _ => format!("{each}*{count}"),
+                };
+                let written = if more == 0 { looped } else { format!("{looped}+{more}") };
+                (literal.map_or(written, |n| n.to_string()), literal)
             }
         };
         // `fmt.Println(<-errc); os.Exit(1)`: the first result ends the process.
@@ -189,10 +201,20 @@ impl NcastLeak {
             return None;
         }
         let lines = senders.stmts.iter().map(|s| (s.start_position().row + 1).to_string()).collect::<Vec<_>>();
-        let who = match senders.looped {
+        let who = match &senders.looped {
             None if n == lines.len() => format!("{n} goroutines (started on lines {})", lines.join(", ")),
             None => format!("up to {n} goroutines on one path (started on lines {})", lines.join(", ")),
-            Some((_, launch)) => {
+            Some((gos, launch)) if n == 1 => {
+                let at: Vec<_> = gos.iter().map(|g| (g.start_position().row + 1).to_string()).collect();
+                format!(
+                    "goroutines started in the loop on line {} ({} each iteration, on lines {})",
+                    launch.start_position().row + 1,
+                    gos.len(),
+                    at.join(", ")
+                )
+            }
+            Some((gos, launch)) => {
+                let each = if gos.len() > 1 { format!(" ({} each iteration)", gos.len()) } else { String::new() };
                 let others: Vec<_> = senders
                     .stmts
                     .iter()
@@ -200,7 +222,7 @@ impl NcastLeak {
                     .map(|s| (s.start_position().row + 1).to_string())
                     .collect();
                 format!(
-                    "goroutines started in the loop on line {} and on line{} {}",
+                    "goroutines started in the loop on line {}{each} and on line{} {}",
                     launch.start_position().row + 1,
                     if others.len() == 1 { "" } else { "s" },
                     others.join(", ")
