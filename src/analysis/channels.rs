@@ -487,8 +487,8 @@ fn collect<'t>(
             None if receive_in_looped_closure(facts, &mut ch, u, func).is_some() => continue,
             // In a closure variable started by several go statements: the
             // operation happens in each of those goroutines.
-            None if !starts::closure_var_starts(facts, u, func).is_empty() => {
-                for start in starts::closure_var_starts(facts, u, func) {
+            None if !starts::closure_var_starts(pkg, u, func).is_empty() => {
+                for start in starts::closure_var_starts(pkg, u, func) {
                     let ctx = Place::Goroutine(ch.start(start));
                     record(pkg, &mut ch, u, ctx, sending_calls);
                 }

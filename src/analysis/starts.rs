@@ -669,12 +669,15 @@ fn closure_var_use<'t>(facts: &FileFacts<'t>, lit: Node<'t>) -> Option<Node<'t>>
     (u.start_byte() >= lit.end_byte()).then_some(u)
 }
 
-/// For `node` in a closure variable started as a goroutine by two or more
-/// `go f(...)` statements of `root` and used in no other way (`cp :=
-/// func(dst, src) {...}` then `go cp(a, b)` and `go cp(b, a)`): those
-/// starts, each running the literal's body. Empty otherwise.
+/// For `node` in a closure variable started as a goroutine two or more
+/// times in `root`, by `go f(...)` statements or handed to launchers
+/// (`s.spawn(f)`, `wg.Go(f)`, `safeGo(f)`: what [`launched_by`] reads for
+/// one use), and used in no other way (`cp := func(dst, src) {...}` then
+/// `go cp(a, b)` and `go cp(b, a)`): those starts, each running the
+/// literal's body. Empty otherwise.
 #[must_use]
-pub fn closure_var_starts<'t>(facts: &FileFacts<'t>, node: Node<'t>, root: Node<'t>) -> Vec<Start<'t>> {
+pub fn closure_var_starts<'t>(pkg: &Package<'t>, node: Node<'t>, root: Node<'t>) -> Vec<Start<'t>> {
+    let facts = pkg.own();
     let [lit] = literals_between(node, root)[..] else { return Vec::new() };
     let Some((ident, _)) = super::channels::target(lit) else { return Vec::new() };
     let Some((_, scopes)) = facts.scopes_for(lit) else { return Vec::new() };
@@ -686,9 +689,14 @@ pub fn closure_var_starts<'t>(facts: &FileFacts<'t>, node: Node<'t>, root: Node<
     for u in b.uses.iter().filter(|u| u.id() != ident.id()) {
         let call = u.up().filter(|c| c.kind_str() == k::CALL_EXPRESSION && c.field("function") == Some(*u));
         let stmt = call.and_then(|c| c.up()).filter(|s| s.kind_str() == k::GO_STATEMENT);
-        match stmt {
-            Some(stmt) if u.start_byte() > lit.end_byte() && literals_between(stmt, root).is_empty() => {
-                starts.push(Start { kind: StartKind::Go, stmt, func: InFile::new(FileId::OWN, lit) });
+        let launch = match stmt {
+            Some(stmt) => Some((StartKind::Go, stmt)),
+            None if call.is_none() => launched_by(pkg, facts, *u),
+            None => None,
+        };
+        match launch {
+            Some((kind, stmt)) if u.start_byte() > lit.end_byte() && literals_between(stmt, root).is_empty() => {
+                starts.push(Start { kind, stmt, func: InFile::new(FileId::OWN, lit) });
             }
             _ => return Vec::new(),
         }
@@ -965,7 +973,7 @@ mod tests {
 
     #[test]
     fn a_closure_variable_started_by_several_go_statements_runs_in_each() {
-        let src = b"package p\nfunc f(c chan int) {\n\tcp := func(x int) { a := x }\n\tgo cp(1)\n\tgo cp(2)\n\tmixed := func() { b := 2 }\n\tgo mixed()\n\tgo mixed()\n\tmixed()\n\tonce := func() { d := 3 }\n\tgo once()\n}\n";
+        let src = b"package p\nfunc f(c chan int) {\n\tcp := func(x int) { a := x }\n\tgo cp(1)\n\tgo cp(2)\n\tmixed := func() { b := 2 }\n\tgo mixed()\n\tgo mixed()\n\tmixed()\n\tonce := func() { d := 3 }\n\tgo once()\n\tw := func() { e := 4 }\n\tsafeGo(w)\n\tgo w()\n}\nfunc safeGo(f func()) {\n\tgo f()\n}\n";
         let tree = crate::syntax::parse(src).unwrap();
         let sources = Sources::new(None, Vec::new(), true);
         let pkg = Package::new(FileFacts::new(std::slice::from_ref(&tree), src), &sources);
@@ -973,12 +981,13 @@ mod tests {
         let root = tree.root_node();
         let func = facts.decls()[0];
         let starts = |name: &str| {
-            closure_var_starts(facts, find(root, src, k::IDENTIFIER, name), func)
+            closure_var_starts(&pkg, find(root, src, k::IDENTIFIER, name), func)
                 .iter()
                 .map(|s| s.stmt.utf8_text(src).unwrap())
                 .collect::<Vec<_>>()
         };
         assert_eq!(starts("a"), ["go cp(1)", "go cp(2)"]);
+        assert_eq!(starts("e"), ["safeGo(w)", "go w()"], "a wrapper of the file starts it too");
         assert!(starts("b").is_empty(), "also called synchronously");
         assert!(starts("d").is_empty(), "started once: place_of's start");
     }
