@@ -499,10 +499,12 @@ fn collect<'t>(
             }
             // A callback that only sends, handed to a go statement's
             // callee: each of its calls there is a send in that goroutine.
-            None if let Some((start, calls)) = starts::callback_sends(pkg, u, func) => {
-                let g = ch.start(start);
-                for call in calls {
-                    ch.ops.push(Op { kind: OpKind::Send, node: call, place: Place::Goroutine(g) });
+            None if let Some(started) = starts::callback_sends(pkg, u, func) => {
+                for (start, calls) in started {
+                    let g = ch.start(start);
+                    for call in calls {
+                        ch.ops.push(Op { kind: OpKind::Send, node: call, place: Place::Goroutine(g) });
+                    }
                 }
                 continue;
             }

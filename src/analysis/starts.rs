@@ -712,9 +712,13 @@ pub fn closure_var_starts<'t>(pkg: &Package<'t>, node: Node<'t>, root: Node<'t>)
 /// statement's call of `root` (`go l.scan(...)`) whose callee, a function
 /// or method of the checked file, does nothing with that func parameter
 /// but call it as statements of its own body (`emit(t)`): the start, and
-/// those call statements, each a send on the channel where it is.
+/// those call statements, each a send on the channel where it is. The
+/// literal may be held by a closure variable (declared with it, never
+/// assigned) that every use hands to such a go statement (`report :=
+/// func(err error) { errc <- err }` then `go work(a, report)`, `go
+/// work(b, report)`): one start each. `None` otherwise.
 #[must_use]
-pub fn callback_sends<'t>(pkg: &Package<'t>, u: Node<'t>, root: Node<'t>) -> Option<(Start<'t>, Vec<Node<'t>>)> {
+pub fn callback_sends<'t>(pkg: &Package<'t>, u: Node<'t>, root: Node<'t>) -> Option<Vec<(Start<'t>, Vec<Node<'t>>)>> {
     let facts = pkg.own();
     let send = u.up().filter(|s| s.kind_str() == k::SEND_STATEMENT && s.field("channel") == Some(u))?;
     let [lit] = literals_between(u, root)[..] else { return None };
@@ -727,7 +731,29 @@ pub fn callback_sends<'t>(pkg: &Package<'t>, u: Node<'t>, root: Node<'t>) -> Opt
     if crate::syntax::token_nodes(lit, facts.src, name.as_bytes()).len() != 1 {
         return None;
     }
-    let args = lit.up().filter(|a| a.kind_str() == k::ARGUMENT_LIST)?;
+    if lit.up().is_some_and(|a| a.kind_str() == k::ARGUMENT_LIST) {
+        return Some(vec![callback_start(pkg, lit, root)?]);
+    }
+    let (ident, _) = super::channels::target(lit)?;
+    let (_, scopes) = facts.scopes_for(lit)?;
+    let b = scopes.binding(scopes.resolve(ident)?);
+    if b.init.is_none_or(|i| i.id() != lit.id()) || !b.assignments.is_empty() {
+        return None;
+    }
+    let uses: Vec<_> = b.uses.iter().filter(|v| v.id() != ident.id()).collect();
+    if uses.is_empty() || uses.iter().any(|v| v.start_byte() < lit.end_byte()) {
+        return None;
+    }
+    uses.into_iter().map(|v| callback_start(pkg, *v, root)).collect()
+}
+
+/// The go statement of `root` whose call is handed `arg` (a func literal
+/// or a closure variable holding it) for a func parameter that its callee,
+/// a function or method of the checked file, only calls as statements of
+/// its own body: the start, with those calls (see [`callback_sends`]).
+fn callback_start<'t>(pkg: &Package<'t>, arg: Node<'t>, root: Node<'t>) -> Option<(Start<'t>, Vec<Node<'t>>)> {
+    let facts = pkg.own();
+    let args = arg.up().filter(|a| a.kind_str() == k::ARGUMENT_LIST)?;
     let call = args.up()?;
     let CallStart::Known(start) = start_of_call(pkg, call) else { return None };
     let decl = start.func.value;
@@ -742,7 +768,7 @@ pub fn callback_sends<'t>(pkg: &Package<'t>, u: Node<'t>, root: Node<'t>) -> Opt
     if all.iter().any(|a| a.kind_str() == k::VARIADIC_ARGUMENT) {
         return None;
     }
-    let index = all.iter().position(|a| a.id() == lit.id())?;
+    let index = all.iter().position(|a| a.id() == arg.id())?;
     let param = param_ident(decl, index, facts.src)??;
     let (_, scopes) = facts.scopes_for(param)?;
     let b = scopes.binding(scopes.resolve(param)?);
