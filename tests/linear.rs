@@ -12,16 +12,18 @@ use leakfix::engine::{Batching, Options, check_source};
 use leakfix::syntax::work;
 use leakfix::transforms::ALL;
 
-/// Functions of the shapes `scripts/gen-large.py` writes, and three more: a
+/// Functions of the shapes `scripts/gen-large.py` writes, and four more: a
 /// function that cannot leak between every two (so that the kept ones are
-/// not adjacent), and a shared worker or a shared spawner that every batch
-/// needs.
+/// not adjacent), a shared worker or a shared spawner that every batch
+/// needs, and a launch loop whose count is `len(xs)`.
 fn generated(n: usize, shape: &str) -> String {
     let mut s = String::from("package big\n\nimport \"errors\"\n");
     for i in 0..n {
         let (start, recv) = match shape {
             "worker" => ("go worker(c)", "return <-c, nil"),
             "spawner" => ("spawn(c)", "return <-c, nil"),
+            // ncast-leak, its count `len(xs)` (`len` surely the builtin).
+            "counted" => ("for _, x := range xs {\n\t\tgo func() {\n\t\t\tc <- x\n\t\t}()\n\t}", "return <-c, nil"),
             _ => ("go func() {\n\t\tc <- 1\n\t}()", "return <-c, nil"),
         };
         let body = if shape == "clean" {
@@ -33,7 +35,8 @@ fn generated(n: usize, shape: &str) -> String {
                 "\tc := make(chan int)\n\t{start}\n\tif fail {{\n\t\treturn 0, errors.New(\"fail\")\n\t}}\n\t{recv}\n"
             )
         };
-        let _ = write!(s, "\nfunc work{i}(fail bool) (int, error) {{\n{body}}}\n");
+        let params = if shape == "counted" { "fail bool, xs []int" } else { "fail bool" };
+        let _ = write!(s, "\nfunc work{i}({params}) (int, error) {{\n{body}}}\n");
         if shape == "interleaved" {
             let _ = write!(s, "\nfunc plain{i}(x int) int {{\n\treturn x + {i}\n}}\n");
         }
@@ -57,7 +60,7 @@ fn work_of(src: &str) -> (work::Work, usize) {
 
 #[test]
 fn the_work_per_function_does_not_grow_with_the_file() {
-    for shape in ["leaking", "clean", "interleaved", "worker", "spawner"] {
+    for shape in ["leaking", "clean", "interleaved", "worker", "spawner", "counted"] {
         let (small_n, large_n) = (200, 1600);
         let (small, found_small) = work_of(&generated(small_n, shape));
         let (large, found_large) = work_of(&generated(large_n, shape));
@@ -67,6 +70,7 @@ fn the_work_per_function_does_not_grow_with_the_file() {
             ("bytes parsed", small.parsed_bytes, large.parsed_bytes),
             ("nodes visited", small.visited, large.visited),
             ("parses", small.parses, large.parses),
+            ("bytes tokenized", small.tokenized, large.tokenized),
         ] {
             // Per function, the large file costs at most 5% more.
             assert!(

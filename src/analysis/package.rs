@@ -53,6 +53,11 @@ pub struct Sources {
     names: Vec<String>,
     siblings: OnceCell<Vec<Sibling>>,
     go_version: OnceCell<Option<(u32, u32)>>,
+    /// [`Package::builtin_unshadowed`]'s answers, by name: every batch of
+    /// the checked file asks the same (the texts are the file's and the
+    /// directory's; tokenizing them for each batch would cost the square of
+    /// the file's size).
+    unshadowed: RefCell<HashMap<String, bool>>,
 }
 
 /// Texts by path that stand for the files on disk: the buffers an editor
@@ -251,6 +256,7 @@ impl Sources {
             names,
             siblings: OnceCell::new(),
             go_version: OnceCell::new(),
+            unshadowed: RefCell::new(HashMap::new()),
         }
     }
 
@@ -479,7 +485,12 @@ impl<'t> Package<'t> {
                 })
             })
         };
-        only_called(self.own.src) && !self.sources.any_other_file(&|t| !only_called(t.as_bytes()))
+        if let Some(known) = self.sources.unshadowed.borrow().get(name) {
+            return *known;
+        }
+        let answer = only_called(self.own.src) && !self.sources.any_other_file(&|t| !only_called(t.as_bytes()));
+        self.sources.unshadowed.borrow_mut().insert(name.to_owned(), answer);
+        answer
     }
 
     /// The top-level function `name` of the package.

@@ -23,6 +23,7 @@ const OPS: &[&[u8]] = &[
 /// string or comment, a stray byte): callers then assume the worst.
 #[must_use]
 pub fn tokenize(src: &[u8]) -> Option<Vec<Tok<'_>>> {
+    super::work::tokenized(src.len());
     let mut out: Vec<Tok<'_>> = Vec::with_capacity(src.len() / 4);
     let mut i = 0;
     let newline = |out: &mut Vec<Tok<'_>>| {

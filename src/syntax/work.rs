@@ -23,6 +23,8 @@ pub struct Work {
     /// Trees parsed again after edits, reusing what the edits leave alone
     /// ([`super::reparse`]).
     pub reparses: usize,
+    /// Bytes handed to the Go tokenizer ([`super::tokens::tokenize`]).
+    pub tokenized: usize,
 }
 
 thread_local! {
@@ -50,6 +52,14 @@ pub(super) fn reparsed() {
     WORK.with(|w| {
         let mut c = w.get();
         c.reparses += 1;
+        w.set(c);
+    });
+}
+
+pub(super) fn tokenized(n: usize) {
+    WORK.with(|w| {
+        let mut c = w.get();
+        c.tokenized += n;
         w.set(c);
     });
 }
