@@ -91,3 +91,104 @@ fn the_work_per_function_does_not_grow_with_the_file() {
         assert!(large.widest_root <= bound, "{shape}: a tree of {} top-level nodes", large.widest_root);
     }
 }
+
+/// `n` functions from `template` (`{i}` numbers each), after `header`.
+fn templated(n: usize, header: &str, template: &str) -> String {
+    let mut s = format!("package big\n\n{header}\n");
+    for i in 0..n {
+        s.push('\n');
+        s.push_str(&template.replace("{i}", &i.to_string()));
+    }
+    s
+}
+
+/// The other transforms' shapes, one finding per function: the work per
+/// function is the same in a file eight times larger.
+#[test]
+fn every_transform_costs_the_same_per_function_in_a_larger_file() {
+    let shapes = [
+        (
+            "timeout-leak",
+            "import \"time\"",
+            "func work{i}(d time.Duration) int {\n\tc := make(chan int)\n\tgo func() {\n\t\tc <- {i}\n\t}()\n\tselect {\n\tcase v := <-c:\n\t\treturn v\n\tcase <-time.After(d):\n\t\treturn 0\n\t}\n}\n",
+        ),
+        (
+            "unclosed-range",
+            "",
+            "func work{i}(xs []int) {\n\tc := make(chan int)\n\tgo func() {\n\t\tfor v := range c {\n\t\t\t_ = v\n\t\t}\n\t}()\n\tfor _, x := range xs {\n\t\tc <- x\n\t}\n}\n",
+        ),
+        (
+            "double-send",
+            "",
+            "func work{i}(fail bool) int {\n\tc := make(chan int)\n\tgo func() {\n\t\tif fail {\n\t\t\tc <- 0\n\t\t}\n\t\tc <- {i}\n\t}()\n\treturn <-c\n}\n",
+        ),
+        (
+            "skipped-close",
+            "",
+            "func work{i}(n int) int {\n\tstop := make(chan int)\n\tgo func() {\n\t\t<-stop\n\t}()\n\tif n > 100 {\n\t\treturn -1\n\t}\n\tclose(stop)\n\treturn n\n}\n",
+        ),
+        (
+            "missing-stop",
+            "",
+            "type w{i} struct {\n\tdone chan struct{}\n}\n\nfunc (w *w{i}) Start() {\n\tgo func() {\n\t\tfor {\n\t\t\tselect {\n\t\t\tcase <-w.done:\n\t\t\t\treturn\n\t\t\t}\n\t\t}\n\t}()\n}\n\nfunc (w *w{i}) Stop() {\n\tclose(w.done)\n}\n\nfunc use{i}() {\n\tw := &w{i}{done: make(chan struct{})}\n\tw.Start()\n}\n",
+        ),
+        ("nil-channel", "", "func work{i}() {\n\tvar c chan int\n\tgo func() {\n\t\tc <- {i}\n\t}()\n}\n"),
+    ];
+    for (id, header, template) in shapes {
+        let (small_n, large_n) = (200, 1600);
+        let (small, found_small) = work_of(&templated(small_n, header, template));
+        let (large, found_large) = work_of(&templated(large_n, header, template));
+        assert_eq!((found_small, found_large), (small_n, large_n), "{id}: one finding per function");
+        for (what, s, l) in [
+            ("bytes parsed", small.parsed_bytes, large.parsed_bytes),
+            ("nodes visited", small.visited, large.visited),
+            ("parses", small.parses, large.parses),
+            ("bytes tokenized", small.tokenized, large.tokenized),
+        ] {
+            assert!(
+                l * small_n * 100 <= s * large_n * 105,
+                "{id}: {what}: {s} for {small_n} functions, {l} for {large_n}"
+            );
+        }
+    }
+}
+
+/// Every output format finds the lines of a file's findings in one scan of
+/// its text, however many findings it has (counting the newlines before
+/// each one cost the findings times the text: 60 s for 16,000 missing-stop
+/// findings in one file).
+#[test]
+fn rendering_a_files_findings_scans_its_text_once() {
+    use leakfix::render::{self, FileReport, Summary};
+    type Render<'a> = &'a dyn Fn(&[FileReport<'_>]) -> usize;
+    let template = "type w{i} struct {\n\tdone chan struct{}\n}\n\nfunc (w *w{i}) Start() {\n\tgo func() {\n\t\tfor {\n\t\t\tselect {\n\t\t\tcase <-w.done:\n\t\t\t\treturn\n\t\t\t}\n\t\t}\n\t}()\n}\n\nfunc (w *w{i}) Stop() {\n\tclose(w.done)\n}\n\nfunc use{i}() {\n\tw := &w{i}{done: make(chan struct{})}\n\tw.Start()\n}\n";
+    let src = templated(400, "", template);
+    let result = check_source(&src, &Options::new(ALL));
+    assert_eq!(result.outcomes.len(), 400);
+    let report = || FileReport {
+        path: "a.go",
+        raw_path: b"a.go",
+        src: &src,
+        outcomes: &result.outcomes,
+        fixed: result.fixed.as_deref(),
+        lines: leakfix::syntax::LineIndex::new(src.as_bytes()),
+    };
+    let outputs: [(&str, Render<'_>); 5] = [
+        ("text", &|r| r[0].outcomes.iter().map(|o| render::text_line_in(r[0].path, &r[0].lines, o, true).len()).sum()),
+        ("json", &|r| render::json::document(r, &[], &Summary::new(r, 1, 0, false)).unwrap().to_string().len()),
+        ("sarif", &|r| render::sarif::document(r, &[]).to_string().len()),
+        ("markdown", &|r| render::markdown::document(r, &[], &Summary::new(r, 1, 0, false)).len()),
+        ("github", &|r| render::github::annotations(r, &[], false).len()),
+    ];
+    for (format, render) in outputs {
+        let reports = [report()];
+        let _ = work::take();
+        assert!(render(&reports) > 0, "{format}: no output");
+        let scanned = work::take().lines_scanned;
+        // Found through the report's index (a count from the text's start
+        // for each finding scans nothing it counts)...
+        assert!(scanned > 0, "{format}: lines not found through the report's index");
+        // ...once.
+        assert!(scanned <= src.len(), "{format}: {scanned} bytes scanned for lines of a {}-byte file", src.len());
+    }
+}

@@ -47,6 +47,9 @@ pub struct FileFacts<'t> {
     jumps: Vec<OnceCell<flow::DeclJumps<'t>>>,
     /// Names of this file's methods that start a goroutine (on first use).
     starting_methods: OnceCell<Vec<&'t str>>,
+    /// The methods of each named receiver type, in source order (on first
+    /// use: a lookup per type, never a scan of every declaration).
+    by_receiver: OnceCell<HashMap<&'t str, Vec<Node<'t>>>>,
     /// Names of this file's functions and methods that may return a
     /// channel they make and feed (on first use).
     constructors: OnceCell<Vec<&'t str>>,
@@ -95,6 +98,7 @@ impl<'t> FileFacts<'t> {
             scopes,
             jumps,
             starting_methods: OnceCell::new(),
+            by_receiver: OnceCell::new(),
             constructors: OnceCell::new(),
         }
     }
@@ -217,13 +221,25 @@ impl<'t> FileFacts<'t> {
     /// The method `name` declared in this file on the named type `recv`.
     #[must_use]
     pub fn method(&self, recv: &str, name: &str) -> Option<Node<'t>> {
-        self.methods.get(name)?.iter().copied().find(|m| self.receiver_type(*m) == Some(recv))
+        self.receivers().get(recv)?.iter().copied().find(|m| m.field("name").is_some_and(|n| self.text(n) == name))
     }
 
     /// The methods of this file on the named type `recv`, in source order.
     #[must_use]
     pub fn methods_on(&self, recv: &str) -> Vec<Node<'t>> {
-        self.decls.iter().copied().filter(|d| self.receiver_type(*d) == Some(recv)).collect()
+        self.receivers().get(recv).cloned().unwrap_or_default()
+    }
+
+    fn receivers(&self) -> &HashMap<&'t str, Vec<Node<'t>>> {
+        self.by_receiver.get_or_init(|| {
+            let mut by: HashMap<&'t str, Vec<Node<'t>>> = HashMap::new();
+            for d in &self.decls {
+                if let Some(t) = self.receiver_type(*d) {
+                    by.entry(t).or_default().push(*d);
+                }
+            }
+            by
+        })
     }
 
     /// The named type of the receiver of the method `decl` (`T` for `(r

@@ -96,6 +96,7 @@ impl Report {
             src: &self.src,
             outcomes: &self.result.outcomes,
             fixed: self.result.fixed.as_deref(),
+            lines: crate::syntax::LineIndex::new(self.src.as_bytes()),
         }
     }
 }
@@ -666,7 +667,7 @@ fn print(
     let unfixed_to_stderr = || {
         for r in reports {
             for o in r.outcomes.iter().filter(|o| o.status != Status::Fixed || o.evidence.is_some()) {
-                eprintln!("{}", render::text_line(r.path, r.src, o, false));
+                eprintln!("{}", render::text_line_in(r.path, &r.lines, o, false));
             }
         }
     };
@@ -705,7 +706,7 @@ fn print(
         Format::Text => {
             for r in reports {
                 for o in r.outcomes {
-                    let line = render::text_line(r.path, r.src, o, true);
+                    let line = render::text_line_in(r.path, &r.lines, o, true);
                     writeln!(out, "{}", if s.color { render::color_text(&line) } else { line })?;
                 }
             }

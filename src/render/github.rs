@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::{FileReport, Problem, line_col};
+use super::{FileReport, Problem};
 use crate::engine::Status;
 
 /// A command's message, escaped as GitHub's toolkit escapes data.
@@ -26,8 +26,8 @@ pub fn annotations(reports: &[FileReport<'_>], problems: &[Problem<'_>], written
     for r in reports {
         for o in r.outcomes {
             let f = &o.finding;
-            let (line, col) = line_col(r.src, f.range.start);
-            let (end_line, end_col) = line_col(r.src, f.range.end);
+            let (line, col) = r.line_col(f.range.start);
+            let (end_line, end_col) = r.line_col(f.range.end);
             let state = match &o.status {
                 Status::Fixed if written => " (fixed)".to_owned(),
                 Status::Fixed => " (fix available: leakfix --write)".to_owned(),

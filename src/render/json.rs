@@ -3,7 +3,7 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::{FileReport, Summary, line_col};
+use super::{FileReport, Summary};
 use crate::engine::{Outcome, Status};
 
 /// One finding in the JSON output.
@@ -36,13 +36,14 @@ pub struct JsonFinding<'a> {
 impl<'a> JsonFinding<'a> {
     #[must_use]
     pub fn new(path: &'a str, src: &str, o: &'a Outcome) -> Self {
-        Self::at(path, path.as_bytes(), src, o)
+        Self::at(path, path.as_bytes(), &crate::syntax::LineIndex::new(src.as_bytes()), o)
     }
 
-    /// [`JsonFinding::new`] for a path whose exact bytes are `raw`.
+    /// [`JsonFinding::new`] for a path whose exact bytes are `raw`, in the
+    /// text `lines` indexes.
     #[must_use]
-    pub fn at(path: &'a str, raw: &'a [u8], src: &str, o: &'a Outcome) -> Self {
-        let (line, column) = line_col(src, o.finding.range.start);
+    pub fn at(path: &'a str, raw: &'a [u8], lines: &crate::syntax::LineIndex<'_>, o: &'a Outcome) -> Self {
+        let (line, column) = super::text::line_col_in(lines, o.finding.range.start);
         let (status, reason) = match &o.status {
             Status::Fixed => ("fixed", None),
             Status::Unfixed => ("unfixed", None),
@@ -76,7 +77,7 @@ pub fn document(
     let mut findings = Vec::new();
     for r in reports {
         for o in r.outcomes {
-            findings.push(serde_json::to_value(JsonFinding::at(r.path, r.raw_path, r.src, o))?);
+            findings.push(serde_json::to_value(JsonFinding::at(r.path, r.raw_path, &r.lines, o))?);
         }
     }
     Ok(json!({

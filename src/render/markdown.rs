@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{FileReport, Summary, line_col};
+use super::{FileReport, Summary};
 use crate::engine::Status;
 
 /// GitHub rejects pull-request bodies over 65,536 characters.
@@ -46,7 +46,7 @@ pub fn document(reports: &[FileReport<'_>], problems: &[super::Problem<'_>], sum
         let _ = writeln!(s, "\n### Fixes\n");
         for (r, o) in &fixed {
             let mut item = String::new();
-            let (line, _) = line_col(r.src, o.finding.range.start);
+            let (line, _) = r.line_col(o.finding.range.start);
             let _ = writeln!(
                 item,
                 "- **{}:{line}** `{}` in `{}`: {}",
@@ -70,7 +70,7 @@ pub fn document(reports: &[FileReport<'_>], problems: &[super::Problem<'_>], sum
     if !left.is_empty() {
         let _ = writeln!(s, "\n### Left for a human\n\nReal leaks leakfix found but could not fix safely:\n");
         for (r, o) in &left {
-            let (line, _) = line_col(r.src, o.finding.range.start);
+            let (line, _) = r.line_col(o.finding.range.start);
             let item = format!("- **{}:{line}** `{}`: {}\n", r.path, o.finding.transform, o.finding.message);
             if s.len() + item.len() > LIMIT - 500 {
                 omitted += 1;
@@ -111,7 +111,7 @@ fn confirmed_section(s: &mut String, reports: &[FileReport<'_>]) {
     if !confirmed.is_empty() {
         let _ = writeln!(s, "### Confirmed by goroutine profiles\n");
         for (r, o, e) in &confirmed {
-            let (line, _) = line_col(r.src, o.finding.range.start);
+            let (line, _) = r.line_col(o.finding.range.start);
             let state = if o.status == Status::Fixed { "fixed below" } else { "no fix, see below" };
             let proven = if e.leaked { ", proven leaked by the runtime" } else { "" };
             let item = format!(

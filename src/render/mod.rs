@@ -24,6 +24,17 @@ pub struct FileReport<'a> {
     pub outcomes: &'a [Outcome],
     /// The fixed text, if any fix applies.
     pub fixed: Option<&'a str>,
+    /// Where `src`'s lines start, found once for all its findings (each
+    /// counting from the start would cost the findings times the text).
+    pub lines: crate::syntax::LineIndex<'a>,
+}
+
+impl FileReport<'_> {
+    /// 1-based line and column (in bytes) of a byte offset of `src`.
+    #[must_use]
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        text::line_col_in(&self.lines, offset)
+    }
 }
 
 /// A file the run could not check or write, for the formats that list them.

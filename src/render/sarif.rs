@@ -5,22 +5,22 @@ use std::fmt::Write as _;
 
 use serde_json::{Value, json};
 
-use super::{FileReport, line_col};
+use super::FileReport;
 use crate::profile::sites::{self as blocked, BLOCKED_GOROUTINE};
 use crate::transforms::ALL;
 
-fn region(src: &str, start: usize, end: usize) -> Value {
-    let (sl, sc) = line_col_chars(src, start);
-    let (el, ec) = line_col_chars(src, end);
+fn region(r: &FileReport<'_>, start: usize, end: usize) -> Value {
+    let (sl, sc) = line_col_chars(r, start);
+    let (el, ec) = line_col_chars(r, end);
     json!({ "startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec })
 }
 
 /// 1-based line and column counted in Unicode code points (the run says so
 /// with `columnKind`).
-fn line_col_chars(src: &str, offset: usize) -> (usize, usize) {
-    let (line, _) = line_col(src, offset);
-    let line_start = src[..offset].rfind('\n').map_or(0, |i| i + 1);
-    (line, src[line_start..offset].chars().count() + 1)
+fn line_col_chars(r: &FileReport<'_>, offset: usize) -> (usize, usize) {
+    let (line, col) = r.line_col(offset);
+    let line_start = offset + 1 - col;
+    (line, r.src[line_start..offset].chars().count() + 1)
 }
 
 /// A relative path as a URI reference: every byte outside RFC 3986's
@@ -64,7 +64,7 @@ pub fn document(reports: &[FileReport<'_>], problems: &[super::Problem<'_>]) -> 
             let location = json!({
                 "physicalLocation": {
                     "artifactLocation": { "uri": uri(r.raw_path), "uriBaseId": "%SRCROOT%" },
-                    "region": region(r.src, f.range.start, f.range.end),
+                    "region": region(r, f.range.start, f.range.end),
                 }
             });
             let mut result = json!({
@@ -83,7 +83,7 @@ pub fn document(reports: &[FileReport<'_>], problems: &[super::Problem<'_>]) -> 
                     .iter()
                     .map(|e| {
                         json!({
-                            "deletedRegion": region(r.src, e.range.start, e.range.end),
+                            "deletedRegion": region(r, e.range.start, e.range.end),
                             "insertedContent": { "text": e.content },
                         })
                     })

@@ -210,7 +210,14 @@ mod tests {
     }
 
     fn summary(outcomes: &[Outcome], written: bool, errors: usize) -> Summary {
-        let reports = [FileReport { path: "a.go", raw_path: b"a.go", src: "x", outcomes, fixed: Some("y") }];
+        let reports = [FileReport {
+            path: "a.go",
+            raw_path: b"a.go",
+            src: "x",
+            outcomes,
+            fixed: Some("y"),
+            lines: crate::syntax::LineIndex::new(b"x"),
+        }];
         Summary::new(&reports, 3, errors, written)
     }
 

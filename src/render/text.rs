@@ -51,16 +51,26 @@ pub fn git_quoted(prefix: &[u8], path: &[u8]) -> String {
 /// 1-based line and column (in bytes) of a byte offset.
 #[must_use]
 pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
-    let before = &src.as_bytes()[..offset.min(src.len())];
-    let line = memchr::memchr_iter(b'\n', before).count() + 1;
-    let col = offset - before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) + 1;
-    (line, col)
+    line_col_in(&crate::syntax::LineIndex::new(src.as_bytes()), offset)
+}
+
+/// [`line_col`] in the text `lines` indexes.
+#[must_use]
+pub fn line_col_in(lines: &crate::syntax::LineIndex<'_>, offset: usize) -> (usize, usize) {
+    let p = lines.point(offset);
+    (p.row + 1, p.column + 1)
 }
 
 /// `path:line:col: id: message` (plus ` [fix]` when the fix is in the output).
 #[must_use]
 pub fn text_line(path: &str, src: &str, o: &Outcome, mark_fix: bool) -> String {
-    let (l, c) = line_col(src, o.finding.range.start);
+    text_line_in(path, &crate::syntax::LineIndex::new(src.as_bytes()), o, mark_fix)
+}
+
+/// [`text_line`] in the text `lines` indexes.
+#[must_use]
+pub fn text_line_in(path: &str, lines: &crate::syntax::LineIndex<'_>, o: &Outcome, mark_fix: bool) -> String {
+    let (l, c) = line_col_in(lines, o.finding.range.start);
     let mut s = format!("{path}:{l}:{c}: {}: {}", o.finding.transform, o.finding.message);
     if mark_fix && o.status == Status::Fixed {
         s.push_str(" [fix]");

@@ -59,6 +59,7 @@ impl<'s> LineIndex<'s> {
         let (starts, scanned) = &mut *guard;
         if at > *scanned {
             let end = at.min(self.src.len());
+            work::lines_scanned(end - *scanned);
             starts.extend(memchr::memchr_iter(b'\n', &self.src[*scanned..end]).map(|i| *scanned + i + 1));
             *scanned = end;
         }

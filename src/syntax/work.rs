@@ -25,6 +25,8 @@ pub struct Work {
     pub reparses: usize,
     /// Bytes handed to the Go tokenizer ([`super::tokens::tokenize`]).
     pub tokenized: usize,
+    /// Bytes a [`super::LineIndex`] scanned for line starts.
+    pub lines_scanned: usize,
 }
 
 thread_local! {
@@ -52,6 +54,14 @@ pub(super) fn reparsed() {
     WORK.with(|w| {
         let mut c = w.get();
         c.reparses += 1;
+        w.set(c);
+    });
+}
+
+pub(super) fn lines_scanned(n: usize) {
+    WORK.with(|w| {
+        let mut c = w.get();
+        c.lines_scanned += n;
         w.set(c);
     });
 }

@@ -532,8 +532,9 @@ pub fn starts_goroutine(text: &[u8]) -> bool {
 /// such functions, so the shortcut never drops one it would report)?
 #[must_use]
 pub fn builds_and_starts(text: &[u8], ty: &[u8], method: &[u8]) -> bool {
-    tokenize(text)
-        .is_some_and(|toks| !started_here(&toks, &HashSet::from([ty]), &HashSet::from([(ty, method)])).is_empty())
+    tokenize(text).is_some_and(|toks| {
+        !started_here(&toks, &HashSet::from([ty]), &HashSet::from([(ty, method)]), &|_| vec![ty]).is_empty()
+    })
 }
 
 /// The starting types of the values built and started in a function with
@@ -545,6 +546,7 @@ fn started_here<'s>(
     toks: &[Tok<'s>],
     types: &HashSet<&'s [u8]>,
     starters: &HashSet<(&'s [u8], &'s [u8])>,
+    ctor_types: &dyn Fn(&'s [u8]) -> Vec<&'s [u8]>,
 ) -> Vec<(&'s [u8], Option<&'s [u8]>)> {
     let mut out = Vec::new();
     for (at, w) in toks.windows(3).enumerate() {
@@ -571,9 +573,10 @@ fn started_here<'s>(
         match (toks.get(rest + amp), toks.get(rest + amp + 1)) {
             // `T{...}` or `&T{...}`.
             (Some(Tok::Ident(t)), Some(Tok::Op(b"{"))) if types.contains(t) && calls(t) => out.push((*t, None)),
-            // A constructor `f(...)`: any starting type it may return.
+            // A constructor `f(...)` of the file: any starting type it may
+            // return (its text spells it).
             (Some(Tok::Ident(f)), Some(Tok::Op(b"("))) if amp == 0 => {
-                out.extend(types.iter().filter(|t| calls(t)).map(|t| (*t, Some(*f))));
+                out.extend(ctor_types(f).into_iter().filter(|t| calls(t)).map(|t| (t, Some(*f))));
             }
             _ => {}
         }
@@ -739,101 +742,162 @@ fn keep_started_values<'s>(
     relevant: &mut Vec<(Range<usize>, Vec<Range<usize>>)>,
     helpers: &mut Vec<&'s [u8]>,
 ) {
+    // Looked up by type or name, never by scanning every chunk or starter
+    // for each function: a file may declare thousands of such types.
     let receiver = |c: &outline::Chunk<'_>| receiver_type_name(&src[c.range.clone()]);
+    let mut by_receiver: HashMap<&[u8], Vec<usize>> = HashMap::new();
+    for (i, c) in chunks.iter().enumerate() {
+        if let Some(t) = receiver(c) {
+            by_receiver.entry(t).or_default().push(i);
+        }
+    }
+    let methods_of = |t: &[u8]| by_receiver.get(t).into_iter().flatten().map(|&i| &chunks[i]);
+    let starters = starting_pairs(src, chunks, &methods_of);
+    if starters.is_empty() {
+        return;
+    }
+    let types: HashSet<&[u8]> = starters.iter().map(|(t, _)| *t).collect();
+    let names: HashSet<&[u8]> = starters.iter().map(|(_, m)| *m).collect();
+    let spelled = std::cell::RefCell::default();
+    let ctor_types = |f: &'s [u8]| spelled_types(src, chunks, declared, &types, &spelled, f);
+    let mut added: HashSet<&[u8]> = HashSet::new();
+    let mut added_ctors: HashSet<&[u8]> = HashSet::new();
+    let mut helper_seen: HashSet<&[u8]> = helpers.iter().copied().collect();
+    let mut entry: HashMap<usize, usize> = relevant.iter().enumerate().map(|(j, (r, _))| (r.start, j)).collect();
+    for (i, c) in chunks.iter().enumerate() {
+        if within.is_some_and(|at| !c.range.contains(&at)) {
+            continue;
+        }
+        let text = &src[c.range.clone()];
+        // Tokenized only when the text spells a starting method (the
+        // type may be behind a constructor).
+        if !words(text).any(|w| names.contains(w)) {
+            continue;
+        }
+        // `T{` for a starting type `T`, and `.M(` for one of its
+        // starting methods (text the lexer cannot follow: any).
+        // The test helpers it calls may end it before the stop (see
+        // `analysis::exits`), and the helpers they call.
+        let mut called = Vec::new();
+        let found: Vec<(&[u8], Option<&[u8]>)> = match tokenize(text) {
+            None => types.iter().map(|t| (*t, None)).collect(),
+            Some(toks) => {
+                helper_calls(&toks, &mut called);
+                started_here(&toks, &types, &starters, &ctor_types)
+            }
+        };
+        let built: Vec<&[u8]> = found.iter().map(|(t, _)| *t).collect();
+        let ctors: Vec<&[u8]> = found.iter().filter_map(|(_, f)| *f).collect();
+        if built.is_empty() {
+            continue;
+        }
+        kept[i] = true;
+        add_handed_on(src, chunks, declared, &mut called);
+        let called_here: Vec<Range<usize>> = called
+            .iter()
+            .flat_map(|n| declared.get(n).into_iter().flatten())
+            .map(|&j| chunks[j].range.clone())
+            .filter(|r| *r != c.range)
+            .collect();
+        for n in called {
+            if helper_seen.insert(n) {
+                helpers.push(n);
+            }
+        }
+        let mut built_unique = built.clone();
+        built_unique.sort_unstable();
+        built_unique.dedup();
+        let mut ctors_unique = ctors.clone();
+        ctors_unique.sort_unstable();
+        ctors_unique.dedup();
+        let methods = built_unique
+            .iter()
+            .flat_map(|t| methods_of(t))
+            .chain(
+                ctors_unique
+                    .iter()
+                    .flat_map(|f| declared.get(f).into_iter().flatten().map(|&j| &chunks[j]))
+                    .filter(|m| receiver(m).is_none()),
+            )
+            .map(|m| m.range.clone())
+            .filter(|r| *r != c.range)
+            .chain(called_here);
+        match entry.get(&c.range.start) {
+            Some(&j) => {
+                let needed = &mut relevant[j].1;
+                needed.extend(methods);
+                needed.sort_by_key(|r| r.start);
+                needed.dedup();
+            }
+            None => {
+                let mut needed: Vec<Range<usize>> = methods.collect();
+                needed.sort_by_key(|r| r.start);
+                needed.dedup();
+                entry.insert(c.range.start, relevant.len());
+                relevant.push((c.range.clone(), needed));
+            }
+        }
+        added.extend(built);
+        added_ctors.extend(ctors);
+    }
+    relevant.sort_by_key(|(r, _)| r.start);
+    for (c, k) in chunks.iter().zip(kept.iter_mut()) {
+        *k |= receiver(c).is_some_and(|t| added.contains(t)) || (receiver(c).is_none() && added_ctors.contains(c.name));
+    }
+}
+
+/// The starting types `types` a constructor `f` of the file may return:
+/// those its text spells (its declared result is one), found once per
+/// constructor (`memo`).
+fn spelled_types<'s>(
+    src: &'s [u8],
+    chunks: &[outline::Chunk<'s>],
+    declared: &HashMap<&[u8], Vec<usize>>,
+    types: &HashSet<&'s [u8]>,
+    memo: &std::cell::RefCell<HashMap<&'s [u8], Vec<&'s [u8]>>>,
+    f: &'s [u8],
+) -> Vec<&'s [u8]> {
+    memo.borrow_mut()
+        .entry(f)
+        .or_insert_with(|| {
+            let mut found: Vec<&'s [u8]> = declared
+                .get(f)
+                .into_iter()
+                .flatten()
+                .flat_map(|&i| words(&src[chunks[i].range.clone()]))
+                .filter(|w| types.contains(w))
+                .collect();
+            found.sort_unstable();
+            found.dedup();
+            found
+        })
+        .clone()
+}
+
+/// The file's starting methods, `(type, method)`: a method that spells
+/// `go` and waits in a `select` or `range` itself, or names a method of its
+/// type (`methods_of`) that does (`go s.loop()`).
+fn starting_pairs<'s, 'c, I>(
+    src: &'s [u8],
+    chunks: &'c [outline::Chunk<'s>],
+    methods_of: &dyn Fn(&[u8]) -> I,
+) -> HashSet<(&'s [u8], &'s [u8])>
+where
+    I: Iterator<Item = &'c outline::Chunk<'s>>,
+    's: 'c,
+{
     let find = |c: &outline::Chunk<'_>, w: &[u8]| memchr::memmem::find(&src[c.range.clone()], w).is_some();
-    // A goroutine waiting in the method itself, or in another method of
-    // its type that it names (`go s.loop()`).
     let waits = |c: &outline::Chunk<'_>| find(c, b"select") || find(c, b"range");
-    // (`.loop(`, as the method is called).
-    let waiting: Vec<(&[u8], Vec<u8>)> = chunks
-        .iter()
-        .filter(|c| waits(c))
-        .filter_map(|c| Some((receiver(c)?, [b".", c.name, b"("].concat())))
-        .collect();
-    let starters: HashSet<(&[u8], &[u8])> = chunks
+    chunks
         .iter()
         .filter(|c| has_go(&src[c.range.clone()]))
         .filter_map(|c| {
-            let t = receiver(c)?;
-            let names_a_waiter = || waiting.iter().any(|(wt, m)| *wt == t && find(c, m));
+            let t = receiver_type_name(&src[c.range.clone()])?;
+            // (`.loop(`, as the method is called.)
+            let names_a_waiter = || methods_of(t).filter(|m| waits(m)).any(|m| find(c, &[b".", m.name, b"("].concat()));
             (waits(c) || names_a_waiter()).then_some((t, c.name))
         })
-        .collect();
-    if !starters.is_empty() {
-        let types: HashSet<&[u8]> = starters.iter().map(|(t, _)| *t).collect();
-        let mut added: HashSet<&[u8]> = HashSet::new();
-        let mut added_ctors: HashSet<&[u8]> = HashSet::new();
-        for (i, c) in chunks.iter().enumerate() {
-            if within.is_some_and(|at| !c.range.contains(&at)) {
-                continue;
-            }
-            let text = &src[c.range.clone()];
-            // Tokenized only when the text spells a starting method (the
-            // type may be behind a constructor).
-            if !starters.iter().any(|(_, m)| memchr::memmem::find(text, m).is_some()) {
-                continue;
-            }
-            // `T{` for a starting type `T`, and `.M(` for one of its
-            // starting methods (text the lexer cannot follow: any).
-            // The test helpers it calls may end it before the stop (see
-            // `analysis::exits`), and the helpers they call.
-            let mut called = Vec::new();
-            let found: Vec<(&[u8], Option<&[u8]>)> = match tokenize(text) {
-                None => types.iter().map(|t| (*t, None)).collect(),
-                Some(toks) => {
-                    helper_calls(&toks, &mut called);
-                    started_here(&toks, &types, &starters)
-                }
-            };
-            let built: Vec<&[u8]> = found.iter().map(|(t, _)| *t).collect();
-            let ctors: Vec<&[u8]> = found.iter().filter_map(|(_, f)| *f).collect();
-            if built.is_empty() {
-                continue;
-            }
-            kept[i] = true;
-            add_handed_on(src, chunks, declared, &mut called);
-            let called_here: Vec<Range<usize>> = called
-                .iter()
-                .flat_map(|n| declared.get(n).into_iter().flatten())
-                .map(|&j| chunks[j].range.clone())
-                .filter(|r| *r != c.range)
-                .collect();
-            for n in called {
-                if !helpers.contains(&n) {
-                    helpers.push(n);
-                }
-            }
-            let methods = chunks
-                .iter()
-                .filter(|m| {
-                    m.range != c.range
-                        && (receiver(m).is_some_and(|t| built.contains(&t))
-                            || (receiver(m).is_none() && ctors.contains(&m.name)))
-                })
-                .map(|m| m.range.clone())
-                .chain(called_here);
-            match relevant.iter_mut().find(|(r, _)| *r == c.range) {
-                Some((_, needed)) => {
-                    needed.extend(methods);
-                    needed.sort_by_key(|r| r.start);
-                    needed.dedup();
-                }
-                None => {
-                    let mut needed: Vec<Range<usize>> = methods.collect();
-                    needed.sort_by_key(|r| r.start);
-                    needed.dedup();
-                    relevant.push((c.range.clone(), needed));
-                }
-            }
-            added.extend(built);
-            added_ctors.extend(ctors);
-        }
-        relevant.sort_by_key(|(r, _)| r.start);
-        for (c, k) in chunks.iter().zip(kept.iter_mut()) {
-            *k |= receiver(c).is_some_and(|t| added.contains(t))
-                || (receiver(c).is_none() && added_ctors.contains(c.name));
-        }
-    }
+        .collect()
 }
 
 /// `None` if a function with this text cannot hold a finding (see
