@@ -73,6 +73,9 @@ pub struct Senders<'t> {
     /// block; fewer when some are in exclusive branches (`if hedge { go
     /// a(); go b() } else { go a() }` starts at most 2).
     pub most: usize,
+    /// Where one of them may first block for good before its send, on
+    /// what nothing releases (see `gate_before_send`): a buffer frees none.
+    pub gated: Option<Node<'t>>,
 }
 
 fn senders<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<Senders<'t>> {
@@ -99,6 +102,7 @@ fn senders<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<Senders<'t>> {
     let mut stmts = Vec::new();
     let mut last = true;
     let mut looped = None;
+    let mut gated = None;
     for i in index {
         let start = ch.starts[i];
         // Outside loops, or (some of them) in one launch loop of their own.
@@ -132,6 +136,9 @@ fn senders<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<Senders<'t>> {
             return None;
         }
         last &= sends.iter().all(|s| flow::is_last_action_with(*s, body, &|x| quiet_after_send(pkg, ch, &start, x)));
+        if gated.is_none() && start.file() == FileId::OWN {
+            gated = gate_before_send(pkg, ch, &start, &sends);
+        }
         if !repeated {
             stmts.push(anchor);
         }
@@ -173,7 +180,7 @@ fn senders<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<Senders<'t>> {
         }
         most_on_a_path(region, &|n| stmts.iter().any(|s| s.id() == n.id()))
     };
-    Some(Senders { stmts, last, looped, most })
+    Some(Senders { stmts, last, looped, most, gated })
 }
 
 /// The most nodes `is_one` accepts that one run of `n` reaches: each

@@ -106,20 +106,41 @@ pub const NOT_LAST: &str =
 
 /// Why a capacity fix is graded unsafe when the function measures the
 /// channel.
-const MEASURED: &str = "unsafe fix: the function reads `len` or `cap` of the channel, which the buffer changes";
+const MEASURED: &str = "unsafe fix: the function, or one its goroutines run, reads `len` or `cap` of the channel, which the buffer changes";
 
 /// Does the channel's function call `len` or `cap` on it (`if len(c) ==
-/// 0`)? A buffer changes what they return. By name: a shadowing name
-/// counts too.
-fn measured(facts: &FileFacts<'_>, ch: &Channel<'_>) -> bool {
+/// 0`), or a function or method its goroutines run on a channel parameter
+/// (`go upload(s, c)` printing `len(c)`)? A buffer changes what they
+/// return. By name: a shadowing name counts too.
+fn measured(pkg: &crate::analysis::Package<'_>, ch: &Channel<'_>) -> bool {
     use crate::syntax::Fast as _;
     use crate::syntax::Up as _;
-    crate::syntax::token_nodes(ch.func, facts.src, ch.name.as_bytes()).into_iter().any(|n| {
-        n.up()
-            .filter(|a| a.kind_str() == crate::syntax::kinds::ARGUMENT_LIST)
-            .and_then(|a| a.up())
-            .and_then(|c| c.field("function"))
-            .is_some_and(|f| matches!(facts.text(f), "len" | "cap"))
+    use crate::syntax::kinds as k;
+    let measures = |facts: &FileFacts<'_>, root: tree_sitter::Node<'_>, name: &str| {
+        crate::syntax::token_nodes(root, facts.src, name.as_bytes()).into_iter().any(|n| {
+            n.up()
+                .filter(|a| a.kind_str() == k::ARGUMENT_LIST)
+                .and_then(|a| a.up())
+                .and_then(|c| c.field("function"))
+                .is_some_and(|f| matches!(facts.text(f), "len" | "cap"))
+        })
+    };
+    if measures(pkg.own(), ch.func, ch.name) {
+        return true;
+    }
+    ch.starts.iter().any(|s| {
+        let decl = s.func.value;
+        if !matches!(decl.kind_str(), k::FUNCTION_DECLARATION | k::METHOD_DECLARATION) {
+            return false;
+        }
+        let facts = pkg.file(s.func.file);
+        let params = decl.field("parameters").map(crate::syntax::named_children).unwrap_or_default();
+        params
+            .iter()
+            .filter(|p| p.field("type").is_some_and(|t| t.kind_str() == k::CHANNEL_TYPE))
+            .flat_map(|p| crate::syntax::named_children(*p))
+            .filter(|n| n.kind_str() == k::IDENTIFIER)
+            .any(|n| decl.field("body").is_some_and(|b| measures(facts, b, facts.text(n))))
     })
 }
 
@@ -129,12 +150,13 @@ fn measured(facts: &FileFacts<'_>, ch: &Channel<'_>) -> bool {
 /// none when the sender is `gated`, blocking first on what nothing releases.
 pub fn capacity_finding(
     t: &dyn Transform,
-    facts: &FileFacts<'_>,
+    pkg: &crate::analysis::Package<'_>,
     ch: &Channel<'_>,
     (last, gated): (bool, Option<tree_sitter::Node<'_>>),
     capacity: &str,
     message: String,
 ) -> Finding {
+    let facts = pkg.own();
     // The sender may block for good before its send, where a buffer does
     // not free it.
     if let Some(gate) = gated {
@@ -164,7 +186,7 @@ pub fn capacity_finding(
         None => f,
     };
     let Some(r) = ch.returned else {
-        let (fix, message) = if measured(facts, ch) {
+        let (fix, message) = if measured(pkg, ch) {
             (edits.map(Fix::is_unsafe), format!("{message} ({MEASURED})"))
         } else if last {
             (edits.map(Fix::safe), message)

@@ -105,7 +105,7 @@ impl Transform for NcastLeak {
             // Without a fix, a buffered channel's leak is not shown: the
             // count the buffer must reach is unknown.
             Err(_) if buffer > 0 => None,
-            Ok(count) => Some(capacity_finding(self, facts, ch, (sender.last, sender.gated), &count, message)),
+            Ok(count) => Some(capacity_finding(self, cx.pkg, ch, (sender.last, sender.gated), &count, message)),
             Err(why) => Some(Finding::about(self, ch, format!("{message} (no fix: {why})"), None)),
         }
     }
@@ -153,24 +153,7 @@ impl NcastLeak {
         // for each start in its body.
         let (capacity, literal) = match &senders.looped {
             None => (n.to_string(), Some(n)),
-            Some((gos, launch)) => {
-                let (_, scopes) = facts.scopes_for(ch.make)?;
-                let mut counts =
-                    gos.iter().map(|go| sender_count(cx, scopes, ch, *launch, *go).and_then(|c| len_is_builtin(cx, c)));
-                let count = counts.next()?.ok()?;
-                if !counts.all(|c| c.is_ok_and(|c| c == count)) {
-                    return None;
-                }
-                let (each, more) = (gos.len(), n - 1);
-                let literal = count.parse::<usize>().ok().and_then(|c| c.checked_mul(each)?.checked_add(more));
-                let looped = match each {
-                    1 => count,
-                    _ if count.contains(['+', '-', ' ']) => format!("{each}*({count})"),
-                    _ => format!("{each}*{count}"),
-                };
-                let written = if more == 0 { looped } else { format!("{looped}+{more}") };
-                (literal.map_or(written, |n| n.to_string()), literal)
-            }
+            Some((gos, launch)) => looped_capacity(cx, ch, gos, *launch, n - 1)?,
         };
         // `fmt.Println(<-errc); os.Exit(1)`: the first result ends the process.
         if recvs.iter().any(|r| flow::ends_process_after(*r, facts.src)) {
@@ -231,8 +214,47 @@ impl NcastLeak {
         };
         let message =
             format!("{who} each send once on `{}`, but {reason}{}: the rest block forever", ch.name, too_small(buffer));
-        Some(capacity_finding(self, facts, ch, (senders.last, None), &capacity, message))
+        Some(capacity_finding(self, cx.pkg, ch, (senders.last, senders.gated), &capacity, message))
     }
+}
+
+/// The capacity for a launch loop that starts `gos` each iteration, with
+/// `more` goroutines started besides, as written at the make, and its
+/// value when a literal; `None` when the starts count differently.
+fn looped_capacity<'t>(
+    cx: &Context<'_, 't>,
+    ch: &Channel<'t>,
+    gos: &[Node<'t>],
+    launch: Node<'t>,
+    more: usize,
+) -> Option<(String, Option<usize>)> {
+    let facts = cx.facts;
+    let (_, scopes) = facts.scopes_for(ch.make)?;
+    let mut counts = gos.iter().map(|go| sender_count(cx, scopes, ch, launch, *go).and_then(|c| len_is_builtin(cx, c)));
+    let count = counts.next()?.ok()?;
+    if !counts.all(|c| c.is_ok_and(|c| c == count)) {
+        return None;
+    }
+    let each = gos.len();
+    let literal = count.parse::<usize>().ok().and_then(|c| c.checked_mul(each)?.checked_add(more));
+    // Arithmetic in the bound's own type may overflow (`2*n` for
+    // `n uint8 = 200` is 144; `max(n, 0)+1` for `n int8 = 127`
+    // is negative and `make` panics): an int first.
+    let narrow = (each > 1 || more > 0)
+        && literal.is_none()
+        && !count.starts_with("len(")
+        && !bound_is_int(facts, scopes, launch);
+    if narrow && scopes.resolve_name_at("int", ch.make.start_byte()).is_some() {
+        return None;
+    }
+    let count = if narrow { format!("int({count})") } else { count };
+    let looped = match each {
+        1 => count,
+        _ if count.contains(['+', '-', ' ']) && !narrow => format!("{each}*({count})"),
+        _ => format!("{each}*{count}"),
+    };
+    let written = if more == 0 { looped } else { format!("{looped}+{more}") };
+    Some((literal.map_or(written, |n| n.to_string()), literal))
 }
 
 /// Why the receives cannot drain every sender, with how many receives
@@ -329,7 +351,7 @@ enum NoCount {
     #[error("the loop can be left before its bound, which then over-counts the goroutines")]
     LeavesEarly,
     #[error(
-        "the loop may skip its go statement (a branch or a `continue`), so its bound may be far over the goroutines"
+        "the loop may skip its go statement (a branch, a `continue` or a `goto`), so its bound may be far over the goroutines"
     )]
     NotEveryIteration,
 }
@@ -480,10 +502,12 @@ fn runs_to_its_bound<'t>(cx: &Context<'_, 't>, launch: Node<'t>, go: Node<'t>) -
     // elements more than `make` can allocate.
     let body = launch.field("body");
     let top = body.and_then(|b| b.named(0)).is_some_and(|list| crate::syntax::Up::up(&go) == Some(list));
+    // (A `goto` may jump over it too.)
     let skips = body.is_some_and(|b| {
         crate::syntax::any_node(b, |n| {
-            n.kind_str() == k::CONTINUE_STATEMENT
-                && flow::jump_target(n, cx.facts.src).is_none_or(|t| t.id() == launch.id())
+            (n.kind_str() == k::CONTINUE_STATEMENT
+                && flow::jump_target(n, cx.facts.src).is_none_or(|t| t.id() == launch.id()))
+                || n.kind_str() == k::GOTO_STATEMENT
         })
     });
     if top && !skips { Ok(()) } else { Err(NoCount::NotEveryIteration) }

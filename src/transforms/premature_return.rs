@@ -66,7 +66,7 @@ impl Transform for PrematureReturn {
                 (message, Some(exit))
             }
         };
-        let f = capacity_finding(self, facts, ch, (sender.last, sender.gated), "1", message);
+        let f = capacity_finding(self, cx.pkg, ch, (sender.last, sender.gated), "1", message);
         Some(match exit {
             Some(e) => f.with_related(e.start_byte(), "this exit leaves before the receive"),
             None => f,

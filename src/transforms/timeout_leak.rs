@@ -108,7 +108,7 @@ impl Transform for TimeoutLeak {
         Some(
             capacity_finding(
                 self,
-                facts,
+                cx.pkg,
                 ch,
                 (sender.last, sender.gated),
                 "1",
