@@ -58,6 +58,23 @@ fn work_of(src: &str) -> (work::Work, usize) {
     (work::take(), n)
 }
 
+/// Per function, the large file's work (`large`, for `large_n` functions)
+/// is at most 5% more than the small one's, counter by counter.
+fn same_per_function(shape: &str, (small, small_n): (work::Work, usize), (large, large_n): (work::Work, usize)) {
+    for (what, s, l) in [
+        ("bytes parsed", small.parsed_bytes, large.parsed_bytes),
+        ("nodes visited", small.visited, large.visited),
+        ("parses", small.parses, large.parses),
+        ("bytes tokenized", small.tokenized, large.tokenized),
+    ] {
+        assert!(
+            l * small_n * 100 <= s * large_n * 105,
+            "{shape}: {what}: {s} for {small_n} functions, {l} for {large_n}"
+        );
+    }
+    assert!(small.parsed_bytes > 0 && small.parses > 0, "{shape}: nothing parsed");
+}
+
 #[test]
 fn the_work_per_function_does_not_grow_with_the_file() {
     for shape in ["leaking", "clean", "interleaved", "worker", "spawner", "counted"] {
@@ -66,19 +83,8 @@ fn the_work_per_function_does_not_grow_with_the_file() {
         let (large, found_large) = work_of(&generated(large_n, shape));
         let expected = |n: usize| if shape == "clean" { 0 } else { n };
         assert_eq!((found_small, found_large), (expected(small_n), expected(large_n)), "{shape}");
-        for (what, s, l) in [
-            ("bytes parsed", small.parsed_bytes, large.parsed_bytes),
-            ("nodes visited", small.visited, large.visited),
-            ("parses", small.parses, large.parses),
-            ("bytes tokenized", small.tokenized, large.tokenized),
-        ] {
-            // Per function, the large file costs at most 5% more.
-            assert!(
-                l * small_n * 100 <= s * large_n * 105,
-                "{shape}: {what}: {s} for {small_n} functions, {l} for {large_n}"
-            );
-            assert!(s > 0, "{shape}: no {what} counted");
-        }
+        same_per_function(shape, (small, small_n), (large, large_n));
+        assert!(small.visited > 0 && small.tokenized > 0, "{shape}: no nodes visited or bytes tokenized");
         // The guard parses each edited tree again, once, incrementally.
         let fixed = shape != "clean";
         assert_eq!(small.reparses > 0, fixed, "{shape}: {} trees parsed again", small.reparses);
@@ -139,17 +145,7 @@ fn every_transform_costs_the_same_per_function_in_a_larger_file() {
         let (small, found_small) = work_of(&templated(small_n, header, template));
         let (large, found_large) = work_of(&templated(large_n, header, template));
         assert_eq!((found_small, found_large), (small_n, large_n), "{id}: one finding per function");
-        for (what, s, l) in [
-            ("bytes parsed", small.parsed_bytes, large.parsed_bytes),
-            ("nodes visited", small.visited, large.visited),
-            ("parses", small.parses, large.parses),
-            ("bytes tokenized", small.tokenized, large.tokenized),
-        ] {
-            assert!(
-                l * small_n * 100 <= s * large_n * 105,
-                "{id}: {what}: {s} for {small_n} functions, {l} for {large_n}"
-            );
-        }
+        same_per_function(id, (small, small_n), (large, large_n));
     }
 }
 
