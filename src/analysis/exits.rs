@@ -28,7 +28,9 @@ pub fn exits_within<'t>(pkg: &Package<'t>, region: Node<'t>, window: std::ops::R
     let facts = pkg.own();
     let mut out = facts.jumps(region);
     // `log.Fatalf(...); return`: the process has ended before the jump.
-    out.retain(|j| !after_process_exit(*j, facts.src));
+    if facts.may_end_process(region) {
+        out.retain(|j| !after_process_exit(*j, facts.src));
+    }
     let helpers: Vec<_> = call_statements(region, window)
         .into_iter()
         .filter(|n| !out.iter().any(|j| j.id() == n.id()) && ends_in_helper(pkg, *n))

@@ -45,6 +45,9 @@ pub struct FileFacts<'t> {
     scopes: Vec<OnceCell<Scopes<'t>>>,
     /// The jump statements of each declaration (on first use).
     jumps: Vec<OnceCell<flow::DeclJumps<'t>>>,
+    /// Whether each declaration spells a call that ends the process
+    /// (`os.Exit`, `log.Fatal...`: `Exit` or `Fatal`), on first use.
+    spells_process_exit: Vec<OnceCell<bool>>,
     /// Names of this file's methods that start a goroutine (on first use).
     starting_methods: OnceCell<Vec<&'t str>>,
     /// The methods of each named receiver type, in source order (on first
@@ -88,6 +91,7 @@ impl<'t> FileFacts<'t> {
         }
         let scopes = decls.iter().map(|_| OnceCell::new()).collect();
         let jumps = decls.iter().map(|_| OnceCell::new()).collect();
+        let spells_process_exit = decls.iter().map(|_| OnceCell::new()).collect();
         FileFacts {
             src,
             trees,
@@ -97,6 +101,7 @@ impl<'t> FileFacts<'t> {
             decls,
             scopes,
             jumps,
+            spells_process_exit,
             starting_methods: OnceCell::new(),
             by_receiver: OnceCell::new(),
             constructors: OnceCell::new(),
@@ -134,6 +139,22 @@ impl<'t> FileFacts<'t> {
         match in_decl {
             Some(i) => self.jumps[i].get_or_init(|| flow::DeclJumps::of(self.decls[i], self.src)).within(region),
             None => flow::jumps(region, self.src),
+        }
+    }
+
+    /// May a statement of `region`, a node of this file, end the process
+    /// (see [`flow::ends_process`])? Its declaration spells `Exit` or
+    /// `Fatal` (asked once per declaration: the exits of each channel are
+    /// tested against it).
+    #[must_use]
+    pub fn may_end_process(&self, region: Node<'t>) -> bool {
+        let spells = |r: std::ops::Range<usize>| {
+            let t = &self.src[r];
+            memchr::memmem::find(t, b"Exit").is_some() || memchr::memmem::find(t, b"Fatal").is_some()
+        };
+        match self.decl_index(region.start_byte()) {
+            Some(i) => *self.spells_process_exit[i].get_or_init(|| spells(self.decls[i].byte_range())),
+            None => spells(region.byte_range()),
         }
     }
 
