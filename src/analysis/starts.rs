@@ -685,14 +685,22 @@ pub fn closure_var_starts<'t>(pkg: &Package<'t>, node: Node<'t>, root: Node<'t>)
     if b.init.is_none_or(|i| i.id() != lit.id()) || !b.assignments.is_empty() {
         return Vec::new();
     }
+    // Cheap tests first (a launcher is looked up, maybe in another file):
+    // two uses or more, each a go statement's call or an argument.
+    let uses: Vec<_> = b.uses.iter().filter(|u| u.id() != ident.id()).collect();
+    let go_call = |u: Node<'t>| {
+        let call = u.up().filter(|c| c.kind_str() == k::CALL_EXPRESSION && c.field("function") == Some(u));
+        call.and_then(|c| c.up()).filter(|s| s.kind_str() == k::GO_STATEMENT)
+    };
+    let argument = |u: Node<'t>| u.up().is_some_and(|a| a.kind_str() == k::ARGUMENT_LIST);
+    if uses.len() < 2 || !uses.iter().all(|u| go_call(**u).is_some() || argument(**u)) {
+        return Vec::new();
+    }
     let mut starts = Vec::new();
-    for u in b.uses.iter().filter(|u| u.id() != ident.id()) {
-        let call = u.up().filter(|c| c.kind_str() == k::CALL_EXPRESSION && c.field("function") == Some(*u));
-        let stmt = call.and_then(|c| c.up()).filter(|s| s.kind_str() == k::GO_STATEMENT);
-        let launch = match stmt {
+    for u in uses {
+        let launch = match go_call(*u) {
             Some(stmt) => Some((StartKind::Go, stmt)),
-            None if call.is_none() => launched_by(pkg, facts, *u),
-            None => None,
+            None => launched_by(pkg, facts, *u),
         };
         match launch {
             Some((kind, stmt)) if u.start_byte() > lit.end_byte() && literals_between(stmt, root).is_empty() => {

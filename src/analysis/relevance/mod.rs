@@ -621,10 +621,9 @@ fn keys_field(text: &[u8], f: &[u8]) -> bool {
     let is_ident = |b: u8| crate::syntax::tokens::is_ident(b);
     memchr::memmem::find_iter(text, f).any(|at| {
         let end = at + f.len();
-        let rest = &text[end..];
-        let after = rest.iter().position(|b| !matches!(b, b' ' | b'\t')).map(|i| &rest[i..]);
-        (at == 0 || !is_ident(text[at - 1]))
-            && after.is_some_and(|a| a.first() == Some(&b':') && a.get(1) != Some(&b'='))
+        // Blanks and comments may come between (`reply /* c */ : ...`).
+        let after = crate::syntax::skip_blank(&text[end..]);
+        (at == 0 || !is_ident(text[at - 1])) && after.first() == Some(&b':') && after.get(1) != Some(&b'=')
     })
 }
 
@@ -689,7 +688,15 @@ pub fn handed_fields(text: &[u8]) -> Vec<&[u8]> {
     let is_ident = |b: u8| crate::syntax::tokens::is_ident(b);
     let mut out: Vec<&[u8]> = memchr::memmem::find_iter(text, b"<-")
         .filter_map(|at| {
-            let end = text[..at].iter().rposition(|b| !matches!(b, b' ' | b'\t'))? + 1;
+            // Blanks and block comments may come between (`req.reply /* c */ <-`).
+            let mut end = at;
+            loop {
+                end = text[..end].iter().rposition(|b| !matches!(b, b' ' | b'\t'))? + 1;
+                match text[..end].strip_suffix(b"*/") {
+                    Some(before) => end = memchr::memmem::rfind(before, b"/*")?,
+                    None => break,
+                }
+            }
             let start = text[..end].iter().rposition(|b| !is_ident(*b)).map_or(0, |i| i + 1);
             let word = &text[start..end];
             let dot = start.checked_sub(1).map(|i| text[i]);
