@@ -68,7 +68,16 @@ impl Transform for NcastLeak {
                 // such a case, goroutines that may not send can make fewer
                 // receives right.
                 let leaves_anyway = early.is_some_and(|j| leaves_by_an_independent_case(cx.pkg, ch, j));
-                if (early.is_some() && !sender.every_path || may_not_send) && !leaves_anyway {
+                // Or the receiving loop's select has such a case (`for range
+                // objs { select { case n := <-sizes: ...; case <-ctx.Done():
+                // return ... } }`): errgroup workers that send only on
+                // success are this shape.
+                let loop_leaves_anyway = early.is_none()
+                    && may_not_send
+                    && exits_after(cx.pkg, ch, launch, false)
+                        .into_iter()
+                        .any(|j| leaves_by_an_independent_case(cx.pkg, ch, j));
+                if (early.is_some() && !sender.every_path || may_not_send) && !leaves_anyway && !loop_leaves_anyway {
                     return None;
                 }
                 if let Some(j) = early {
