@@ -718,7 +718,8 @@ fn skips_a_signal(pkg: &Package<'_>, ch: &Channel<'_>, exit: Node<'_>, recvs: &[
     let Some(body) = ch.func.field("body") else { return false };
     let own = |x: Node<'_>| ch.ops.iter().any(|o| o.node.id() == x.id());
     let mut signalled = Vec::new();
-    flow::walk_own(body, |n, kind| {
+    let start = flow::window_root(body, &(exit.end_byte()..next), |_| true);
+    flow::walk_own(start, |n, kind| {
         if n.end_byte() <= exit.end_byte() || n.start_byte() >= next {
             return false;
         }

@@ -56,7 +56,8 @@ fn after_process_exit(stmt: Node<'_>, src: &[u8]) -> bool {
 /// window.
 fn call_statements(region: Node<'_>, window: std::ops::Range<usize>) -> Vec<Node<'_>> {
     let mut out = Vec::new();
-    flow::walk_own(region, |n, kind| {
+    let start = flow::window_root(region, &window, holds_statements);
+    flow::walk_own(start, |n, kind| {
         if n.end_byte() <= window.start || n.start_byte() >= window.end {
             return false;
         }
@@ -65,7 +66,7 @@ fn call_statements(region: Node<'_>, window: std::ops::Range<usize>) -> Vec<Node
         {
             out.push(n);
         }
-        kind != k::FUNC_LITERAL && (n.id() == region.id() || holds_statements(kind))
+        kind != k::FUNC_LITERAL && (n.id() == region.id() || n.id() == start.id() || holds_statements(kind))
     });
     out
 }

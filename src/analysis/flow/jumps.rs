@@ -261,6 +261,36 @@ pub fn walk_own<'t>(root: Node<'t>, mut visit: impl FnMut(Node<'t>, &str) -> boo
     });
 }
 
+/// Where a [`walk_own`] of `region` that skips every node outside `window`
+/// may start instead: the smallest node of `region` holding every node that
+/// starts in `window`, when the walk descends into it and every node
+/// between (`descends` says it for a kind; never a function literal); else
+/// `region`. The walk then visits the same nodes without stepping through
+/// every child of `region` (a function's thousands of statements, once per
+/// channel).
+pub fn window_root<'t>(region: Node<'t>, window: &std::ops::Range<usize>, descends: impl Fn(&str) -> bool) -> Node<'t> {
+    use crate::syntax::Up as _;
+    if window.start >= window.end || window.start < region.start_byte() {
+        return region;
+    }
+    let Some(mut root) = region.descendant_for_byte_range(window.start, window.end.min(region.end_byte())) else {
+        return region;
+    };
+    // A node starting at the window's start may hold the others.
+    while root.id() != region.id() && root.start_byte() >= window.start {
+        match root.up() {
+            Some(up) => root = up,
+            None => return region,
+        }
+    }
+    if root.id() == region.id() {
+        return region;
+    }
+    let path = crate::syntax::ancestors_within(region, root);
+    let walkable = |n: &Node<'_>| n.id() == region.id() || (n.kind_str() != k::FUNC_LITERAL && descends(n.kind_str()));
+    if walkable(&root) && path.iter().all(walkable) { root } else { region }
+}
+
 /// The labelled statements of a function, with their labels, in source order.
 #[derive(Default)]
 struct Labels<'t, 's> {

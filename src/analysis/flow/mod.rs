@@ -13,7 +13,7 @@ mod waits;
 pub use dominance::{always_before, branches, dominates, exclusive, is_case, loops_between};
 pub use jumps::{
     DeclJumps, Jump, Jumps, ends_process, ends_process_after, innermost_function, is_conditional_exit, is_goexit_call,
-    is_panic_call, is_panic_or_exit, jump_target, jumps, leaves, walk_own,
+    is_panic_call, is_panic_or_exit, jump_target, jumps, leaves, walk_own, window_root,
 };
 pub use last::{is_last_action, is_last_action_with};
 pub use paths::{MANY, max_sends, min_sends, send_bounds};
