@@ -943,6 +943,9 @@ fn needs<'s>(
     let gos = starts_kept(&toks, declared_here);
     let mut callees = Vec::new();
     let mut holds = false;
+    // What does not depend on the channel is scanned for once (a function
+    // may make thousands of channels).
+    let mut scanned_calls = false;
     for (at, w) in toks.windows(3).enumerate() {
         if w != [Tok::Ident(b"make"), Tok::Op(b"("), Tok::Ident(b"chan")] {
             continue;
@@ -992,8 +995,11 @@ fn needs<'s>(
                         callees.push(f);
                     }
                 }
-                counted_from_calls(&toks, &mut callees);
-                helper_calls(&toks, &mut callees);
+                if !scanned_calls {
+                    scanned_calls = true;
+                    counted_from_calls(&toks, &mut callees);
+                    helper_calls(&toks, &mut callees);
+                }
                 keyed_types(&toks, name, &mut callees);
             }
             holds |= used;
