@@ -188,3 +188,27 @@ fn rendering_a_files_findings_scans_its_text_once() {
         assert!(scanned <= src.len(), "{format}: {scanned} bytes scanned for lines of a {}-byte file", src.len());
     }
 }
+
+/// One function making many channels, each in a block of its own with a
+/// sender and an early return: the work per channel (nodes visited among
+/// the rest) is the same in a function eight times longer, where each
+/// channel's walks once stepped through every statement of the function.
+#[test]
+fn the_work_per_channel_does_not_grow_with_its_function() {
+    let one = |n: usize| {
+        let mut s = String::from("package big\n\nfunc huge(fail bool) int {\n");
+        for i in 0..n {
+            let _ = write!(
+                s,
+                "\t{{\n\t\tc{i} := make(chan int)\n\t\tgo func() {{\n\t\t\tc{i} <- {i}\n\t\t}}()\n\t\tif fail {{\n\t\t\treturn {i}\n\t\t}}\n\t\t<-c{i}\n\t}}\n"
+            );
+        }
+        s.push_str("\treturn 0\n}\n");
+        s
+    };
+    let (small_n, large_n) = (50, 400);
+    let (small, found_small) = work_of(&one(small_n));
+    let (large, found_large) = work_of(&one(large_n));
+    assert_eq!((found_small, found_large), (small_n, large_n), "one finding per channel");
+    same_per_function("one function", (small, small_n), (large, large_n));
+}
