@@ -447,7 +447,17 @@ pub fn wrapper_param<'t>(pkg: &Package<'t>, func: InFile<Node<'t>>) -> Option<us
     if !matches!(decl.kind_str(), k::FUNCTION_DECLARATION | k::METHOD_DECLARATION) || decl.has_error() {
         return None;
     }
-    let [go] = crate::syntax::statements(decl.field("body")?)[..] else { return None };
+    let stmts = crate::syntax::statements(decl.field("body")?);
+    let (&go, before) = stmts.split_last()?;
+    // `wg.Add(1)` before the go statement, each on a WaitGroup of its own.
+    let mut added: Vec<&str> = Vec::new();
+    for s in before {
+        let wg = waitgroup_add(pkg, facts, *s)?;
+        if added.contains(&wg) {
+            return None;
+        }
+        added.push(wg);
+    }
     let call = go.named(0).filter(|c| go.kind_str() == k::GO_STATEMENT && c.kind_str() == k::CALL_EXPRESSION)?;
     let no_args = |c: Node<'_>| c.field("arguments").is_some_and(|a| named_children(a).is_empty());
     let callee = call.field("function")?;
@@ -455,14 +465,38 @@ pub fn wrapper_param<'t>(pkg: &Package<'t>, func: InFile<Node<'t>>) -> Option<us
         // `go func() { defer ...; f() }()`: defers, then the call, last.
         // A defer runs after `f`'s send, where the analysis of `f` does not
         // look (a close or a cancel there may signal the parent): only a
-        // recovery or a log print ([`quiet_defer`]).
-        let (last, defers) = after_defers(callee.field("body")?)?;
-        if !no_args(call) || !defers.iter().all(|d| quiet_defer(facts, *d)) {
+        // recovery or a log print ([`quiet_defer`]), or the `Done` of a
+        // WaitGroup the wrapper added to, each once.
+        let mut stmts = crate::syntax::statements(callee.field("body")?);
+        let mut done: Vec<&str> = Vec::new();
+        // `go func() { f(); wg.Done() }()`: a `Done` after the call.
+        if let [.., call, last] = stmts[..]
+            && call.kind_str() == k::EXPRESSION_STATEMENT
+            && let Some(wg) = done_call(facts, last).filter(|w| added.contains(w))
+        {
+            done.push(wg);
+            stmts.pop();
+        }
+        let last = stmts.pop()?;
+        let defers = stmts;
+        if !defers.iter().all(|d| d.kind_str() == k::DEFER_STATEMENT) {
+            return None;
+        }
+        for d in &defers {
+            if quiet_defer(facts, *d) {
+                continue;
+            }
+            let wg = deferred_done(facts, *d).filter(|w| added.contains(w) && !done.contains(w))?;
+            done.push(wg);
+        }
+        if !no_args(call) || done.len() != added.len() {
             return None;
         }
         last.named(0).filter(|c| last.kind_str() == k::EXPRESSION_STATEMENT && c.kind_str() == k::CALL_EXPRESSION)?
-    } else {
+    } else if added.is_empty() {
         call
+    } else {
+        return None;
     };
     let f = run.field("function").filter(|f| f.kind_str() == k::IDENTIFIER && no_args(run))?;
     let (_, scopes) = facts.scopes_for(f)?;
@@ -471,6 +505,64 @@ pub fn wrapper_param<'t>(pkg: &Package<'t>, func: InFile<Node<'t>>) -> Option<us
         return None;
     }
     (0..).map_while(|i| param_ident(decl, i, facts.src)).position(|p| p.is_some_and(|p| p.id() == b.ident.id()))
+}
+
+/// `wg.Add(1)` as a statement, `wg` a parameter of the function of type
+/// `sync.WaitGroup` or a pointer to one, never reassigned, or a field of
+/// the method's receiver declared so (`s.wg.Add(1)`): the text of `wg`.
+/// A WaitGroup's `Add` neither blocks nor signals anyone; the matching
+/// `defer wg.Done()` ([`deferred_done`]) then runs once per start, and
+/// wakes only a `Wait` that waited for this goroutine to end.
+fn waitgroup_add<'t>(pkg: &Package<'t>, facts: &FileFacts<'t>, stmt: Node<'t>) -> Option<&'t str> {
+    let call = stmt.named(0).filter(|c| stmt.kind_str() == k::EXPRESSION_STATEMENT && c.kind_str() == k::CALL_EXPRESSION)?;
+    let f = call.field("function").filter(|f| f.kind_str() == k::SELECTOR_EXPRESSION)?;
+    let one = call.field("arguments").map(named_children).is_some_and(|a| matches!(a[..], [n] if facts.text(n) == "1"));
+    if !one || f.field("field").is_none_or(|m| facts.text(m) != "Add") {
+        return None;
+    }
+    let wg = f.field("operand")?;
+    let is_waitgroup = match wg.kind_str() {
+        k::IDENTIFIER => {
+            let (_, scopes) = facts.scopes_for(wg)?;
+            let b = scopes.binding(scopes.resolve(wg)?);
+            b.kind == super::scope::BindingKind::Param
+                && b.assignments.is_empty()
+                && known::binding_is(b, facts.src, known::SYNC_WAITGROUP)
+        }
+        k::SELECTOR_EXPRESSION => {
+            let recv = wg.field("operand").filter(|o| o.kind_str() == k::IDENTIFIER)?;
+            let (decl, scopes) = facts.scopes_for(recv)?;
+            let b = scopes.binding(scopes.resolve(recv)?);
+            let is_receiver = decl
+                .field("receiver")
+                .and_then(|r| r.named(0))
+                .and_then(|p| p.field("name"))
+                .is_some_and(|n| n.id() == b.ident.id());
+            let ty = super::types::field_type_in(pkg, facts, wg);
+            is_receiver
+                && b.assignments.is_empty()
+                && ty.is_some_and(|t| known::is_type(t.value, pkg.file(t.file).src, known::SYNC_WAITGROUP))
+        }
+        _ => false,
+    };
+    is_waitgroup.then(|| facts.text(wg))
+}
+
+/// `defer wg.Done()`: the text of `wg`.
+fn deferred_done<'t>(facts: &FileFacts<'t>, d: Node<'t>) -> Option<&'t str> {
+    (d.kind_str() == k::DEFER_STATEMENT).then_some(())?;
+    done_call(facts, d)
+}
+
+/// `wg.Done()` as a statement (or deferred): the text of `wg`.
+fn done_call<'t>(facts: &FileFacts<'t>, d: Node<'t>) -> Option<&'t str> {
+    let call = d.named(0).filter(|c| {
+        matches!(d.kind_str(), k::DEFER_STATEMENT | k::EXPRESSION_STATEMENT) && c.kind_str() == k::CALL_EXPRESSION
+    })?;
+    let f = call.field("function").filter(|f| f.kind_str() == k::SELECTOR_EXPRESSION)?;
+    let no_args = call.field("arguments").is_some_and(|a| named_children(a).is_empty());
+    let wg = f.field("operand")?;
+    (no_args && f.field("field").is_some_and(|m| facts.text(m) == "Done")).then(|| facts.text(wg))
 }
 
 /// The body of a function or method of the checked file that a call

@@ -255,12 +255,18 @@ pub fn is_sequence_in_package<'t>(pkg: &Package<'t>, b: &Binding<'t>) -> bool {
 /// declare might).
 #[must_use]
 pub fn field_type<'t>(pkg: &Package<'t>, sel: Node<'t>) -> Option<InFile<Node<'t>>> {
-    let facts = pkg.own();
+    field_type_in(pkg, pkg.own(), sel)
+}
+
+/// [`field_type`] for a selector in the file `facts` of the package (the
+/// checked file or a sibling).
+#[must_use]
+pub fn field_type_in<'t>(pkg: &Package<'t>, facts: &super::FileFacts<'t>, sel: Node<'t>) -> Option<InFile<Node<'t>>> {
     let operand = sel.field("operand")?;
     let field = facts.text(sel.field("field")?);
     let owner = match operand.kind_str() {
         k::SELECTOR_EXPRESSION => {
-            let t = field_type(pkg, operand)?;
+            let t = field_type_in(pkg, facts, operand)?;
             type_name(pkg.file(t.file), t.value)?
         }
         _ => super::starts::receiver_type(facts, operand)?,

@@ -255,6 +255,24 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
         for (c, k) in chunks.iter().zip(kept.iter_mut()) {
             *k |= seen.contains(c.name);
         }
+        // A kept method counting on a WaitGroup field of its receiver (a
+        // wrapper's `s.wg.Add(1)`, `analysis::starts::wrapper_param`)
+        // needs the receiver's struct for the field's type.
+        let mut receivers = Vec::new();
+        for (c, _) in chunks.iter().zip(kept.iter()).filter(|(_, k)| **k) {
+            let text = &src[c.range.clone()];
+            if text.starts_with(b"func") && memchr::memmem::find(text, b".Add(1)").is_some() {
+                receivers.extend(receiver_type_name(text));
+            }
+        }
+        for n in receivers {
+            if seen.insert(n) {
+                callees.push(n);
+            }
+        }
+        for (c, k) in chunks.iter().zip(kept.iter_mut()) {
+            *k |= seen.contains(c.name);
+        }
         keep_embedded_types(src, &chunks, &mut kept, &mut seen, &mut callees);
         // And a batch that reads a struct reads what it embeds.
         for (_, needed) in &mut relevant {
