@@ -8,7 +8,7 @@ use crate::analysis::relevance::GoroutineUse;
 use crate::analysis::selects::{case_count, select_of};
 use crate::analysis::{Channel, FileFacts, FileId, OpKind, Place, flow};
 use crate::fix::Fix;
-use crate::syntax::{Named as _, contains, kinds as k, named_children};
+use crate::syntax::{Named as _, kinds as k, named_children};
 
 /// A goroutine sends in a branch that falls through to a second send on the
 /// same channel; the parent receives once, so the second send blocks.
@@ -51,12 +51,29 @@ impl Transform for DoubleSend {
         if sends.iter().any(|s| select_of(*s).is_some()) {
             return None;
         }
-        if flow::send_bounds(body, facts.src, &|x| sends.iter().any(|s| s.id() == x.id())) != (1, 2) {
+        let (least, most) = flow::send_bounds(body, facts.src, &|x| sends.iter().any(|s| s.id() == x.id()));
+        if least != 1 || most < 2 {
             return None;
         }
-        let (first, second, skipped) = fall_through(facts, &sends)?;
+        let FallThrough { sends: falls, next: second, skipped } = fall_through(facts, &sends)?;
+        let first = falls[0];
         let line = |n: Node<'_>| n.start_position().row + 1;
-        let message = if goroutines == 1 {
+        let lines: Vec<String> = falls.iter().map(|s| line(*s).to_string()).collect();
+        let message = if falls.len() > 1 && goroutines == 1 {
+            format!(
+                "the goroutine sends on `{}` in {} branches without returning (lines {}), each falling through to a later send: the parent receives once, so a second send blocks forever",
+                ch.name,
+                falls.len(),
+                lines.join(", ")
+            )
+        } else if falls.len() > 1 {
+            format!(
+                "each of {goroutines} goroutines may send on `{}` in {} branches without returning (lines {}), each falling through to a later send: the parent receives once per goroutine, so a second send blocks forever",
+                ch.name,
+                falls.len(),
+                lines.join(", ")
+            )
+        } else if goroutines == 1 {
             format!(
                 "the goroutine sends on `{}` on line {} and does not return, then sends again on line {}: the parent receives once, so the second send blocks forever",
                 ch.name,
@@ -87,13 +104,20 @@ impl Transform for DoubleSend {
                 None,
             ));
         }
-        let Some(edit) = super::lines::line_after(facts.src, first, "return") else {
+        let Some(edits) =
+            falls.iter().map(|s| super::lines::line_after(facts.src, *s, "return")).collect::<Option<Vec<_>>>()
+        else {
             return Some(Finding::about(self, ch, format!("{message} (no fix: the send does not end its line)"), None));
         };
-        let last = sends.iter().filter(|s| s.id() != first.id()).all(|s| flow::is_last_action(*s, body));
+        // With a `return` after each fall-through send, every send is the
+        // last thing on its path, or not (then the fix says so).
+        let last = sends
+            .iter()
+            .filter(|s| !falls.iter().any(|f| f.id() == s.id()))
+            .all(|s| flow::is_last_action(*s, body));
         let shared = shared_with_other_callers(cx, func, goroutines);
         if skipped.is_empty() && last && shared.is_none() {
-            return Some(Finding::about(self, ch, message, Some(Fix::safe(vec![edit]))));
+            return Some(Finding::about(self, ch, message, Some(Fix::safe(edits))));
         }
         let mut what: Vec<String> = skipped.iter().map(|s| format!("`{}`", first_line(facts, *s))).collect();
         if !last {
@@ -101,7 +125,12 @@ impl Transform for DoubleSend {
         }
         let mut why = Vec::new();
         if !what.is_empty() {
-            why.push(format!("the `return` also skips {} on that path", what.join(", ")));
+            let (returns, paths) = if falls.len() > 1 {
+                ("the `return`s also skip", "those paths")
+            } else {
+                ("the `return` also skips", "that path")
+            };
+            why.push(format!("{returns} {} on {paths}", what.join(", ")));
         }
         if let Some(shared) = shared {
             why.push(shared);
@@ -110,7 +139,7 @@ impl Transform for DoubleSend {
             self,
             ch,
             format!("{message} (unsafe fix: {})", why.join("; ")),
-            Some(Fix::is_unsafe(vec![edit])),
+            Some(Fix::is_unsafe(edits)),
         ))
     }
 }
@@ -218,53 +247,81 @@ fn helper_sends<'t>(cx: &Context<'_, 't>, ch: &Channel<'t>, ops: &[Node<'t>]) ->
     Some((func.value, summary.ops.iter().map(|(_, n)| *n).collect()))
 }
 
-/// Two or more sends where the first ends the consequence of an `if`
-/// without `else` and the path falls through to a later one in the block
-/// holding that `if`: the final send, a statement of that block, and
-/// before it any number of guards, `if` statements without `else` whose
-/// consequence is one of the sends then `return` (`if n > max { out <- errRange;
-/// return }`): from the first send, the path reaches a second one either
-/// way. Gives the first send, the next one, and the statements between the
-/// `if` and the final send that a `return` after the first would skip (a
-/// guard only when its condition calls something).
-fn fall_through<'t>(facts: &FileFacts<'t>, sends: &[Node<'t>]) -> Option<(Node<'t>, Node<'t>, Vec<Node<'t>>)> {
+/// What a `return` after each fall-through send fixes: those sends (one
+/// or more, in source order), the send that follows the first of them,
+/// and the statements a `return` after one of them skips that it should
+/// not (see [`fall_through`]).
+struct FallThrough<'t> {
+    sends: Vec<Node<'t>>,
+    next: Node<'t>,
+    skipped: Vec<Node<'t>>,
+}
+
+/// Two or more sends, the last a statement of a block and every other one
+/// in an `if` without `else`, a statement of that block before it: a
+/// fall-through, whose consequence ends with the send and cannot leave
+/// (`if err != nil { out <- err }`), or a guard, whose consequence is the
+/// send and `return` (`if n > max { out <- errRange; return }`). At least
+/// one is a fall-through: from its send, the path reaches a later send
+/// either way. A `return` after each fall-through's send leaves one send
+/// on every path. What such a `return` would skip: the block's other
+/// statements up to the last send, and the branches' tests that call
+/// something.
+fn fall_through<'t>(facts: &FileFacts<'t>, sends: &[Node<'t>]) -> Option<FallThrough<'t>> {
     let mut sends = sends.to_vec();
     sends.sort_by_key(Node::start_byte);
-    let (&first, rest) = sends.split_first()?;
-    let (&last, guarded) = rest.split_last()?;
-    let list = first.up().filter(|l| l.kind_str() == k::STATEMENT_LIST)?;
-    let consequence = list.up().filter(|b| b.kind_str() == k::BLOCK)?;
-    let branch = consequence.up().filter(|i| i.kind_str() == k::IF_STATEMENT)?;
-    if branch.field("alternative").is_some()
-        || branch.field("consequence").is_none_or(|c| c.id() != consequence.id())
-        || named_children(list).last().is_none_or(|l| l.id() != first.id())
-    {
+    let (&last, branched) = sends.split_last()?;
+    let outer = last.up().filter(|l| l.kind_str() == k::STATEMENT_LIST)?;
+    // The statement of `outer` holding each other send: one `if` each.
+    let branches: Vec<Node<'t>> = branched
+        .iter()
+        .map(|s| crate::syntax::ancestors(*s).find(|a| a.up().is_some_and(|p| p.id() == outer.id())))
+        .collect::<Option<_>>()?;
+    if branches.windows(2).any(|w| w[0].id() == w[1].id()) {
         return None;
     }
-    let outer = branch.up().filter(|l| l.kind_str() == k::STATEMENT_LIST)?;
-    if last.up().is_none_or(|p| p.id() != outer.id()) {
-        return None;
+    let mut falls = Vec::new();
+    for (&branch, &send) in branches.iter().zip(branched) {
+        if is_guard(branch, send) {
+            continue;
+        }
+        if !is_fall_through(facts, branch, send) {
+            return None;
+        }
+        falls.push((branch, send));
     }
+    let &(first_branch, first) = falls.first()?;
     let between: Vec<Node<'t>> = named_children(outer)
         .into_iter()
-        .filter(|s| s.start_byte() > branch.end_byte() && s.end_byte() <= last.start_byte())
+        .filter(|s| s.start_byte() > first_branch.end_byte() && s.end_byte() <= last.start_byte())
         .collect();
-    // Each other send is a guard's, one statement of `between` each.
-    let guards: Vec<Node<'t>> = between.iter().copied().filter(|g| guarded.iter().any(|s| contains(*g, *s))).collect();
-    if guards.len() != guarded.len() || !guards.iter().zip(guarded).all(|(g, s)| is_guard(*g, *s)) {
-        return None;
-    }
+    let is_branch = |s: &Node<'t>| branches.iter().any(|b| b.id() == s.id());
     // Nothing else between may leave the path (then the next send is not
     // reached from the first).
-    let others = between.iter().filter(|s| !guards.iter().any(|g| g.id() == s.id()));
-    if others.clone().any(|s| !facts.jumps(*s).is_empty()) {
+    if between.iter().filter(|s| !is_branch(s)).any(|s| !facts.jumps(*s).is_empty()) {
         return None;
     }
     let calls = |g: &Node<'t>| {
-        g.field("condition").is_some_and(|c| crate::syntax::any_node(c, |x| x.kind_str() == k::CALL_EXPRESSION))
+        [g.field("condition"), g.field("initializer")]
+            .into_iter()
+            .flatten()
+            .any(|c| crate::syntax::any_node(c, |x| x.kind_str() == k::CALL_EXPRESSION))
     };
-    let skipped = between.iter().copied().filter(|s| !guards.iter().any(|g| g.id() == s.id()) || calls(s)).collect();
-    Some((first, rest[0], skipped))
+    let skipped = between.iter().copied().filter(|s| !is_branch(s) || calls(s)).collect();
+    let next = sends.iter().copied().find(|s| s.start_byte() > first.end_byte())?;
+    Some(FallThrough { sends: falls.into_iter().map(|(_, s)| s).collect(), next, skipped })
+}
+
+/// `if cond { ...; send }` without `else`, the send last in the
+/// consequence, which nothing in it can leave before.
+fn is_fall_through<'t>(facts: &FileFacts<'t>, branch: Node<'t>, send: Node<'t>) -> bool {
+    let Some(cons) = branch.field("consequence") else { return false };
+    let stmts = crate::syntax::statements(cons);
+    branch.kind_str() == k::IF_STATEMENT
+        && branch.field("alternative").is_none()
+        && send.up().and_then(|l| l.up()).is_some_and(|b| b.id() == cons.id())
+        && stmts.last().is_some_and(|l| l.id() == send.id())
+        && facts.jumps(cons).is_empty()
 }
 
 /// `if cond { send; return }`: no initializer, no `else`, the consequence

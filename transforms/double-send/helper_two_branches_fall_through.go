@@ -1,6 +1,8 @@
-// ok: the middle `if` sends without returning too, so a path may send three
-// times, and one without the error sends twice: not the single fall-through
-// this transform fixes with one `return`. No edit.
+// Positive: both `if`s send without returning and fall through to the
+// final send, so a path sends two or three times while the parent receives
+// once. A `return` after each branch's send leaves one send on every path;
+// each skips only the later test (no call) and sends: safe. (Until
+// 2026-12-04 this was an ok fixture: only one fall-through was fixed.)
 package main
 
 import "strconv"
@@ -24,5 +26,6 @@ func value(s string) int {
 }
 
 func run() {
-	_ = value("7")
+	_ = value("x")
+	_ = value("500")
 }
