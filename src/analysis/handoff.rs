@@ -33,7 +33,8 @@ pub struct Handler<'t> {
     /// over the requests, the case receiving one, or the rest of the block
     /// after `req := <-reqs`.
     pub region: Node<'t>,
-    /// The channel it receives its requests from (`s.reqs` in `range s.reqs`).
+    /// The channel it receives its requests from (`s.reqs` in `range s.reqs`),
+    /// or the call a go statement starts it with (`s.handle(req)`).
     pub source: Node<'t>,
     /// Its sends on the field (or calls of a relay), in source order.
     pub sends: Vec<Node<'t>>,
@@ -186,26 +187,38 @@ pub fn handed_off<'t>(pkg: &Package<'t>, value: Node<'t>, make: Node<'t>, func: 
     if let Some(p) = request.up().filter(|p| p.field("operator").is_some_and(|o| o.kind_str() == "&")) {
         request = p;
     }
-    let (handoff, on, receives) = match handoff_of(request, make, func) {
-        Some((stmt, on)) => (stmt, on, Vec::new()),
+    let (handoff, via, receives) = match handoff_of(request, make, func) {
+        Some((stmt, via)) => (stmt, via, Vec::new()),
         None => request_variable(facts, request, field, make, func)?,
     };
-    let (handler, relays) = handler(facts, field, &receives)?;
-    // The handler receives from the channel the request is sent on, the
-    // only code of the file receiving from a channel of that name, and
-    // that channel carries only new requests.
-    let source = chan_name(facts, handler.source)?;
-    if contains(func, handler.region)
-        || chan_name(facts, on) != Some(source)
-        || !only_new_requests(facts, source)
-        || !only_consumer(facts, source, handler.source)
-    {
-        return None;
-    }
-    // (Last: it reads the other files of the directory.)
-    if [field, source].iter().chain(&relays).any(|n| pkg.named_elsewhere(n)) {
-        return None;
-    }
+    let handler = match via {
+        Via::Channel(on) => {
+            let (handler, relays) = handler(facts, field, &receives)?;
+            // The handler receives from the channel the request is sent on,
+            // the only code of the file receiving from a channel of that
+            // name, and that channel carries only new requests.
+            let source = chan_name(facts, handler.source)?;
+            if contains(func, handler.region)
+                || chan_name(facts, on) != Some(source)
+                || !only_new_requests(facts, source)
+                || !only_consumer(facts, source, handler.source)
+            {
+                return None;
+            }
+            // (Last: it reads the other files of the directory.)
+            if [field, source].iter().chain(&relays).any(|n| pkg.named_elsewhere(n)) {
+                return None;
+            }
+            handler
+        }
+        Via::Call { call, index } => {
+            let handler = started_handler(pkg, field, &receives, call, index)?;
+            if pkg.named_elsewhere(field) {
+                return None;
+            }
+            handler
+        }
+    };
     let start = Start { kind: StartKind::HandedOff, stmt: handoff, func: InFile::new(FileId::OWN, handler.region) };
     let sender = SoleSender { go: handoff, every_path: handler.every_path, last: handler.last, gated: None };
     // Named as the caller reads it (`req.reply`), else as the field.
@@ -225,13 +238,34 @@ pub struct HandedOff<'t> {
     pub sender: SoleSender<'t>,
 }
 
+/// How a request is handed over.
+#[derive(Debug, Clone, Copy)]
+enum Via<'t> {
+    /// Sent on a channel (`s.reqs <- req`) to a handler receiving from it.
+    Channel(Node<'t>),
+    /// Passed, as argument number `index`, to the call a go statement
+    /// starts (`go s.handle(req)`).
+    Call { call: Node<'t>, index: usize },
+}
+
 /// The statement handing `request` over, when `request` is the value of a
-/// send in `func` itself, in no loop that `make` is not in (one request per
-/// channel): the send statement, or the select whose case it is.
-fn handoff_of<'t>(request: Node<'t>, make: Node<'t>, func: Node<'t>) -> Option<(Node<'t>, Node<'t>)> {
+/// send in `func` itself, or an argument of the call a go statement of
+/// `func` starts, in no loop that `make` is not in (one request per
+/// channel): the send statement, or the select whose case it is, or the go
+/// statement.
+fn handoff_of<'t>(request: Node<'t>, make: Node<'t>, func: Node<'t>) -> Option<(Node<'t>, Via<'t>)> {
+    let in_func = |n: Node<'t>| {
+        flow::innermost_function(n) == Some(func) && !flow::loops_between(n, func).any(|l| !contains(l, make))
+    };
+    if let Some(args) = request.up().filter(|a| a.kind_str() == k::ARGUMENT_LIST) {
+        let call = args.up().filter(|c| c.kind_str() == k::CALL_EXPRESSION)?;
+        let go = call.up().filter(|g| g.kind_str() == k::GO_STATEMENT)?;
+        let index = named_children(args).iter().position(|a| a.id() == request.id())?;
+        return in_func(go).then_some((go, Via::Call { call, index }));
+    }
     let send = request.up().filter(|s| s.kind_str() == k::SEND_STATEMENT && s.field("value") == Some(request))?;
-    let on = send.field("channel")?;
-    if flow::innermost_function(send) != Some(func) || flow::loops_between(send, func).any(|l| !contains(l, make)) {
+    let on = Via::Channel(send.field("channel")?);
+    if !in_func(send) {
         return None;
     }
     let stmt = match send.up() {
@@ -255,7 +289,7 @@ fn request_variable<'t>(
     field: &str,
     make: Node<'t>,
     func: Node<'t>,
-) -> Option<(Node<'t>, Node<'t>, Vec<Node<'t>>)> {
+) -> Option<(Node<'t>, Via<'t>, Vec<Node<'t>>)> {
     let (ident, _) = super::channels::target(request)?;
     let (_, scopes) = facts.scopes_for(ident)?;
     let b = scopes.binding(scopes.resolve(ident)?);
@@ -382,6 +416,66 @@ fn handler<'t>(facts: &FileFacts<'t>, field: &str, receives: &[Node<'t>]) -> Opt
         _ => false,
     };
     Some((Handler { region, source, sends: sites, every_path, last }, relays.iter().map(|r| r.name).collect()))
+}
+
+/// The handler a go statement starts with the request (`go s.handle(req)`):
+/// `call`'s callee, a function or method of the checked file, whose
+/// parameter number `index` is the request, never reassigned and used
+/// only through its fields. Every selector of `field` in the file is the
+/// field's one declaration, one of the caller's `receives`, a receive from
+/// a request the receiving function built itself, or a send on the
+/// parameter's field in the callee, at most once per call (see
+/// [`once_per_request`]): no other code answers on, or takes, a reply
+/// channel.
+fn started_handler<'t>(
+    pkg: &Package<'t>,
+    field: &str,
+    receives: &[Node<'t>],
+    call: Node<'t>,
+    index: usize,
+) -> Option<Handler<'t>> {
+    let facts = pkg.own();
+    let callee = super::starts::callee(pkg, call).filter(|f| f.file == FileId::OWN)?.value;
+    if !matches!(callee.kind_str(), k::FUNCTION_DECLARATION | k::METHOD_DECLARATION)
+        || named_children(call.field("arguments")?).iter().any(|a| a.kind_str() == k::VARIADIC_ARGUMENT)
+    {
+        return None;
+    }
+    let body = callee.field("body")?;
+    let mut declared = 0;
+    let mut sends = Vec::new();
+    for root in facts.roots() {
+        for n in crate::syntax::token_nodes(root, facts.src, field.as_bytes()) {
+            let Some(p) = n.up() else { continue };
+            match (n.kind_str(), p.kind_str()) {
+                (k::FIELD_IDENTIFIER, k::FIELD_DECLARATION) => declared += 1,
+                (k::FIELD_IDENTIFIER, k::SELECTOR_EXPRESSION) => {
+                    let use_ = p.up()?;
+                    match use_.kind_str() {
+                        k::UNARY_EXPRESSION if receives.iter().any(|r| r.id() == use_.id()) => {}
+                        k::UNARY_EXPRESSION if is_receive(use_) && own_request(facts, p)? => {}
+                        k::SEND_STATEMENT if use_.field("channel") == Some(p) => {
+                            let (decl, _, i) = relay_of(facts, p)?;
+                            if decl.id() != callee.id() || i != index {
+                                return None;
+                            }
+                            sends.push(use_);
+                        }
+                        _ => return None,
+                    }
+                }
+                (k::FIELD_IDENTIFIER, _) => return None,
+                _ => {}
+            }
+        }
+    }
+    if declared != 1 {
+        return None;
+    }
+    let last = once_per_request(facts, body, &mut sends)?;
+    // At least once on every path that ends normally (once at most, above).
+    let every_path = flow::min_sends(body, facts.src, &|x| sends.iter().any(|s| s.id() == x.id())) >= 1;
+    Some(Handler { region: body, source: call, sends, every_path, last })
 }
 
 /// The `sites` (sends, or calls of a relay that sends once) in `region`

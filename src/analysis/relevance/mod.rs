@@ -646,8 +646,9 @@ fn keys_field(text: &[u8], f: &[u8]) -> bool {
 }
 
 /// Does the function with this text send a composite literal keying
-/// `field` (`T{field: v}`, `&T{...}`) on a channel, itself or through the
-/// variable it initialises (`x := T{...}` ... `reqs <- x`)? A superset (text
+/// `field` (`T{field: v}`, `&T{...}`) on a channel, or pass it to a call a
+/// go statement starts, itself or through the variable it initialises (`x
+/// := T{...}` ... `reqs <- x`, `go s.handle(x)`)? A superset (text
 /// the lexer cannot follow answers yes): the request hand-over that
 /// `analysis::handoff` follows.
 fn hands_over(text: &[u8], field: &[u8]) -> bool {
@@ -665,6 +666,11 @@ fn hands_over(text: &[u8], field: &[u8]) -> bool {
                 Tok::Op(o) => o == b")" || o == b"]",
                 _ => false,
             }
+    };
+    // Or an argument of a call a go statement starts (`go s.handle(req)`):
+    // `go` before it with no brace between (a superset).
+    let started = |j: usize| {
+        toks[..j].iter().rev().take_while(|t| !matches!(t, Tok::Op(b"{" | b"}"))).any(|t| *t == Tok::Ident(b"go"))
     };
     for i in 1..toks.len() {
         if toks[i] != Tok::Op(b"{") || !matches!(toks[i - 1], Tok::Ident(_)) {
@@ -684,13 +690,13 @@ fn hands_over(text: &[u8], field: &[u8]) -> bool {
             continue;
         }
         let lit = if i >= 2 && toks[i - 2] == Tok::Op(b"&") { i - 2 } else { i - 1 };
-        if lit > 0 && sends(lit - 1) {
+        if lit > 0 && (sends(lit - 1) || started(lit)) {
             return true;
         }
         if lit >= 2
             && matches!(toks[lit - 1], Tok::Op(b":=" | b"="))
             && let Tok::Ident(x) = toks[lit - 2]
-            && (close + 1..toks.len()).any(|j| toks[j] == Tok::Ident(x) && sends(j - 1))
+            && (close + 1..toks.len()).any(|j| toks[j] == Tok::Ident(x) && (sends(j - 1) || started(j)))
         {
             return true;
         }
