@@ -510,11 +510,12 @@ pub fn wrapper_param<'t>(pkg: &Package<'t>, func: InFile<Node<'t>>) -> Option<us
 /// `wg.Add(1)` as a statement, `wg` a parameter of the function of type
 /// `sync.WaitGroup` or a pointer to one, never reassigned, or a field of
 /// the method's receiver declared so (`s.wg.Add(1)`): the text of `wg`.
-/// A WaitGroup's `Add` neither blocks nor signals anyone; the matching
+/// A `WaitGroup`'s `Add` neither blocks nor signals anyone; the matching
 /// `defer wg.Done()` ([`deferred_done`]) then runs once per start, and
 /// wakes only a `Wait` that waited for this goroutine to end.
 fn waitgroup_add<'t>(pkg: &Package<'t>, facts: &FileFacts<'t>, stmt: Node<'t>) -> Option<&'t str> {
-    let call = stmt.named(0).filter(|c| stmt.kind_str() == k::EXPRESSION_STATEMENT && c.kind_str() == k::CALL_EXPRESSION)?;
+    let call =
+        stmt.named(0).filter(|c| stmt.kind_str() == k::EXPRESSION_STATEMENT && c.kind_str() == k::CALL_EXPRESSION)?;
     let f = call.field("function").filter(|f| f.kind_str() == k::SELECTOR_EXPRESSION)?;
     let one = call.field("arguments").map(named_children).is_some_and(|a| matches!(a[..], [n] if facts.text(n) == "1"));
     if !one || f.field("field").is_none_or(|m| facts.text(m) != "Add") {

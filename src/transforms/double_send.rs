@@ -58,36 +58,7 @@ impl Transform for DoubleSend {
         let FallThrough { sends: falls, next: second, skipped } = fall_through(facts, &sends)?;
         let first = falls[0];
         let line = |n: Node<'_>| n.start_position().row + 1;
-        let lines: Vec<String> = falls.iter().map(|s| line(*s).to_string()).collect();
-        let message = if falls.len() > 1 && goroutines == 1 {
-            format!(
-                "the goroutine sends on `{}` in {} branches without returning (lines {}), each falling through to a later send: the parent receives once, so a second send blocks forever",
-                ch.name,
-                falls.len(),
-                lines.join(", ")
-            )
-        } else if falls.len() > 1 {
-            format!(
-                "each of {goroutines} goroutines may send on `{}` in {} branches without returning (lines {}), each falling through to a later send: the parent receives once per goroutine, so a second send blocks forever",
-                ch.name,
-                falls.len(),
-                lines.join(", ")
-            )
-        } else if goroutines == 1 {
-            format!(
-                "the goroutine sends on `{}` on line {} and does not return, then sends again on line {}: the parent receives once, so the second send blocks forever",
-                ch.name,
-                line(first),
-                line(second)
-            )
-        } else {
-            format!(
-                "each of {goroutines} goroutines may send on `{}` on line {} without returning, then again on line {}: the parent receives once per goroutine, so a second send blocks forever",
-                ch.name,
-                line(first),
-                line(second)
-            )
-        };
+        let message = message(ch.name, &falls, second, goroutines);
         if !bare_return_compiles(func) {
             return Some(Finding::about(
                 self,
@@ -111,10 +82,8 @@ impl Transform for DoubleSend {
         };
         // With a `return` after each fall-through send, every send is the
         // last thing on its path, or not (then the fix says so).
-        let last = sends
-            .iter()
-            .filter(|s| !falls.iter().any(|f| f.id() == s.id()))
-            .all(|s| flow::is_last_action(*s, body));
+        let last =
+            sends.iter().filter(|s| !falls.iter().any(|f| f.id() == s.id())).all(|s| flow::is_last_action(*s, body));
         let shared = shared_with_other_callers(cx, func, goroutines);
         if skipped.is_empty() && last && shared.is_none() {
             return Some(Finding::about(self, ch, message, Some(Fix::safe(edits))));
@@ -403,4 +372,37 @@ fn first_line<'t>(facts: &FileFacts<'t>, stmt: Node<'t>) -> &'t str {
     let text = facts.text(stmt);
     let line = text.lines().next().unwrap_or(text).trim_end_matches('{').trim();
     if line.len() > 60 { &line[..line.floor_char_boundary(60)] } else { line }
+}
+
+/// What the finding says: the fall-through sends `falls`, the send after
+/// the first of them, and how many goroutines share the shape.
+fn message(name: &str, falls: &[Node<'_>], second: Node<'_>, goroutines: usize) -> String {
+    let line = |n: Node<'_>| n.start_position().row + 1;
+    let first = falls[0];
+    let lines: Vec<String> = falls.iter().map(|s| line(*s).to_string()).collect();
+    if falls.len() > 1 && goroutines == 1 {
+        format!(
+            "the goroutine sends on `{name}` in {} branches without returning (lines {}), each falling through to a later send: the parent receives once, so a second send blocks forever",
+            falls.len(),
+            lines.join(", ")
+        )
+    } else if falls.len() > 1 {
+        format!(
+            "each of {goroutines} goroutines may send on `{name}` in {} branches without returning (lines {}), each falling through to a later send: the parent receives once per goroutine, so a second send blocks forever",
+            falls.len(),
+            lines.join(", ")
+        )
+    } else if goroutines == 1 {
+        format!(
+            "the goroutine sends on `{name}` on line {} and does not return, then sends again on line {}: the parent receives once, so the second send blocks forever",
+            line(first),
+            line(second)
+        )
+    } else {
+        format!(
+            "each of {goroutines} goroutines may send on `{name}` on line {} without returning, then again on line {}: the parent receives once per goroutine, so a second send blocks forever",
+            line(first),
+            line(second)
+        )
+    }
 }

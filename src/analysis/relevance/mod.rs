@@ -252,27 +252,7 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
         }
     }
     if kept.contains(&true) {
-        for (c, k) in chunks.iter().zip(kept.iter_mut()) {
-            *k |= seen.contains(c.name);
-        }
-        // A kept method counting on a WaitGroup field of its receiver (a
-        // wrapper's `s.wg.Add(1)`, `analysis::starts::wrapper_param`)
-        // needs the receiver's struct for the field's type.
-        let mut receivers = Vec::new();
-        for (c, _) in chunks.iter().zip(kept.iter()).filter(|(_, k)| **k) {
-            let text = &src[c.range.clone()];
-            if text.starts_with(b"func") && memchr::memmem::find(text, b".Add(1)").is_some() {
-                receivers.extend(receiver_type_name(text));
-            }
-        }
-        for n in receivers {
-            if seen.insert(n) {
-                callees.push(n);
-            }
-        }
-        for (c, k) in chunks.iter().zip(kept.iter_mut()) {
-            *k |= seen.contains(c.name);
-        }
+        keep_counting_receivers(src, &chunks, &mut kept, &mut seen, &mut callees);
         keep_embedded_types(src, &chunks, &mut kept, &mut seen, &mut callees);
         // And a batch that reads a struct reads what it embeds.
         for (_, needed) in &mut relevant {
@@ -281,6 +261,38 @@ fn plan_within<'s>(src: &'s [u8], uses: &[GoroutineUse], within: Option<usize>) 
     }
     let chunks = chunks.iter().zip(&kept).filter(|(_, k)| **k).map(|(c, _)| c.range.clone()).collect();
     Plan { parts: Some(Parts { header, chunks }), names: callees, relevant }
+}
+
+/// Keep the chunks declaring a name `seen` holds; then, since a kept
+/// method counting on a `WaitGroup` field of its receiver (a wrapper's
+/// `s.wg.Add(1)`, `analysis::starts::wrapper_param`) needs the receiver's
+/// struct for the field's type, keep that too, here and (named in
+/// `callees`) in sibling files.
+fn keep_counting_receivers<'s>(
+    src: &'s [u8],
+    chunks: &[outline::Chunk<'s>],
+    kept: &mut [bool],
+    seen: &mut HashSet<&'s [u8]>,
+    callees: &mut Vec<&'s [u8]>,
+) {
+    for (c, k) in chunks.iter().zip(kept.iter_mut()) {
+        *k |= seen.contains(c.name);
+    }
+    let mut receivers = Vec::new();
+    for (c, _) in chunks.iter().zip(kept.iter()).filter(|(_, k)| **k) {
+        let text = &src[c.range.clone()];
+        if text.starts_with(b"func") && memchr::memmem::find(text, b".Add(1)").is_some() {
+            receivers.extend(receiver_type_name(text));
+        }
+    }
+    for n in receivers {
+        if seen.insert(n) {
+            callees.push(n);
+        }
+    }
+    for (c, k) in chunks.iter().zip(kept.iter_mut()) {
+        *k |= seen.contains(c.name);
+    }
 }
 
 /// A kept struct type's embedded types promote its fields: keep them too,
