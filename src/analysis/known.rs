@@ -52,6 +52,58 @@ pub const PROCESS_EXITS: &[Api] =
 pub const PANICS: &[Api] = &[api("log", "Panic"), api("log", "Panicf"), api("log", "Panicln")];
 /// The standard logger's prints, which neither block nor end the goroutine.
 pub const LOG_PRINTS: &[Api] = &[api("log", "Print"), api("log", "Printf"), api("log", "Println")];
+/// Does the call expression `call` only build a value, so that skipping
+/// it changes nothing but that value? A function of `strings`, `strconv`,
+/// `errors`, `unicode`, `math` or `path`, `fmt.Sprint*` / `fmt.Errorf`, or
+/// `len`, `cap`, `min`, `max` or a conversion to a predeclared type (when
+/// the file does not declare the name). Its arguments are checked apart.
+#[must_use]
+pub fn builds_value(call: Node<'_>, src: &[u8]) -> bool {
+    let Some(f) = call.field("function") else { return false };
+    if let Some((path, name)) = qualified(f, src) {
+        return matches!(path, "strings" | "strconv" | "errors" | "unicode" | "math" | "path")
+            || (path == "fmt" && (name.starts_with("Sprint") || name == "Errorf"));
+    }
+    f.kind_str() == k::IDENTIFIER
+        && matches!(
+            text(f, src),
+            "len"
+                | "cap"
+                | "min"
+                | "max"
+                | "string"
+                | "int"
+                | "int64"
+                | "int32"
+                | "uint"
+                | "uint64"
+                | "float64"
+                | "bool"
+        )
+        && !declares(src, text(f, src))
+}
+
+/// Does the file's text spell `name` as a declared or assigned word (`func
+/// len`, `len :=`, `var len`, `type string`)? A superset.
+fn declares(src: &[u8], name: &str) -> bool {
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    memchr::memmem::find_iter(src, name.as_bytes()).any(|at| {
+        let before = src[..at].iter().rev().take_while(|b| **b == b' ' || **b == b'\t').count();
+        let prev = &src[..at - before];
+        let after = &src[at + name.len()..];
+        let whole = !prev.last().is_some_and(|b| word(*b)) && !after.first().is_some_and(|b| word(*b));
+        let rest = after.iter().skip_while(|b| **b == b' ' || **b == b'\t').copied().collect::<Vec<u8>>();
+        whole
+            && (prev.ends_with(b"func")
+                || prev.ends_with(b"var")
+                || prev.ends_with(b"type")
+                || prev.ends_with(b"const")
+                || rest.starts_with(b":=")
+                || rest.starts_with(b",")
+                || (rest.starts_with(b"=") && !rest.starts_with(b"==")))
+    })
+}
+
 pub const CONTEXT_BACKGROUND: Api = api("context", "Background");
 pub const CONTEXT_TODO: Api = api("context", "TODO");
 pub const CONTEXT_WITHOUT_CANCEL: Api = api("context", "WithoutCancel");

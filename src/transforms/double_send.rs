@@ -46,7 +46,7 @@ impl Transform for DoubleSend {
         if !ch.unbuffered(facts) || ch.ops.iter().any(|o| matches!(o.kind, OpKind::Range | OpKind::Close)) {
             return None;
         }
-        let (func, sends, goroutines) = sending_body(cx, ch)?;
+        let SendingBody { func, sends, goroutines, callers_last } = sending_body(cx, ch)?;
         let body = func.field("body")?;
         if sends.iter().any(|s| select_of(*s).is_some()) {
             return None;
@@ -56,7 +56,6 @@ impl Transform for DoubleSend {
             return None;
         }
         let FallThrough { sends: falls, next: second, skipped } = fall_through(facts, &sends)?;
-        let first = falls[0];
         let line = |n: Node<'_>| n.start_position().row + 1;
         let message = message(ch.name, &falls, second, goroutines);
         if !bare_return_compiles(func) {
@@ -67,7 +66,7 @@ impl Transform for DoubleSend {
                 None,
             ));
         }
-        if results_shadowed(facts, func, first) {
+        if falls.iter().any(|s| results_shadowed(facts, func, *s)) {
             return Some(Finding::about(
                 self,
                 ch,
@@ -82,14 +81,14 @@ impl Transform for DoubleSend {
         };
         // With a `return` after each fall-through send, every send is the
         // last thing on its path, or not (then the fix says so).
-        let last =
-            sends.iter().filter(|s| !falls.iter().any(|f| f.id() == s.id())).all(|s| flow::is_last_action(*s, body));
+        let last = callers_last
+            && sends.iter().filter(|s| !falls.iter().any(|f| f.id() == s.id())).all(|s| flow::is_last_action(*s, body));
         let shared = shared_with_other_callers(cx, func, goroutines);
         if skipped.is_empty() && last && shared.is_none() {
             return Some(Finding::about(self, ch, message, Some(Fix::safe(edits))));
         }
         let mut what: Vec<String> = skipped.iter().map(|s| format!("`{}`", first_line(facts, *s))).collect();
-        if !last {
+        if !last && callers_last {
             what.push(format!("what follows the send on line {}", line(second)));
         }
         let mut why = Vec::new();
@@ -100,6 +99,9 @@ impl Transform for DoubleSend {
                 ("the `return` also skips", "that path")
             };
             why.push(format!("{returns} {} on {paths}", what.join(", ")));
+        }
+        if !callers_last {
+            why.push("the goroutine then goes on past its call of the helper, where it used to block".to_string());
         }
         if let Some(shared) = shared {
             why.push(shared);
@@ -126,7 +128,7 @@ impl Transform for DoubleSend {
 ///   shape), each started once at the top of the parent's body, with as
 ///   many receives there, unconditional, and nothing between the make and
 ///   the last receive that can leave the function.
-fn sending_body<'t>(cx: &Context<'_, 't>, ch: &Channel<'t>) -> Option<(Node<'t>, Vec<Node<'t>>, usize)> {
+fn sending_body<'t>(cx: &Context<'_, 't>, ch: &Channel<'t>) -> Option<SendingBody<'t>> {
     if ch.escape.is_some() {
         return None;
     }
@@ -138,6 +140,7 @@ fn sending_body<'t>(cx: &Context<'_, 't>, ch: &Channel<'t>) -> Option<(Node<'t>,
     // Each goroutine's sending function and sends: its own body's, or the
     // one helper it calls with the channel.
     let mut bodies = Vec::new();
+    let mut callers_last = true;
     for &g in &senders {
         let start = ch.starts[g];
         if start.file() != FileId::OWN || !loops_after_make(ch, start.stmt).is_empty() {
@@ -149,6 +152,10 @@ fn sending_body<'t>(cx: &Context<'_, 't>, ch: &Channel<'t>) -> Option<(Node<'t>,
         if sends.iter().all(|s| crate::syntax::contains(func, *s) && s.kind_str() == k::SEND_STATEMENT) {
             bodies.push((func, sends));
         } else {
+            // The helper's `return` lets the goroutine run on after the
+            // call, where it used to block.
+            let call_last = start.body().is_some_and(|b| sends.iter().all(|s| flow::is_last_action(*s, b)));
+            callers_last &= call_last;
             bodies.push(helper_sends(cx, ch, &sends)?);
         }
     }
@@ -160,7 +167,7 @@ fn sending_body<'t>(cx: &Context<'_, 't>, ch: &Channel<'t>) -> Option<(Node<'t>,
     };
     let (func, sends) = bodies.first().cloned()?;
     if let ([_], [recv]) = (bodies.as_slice(), recvs.as_slice()) {
-        return single(recv).then_some((func, sends, 1));
+        return single(recv).then_some(SendingBody { func, sends, goroutines: 1, callers_last });
     }
     // Several goroutines: one helper, one receive each, all unconditional.
     let same = bodies.iter().all(|(f, s)| f.id() == func.id() && s.len() == sends.len());
@@ -183,7 +190,18 @@ fn sending_body<'t>(cx: &Context<'_, 't>, ch: &Channel<'t>) -> Option<(Node<'t>,
         .into_iter()
         .filter(|s| s.end_byte() > ch.stmt.start_byte() && s.start_byte() < last)
         .any(|s| !cx.facts.jumps(s).is_empty());
-    (!leaves).then_some((func, sends, bodies.len()))
+    (!leaves).then_some(SendingBody { func, sends, goroutines: bodies.len(), callers_last })
+}
+
+/// What [`sending_body`] finds.
+struct SendingBody<'t> {
+    /// The function doing the sends, and its sends on the channel.
+    func: Node<'t>,
+    sends: Vec<Node<'t>>,
+    goroutines: usize,
+    /// Each goroutine calling a helper for its sends does nothing after
+    /// the call (a `return` in the helper then lets nothing new run).
+    callers_last: bool,
 }
 
 /// Is the receive `recv`, in a statement of the statement list `list`,
@@ -270,13 +288,36 @@ fn fall_through<'t>(facts: &FileFacts<'t>, sends: &[Node<'t>]) -> Option<FallThr
     if between.iter().filter(|s| !is_branch(s)).any(|s| !facts.jumps(*s).is_empty()) {
         return None;
     }
-    let calls = |g: &Node<'t>| {
-        [g.field("condition"), g.field("initializer")]
-            .into_iter()
-            .flatten()
-            .any(|c| crate::syntax::any_node(c, |x| x.kind_str() == k::CALL_EXPRESSION))
+    // A receive the `return` would skip (in a test, a branch, a send's
+    // value, or between) may strand the goroutine sending to it: refused.
+    let receives = |n: Node<'t>| {
+        crate::syntax::any_node(n, |x| {
+            x.kind_str() == k::RANGE_CLAUSE
+                || x.kind_str() == k::UNARY_EXPRESSION && x.field("operator").is_some_and(|o| o.kind_str() == "<-")
+        })
     };
-    let skipped = between.iter().copied().filter(|s| !is_branch(s) || calls(s)).collect();
+    if between.iter().chain(std::iter::once(&last)).any(|s| receives(*s)) {
+        return None;
+    }
+    // A call that does more than build a value (`errors.New(...)`).
+    let calls = |n: Node<'t>| {
+        crate::syntax::any_node(n, |x| {
+            x.kind_str() == k::CALL_EXPRESSION && !crate::analysis::known::builds_value(x, facts.src)
+        })
+    };
+    let tests_call = |g: &Node<'t>| [g.field("condition"), g.field("initializer")].into_iter().flatten().any(calls);
+    let mut skipped: Vec<Node<'t>> = between.iter().copied().filter(|s| !is_branch(s) || tests_call(s)).collect();
+    // A later branch's other statements, and a later send's value that
+    // calls something, are skipped too.
+    for (branch, send) in falls.iter().skip(1) {
+        let cons = branch.field("consequence")?;
+        skipped.extend(crate::syntax::statements(cons).into_iter().filter(|s| s.id() != send.id()));
+    }
+    skipped.extend(
+        sends.iter().copied().filter(|s| s.start_byte() > first.end_byte() && s.field("value").is_some_and(calls)),
+    );
+    skipped.sort_by_key(Node::start_byte);
+    skipped.dedup_by_key(|s| s.id());
     let next = sends.iter().copied().find(|s| s.start_byte() > first.end_byte())?;
     Some(FallThrough { sends: falls.into_iter().map(|(_, s)| s).collect(), next, skipped })
 }
