@@ -135,7 +135,8 @@ fn senders<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<Senders<'t>> {
         if flow::send_bounds(body, src, &|x| sends.iter().any(|s| s.id() == x.id())) != (1, 1) {
             return None;
         }
-        last &= sends.iter().all(|s| flow::is_last_action_with(*s, body, &|x| quiet_after_send(pkg, ch, &start, x)));
+        last &= sends.iter().all(|s| flow::is_last_action_with(*s, body, &|x| quiet_after_send(pkg, ch, &start, x)))
+            && super::starts::counted_done_is_quiet(pkg, &start);
         if gated.is_none() && start.file() == FileId::OWN {
             gated = gate_before_send(pkg, ch, &start, &sends);
         }
@@ -280,7 +281,8 @@ fn sole_sender<'t>(pkg: &Package<'t>, ch: &Channel<'t>) -> Option<SoleSender<'t>
     }
     let (fewest, n) = flow::send_bounds(body, src, &|x| sends.iter().any(|s| s.id() == x.id()));
     let every_path = fewest == 1;
-    let last = sends.iter().all(|s| flow::is_last_action_with(*s, body, &|x| quiet_after_send(pkg, ch, &g, x)));
+    let last = sends.iter().all(|s| flow::is_last_action_with(*s, body, &|x| quiet_after_send(pkg, ch, &g, x)))
+        && super::starts::counted_done_is_quiet(pkg, &g);
     let gated = if g.file() == FileId::OWN { gate_before_send(pkg, ch, &g, &sends) } else { None };
     (n == 1).then_some(SoleSender { go: g.stmt, every_path, last, gated })
 }

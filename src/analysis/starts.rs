@@ -543,10 +543,118 @@ fn waitgroup_add<'t>(pkg: &Package<'t>, facts: &FileFacts<'t>, stmt: Node<'t>) -
             is_receiver
                 && b.assignments.is_empty()
                 && ty.is_some_and(|t| known::is_type(t.value, pkg.file(t.file).src, known::SYNC_WAITGROUP))
+                && wg.field("field").is_some_and(|f| field_uses(pkg, facts, facts.text(f)).is_some())
         }
         _ => false,
     };
     is_waitgroup.then(|| facts.text(wg))
+}
+
+/// How the file `facts` spells the `WaitGroup` field `field`, read from its
+/// whole text (with shortcuts, the functions not parsed included): `None`
+/// when a selector of it is anything but `.field.Add(`, `.field.Done(` or
+/// `.field.Wait(` (an assignment would hand a `Done` a new `WaitGroup`
+/// without its `Add`; `&s.field` may go anywhere), or another file of the
+/// directory spells it; else whether it is waited for anywhere.
+fn field_uses(pkg: &Package<'_>, facts: &FileFacts<'_>, field: &str) -> Option<bool> {
+    let src = facts.src;
+    let word = |b: Option<&u8>| b.is_some_and(|b| crate::syntax::tokens::is_ident(*b));
+    let mut waited = false;
+    for at in memchr::memmem::find_iter(src, field.as_bytes()) {
+        let end = at + field.len();
+        if word(at.checked_sub(1).and_then(|i| src.get(i))) || word(src.get(end)) {
+            continue;
+        }
+        if at.checked_sub(1).and_then(|i| src.get(i)) != Some(&b'.') {
+            continue; // the declaration, a key, a comment's word, another name
+        }
+        let rest = &src[end..];
+        if rest.starts_with(b".Wait(") {
+            waited = true;
+        } else if !(rest.starts_with(b".Add(") || rest.starts_with(b".Done(")) {
+            return None;
+        }
+    }
+    (!pkg.named_elsewhere(field)).then_some(waited)
+}
+
+/// For a wrapper's start (`s.goTracked(func() {...})`) whose wrapper counts
+/// the goroutine on a `WaitGroup` ([`wrapper_param`]): can the wrapper's
+/// `Done`, which a buffer lets run where the goroutine used to block, wake
+/// nobody but the parent? A field of the receiver must be waited for
+/// nowhere in the file; a parameter must be handed a local of the caller
+/// that is used only as such arguments and waited for only by the caller
+/// itself, outside any func literal (a `Wait` in another goroutine may
+/// then signal the parent's select: `wg.Wait(); close(idle)`). `true` for
+/// any other start.
+#[must_use]
+pub fn counted_done_is_quiet<'t>(pkg: &Package<'t>, start: &Start<'t>) -> bool {
+    if start.kind != StartKind::Wrapper {
+        return true;
+    }
+    let facts = pkg.own();
+    let Some(call) = start.stmt.named(0).filter(|c| c.kind_str() == k::CALL_EXPRESSION) else { return true };
+    let Some(wrapper) = callee(pkg, call) else { return false };
+    let wfacts = pkg.file(wrapper.file);
+    let Some(body) = wrapper.value.field("body") else { return false };
+    let stmts = crate::syntax::statements(body);
+    let args = call.field("arguments").map(named_children).unwrap_or_default();
+    stmts[..stmts.len().saturating_sub(1)].iter().all(|s| {
+        let Some(add) = s.named(0).and_then(|c| c.field("function")).and_then(|f| f.field("operand")) else {
+            return false;
+        };
+        match add.kind_str() {
+            k::SELECTOR_EXPRESSION => {
+                add.field("field").and_then(|f| field_uses(pkg, wfacts, wfacts.text(f))).is_some_and(|waited| !waited)
+            }
+            k::IDENTIFIER => {
+                let index = (0..64).find(|&i| {
+                    param_ident(wrapper.value, i, wfacts.src)
+                        .flatten()
+                        .is_some_and(|p| wfacts.text(p) == wfacts.text(add))
+                });
+                index.and_then(|i| args.get(i).copied()).is_some_and(|a| waited_by_caller_only(facts, a, call))
+            }
+            _ => false,
+        }
+    })
+}
+
+/// The argument `arg` (`&wg` or `wg`) of the wrapper call `call`: a local
+/// `WaitGroup` of the caller, never reassigned, each use of it an argument
+/// of such a call or a `wg.Wait()` statement of the declaring function
+/// outside any func literal.
+fn waited_by_caller_only(facts: &FileFacts<'_>, arg: Node<'_>, call: Node<'_>) -> bool {
+    let x = if arg.kind_str() == k::UNARY_EXPRESSION { arg.field("operand") } else { Some(arg) };
+    let Some(x) = x.filter(|x| x.kind_str() == k::IDENTIFIER) else { return false };
+    let Some((decl, scopes)) = facts.scopes_for(x) else { return false };
+    let Some(b) = scopes.resolve(x).map(|b| scopes.binding(b)) else { return false };
+    let callee_name = call.field("function").map(|f| f.field("field").unwrap_or(f)).map(|f| facts.text(f));
+    let in_literal = |u: Node<'_>| {
+        crate::syntax::ancestors(u).take_while(|a| a.id() != decl.id()).any(|a| a.kind_str() == k::FUNC_LITERAL)
+    };
+    // `wrapper(&wg, ...)` (taking the address counts as an assignment) or
+    // `wrapper(wg, ...)`.
+    let handed = |u: Node<'_>| {
+        let arg = u.up().filter(|p| p.kind_str() == k::UNARY_EXPRESSION).unwrap_or(u);
+        let c = arg.up().filter(|a| a.kind_str() == k::ARGUMENT_LIST).and_then(|a| a.up());
+        c.and_then(|c| c.field("function"))
+            .map(|f| f.field("field").unwrap_or(f))
+            .is_some_and(|f| Some(facts.text(f)) == callee_name)
+    };
+    let wait = |u: Node<'_>| {
+        u.up()
+            .filter(|sel| {
+                sel.kind_str() == k::SELECTOR_EXPRESSION && sel.field("field").is_some_and(|f| facts.text(f) == "Wait")
+            })
+            .and_then(|sel| sel.up())
+            .is_some_and(|c| {
+                c.kind_str() == k::CALL_EXPRESSION && c.up().is_some_and(|st| st.kind_str() == k::EXPRESSION_STATEMENT)
+            })
+    };
+    b.kind == super::scope::BindingKind::Local
+        && b.assignments.iter().all(|a| !in_literal(*a) && handed(*a))
+        && b.uses.iter().all(|u| !in_literal(*u) && (wait(*u) || handed(*u)))
 }
 
 /// `defer wg.Done()`: the text of `wg`.
