@@ -54,7 +54,7 @@ fn ok_fixtures_get_no_edit_from_their_transform() {
 }
 
 #[test]
-fn positive_fixtures_get_exactly_one_fix_from_their_transform() {
+fn positive_fixtures_get_fixes_from_their_transform_only() {
     for (id, path) in fixtures().into_iter().filter(|(_, p)| !is_ok_fixture(p)) {
         let src = std::fs::read_to_string(&path).unwrap();
         let r = check_fixture_src(&path, &src);
@@ -65,7 +65,11 @@ fn positive_fixtures_get_exactly_one_fix_from_their_transform() {
             assert!(r.outcomes.iter().all(|o| o.finding.fix.is_none()) && r.fixed.is_none(), "{}", path.display());
             continue;
         }
-        assert_eq!(fixed_ids(&r), vec![id.as_str()], "{}", path.display());
+        // Fixes from its transform only (one goroutine may leave two
+        // channels to fix, each a finding: `two_results_one_per_path.go`).
+        let mut ids = fixed_ids(&r);
+        ids.dedup();
+        assert_eq!(ids, vec![id.as_str()], "{}", path.display());
         // An `unsafe_*.go` fixture's fix is held back by default, and only it.
         if is_unsafe_fixture(&path) {
             assert!(fixed_ids(&check(&src)).is_empty(), "{} is fixed without --unsafe-fixes", path.display());

@@ -150,10 +150,15 @@ pub fn other_case_signalled<'t>(pkg: &Package<'t>, sel: Node<'t>, ch: &Channel<'
             _ => None,
         })
         .collect();
-    // After a send of a sender, in its body (not exclusive of it).
+    // After a send of a sender, in its body (not exclusive of it, and not
+    // past a send that is the last thing its path does: `errc <- err;
+    // return`, then `rowc <- row` on the other path).
     let after_send = |n: Node<'t>| {
         sends.iter().any(|(_, s)| {
-            senders.iter().filter_map(Start::body).any(|b| contains(b, *s) && contains(b, n))
+            senders
+                .iter()
+                .filter_map(Start::body)
+                .any(|b| contains(b, *s) && contains(b, n) && !flow::is_last_action(*s, b))
                 && !flow::exclusive(*s, n)
                 && n.start_byte() > s.start_byte()
         })
