@@ -268,11 +268,18 @@ fn fall_through<'t>(facts: &FileFacts<'t>, sends: &[Node<'t>]) -> Option<FallThr
         return None;
     }
     let mut falls = Vec::new();
+    // What a `return` after a looped branch's send skips of its loop.
+    let mut rest_of_loops: Vec<Node<'t>> = Vec::new();
+    let mut looped_ifs: Vec<Node<'t>> = Vec::new();
     for (&branch, &send) in branches.iter().zip(branched) {
         if is_guard(branch, send) {
             continue;
         }
-        if !is_fall_through(facts, branch, send) {
+        if branch.kind_str() == k::FOR_STATEMENT {
+            let (inner, rest) = looped_fall_through(facts, branch, send)?;
+            looped_ifs.push(inner);
+            rest_of_loops.extend(rest);
+        } else if !is_fall_through(facts, branch, send) {
             return None;
         }
         falls.push((branch, send));
@@ -307,12 +314,20 @@ fn fall_through<'t>(facts: &FileFacts<'t>, sends: &[Node<'t>]) -> Option<FallThr
     };
     let tests_call = |g: &Node<'t>| [g.field("condition"), g.field("initializer")].into_iter().flatten().any(calls);
     let mut skipped: Vec<Node<'t>> = between.iter().copied().filter(|s| !is_branch(s) || tests_call(s)).collect();
-    // A later branch's other statements, and a later send's value that
-    // calls something, are skipped too.
-    for (branch, send) in falls.iter().skip(1) {
+    // A later branch's other statements, the rest of a loop around a
+    // branch (its later rounds), and a later send's value that calls
+    // something, are skipped too.
+    for (branch, send) in falls.iter().skip(1).filter(|(b, _)| b.kind_str() == k::IF_STATEMENT) {
         let cons = branch.field("consequence")?;
         skipped.extend(crate::syntax::statements(cons).into_iter().filter(|s| s.id() != send.id()));
     }
+    let tests_receive =
+        |g: &Node<'t>| [g.field("condition"), g.field("initializer")].into_iter().flatten().any(receives);
+    if rest_of_loops.iter().any(|s| receives(*s)) || looped_ifs.iter().any(tests_receive) {
+        return None;
+    }
+    skipped.extend(rest_of_loops);
+    skipped.extend(looped_ifs.into_iter().filter(tests_call));
     skipped.extend(
         sends.iter().copied().filter(|s| s.start_byte() > first.end_byte() && s.field("value").is_some_and(calls)),
     );
@@ -320,6 +335,47 @@ fn fall_through<'t>(facts: &FileFacts<'t>, sends: &[Node<'t>]) -> Option<FallThr
     skipped.dedup_by_key(|s| s.id());
     let next = sends.iter().copied().find(|s| s.start_byte() > first.end_byte())?;
     Some(FallThrough { sends: falls.into_iter().map(|(_, s)| s).collect(), next, skipped })
+}
+
+/// `for ... { ...; if cond { ...; send } ... }`: a loop of a bounded
+/// clause (`for i := 0; i < n; i++`, or ranging over a slice, an array, a
+/// map or an integer held by a name declared so), nothing in it that can
+/// leave it (`break`, `continue`, `return`, a panic), and the send a
+/// fall-through of an `if` among the loop body's statements. Gives that
+/// `if` (its test is skipped in the rounds left) and the other statements
+/// a `return` after the send skips there: the body's others and the
+/// `if`'s.
+fn looped_fall_through<'t>(facts: &FileFacts<'t>, for_: Node<'t>, send: Node<'t>) -> Option<(Node<'t>, Vec<Node<'t>>)> {
+    let body = for_.field("body")?;
+    if !facts.jumps(for_).is_empty() || crate::analysis::flow::loops_between(send, for_).next().is_some() {
+        return None;
+    }
+    let clause = named_children(for_).into_iter().find(|c| c.kind_str() != k::BLOCK && c.kind_str() != k::COMMENT)?;
+    let bounded = match clause.kind_str() {
+        k::FOR_CLAUSE => clause.field("condition").is_some(),
+        k::RANGE_CLAUSE => clause.field("right").is_some_and(|r| {
+            r.kind_str() == k::IDENTIFIER
+                && facts.scopes_for(r).and_then(|(_, sc)| sc.resolve(r).map(|b| sc.binding(b))).is_some_and(|b| {
+                    b.ty.is_some_and(|t| {
+                        matches!(t.kind_str(), k::SLICE_TYPE | k::ARRAY_TYPE | k::MAP_TYPE)
+                            || matches!(facts.text(t), "int" | "int64" | "int32" | "uint")
+                    })
+                })
+        }),
+        _ => false,
+    };
+    if !bounded {
+        return None;
+    }
+    let stmts = crate::syntax::statements(body);
+    let branch = stmts.iter().copied().find(|s| crate::syntax::contains(*s, send))?;
+    if !is_fall_through(facts, branch, send) {
+        return None;
+    }
+    let cons = branch.field("consequence")?;
+    let mut rest: Vec<Node<'t>> = stmts.into_iter().filter(|s| s.id() != branch.id()).collect();
+    rest.extend(crate::syntax::statements(cons).into_iter().filter(|s| s.id() != send.id()));
+    Some((branch, rest))
 }
 
 /// `if cond { ...; send }` without `else`, the send last in the
