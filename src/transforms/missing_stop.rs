@@ -215,7 +215,9 @@ fn skipped_stop<'t>(
 ) -> Option<(Node<'t>, Node<'t>, Moved)> {
     let facts = pkg.own();
     let call = sel.up().filter(|c| c.kind_str() == k::CALL_EXPRESSION)?;
-    let stop_stmt = call.up().filter(|s| s.kind_str() == k::EXPRESSION_STATEMENT)?;
+    // `x.Stop()`, or `defer x.Stop()` placed after an exit.
+    let stop_stmt = call.up().filter(|s| matches!(s.kind_str(), k::EXPRESSION_STATEMENT | k::DEFER_STATEMENT))?;
+    let deferred = stop_stmt.kind_str() == k::DEFER_STATEMENT;
     let body = decl.field("body")?;
     let list = body.named(0).filter(|l| l.kind_str() == k::STATEMENT_LIST)?;
     let top = |n: Node<'_>| n.up().is_some_and(|p| p.id() == list.id());
@@ -226,11 +228,25 @@ fn skipped_stop<'t>(
     let exit = crate::analysis::exits::exits_within(pkg, body, window).into_iter().find(|j| {
         j.start_byte() >= stmt.end_byte() && j.end_byte() <= stop_stmt.start_byte() && flow::leaves(*j, body, facts.src)
     })?;
+    // Moved up, a deferred stop would run after the defers between, not
+    // before them.
+    let defer_between = || {
+        let mut found = false;
+        crate::syntax::walk_preorder(list, |n| {
+            found |= n.kind_str() == k::DEFER_STATEMENT
+                && n.start_byte() > stmt.end_byte()
+                && n.start_byte() < stop_stmt.start_byte();
+            !found && n.kind_str() != k::FUNC_LITERAL
+        });
+        found
+    };
     let moved = if call.field("arguments").is_none_or(|a| !named_children(a).is_empty()) {
         Err("the call takes arguments, which a `defer` would evaluate at the start")
-    } else if crate::transforms::lines::defer_after(list, stmt) {
+    } else if deferred && defer_between() {
+        Err("a `defer` comes between the start and the deferred stop, and would then run before the stop")
+    } else if !deferred && crate::transforms::lines::defer_after(list, stmt) {
         Err("a `defer` follows the start, which would then run before the stop instead of after it")
-    } else if !ends_plainly(facts, list, stop_stmt) {
+    } else if !deferred && !ends_plainly(facts, list, stop_stmt) {
         Err(
             "the call is not the function's last statement, or the `return` after it computes results that a deferred stop would then follow",
         )
