@@ -470,11 +470,21 @@ fn runs_until<'t>(facts: &FileFacts<'t>, ty: &str, start: Node<'t>) -> Option<(&
 /// The body the goroutine that `call` starts runs, with the name its
 /// receiver has there: a func literal's (`r` still), or, for `go r.loop()`
 /// or `go func() { r.loop() }()`, the method `loop` of the same type's
-/// (with its own receiver name), called without arguments.
+/// (with its own receiver name), called without arguments or with plain
+/// ones (`go r.janitor(time.Minute)`: no func literal, nothing the receiver
+/// names; the loop's ways out are on the receiver's fields either way).
 fn goroutine_body<'t>(facts: &FileFacts<'t>, ty: &str, call: Node<'t>, r: &'t str) -> Option<(Node<'t>, &'t str)> {
-    let no_args = |c: Node<'_>| c.field("arguments").is_some_and(|a| named_children(a).is_empty());
+    let plain_args = |c: Node<'_>| {
+        c.field("arguments").is_some_and(|a| {
+            !crate::syntax::any_node(a, |x| {
+                x.kind_str() == k::FUNC_LITERAL
+                    || x.kind_str() == k::VARIADIC_ARGUMENT
+                    || (x.kind_str() == k::IDENTIFIER && facts.text(x) == r)
+            })
+        })
+    };
     let method_of = |c: Node<'t>| {
-        let sel = c.field("function").filter(|f| f.kind_str() == k::SELECTOR_EXPRESSION && no_args(c))?;
+        let sel = c.field("function").filter(|f| f.kind_str() == k::SELECTOR_EXPRESSION && plain_args(c))?;
         sel.field("operand").filter(|o| o.kind_str() == k::IDENTIFIER && facts.text(*o) == r)?;
         let m = facts.method(ty, facts.text(sel.field("field")?))?;
         Some((m.field("body")?, receiver(facts, m)?))
