@@ -116,6 +116,20 @@ pub fn ends_in_helper<'t>(pkg: &Package<'t>, stmt: Node<'t>) -> bool {
 /// helper of the checked file or a local closure.
 fn helper_may_end<'t>(pkg: &Package<'t>, file: &FileFacts<'t>, stmt: Node<'t>, follow: bool) -> bool {
     let Some(call) = statement_call(stmt) else { return false };
+    // A method of a type of the checked file that calls `runtime.Goexit`
+    // in its own body (an in-house test harness's `t.Fatalf`).
+    if std::ptr::eq(file, pkg.own())
+        && call.field("function").is_some_and(|f| f.kind_str() == k::SELECTOR_EXPRESSION)
+        && let Some(m) = super::starts::callee(pkg, call)
+            .filter(|c| c.file == FileId::OWN && c.value.kind_str() == k::METHOD_DECLARATION)
+        && m.value.field("body").is_some_and(|body| {
+            file.jumps(body)
+                .iter()
+                .any(|j| j.kind_str() == k::EXPRESSION_STATEMENT && flow::is_goexit_call(*j, file.src))
+        })
+    {
+        return true;
+    }
     // A `must` method of a type of the checked file (`n := l.mustParse(s)`).
     if std::ptr::eq(file, pkg.own())
         && let Some(m) = call.field("function").filter(|f| f.kind_str() == k::SELECTOR_EXPRESSION)

@@ -1159,8 +1159,9 @@ fn constructed<'s>(text: &'s [u8], constructor: Option<Constructor<'_, 's>>) -> 
 
 /// The functions called as statements handed first a parameter of a
 /// testing type, `f(t, ...)`: test helpers, and the `must` helpers called
-/// so (`x := mustDecode(raw)`), which may end the goroutine (see
-/// `analysis::exits`), an exit the analysis must see.
+/// so (`x := mustDecode(raw)`), and `x.Fatalf(...)`-style methods (an
+/// in-house harness's may call `runtime.Goexit`), which may end the
+/// goroutine (see `analysis::exits`), an exit the analysis must see.
 fn helper_calls<'s>(toks: &[Tok<'s>], out: &mut Vec<&'s [u8]>) {
     let params = testing_params(toks);
     for (at, w) in toks.windows(3).enumerate() {
@@ -1172,7 +1173,10 @@ fn helper_calls<'s>(toks: &[Tok<'s>], out: &mut Vec<&'s [u8]>) {
         let must = (at == 0 || toks[at - 1] != Tok::Op(b".") || qualified)
             && (f.starts_with(b"must") || f.starts_with(b"Must"))
             && std::str::from_utf8(f).is_ok_and(crate::analysis::exits::is_must_name);
-        if !must && !matches!(arg, Tok::Ident(a) if params.contains(a)) {
+        // A harness's own `t.Fatalf(...)` (a method of the file that may
+        // call `runtime.Goexit`).
+        let fatal = qualified && matches!(*f, b"Fatal" | b"Fatalf" | b"FailNow" | b"Skip" | b"Skipf" | b"SkipNow");
+        if !must && !fatal && !matches!(arg, Tok::Ident(a) if params.contains(a)) {
             continue;
         }
         if matches!(*f, b"if" | b"for" | b"switch" | b"return" | b"case" | b"select") {
