@@ -469,7 +469,10 @@ fn started_handler<'t>(
             }
         }
     }
-    if declared != 1 {
+    // A deferred call runs after the answer, unseen by the rules above (it
+    // may block, or signal the caller: `defer s.cancel()`).
+    let defers = crate::syntax::any_node(body, |x| x.kind_str() == k::DEFER_STATEMENT);
+    if declared != 1 || defers {
         return None;
     }
     let last = once_per_request(facts, body, &mut sends)?;

@@ -60,7 +60,23 @@ pub const LOG_PRINTS: &[Api] = &[api("log", "Print"), api("log", "Printf"), api(
 #[must_use]
 pub fn builds_value(call: Node<'_>, src: &[u8]) -> bool {
     let Some(f) = call.field("function") else { return false };
+    // A func value handed in (`strings.ContainsFunc(s, c.bad)`, a literal)
+    // runs code of its own.
+    let handed_func = call.field("arguments").is_some_and(|a| {
+        crate::syntax::named_children(a).iter().any(|x| {
+            x.kind_str() == k::FUNC_LITERAL
+                || (x.kind_str() == k::SELECTOR_EXPRESSION
+                    && !is_package_value(*x, src)
+                    && x.field("field").is_some_and(|m| declares_method(src, text(m, src))))
+        })
+    });
+    if handed_func {
+        return false;
+    }
     if let Some((path, name)) = qualified(f, src) {
+        if name.ends_with("Func") || name == "Map" {
+            return false;
+        }
         return matches!(path, "strings" | "strconv" | "errors" | "unicode" | "math" | "path")
             || (path == "fmt" && (name.starts_with("Sprint") || name == "Errorf"));
     }
@@ -81,6 +97,18 @@ pub fn builds_value(call: Node<'_>, src: &[u8]) -> bool {
                 | "bool"
         )
         && !declares(src, text(f, src))
+}
+
+/// `pkg.Name` for an import `pkg` of the file (a constant, a variable or a
+/// function of another package, not a method value).
+fn is_package_value(e: Node<'_>, src: &[u8]) -> bool {
+    qualified(e, src).is_some()
+}
+
+/// Does the file's text declare a method `name` (`) name(`, a superset)?
+fn declares_method(src: &[u8], name: &str) -> bool {
+    let pattern = format!(") {name}(");
+    memchr::memmem::find(src, pattern.as_bytes()).is_some()
 }
 
 /// Does the file's text spell `name` as a declared or assigned word (`func

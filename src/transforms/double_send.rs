@@ -271,14 +271,16 @@ fn fall_through<'t>(facts: &FileFacts<'t>, sends: &[Node<'t>]) -> Option<FallThr
     // What a `return` after a looped branch's send skips of its loop.
     let mut rest_of_loops: Vec<Node<'t>> = Vec::new();
     let mut looped_ifs: Vec<Node<'t>> = Vec::new();
+    let mut clause_parts: Vec<Node<'t>> = Vec::new();
     for (&branch, &send) in branches.iter().zip(branched) {
         if is_guard(branch, send) {
             continue;
         }
         if branch.kind_str() == k::FOR_STATEMENT {
-            let (inner, rest) = looped_fall_through(facts, branch, send)?;
+            let (inner, rest, parts) = looped_fall_through(facts, branch, send)?;
             looped_ifs.push(inner);
             rest_of_loops.extend(rest);
+            clause_parts.extend(parts);
         } else if !is_fall_through(facts, branch, send) {
             return None;
         }
@@ -323,10 +325,11 @@ fn fall_through<'t>(facts: &FileFacts<'t>, sends: &[Node<'t>]) -> Option<FallThr
     }
     let tests_receive =
         |g: &Node<'t>| [g.field("condition"), g.field("initializer")].into_iter().flatten().any(receives);
-    if rest_of_loops.iter().any(|s| receives(*s)) || looped_ifs.iter().any(tests_receive) {
+    if rest_of_loops.iter().chain(&clause_parts).any(|s| receives(*s)) || looped_ifs.iter().any(tests_receive) {
         return None;
     }
     skipped.extend(rest_of_loops);
+    skipped.extend(clause_parts.into_iter().filter(|c| calls(*c)));
     skipped.extend(looped_ifs.into_iter().filter(tests_call));
     skipped.extend(
         sends.iter().copied().filter(|s| s.start_byte() > first.end_byte() && s.field("value").is_some_and(calls)),
@@ -342,10 +345,14 @@ fn fall_through<'t>(facts: &FileFacts<'t>, sends: &[Node<'t>]) -> Option<FallThr
 /// map or an integer held by a name declared so), nothing in it that can
 /// leave it (`break`, `continue`, `return`, a panic), and the send a
 /// fall-through of an `if` among the loop body's statements. Gives that
-/// `if` (its test is skipped in the rounds left) and the other statements
-/// a `return` after the send skips there: the body's others and the
-/// `if`'s.
-fn looped_fall_through<'t>(facts: &FileFacts<'t>, for_: Node<'t>, send: Node<'t>) -> Option<(Node<'t>, Vec<Node<'t>>)> {
+/// `if` (its test is skipped in the rounds left), the other statements a
+/// `return` after the send skips there (the body's others and the `if`'s),
+/// and a counting clause's test and step.
+fn looped_fall_through<'t>(
+    facts: &FileFacts<'t>,
+    for_: Node<'t>,
+    send: Node<'t>,
+) -> Option<(Node<'t>, Vec<Node<'t>>, Vec<Node<'t>>)> {
     let body = for_.field("body")?;
     if !facts.jumps(for_).is_empty() || crate::analysis::flow::loops_between(send, for_).next().is_some() {
         return None;
@@ -375,7 +382,13 @@ fn looped_fall_through<'t>(facts: &FileFacts<'t>, for_: Node<'t>, send: Node<'t>
     let cons = branch.field("consequence")?;
     let mut rest: Vec<Node<'t>> = stmts.into_iter().filter(|s| s.id() != branch.id()).collect();
     rest.extend(crate::syntax::statements(cons).into_iter().filter(|s| s.id() != send.id()));
-    Some((branch, rest))
+    // A counting clause's test and step run again in each round left.
+    let clause_parts: Vec<Node<'t>> = if clause.kind_str() == k::FOR_CLAUSE {
+        [clause.field("condition"), clause.field("update")].into_iter().flatten().collect()
+    } else {
+        Vec::new()
+    };
+    Some((branch, rest, clause_parts))
 }
 
 /// `if cond { ...; send }` without `else`, the send last in the

@@ -45,8 +45,9 @@ pub fn is_last_action_with<'t>(send: Node<'t>, body: Node<'t>, also_quiet: &dyn 
         };
         for s in rest {
             match s.kind_str() {
-                // The path ends here (a return), or leaves this list (break).
-                k::RETURN_STATEMENT if quiet(s) => return true,
+                // The path ends here (a return, after which the calls
+                // deferred before the send run), or leaves this list (break).
+                k::RETURN_STATEMENT if quiet(s) => return deferred_before(send, body).into_iter().all(also_quiet),
                 k::BREAK_STATEMENT => break,
                 _ if quiet(s) => {}
                 _ => return false,
