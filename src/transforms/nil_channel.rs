@@ -41,9 +41,12 @@ impl Transform for NilChannel {
                 sending = crate::analysis::channels::with_sending_calls(cx.pkg, ch)?;
                 &sending
             }
+            // Used in a closure, returned or stored, but never assigned nor
+            // its address taken anywhere (closures included): it stays nil.
+            Some(_) if never_assigned(cx, ch) => ch,
             Some(_) => return None,
         };
-        if ch.escape.is_some() {
+        if ch.escape.is_some() && !never_assigned(cx, ch) {
             return None;
         }
         // The first operation a goroutine makes on it that cannot go on: a
@@ -77,4 +80,19 @@ impl Transform for NilChannel {
             None,
         ))
     }
+}
+
+/// Is the nil channel's variable (`var c chan T`) never assigned, nor its
+/// address taken (`&c` counts as an assignment), anywhere in its function,
+/// closures included? Then whatever else holds its value holds nil.
+fn never_assigned(cx: &Context<'_, '_>, ch: &Channel<'_>) -> bool {
+    if ch.make.kind_str() != crate::syntax::kinds::VAR_SPEC {
+        return false;
+    }
+    let Some(ident) = ch.make.field("name") else { return false };
+    let Some((_, scopes)) = cx.facts.scopes_for(ident) else { return false };
+    scopes
+        .resolve(ident)
+        .map(|b| scopes.binding(b))
+        .is_some_and(|b| b.assignments.is_empty() && b.ident.id() == ident.id())
 }
