@@ -211,4 +211,17 @@ fn the_work_per_channel_does_not_grow_with_its_function() {
     let (large, found_large) = work_of(&one(large_n));
     assert_eq!((found_small, found_large), (small_n, large_n), "one finding per channel");
     same_per_function("one function", (small, small_n), (large, large_n));
+    // The plan's scans for a channel's name look where the name is, and a
+    // channel's exits are looked up in its own block: with whole-function
+    // scans (as until 2026-12-04), 400 channels cost 8 times 50's per channel.
+    for (what, s, l) in [
+        ("tokens scanned by the plan", small.plan_scanned, large.plan_scanned),
+        ("jumps listed", small.jumps_listed, large.jumps_listed),
+    ] {
+        assert!(s > 0, "one function: no {what}");
+        assert!(
+            l * small_n * 100 <= s * large_n * 105,
+            "one function: {what}: {s} for {small_n} channels, {l} for {large_n}"
+        );
+    }
 }

@@ -627,7 +627,9 @@ fn exits_before<'t>(
     let first_recv = recvs.iter().map(Node::start_byte).min().unwrap_or(usize::MAX);
     // Only exits between `from` and the last receive can skip one.
     let last_recv = recvs.iter().map(Node::end_byte).max().unwrap_or(region.end_byte());
-    super::exits::exits_within(pkg, body, from.end_byte()..last_recv.max(from.end_byte()))
+    // (The exits of `region`, not of the whole body: those are the only
+    // ones kept, and one function may hold thousands of channels.)
+    super::exits::exits_within(pkg, region, from.end_byte()..last_recv.max(from.end_byte()))
         .into_iter()
         .filter(|j| j.start_byte() >= from.end_byte() && contains(region, *j))
         // With whole loops, jumps inside a receiving loop are the loop's business.

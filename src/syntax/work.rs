@@ -27,6 +27,12 @@ pub struct Work {
     pub tokenized: usize,
     /// Bytes a [`super::LineIndex`] scanned for line starts.
     pub lines_scanned: usize,
+    /// Tokens the plan's scans for one channel's name looked at (the calls
+    /// handed it, the literals keyed with it).
+    pub plan_scanned: usize,
+    /// Jumps a function's jump list stepped through to answer which lie
+    /// in a region.
+    pub jumps_listed: usize,
 }
 
 thread_local! {
@@ -78,6 +84,22 @@ pub(super) fn visited(n: usize) {
     WORK.with(|w| {
         let mut c = w.get();
         c.visited += n;
+        w.set(c);
+    });
+}
+
+pub(crate) fn plan_scanned(n: usize) {
+    WORK.with(|w| {
+        let mut c = w.get();
+        c.plan_scanned += n;
+        w.set(c);
+    });
+}
+
+pub(crate) fn jumps_listed(n: usize) {
+    WORK.with(|w| {
+        let mut c = w.get();
+        c.jumps_listed += n;
         w.set(c);
     });
 }

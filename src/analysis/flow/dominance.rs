@@ -116,7 +116,14 @@ pub fn always_before(ops: &[Node<'_>], e: Node<'_>) -> bool {
         if matches!(parent.kind_str(), k::FUNC_LITERAL | k::FUNCTION_DECLARATION | k::METHOD_DECLARATION) {
             return false;
         }
-        if parent.kind_str() == k::STATEMENT_LIST {
+        // Only a list with an op before `cur` can show one surely ran (a
+        // function of many blocks would otherwise step through all of them
+        // for each channel). A jump among those statements then still
+        // stops the search; without such an op, one there would only make
+        // `cur` unreachable or a `goto` target, and what ran before the
+        // whole list ran before `e` either way.
+        let op_before = ops.iter().any(|o| o.start_byte() >= parent.start_byte() && o.start_byte() < cur.start_byte());
+        if parent.kind_str() == k::STATEMENT_LIST && op_before {
             for s in named_children(parent).into_iter().take_while(|s| s.end_byte() <= cur.start_byte()) {
                 if is_jump(s) {
                     return false;

@@ -153,9 +153,10 @@ impl<'t> DeclJumps<'t> {
         }
         let r = region.byte_range();
         let from = self.list.partition_point(|(j, _)| j.start_byte() < r.start);
-        self.list[from..]
+        let to = from + self.list[from..].partition_point(|(j, _)| j.start_byte() < r.end);
+        crate::syntax::work::jumps_listed(to - from);
+        self.list[from..to]
             .iter()
-            .take_while(|(j, _)| j.start_byte() < r.end)
             .filter(|(j, lit)| {
                 // In a literal nested in `region`: that literal's.
                 let nested = lit.as_ref().is_some_and(|l| r.start <= l.start && l.end <= r.end);

@@ -12,7 +12,7 @@ use std::ops::Range;
 
 mod starts;
 
-use starts::{handed_to, has_closure_arg, has_func_arg, has_go, has_method_word, start_callees, starts_in};
+use starts::{handed_at, has_closure_arg, has_func_arg, has_go, has_method_word, start_callees, starts_in};
 
 use super::StartKind;
 use crate::syntax::{has_make_chan, has_var_chan};
@@ -977,6 +977,9 @@ fn needs<'s>(
     };
     let Some(toks) = tokenize(text) else { return anything() };
     let gos = starts_kept(&toks, declared_here);
+    let index = NameIndex { toks: &toks, gos: &gos, starts: OnceCell::new(), positions: OnceCell::new() };
+    let spelling_starts = |name: &[u8]| index.starts(name);
+    let spelled_at = |name: &[u8]| index.positions(name);
     let mut callees = Vec::new();
     let mut holds = false;
     // What does not depend on the channel is scanned for once (a function
@@ -999,12 +1002,14 @@ fn needs<'s>(
                 owned = uses.iter().copied().filter(|u| *u != GoroutineUse::WaitClose).collect();
                 &owned
             };
-            let mut starts: Vec<_> =
-                gos.iter().filter(|g| g.uses(&toks, name, capacity == Capacity::Zero, uses, may_use)).collect();
+            let mut starts: Vec<_> = spelling_starts(name)
+                .filter(|g| g.uses(&toks, name, capacity == Capacity::Zero, uses, may_use))
+                .collect();
             if under {
                 // Several senders, or one in a loop after the make, may
                 // outnumber a literal capacity.
-                let senders: Vec<_> = gos.iter().filter(|g| g.uses(&toks, name, true, uses, may_use)).collect();
+                let senders: Vec<_> =
+                    spelling_starts(name).filter(|g| g.uses(&toks, name, true, uses, may_use)).collect();
                 let looped =
                     senders.iter().any(|g| toks.get(at..g.first()).is_some_and(|t| t.contains(&Tok::Ident(b"for"))));
                 if senders.len() >= 2 || looped {
@@ -1014,7 +1019,8 @@ fn needs<'s>(
             // The function's own calls handed the channel (`wait(c)`): a
             // spawner of the file among them starts a goroutine with it.
             let mut handed = Vec::new();
-            handed_to(&toks, at..toks.len(), name, &mut handed);
+            let after = spelled_at(name).iter().copied().filter(|&p| p > at && p + 1 < toks.len());
+            handed_at(&toks, after, at, name, &mut handed);
             let mut used = handed.iter().any(|f| is_spawner(f));
             for g in starts {
                 used = true;
@@ -1036,7 +1042,7 @@ fn needs<'s>(
                     counted_from_calls(&toks, &mut callees);
                     helper_calls(&toks, &mut callees);
                 }
-                keyed_types(&toks, name, &mut callees);
+                keyed_types(&toks, spelled_at(name), &mut callees);
             }
             holds |= used;
         }
@@ -1054,6 +1060,50 @@ fn needs<'s>(
     holds.then_some(callees)
 }
 
+/// Where a function's names are spelled, built on first use: each make
+/// then looks only there, not through every token or start of the
+/// function (one may make thousands of channels).
+struct NameIndex<'s, 'a> {
+    toks: &'a [Tok<'s>],
+    gos: &'a [starts::GoStmt],
+    /// The starts spelling each name (a start that does not spell a
+    /// channel's name cannot use it), in order.
+    starts: OnceCell<HashMap<&'s [u8], Vec<usize>>>,
+    /// The token positions of each name.
+    positions: OnceCell<HashMap<&'s [u8], Vec<usize>>>,
+}
+
+impl<'s, 'a> NameIndex<'s, 'a> {
+    fn starts(&self, name: &[u8]) -> impl Iterator<Item = &'a starts::GoStmt> + use<'_, 'a, 's> {
+        let by_name = self.starts.get_or_init(|| {
+            let mut by_name: HashMap<&[u8], Vec<usize>> = HashMap::new();
+            for (i, g) in self.gos.iter().enumerate() {
+                for w in g.idents(self.toks) {
+                    let at = by_name.entry(w).or_default();
+                    if at.last() != Some(&i) {
+                        at.push(i);
+                    }
+                }
+            }
+            by_name
+        });
+        by_name.get(name).map_or(&[][..], Vec::as_slice).iter().map(|&i| &self.gos[i])
+    }
+
+    fn positions(&self, name: &[u8]) -> &[usize] {
+        let at = self.positions.get_or_init(|| {
+            let mut at: HashMap<&[u8], Vec<usize>> = HashMap::new();
+            for (i, t) in self.toks.iter().enumerate() {
+                if let Tok::Ident(w) = t {
+                    at.entry(*w).or_default().push(i);
+                }
+            }
+            at
+        });
+        at.get(name).map_or(&[][..], Vec::as_slice)
+    }
+}
+
 /// The starts of `toks` ([`starts_in`]), a method wrapper's call only for
 /// a method the file declares (`analysis::starts` follows no other).
 fn starts_kept<'t>(toks: &[Tok<'t>], declared_here: &dyn Fn(&[u8]) -> bool) -> Vec<starts::GoStmt> {
@@ -1062,13 +1112,16 @@ fn starts_kept<'t>(toks: &[Tok<'t>], declared_here: &dyn Fn(&[u8]) -> bool) -> V
     gos
 }
 
-/// The types of the composite literals keyed with a field spelled `name`
-/// (`outcome` in `outcome{out: v}`, the channel being `out`): the key is a
+/// The types of the composite literals keyed with a field spelled `name`,
+/// at the token positions `spelled` where the name is (`outcome` in
+/// `outcome{out: v}`, the channel being `out`): the key is a
 /// field's name, not a use of the channel, when the type is a struct of
 /// the file (`analysis::handoff::is_field_key`), which is then read.
-fn keyed_types<'s>(toks: &[Tok<'s>], name: &[u8], out: &mut Vec<&'s [u8]>) {
-    for at in 1..toks.len().saturating_sub(1) {
-        if toks[at] != Tok::Ident(name)
+fn keyed_types<'s>(toks: &[Tok<'s>], spelled: &[usize], out: &mut Vec<&'s [u8]>) {
+    crate::syntax::work::plan_scanned(spelled.len());
+    for &at in spelled {
+        if at == 0
+            || at + 1 >= toks.len()
             || toks[at + 1] != Tok::Op(b":")
             || !matches!(toks[at - 1], Tok::Op(b"{" | b","))
         {

@@ -205,6 +205,14 @@ fn go_stmt(toks: &[Tok<'_>], at: usize) -> GoStmt {
 }
 
 impl GoStmt {
+    /// The identifiers this start spells (its statement and its closure
+    /// variables), with repeats: what [`GoStmt::mentions`] looks among.
+    pub(super) fn idents<'s, 'a>(&'a self, toks: &'a [Tok<'s>]) -> impl Iterator<Item = &'s [u8]> + 'a {
+        std::iter::once(&self.span).chain(&self.closures).flat_map(move |r| {
+            toks[r.clone()].iter().filter_map(|t| if let Tok::Ident(w) = t { Some(*w) } else { None })
+        })
+    }
+
     /// Does this start (its statement or its closure variables) spell `name`?
     pub(super) fn mentions(&self, toks: &[Tok<'_>], name: &[u8]) -> bool {
         let ident = Tok::Ident(name);
@@ -282,12 +290,26 @@ fn opening_paren(toks: &[Tok<'_>], at: usize, floor: usize) -> Option<usize> {
 /// The names of the calls in `toks[r]` handed `name` as an argument, other
 /// than builtins and calls the analysis never follows.
 pub(super) fn handed_to<'s>(toks: &[Tok<'s>], r: Range<usize>, name: &[u8], out: &mut Vec<&'s [u8]>) {
+    handed_at(toks, r.start + 1..r.end.saturating_sub(1), r.start, name, out);
+}
+
+/// [`handed_to`] at the positions `at` (each inside `r`, after its first
+/// token) where `name` may be: all of them, or those an index gives.
+pub(super) fn handed_at<'s>(
+    toks: &[Tok<'s>],
+    positions: impl IntoIterator<Item = usize>,
+    floor: usize,
+    name: &[u8],
+    out: &mut Vec<&'s [u8]>,
+) {
     let ident = Tok::Ident(name);
-    for at in r.start + 1..r.end.saturating_sub(1) {
-        if toks[at] != ident || !matches!(toks[at - 1], Tok::Op(b"(" | b",")) {
+    let mut looked = 0;
+    for at in positions {
+        looked += 1;
+        if toks[at] != ident || !matches!(toks[at - 1], Tok::Op(b"(" | b",")) || at + 1 >= toks.len() {
             continue;
         }
-        let open = opening_paren(toks, at, r.start);
+        let open = opening_paren(toks, at, floor);
         let handed = matches!(toks.get(at + 1), Some(Tok::Op(b")" | b",")));
         let Some(f) = open.and_then(|o| o.checked_sub(1)) else { continue };
         if let Tok::Ident(callee) = toks[f]
@@ -299,6 +321,7 @@ pub(super) fn handed_to<'s>(toks: &[Tok<'s>], r: Range<usize>, name: &[u8], out:
             out.push(callee);
         }
     }
+    crate::syntax::work::plan_scanned(looked);
 }
 
 impl GoStmt {
