@@ -679,10 +679,16 @@ fn hands_over(text: &[u8], field: &[u8]) -> bool {
                 _ => false,
             }
     };
-    // Or an argument of a call a go statement starts (`go s.handle(req)`):
-    // `go` before it with no brace between (a superset).
+    // Or an argument of a call a go statement starts (`go s.handle(req)`,
+    // `go handle(db, req)`): `go`, the callee's names, the call's `(`.
     let started = |j: usize| {
-        toks[..j].iter().rev().take_while(|t| !matches!(t, Tok::Op(b"{" | b"}"))).any(|t| *t == Tok::Ident(b"go"))
+        let Some(open) = starts::opening_paren(&toks, j, 0) else { return false };
+        let callee = toks[..open]
+            .iter()
+            .rev()
+            .take_while(|t| matches!(t, Tok::Ident(_) | Tok::Op(b".")) && **t != Tok::Ident(b"go"))
+            .count();
+        open > callee && toks[open - callee - 1] == Tok::Ident(b"go")
     };
     for i in 1..toks.len() {
         if toks[i] != Tok::Op(b"{") || !matches!(toks[i - 1], Tok::Ident(_)) {

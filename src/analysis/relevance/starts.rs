@@ -269,7 +269,7 @@ impl GoStmt {
 /// The `(` opening the argument list that the argument starting at token
 /// `at` is in, not looking before token `floor`; `None` inside `[...]` or
 /// `{...}`.
-fn opening_paren(toks: &[Tok<'_>], at: usize, floor: usize) -> Option<usize> {
+pub(super) fn opening_paren(toks: &[Tok<'_>], at: usize, floor: usize) -> Option<usize> {
     let mut depth = 0usize;
     let mut i = at.checked_sub(1)?;
     loop {
