@@ -104,6 +104,10 @@ fn neighbour_has_comment(src: &[u8], at: usize) -> bool {
 pub const NOT_LAST: &str =
     "unsafe fix: the goroutine does more after its send, and a buffer would let it run on where it now blocks";
 
+/// Why a capacity fix is graded unsafe when a wrapper counting the
+/// goroutine on a `WaitGroup` starts it.
+const WRAPPER_DONE: &str = "unsafe fix: the wrapper starting the goroutine marks it done on a WaitGroup after the send, where it now blocks; a buffer lets that `Done` run, and a `Wait` on the WaitGroup elsewhere may then return";
+
 /// Why a capacity fix is graded unsafe when the function measures the
 /// channel.
 const MEASURED: &str = "unsafe fix: the function, or one its goroutines run, reads `len` or `cap` of the channel, which the buffer changes";
@@ -148,10 +152,10 @@ fn measured(pkg: &crate::analysis::Package<'_>, ch: &Channel<'_>) -> bool {
 /// their `last` action, an unsafe one (applied only with `--unsafe-fixes`) when
 /// the sender would go on to do more, or the function measures the channel;
 /// none when the sender is `gated`, blocking first on what nothing releases.
-pub fn capacity_finding(
+pub fn capacity_finding<'t>(
     t: &dyn Transform,
-    pkg: &crate::analysis::Package<'_>,
-    ch: &Channel<'_>,
+    pkg: &crate::analysis::Package<'t>,
+    ch: &Channel<'t>,
     (last, gated): (bool, Option<tree_sitter::Node<'_>>),
     capacity: &str,
     message: String,
@@ -190,6 +194,8 @@ pub fn capacity_finding(
             (edits.map(Fix::is_unsafe), format!("{message} ({MEASURED})"))
         } else if last {
             (edits.map(Fix::safe), message)
+        } else if ch.starts.iter().any(|s| !crate::analysis::starts::counted_done_is_quiet(pkg, s)) {
+            (edits.map(Fix::is_unsafe), format!("{message} ({WRAPPER_DONE})"))
         } else {
             (edits.map(Fix::is_unsafe), format!("{message} ({NOT_LAST})"))
         };
