@@ -316,15 +316,20 @@ fn request_variable<'t>(
     Some((stmt, on, receives))
 }
 
-/// The one handler of the reply field `field`: every selector `x.field` of
-/// the file is either one of the caller's `receives`, a receive from a
-/// request the receiving function built itself, or a send of one handler
-/// region, at most once per path through it, written there or in a relay
-/// the region calls with its request. With the names of those relays.
-fn handler<'t>(facts: &FileFacts<'t>, field: &str, receives: &[Node<'t>]) -> Option<(Handler<'t>, Vec<&'t str>)> {
+/// Every use of the reply field `field` in the file, when each is the
+/// field's one declaration, one of the caller's `receives`, a receive from
+/// a request the receiving function built itself, or a send on `x.field`,
+/// which `send` (given the selector and the send) accepts or refuses.
+/// `None` for anything else (a method or an interface method of that
+/// name, a field of that name in a type of another package, a second
+/// declaration) or a refused send.
+fn field_sends<'t>(
+    facts: &FileFacts<'t>,
+    field: &str,
+    receives: &[Node<'t>],
+    mut send: impl FnMut(Node<'t>, Node<'t>) -> Option<()>,
+) -> Option<()> {
     let mut declared = 0;
-    let mut direct = Vec::new();
-    let mut relays: Vec<Relay<'t>> = Vec::new();
     for root in facts.roots() {
         for n in crate::syntax::token_nodes(root, facts.src, field.as_bytes()) {
             let Some(p) = n.up() else { continue };
@@ -335,32 +340,40 @@ fn handler<'t>(facts: &FileFacts<'t>, field: &str, receives: &[Node<'t>]) -> Opt
                     match use_.kind_str() {
                         k::UNARY_EXPRESSION if receives.iter().any(|r| r.id() == use_.id()) => {}
                         k::UNARY_EXPRESSION if is_receive(use_) && own_request(facts, p)? => {}
-                        k::SEND_STATEMENT if use_.field("channel") == Some(p) => {
-                            // On a request the function receives (checked
-                            // below), or on its parameter: a relay.
-                            let Some((decl, name, index)) = relay_of(facts, p) else {
-                                direct.push(use_);
-                                continue;
-                            };
-                            match relays.iter_mut().find(|r| r.decl.id() == decl.id()) {
-                                Some(r) if r.index == index => r.sends.push(use_),
-                                Some(_) => return None,
-                                None => relays.push(Relay { decl, name, index, sends: vec![use_] }),
-                            }
-                        }
+                        k::SEND_STATEMENT if use_.field("channel") == Some(p) => send(p, use_)?,
                         _ => return None,
                     }
                 }
-                // A method or an interface method of that name, a field
-                // name in a type of another package (embedded): not followed.
                 (k::FIELD_IDENTIFIER, _) => return None,
                 _ => {}
             }
         }
     }
-    if declared != 1 {
-        return None;
-    }
+    (declared == 1).then_some(())
+}
+
+/// The one handler of the reply field `field`: every selector `x.field` of
+/// the file is either one of the caller's `receives`, a receive from a
+/// request the receiving function built itself, or a send of one handler
+/// region, at most once per path through it, written there or in a relay
+/// the region calls with its request. With the names of those relays.
+fn handler<'t>(facts: &FileFacts<'t>, field: &str, receives: &[Node<'t>]) -> Option<(Handler<'t>, Vec<&'t str>)> {
+    let mut direct = Vec::new();
+    let mut relays: Vec<Relay<'t>> = Vec::new();
+    field_sends(facts, field, receives, |sel, send| {
+        // On a request the function receives (checked below), or on its
+        // parameter: a relay.
+        let Some((decl, name, index)) = relay_of(facts, sel) else {
+            direct.push(send);
+            return Some(());
+        };
+        match relays.iter_mut().find(|r| r.decl.id() == decl.id()) {
+            Some(r) if r.index == index => r.sends.push(send),
+            Some(_) => return None,
+            None => relays.push(Relay { decl, name, index, sends: vec![send] }),
+        }
+        Some(())
+    })?;
     // A relay answers at most once per call, by the rule a region follows.
     let mut relays_last = true;
     for r in &mut relays {
@@ -442,37 +455,14 @@ fn started_handler<'t>(
         return None;
     }
     let body = callee.field("body")?;
-    let mut declared = 0;
     let mut sends = Vec::new();
-    for root in facts.roots() {
-        for n in crate::syntax::token_nodes(root, facts.src, field.as_bytes()) {
-            let Some(p) = n.up() else { continue };
-            match (n.kind_str(), p.kind_str()) {
-                (k::FIELD_IDENTIFIER, k::FIELD_DECLARATION) => declared += 1,
-                (k::FIELD_IDENTIFIER, k::SELECTOR_EXPRESSION) => {
-                    let use_ = p.up()?;
-                    match use_.kind_str() {
-                        k::UNARY_EXPRESSION if receives.iter().any(|r| r.id() == use_.id()) => {}
-                        k::UNARY_EXPRESSION if is_receive(use_) && own_request(facts, p)? => {}
-                        k::SEND_STATEMENT if use_.field("channel") == Some(p) => {
-                            let (decl, _, i) = relay_of(facts, p)?;
-                            if decl.id() != callee.id() || i != index {
-                                return None;
-                            }
-                            sends.push(use_);
-                        }
-                        _ => return None,
-                    }
-                }
-                (k::FIELD_IDENTIFIER, _) => return None,
-                _ => {}
-            }
-        }
-    }
+    field_sends(facts, field, receives, |sel, send| {
+        let (decl, _, i) = relay_of(facts, sel)?;
+        (decl.id() == callee.id() && i == index).then(|| sends.push(send))
+    })?;
     // A deferred call runs after the answer, unseen by the rules above (it
     // may block, or signal the caller: `defer s.cancel()`).
-    let defers = crate::syntax::any_node(body, |x| x.kind_str() == k::DEFER_STATEMENT);
-    if declared != 1 || defers {
+    if crate::syntax::any_node(body, |x| x.kind_str() == k::DEFER_STATEMENT) {
         return None;
     }
     let last = once_per_request(facts, body, &mut sends)?;

@@ -452,7 +452,7 @@ pub fn wrapper_param<'t>(pkg: &Package<'t>, func: InFile<Node<'t>>) -> Option<us
     // `wg.Add(1)` before the go statement, each on a WaitGroup of its own.
     let mut added: Vec<&str> = Vec::new();
     for s in before {
-        let wg = waitgroup_add(pkg, facts, *s)?;
+        let wg = facts.text(waitgroup_add(pkg, facts, *s)?);
         if added.contains(&wg) {
             return None;
         }
@@ -504,16 +504,21 @@ pub fn wrapper_param<'t>(pkg: &Package<'t>, func: InFile<Node<'t>>) -> Option<us
     if b.kind != super::scope::BindingKind::Param || !b.assignments.is_empty() || b.uses.len() != 1 {
         return None;
     }
-    (0..).map_while(|i| param_ident(decl, i, facts.src)).position(|p| p.is_some_and(|p| p.id() == b.ident.id()))
+    param_index(decl, b.ident, facts.src)
+}
+
+/// The position of the parameter declared by `ident` among `decl`'s.
+fn param_index(decl: Node<'_>, ident: Node<'_>, src: &[u8]) -> Option<usize> {
+    (0..).map_while(|i| param_ident(decl, i, src)).position(|p| p.is_some_and(|p| p.id() == ident.id()))
 }
 
 /// `wg.Add(1)` as a statement, `wg` a parameter of the function of type
 /// `sync.WaitGroup` or a pointer to one, never reassigned, or a field of
-/// the method's receiver declared so (`s.wg.Add(1)`): the text of `wg`.
+/// the method's receiver declared so (`s.wg.Add(1)`): `wg`.
 /// A `WaitGroup`'s `Add` neither blocks nor signals anyone; the matching
 /// `defer wg.Done()` ([`deferred_done`]) then runs once per start, and
 /// wakes only a `Wait` that waited for this goroutine to end.
-fn waitgroup_add<'t>(pkg: &Package<'t>, facts: &FileFacts<'t>, stmt: Node<'t>) -> Option<&'t str> {
+fn waitgroup_add<'t>(pkg: &Package<'t>, facts: &FileFacts<'t>, stmt: Node<'t>) -> Option<Node<'t>> {
     let call =
         stmt.named(0).filter(|c| stmt.kind_str() == k::EXPRESSION_STATEMENT && c.kind_str() == k::CALL_EXPRESSION)?;
     let f = call.field("function").filter(|f| f.kind_str() == k::SELECTOR_EXPRESSION)?;
@@ -547,7 +552,7 @@ fn waitgroup_add<'t>(pkg: &Package<'t>, facts: &FileFacts<'t>, stmt: Node<'t>) -
         }
         _ => false,
     };
-    is_waitgroup.then(|| facts.text(wg))
+    is_waitgroup.then_some(wg)
 }
 
 /// How the file `facts` spells the `WaitGroup` field `field`, read from its
@@ -600,22 +605,16 @@ pub fn counted_done_is_quiet<'t>(pkg: &Package<'t>, start: &Start<'t>) -> bool {
     let stmts = crate::syntax::statements(body);
     let args = call.field("arguments").map(named_children).unwrap_or_default();
     stmts[..stmts.len().saturating_sub(1)].iter().all(|s| {
-        let Some(add) = s.named(0).and_then(|c| c.field("function")).and_then(|f| f.field("operand")) else {
-            return false;
-        };
-        match add.kind_str() {
+        let Some(wg) = waitgroup_add(pkg, wfacts, *s) else { return false };
+        match wg.kind_str() {
             k::SELECTOR_EXPRESSION => {
-                add.field("field").and_then(|f| field_uses(pkg, wfacts, wfacts.text(f))).is_some_and(|waited| !waited)
+                wg.field("field").and_then(|f| field_uses(pkg, wfacts, wfacts.text(f))).is_some_and(|waited| !waited)
             }
-            k::IDENTIFIER => {
-                let index = (0..64).find(|&i| {
-                    param_ident(wrapper.value, i, wfacts.src)
-                        .flatten()
-                        .is_some_and(|p| wfacts.text(p) == wfacts.text(add))
-                });
+            _ => {
+                let param = wfacts.scopes_for(wg).and_then(|(_, sc)| sc.resolve(wg).map(|b| sc.binding(b).ident));
+                let index = param.and_then(|p| param_index(wrapper.value, p, wfacts.src));
                 index.and_then(|i| args.get(i).copied()).is_some_and(|a| waited_by_caller_only(facts, a, call))
             }
-            _ => false,
         }
     })
 }

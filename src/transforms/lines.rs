@@ -92,9 +92,15 @@ pub fn only_return_after<'t>(list: Node<'t>, stmt: Node<'_>) -> Option<Tail<'t>>
 /// `stmt` into a deferred call would then run that one first, where it ran
 /// after it.
 pub fn defer_after(list: Node<'_>, stmt: Node<'_>) -> bool {
+    defer_in(list, stmt.end_byte() + 1..usize::MAX)
+}
+
+/// Is there a `defer` in `list` (not in a nested func literal) starting in
+/// `within` (byte offsets)?
+pub fn defer_in(list: Node<'_>, within: std::ops::Range<usize>) -> bool {
     let mut found = false;
     crate::syntax::walk_preorder(list, |n| {
-        found |= n.kind_str() == k::DEFER_STATEMENT && n.start_byte() > stmt.end_byte();
+        found |= n.kind_str() == k::DEFER_STATEMENT && within.contains(&n.start_byte());
         !found && n.kind_str() != k::FUNC_LITERAL
     });
     found

@@ -230,19 +230,9 @@ fn skipped_stop<'t>(
     })?;
     // Moved up, a deferred stop would run after the defers between, not
     // before them.
-    let defer_between = || {
-        let mut found = false;
-        crate::syntax::walk_preorder(list, |n| {
-            found |= n.kind_str() == k::DEFER_STATEMENT
-                && n.start_byte() > stmt.end_byte()
-                && n.start_byte() < stop_stmt.start_byte();
-            !found && n.kind_str() != k::FUNC_LITERAL
-        });
-        found
-    };
     let moved = if call.field("arguments").is_none_or(|a| !named_children(a).is_empty()) {
         Err("the call takes arguments, which a `defer` would evaluate at the start")
-    } else if deferred && defer_between() {
+    } else if deferred && crate::transforms::lines::defer_in(list, stmt.end_byte() + 1..stop_stmt.start_byte()) {
         Err("a `defer` comes between the start and the deferred stop, and would then run before the stop")
     } else if !deferred && crate::transforms::lines::defer_after(list, stmt) {
         Err("a `defer` follows the start, which would then run before the stop instead of after it")

@@ -984,8 +984,6 @@ fn needs<'s>(
     let Some(toks) = tokenize(text) else { return anything() };
     let gos = starts_kept(&toks, declared_here);
     let index = NameIndex { toks: &toks, gos: &gos, starts: OnceCell::new(), positions: OnceCell::new() };
-    let spelling_starts = |name: &[u8]| index.starts(name);
-    let spelled_at = |name: &[u8]| index.positions(name);
     let mut callees = Vec::new();
     let mut holds = false;
     // What does not depend on the channel is scanned for once (a function
@@ -1008,14 +1006,12 @@ fn needs<'s>(
                 owned = uses.iter().copied().filter(|u| *u != GoroutineUse::WaitClose).collect();
                 &owned
             };
-            let mut starts: Vec<_> = spelling_starts(name)
-                .filter(|g| g.uses(&toks, name, capacity == Capacity::Zero, uses, may_use))
-                .collect();
+            let mut starts: Vec<_> =
+                index.starts(name).filter(|g| g.uses(&toks, name, capacity == Capacity::Zero, uses, may_use)).collect();
             if under {
                 // Several senders, or one in a loop after the make, may
                 // outnumber a literal capacity.
-                let senders: Vec<_> =
-                    spelling_starts(name).filter(|g| g.uses(&toks, name, true, uses, may_use)).collect();
+                let senders: Vec<_> = index.starts(name).filter(|g| g.uses(&toks, name, true, uses, may_use)).collect();
                 let looped =
                     senders.iter().any(|g| toks.get(at..g.first()).is_some_and(|t| t.contains(&Tok::Ident(b"for"))));
                 if senders.len() >= 2 || looped {
@@ -1025,7 +1021,7 @@ fn needs<'s>(
             // The function's own calls handed the channel (`wait(c)`): a
             // spawner of the file among them starts a goroutine with it.
             let mut handed = Vec::new();
-            let after = spelled_at(name).iter().copied().filter(|&p| p > at && p + 1 < toks.len());
+            let after = index.positions(name).iter().copied().filter(|&p| p > at && p + 1 < toks.len());
             handed_at(&toks, after, at, name, &mut handed);
             let mut used = handed.iter().any(|f| is_spawner(f));
             for g in starts {
@@ -1048,7 +1044,7 @@ fn needs<'s>(
                     counted_from_calls(&toks, &mut callees);
                     helper_calls(&toks, &mut callees);
                 }
-                keyed_types(&toks, spelled_at(name), &mut callees);
+                keyed_types(&toks, index.positions(name), &mut callees);
             }
             holds |= used;
         }
