@@ -421,9 +421,66 @@ pub(crate) fn skip_blank(mut s: &[u8]) -> &[u8] {
     }
 }
 
+/// [`skip_blank`] backwards: `s` without the blanks and comments it ends
+/// with (a block comment `/* ... */`, or a line's `// ...` once a newline
+/// is crossed).
+pub(crate) fn skip_blank_back(mut s: &[u8]) -> &[u8] {
+    loop {
+        let mut crossed = false;
+        while let [rest @ .., last] = s
+            && matches!(last, b' ' | b'\t' | b'\r' | b'\n')
+        {
+            crossed |= *last == b'\n';
+            s = rest;
+        }
+        if let Some(before) = s.strip_suffix(b"*/")
+            && let Some(open) = memchr::memmem::rfind(before, b"/*")
+        {
+            s = &s[..open];
+            continue;
+        }
+        if crossed {
+            let line = s.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+            if let Some(c) = line_comment(&s[line..]) {
+                s = &s[..line + c];
+                continue;
+            }
+        }
+        return s;
+    }
+}
+
+/// Where a line's `//` comment starts, outside quotes (`"http://x"` is no
+/// comment; a raw string spanning lines is not followed).
+fn line_comment(line: &[u8]) -> Option<usize> {
+    let mut quote: Option<u8> = None;
+    let mut i = 0;
+    while i < line.len() {
+        let b = line[i];
+        match quote {
+            Some(q) if b == b'\\' && q != b'`' => i += 1,
+            Some(q) if b == q => quote = None,
+            None if matches!(b, b'"' | b'`' | b'\'') => quote = Some(b),
+            None if line[i..].starts_with(b"//") => return Some(i),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::has_make_chan as may_match;
+
+    #[test]
+    fn skip_blank_back_sees_comments_but_not_strings() {
+        use super::skip_blank_back as back;
+        assert_eq!(back(b"fetch /* c */ "), b"fetch");
+        assert_eq!(back(b"x := 1 // note\n\t"), b"x := 1");
+        assert_eq!(back(b"s.spawn(\"http://a\",\n\t"), b"s.spawn(\"http://a\",");
+        assert_eq!(back(b"a /* x */ /* y */\n"), b"a");
+    }
 
     #[test]
     fn a_parse_after_one_that_gave_up_starts_afresh() {

@@ -412,21 +412,18 @@ pub(super) fn has_func_arg(text: &[u8]) -> bool {
 /// func`, as a whole word between `(` or `,` and `)` or `,` (blanks
 /// between; text scan: over-inclusive is fine).
 pub(super) fn has_closure_arg(text: &[u8]) -> bool {
-    let blank = |b: &u8| b.is_ascii_whitespace();
+    // Blanks and comments may come between the tokens (`fetch /* c */ :=`).
+    let back = crate::syntax::skip_blank_back;
     memchr::memmem::find_iter(text, b"func").any(|at| {
-        let before = &text[..at];
-        let Some(eq) = before.iter().rposition(|b| !blank(b)) else { return false };
-        if before[eq] != b'=' {
-            return false;
-        }
-        let head = before[..eq].strip_suffix(b":").unwrap_or(&before[..eq]);
-        let Some(end) = head.iter().rposition(|b| !blank(b)).map(|e| e + 1) else { return false };
-        let start = head[..end].iter().rposition(|b| !is_ident(*b)).map_or(0, |i| i + 1);
+        let Some(before) = back(&text[..at]).strip_suffix(b"=") else { return false };
+        let head = back(before.strip_suffix(b":").unwrap_or(before));
+        let end = head.len();
+        let start = head.iter().rposition(|b| !is_ident(*b)).map_or(0, |i| i + 1);
         let name = &head[start..end];
         !name.is_empty()
             && memchr::memmem::find_iter(text, name).any(|n| {
-                let prev = text[..n].iter().rev().find(|b| !blank(b));
-                let next = text[n + name.len()..].iter().find(|b| !blank(b));
+                let prev = back(&text[..n]).last();
+                let next = crate::syntax::skip_blank(&text[n + name.len()..]).first();
                 (n == 0 || !is_ident(text[n - 1]))
                     && text.get(n + name.len()).is_none_or(|b| !is_ident(*b))
                     && matches!(prev, Some(b'(' | b','))
